@@ -1,0 +1,25 @@
+/* Capability lists and sets, through libcap-ng. */
+#pragma once
+#include <stdbool.h>
+#include <stdint.h>
+
+/* A capability set as a bit mask (bit N = capability N). */
+typedef uint64_t capmask_t;
+#define CAPS_ALL (~(capmask_t)0)
+
+/* Parse "net_admin,CAP_SYS_ADMIN" or "ALL" (case insensitive, "cap_"
+ * prefix optional) and OR it into *mask. On an unknown name returns
+ * -EINVAL and points *ret_bad at it (within a copy owned by the caller's
+ * buffer `bad`, of size badlen). */
+int caps_parse(const char *s, capmask_t *mask, char *bad, size_t badlen);
+/* The highest capability number this kernel knows. */
+int caps_last_cap(void);
+/* Apply --cap-drop/--cap-add to the calling process just before exec: the
+ * bounding, effective, permitted, inheritable and ambient sets all become
+ * (what it has, or nothing when ALL is dropped) - drop + add, so that the
+ * command keeps exactly that set whether it runs as root or not. Adding a
+ * capability the process does not hold fails with -EPERM and *ret_cap
+ * naming it. */
+int caps_apply(capmask_t drop, capmask_t add, int *ret_cap);
+/* "cap_net_admin" for a number. */
+const char *caps_name(int cap);

@@ -1,0 +1,65 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "err.h"
+
+const char *nsk_prog(void)
+{
+	return program_invocation_short_name;
+}
+
+static void vmsg(const char *prefix, const char *fmt, va_list ap)
+{
+	/* Built in one buffer and written at once, so that lines from several
+	 * processes of one tool (parent, helper, init) never interleave. */
+	char line[1024];
+	int n = snprintf(line, sizeof(line), "%s: %s", nsk_prog(), prefix);
+
+	if (n < 0 || (size_t)n >= sizeof(line))
+		n = 0;
+	int m = vsnprintf(line + n, sizeof(line) - n - 1, fmt, ap);
+	if (m < 0)
+		m = 0;
+	n += m;
+	if ((size_t)n > sizeof(line) - 2)
+		n = sizeof(line) - 2;
+	line[n++] = '\n';
+	fwrite(line, 1, n, stderr);
+	fflush(stderr);
+}
+
+void nsk_err(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg("", fmt, ap);
+	va_end(ap);
+}
+
+void nsk_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg("warning: ", fmt, ap);
+	va_end(ap);
+}
+
+int nsk_usage_err(const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	nsk_err("%s (see '%s --help')", msg, nsk_prog());
+	return -EINVAL;
+}
+
+void nsk_print_version(void)
+{
+	printf("%s (%s) %s\n", nsk_prog(), PACKAGE_NAME, PACKAGE_VERSION);
+}

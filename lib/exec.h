@@ -1,0 +1,42 @@
+/* Running the command: the process state a tool sets just before exec
+ * (root, working directory, credentials, no_new_privs, capabilities,
+ * signals), the exec itself, and the exit-status rules of DESIGN.md. */
+#pragma once
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "caps.h"
+
+struct exec_opts {
+	const char *root;	/* chroot to this before chdir (NULL: none) */
+	const char *wd;		/* working directory (NULL: unchanged) */
+	bool set_uid, set_gid;
+	uid_t uid;
+	gid_t gid;
+	/* In a user namespace whose maps were written from outside (held
+	 * init): if our own uid is unmapped and uid 0 is mapped, become
+	 * root of the namespace before exec, or exec would drop every
+	 * capability. */
+	bool become_mapped_root;
+	bool no_new_privs;
+	bool change_caps;
+	capmask_t cap_drop, cap_add;
+};
+
+/* Apply the options in a safe order: root, wd, groups, gid, uid,
+ * no_new_privs, capabilities, then unblock and reset every signal. On
+ * failure returns -errno with *ret_step naming the step and *ret_object
+ * the path or value it concerned. */
+int exec_prepare(const struct exec_opts *o, const char **ret_step, const char **ret_object);
+/* Unblock all signals and reset their handlers, as an exec'd command
+ * expects (an init must do this before exec: DESIGN.md). */
+void exec_reset_signals(void);
+/* execvp(argv); returns only on failure, with the exit status DESIGN.md
+ * gives for it: 127 (not found) or 126 (found but not runnable). */
+int exec_command(char *const argv[]);
+/* The exit status for errno from execvp. */
+int exec_status_for_errno(int err);
+/* The exit status that reflects a wait status: the code, or 128+N. */
+int exec_status_from_wait(int wstatus);
+/* Whether uid/gid 0 is mapped in a map file's text ("0 100000 65536\n"). */
+bool exec_map_has_zero(const char *map_text);

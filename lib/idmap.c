@@ -1,0 +1,144 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "idmap.h"
+#include "parse.h"
+
+int idmap_parse_range(const char *s, struct idmap_range *ret)
+{
+	char buf[64];
+	char *first, *second;
+	uint32_t inner, outer, count;
+	int r;
+
+	if (!s || strlen(s) >= sizeof(buf))
+		return -EINVAL;
+	strcpy(buf, s);
+	first = strchr(buf, ':');
+	if (!first)
+		return -EINVAL;
+	*first++ = '\0';
+	second = strchr(first, ':');
+	if (!second)
+		return -EINVAL;
+	*second++ = '\0';
+	if ((r = parse_u32(buf, &inner)) < 0 || (r = parse_u32(first, &outer)) < 0 ||
+	    (r = parse_u32(second, &count)) < 0)
+		return r;
+	ret->inner = inner;
+	ret->outer = outer;
+	ret->count = count;
+	return 0;
+}
+
+int idmap_add(struct idmap *m, struct idmap_range r)
+{
+	if (m->count >= IDMAP_MAX_RANGES)
+		return -E2BIG;
+	m->ranges[m->count++] = r;
+	return 0;
+}
+
+static bool overlaps(uint32_t a, uint32_t alen, uint32_t b, uint32_t blen)
+{
+	return (uint64_t)a < (uint64_t)b + blen && (uint64_t)b < (uint64_t)a + alen;
+}
+
+enum idmap_problem idmap_validate(const struct idmap *m, unsigned *ret_a, unsigned *ret_b)
+{
+	if (m->count > IDMAP_MAX_RANGES) {
+		*ret_a = *ret_b = IDMAP_MAX_RANGES;
+		return IDMAP_TOO_MANY;
+	}
+	for (unsigned i = 0; i < m->count; i++) {
+		const struct idmap_range *a = &m->ranges[i];
+
+		*ret_a = *ret_b = i;
+		if (a->count == 0)
+			return IDMAP_ZERO_COUNT;
+		/* The kernel refuses a range whose last id would be 2^32-1
+		 * or beyond: (uid_t)-1 is never a valid id. */
+		if ((uint64_t)a->inner + a->count > UINT32_MAX ||
+		    (uint64_t)a->outer + a->count > UINT32_MAX)
+			return IDMAP_OVERFLOW;
+		for (unsigned j = 0; j < i; j++) {
+			const struct idmap_range *b = &m->ranges[j];
+			*ret_a = j;
+			*ret_b = i;
+			if (overlaps(a->inner, a->count, b->inner, b->count))
+				return IDMAP_INNER_OVERLAP;
+			if (overlaps(a->outer, a->count, b->outer, b->count))
+				return IDMAP_OUTER_OVERLAP;
+		}
+	}
+	return IDMAP_OK;
+}
+
+const char *idmap_problem_text(enum idmap_problem p)
+{
+	switch (p) {
+	case IDMAP_OK: return "valid";
+	case IDMAP_ZERO_COUNT: return "maps no id (count 0)";
+	case IDMAP_OVERFLOW: return "runs past the largest id 4294967294";
+	case IDMAP_INNER_OVERLAP: return "overlap on the inner side";
+	case IDMAP_OUTER_OVERLAP: return "overlap on the outer side";
+	case IDMAP_TOO_MANY: return "more than 340 ranges (the kernel's limit)";
+	}
+	return "invalid";
+}
+
+void idmap_range_format(const struct idmap_range *r, char *buf, size_t size)
+{
+	snprintf(buf, size, "%u:%u:%u", r->inner, r->outer, r->count);
+}
+
+int idmap_format(const struct idmap *m, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	if (size == 0)
+		return -ENOSPC;
+	buf[0] = '\0';
+	for (unsigned i = 0; i < m->count; i++) {
+		const struct idmap_range *r = &m->ranges[i];
+		int n = snprintf(buf + len, size - len, "%u %u %u\n", r->inner, r->outer, r->count);
+		if (n < 0 || (size_t)n >= size - len)
+			return -ENOSPC;
+		len += n;
+	}
+	return (int)len;
+}
+
+static int write_file_at(int dirfd, const char *file, const char *text, size_t len)
+{
+	_cleanup_close_ int fd = openat(dirfd, file, O_WRONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	n = write(fd, text, len);
+	if (n < 0)
+		return -errno;
+	return (size_t)n == len ? 0 : -EIO;
+}
+
+int idmap_write_at(int procfd, const char *file, const struct idmap *m)
+{
+	char text[IDMAP_MAX_RANGES * 33 + 1];
+	int len = idmap_format(m, text, sizeof(text));
+
+	if (len < 0)
+		return len;
+	return write_file_at(procfd, file, text, (size_t)len);
+}
+
+int idmap_write_setgroups_at(int procfd, bool allow)
+{
+	const char *text = allow ? "allow" : "deny";
+
+	return write_file_at(procfd, "setgroups", text, strlen(text));
+}

@@ -1,0 +1,48 @@
+/* User and group id maps: parse, validate, format and write them
+ * (user_namespaces(7)). Parsing and validation are pure; writers take the
+ * /proc/PID directory fd of the target, so that the write goes to the
+ * process the caller's pidfd names. */
+#pragma once
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The kernel accepts at most 340 lines per map (since Linux 4.15). */
+#define IDMAP_MAX_RANGES 340
+
+struct idmap_range {
+	uint32_t inner, outer, count;
+};
+
+struct idmap {
+	struct idmap_range ranges[IDMAP_MAX_RANGES];
+	unsigned count;
+};
+
+enum idmap_problem {
+	IDMAP_OK = 0,
+	IDMAP_ZERO_COUNT,	/* a range of 0 ids */
+	IDMAP_OVERFLOW,		/* inner or outer end past 2^32 - 1 */
+	IDMAP_INNER_OVERLAP,	/* two ranges share an inner id */
+	IDMAP_OUTER_OVERLAP,	/* two ranges share an outer id */
+	IDMAP_TOO_MANY,		/* more than IDMAP_MAX_RANGES */
+};
+
+/* Parse "INNER:OUTER:COUNT". Returns 0 or -EINVAL/-ERANGE. */
+int idmap_parse_range(const char *s, struct idmap_range *ret);
+/* Append a range; -E2BIG past IDMAP_MAX_RANGES. */
+int idmap_add(struct idmap *m, struct idmap_range r);
+/* Check a whole map; on a problem, *ret_a and *ret_b index the ranges
+ * involved (the same index when one range is at fault). */
+enum idmap_problem idmap_validate(const struct idmap *m, unsigned *ret_a, unsigned *ret_b);
+const char *idmap_problem_text(enum idmap_problem p);
+/* "0:100000:65536" */
+void idmap_range_format(const struct idmap_range *r, char *buf, size_t size);
+/* The text the kernel expects: "INNER OUTER COUNT\n" per range. Returns
+ * the length, or -ENOSPC. */
+int idmap_format(const struct idmap *m, char *buf, size_t size);
+/* Write the map to FILE ("uid_map" or "gid_map") under procfd, in one
+ * write(2) as the kernel requires. */
+int idmap_write_at(int procfd, const char *file, const struct idmap *m);
+/* Write "allow" or "deny" to setgroups under procfd. */
+int idmap_write_setgroups_at(int procfd, bool allow);

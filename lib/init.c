@@ -1,0 +1,233 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/signalfd.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "exec.h"
+#include "init.h"
+
+const int init_forwarded_signals[] = {
+	SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH, SIGCONT,
+};
+const unsigned init_forwarded_count = ELEMENTSOF(init_forwarded_signals);
+
+/* The ones that ask a held or pausing process to end. */
+static const int ending_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+
+int init_release_signal(void)
+{
+	return SIGRTMIN + 3;
+}
+
+static void forwarded_set(sigset_t *set)
+{
+	sigemptyset(set);
+	for (unsigned i = 0; i < init_forwarded_count; i++)
+		sigaddset(set, init_forwarded_signals[i]);
+	sigaddset(set, SIGCHLD);
+}
+
+void init_block_signals(void)
+{
+	sigset_t set;
+
+	forwarded_set(&set);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+}
+
+static bool default_ends_process(int sig)
+{
+	return sig != SIGWINCH && sig != SIGCONT && sig != SIGCHLD;
+}
+
+/* Whether the process behind procfd has a handler for sig or ignores it. */
+static bool handles_signal(int procfd, int sig)
+{
+	char text[4096];
+	uint64_t caught = 0, ignored = 0;
+	_cleanup_close_ int fd = openat(procfd, "status", O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd >= 0 ? read(fd, text, sizeof(text) - 1) : -1;
+
+	if (n <= 0)
+		return true;	/* cannot tell: do not escalate */
+	text[n] = '\0';
+	init_status_sigmask(text, "SigCgt", &caught);
+	init_status_sigmask(text, "SigIgn", &ignored);
+	return ((caught | ignored) >> (sig - 1)) & 1;
+}
+
+static int forward(pid_t child, int procfd, int sig, unsigned flags, int *meant)
+{
+	if ((flags & INIT_CHILD_IS_BARE_PID1) && default_ends_process(sig) && procfd >= 0 &&
+	    !handles_signal(procfd, sig)) {
+		*meant = sig;
+		return kill(child, SIGKILL);
+	}
+	return kill(child, sig);
+}
+
+int init_forward_and_wait(pid_t child, unsigned flags)
+{
+	_cleanup_close_ int procfd = -1;
+	sigset_t set;
+	int meant = 0;
+
+	if (flags & INIT_CHILD_IS_BARE_PID1) {
+		char path[32];
+		snprintf(path, sizeof(path), "/proc/%d", (int)child);
+		procfd = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	}
+	forwarded_set(&set);
+	for (;;) {
+		siginfo_t si;
+		int sig = sigwaitinfo(&set, &si);
+
+		if (sig < 0)
+			continue;	/* EINTR */
+		if (sig != SIGCHLD) {
+			forward(child, procfd, sig, flags, &meant);
+			continue;
+		}
+		for (;;) {
+			int status;
+			pid_t pid = waitpid((flags & INIT_REAP_ALL) ? -1 : child, &status, WNOHANG);
+			if (pid <= 0)
+				break;
+			if (pid != child)
+				continue;
+			if (meant && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+				return 128 + meant;
+			return exec_status_from_wait(status);
+		}
+	}
+}
+
+static void hold_set(sigset_t *set);
+
+void init_hold_block(void)
+{
+	sigset_t set;
+
+	hold_set(&set);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+}
+
+static void hold_set(sigset_t *set)
+{
+	sigemptyset(set);
+	sigaddset(set, init_release_signal());
+	for (unsigned i = 0; i < ELEMENTSOF(ending_signals); i++)
+		sigaddset(set, ending_signals[i]);
+}
+
+int init_hold_wait(void)
+{
+	sigset_t set;
+	int fd;
+
+	/* A signalfd, not sigwaitinfo(): sigwaitinfo unblocks the signals it
+	 * waits for, and `nsrun --release` recognises a held process by the
+	 * release signal in its SigBlk. */
+	hold_set(&set);
+	fd = signalfd(-1, &set, SFD_CLOEXEC);
+	if (fd < 0)
+		return 125;
+	for (;;) {
+		struct signalfd_siginfo si;
+		ssize_t n = read(fd, &si, sizeof(si));
+
+		if (n != sizeof(si)) {
+			if (n < 0 && errno == EINTR)
+				continue;
+			close(fd);
+			return 125;
+		}
+		if ((int)si.ssi_signo != init_release_signal()) {
+			close(fd);
+			return 128 + (int)si.ssi_signo;
+		}
+		if (si.ssi_code == SI_QUEUE && si.ssi_int == INIT_RELEASE_COOKIE) {
+			/* Released once: a second release must find us not held. */
+			sigset_t rel;
+			sigemptyset(&rel);
+			sigaddset(&rel, init_release_signal());
+			sigprocmask(SIG_UNBLOCK, &rel, NULL);
+			close(fd);
+			return 0;
+		}
+	}
+}
+
+int init_pause(void)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	for (unsigned i = 0; i < ELEMENTSOF(ending_signals); i++)
+		sigaddset(&set, ending_signals[i]);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	for (;;) {
+		siginfo_t si;
+		int sig = sigwaitinfo(&set, &si);
+
+		if (sig < 0)
+			continue;
+		if (sig != SIGCHLD)
+			return 128 + sig;
+		while (waitpid(-1, NULL, WNOHANG) > 0)
+			;
+	}
+}
+
+int init_status_sigmask(const char *text, const char *field, uint64_t *ret_mask)
+{
+	size_t flen = strlen(field);
+
+	for (const char *line = text; line && *line; line = strchr(line, '\n')) {
+		if (*line == '\n')
+			line++;
+		if (!strncmp(line, field, flen) && line[flen] == ':') {
+			char *end;
+			errno = 0;
+			unsigned long long v = strtoull(line + flen + 1, &end, 16);
+			if (errno || end == line + flen + 1)
+				return -EINVAL;
+			*ret_mask = v;
+			return 0;
+		}
+	}
+	return -ENOENT;
+}
+
+int init_release(int pidfd, int procfd)
+{
+	char text[4096];
+	uint64_t blocked = 0;
+	int sig = init_release_signal();
+	_cleanup_close_ int fd = openat(procfd, "status", O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd >= 0 ? read(fd, text, sizeof(text) - 1) : -1;
+	siginfo_t si;
+
+	if (n <= 0)
+		return fd < 0 ? -errno : -ESRCH;
+	text[n] = '\0';
+	if (init_status_sigmask(text, "SigBlk", &blocked) < 0 || !((blocked >> (sig - 1)) & 1))
+		return -EPERM;
+	memset(&si, 0, sizeof(si));
+	si.si_signo = sig;
+	si.si_code = SI_QUEUE;
+	si.si_pid = getpid();
+	si.si_uid = getuid();
+	si.si_value.sival_int = INIT_RELEASE_COOKIE;
+	if (syscall(SYS_pidfd_send_signal, pidfd, sig, &si, 0) < 0)
+		return -errno;
+	return 0;
+}

@@ -1,0 +1,53 @@
+/* The minimal init and the hold/release handshake (DESIGN.md, "The init",
+ * "Composition").
+ *
+ * The init forwards INT, TERM, HUP, QUIT, USR1, USR2, WINCH and CONT to the
+ * command, reaps every orphan, and returns the command's exit status. A
+ * held process waits, before running its command, for the release signal
+ * that `nsrun --release` sends with a cookie through a pidfd; it keeps the
+ * signal blocked from before its handle is announced, so a release that
+ * comes early is pending, not lost. */
+#pragma once
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* The signals the init and nsrun forward to the command. */
+extern const int init_forwarded_signals[];
+extern const unsigned init_forwarded_count;
+
+/* The release signal and the cookie that must accompany it. */
+int init_release_signal(void);
+#define INIT_RELEASE_COOKIE 0x6e736b72	/* "nskr" */
+
+enum {
+	/* Reap every child, not only the command: we are PID 1. */
+	INIT_REAP_ALL = 1 << 0,
+	/* The child is PID 1 of a new PID namespace with no init of ours:
+	 * the kernel drops a signal it has no handler for, so a signal
+	 * whose default would end it is turned into SIGKILL, and the exit
+	 * status reports the signal that was meant (TERM: 143). */
+	INIT_CHILD_IS_BARE_PID1 = 1 << 1,
+};
+
+/* Block the forwarded signals and SIGCHLD (before forking the command, so
+ * none is lost); the child must call exec_reset_signals() before exec. */
+void init_block_signals(void);
+/* Forward signals to `child` until it exits; returns the exit status to
+ * exit with (its code, or 128+N). */
+int init_forward_and_wait(pid_t child, unsigned flags);
+/* Block the release signal and the ones that end a held process. */
+void init_hold_block(void);
+/* Wait for the release. Returns 0 when released, or 128+N when signal N
+ * asked the held process to end first. */
+int init_hold_wait(void);
+/* A process with no command: hold the namespaces, reaping any child,
+ * until TERM, INT, HUP or QUIT; returns 128+N. */
+int init_pause(void);
+/* Send the release to a held process, after checking from its status
+ * that it is one: -EPERM if not held (SigBlk lacks the release signal). */
+int init_release(int pidfd, int procfd);
+/* Parse a signal mask line ("SigBlk:\t0000000000010000") out of the text
+ * of /proc/PID/status. Pure; -ENOENT when the field is missing. */
+int init_status_sigmask(const char *status_text, const char *field, uint64_t *ret_mask);

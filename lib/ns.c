@@ -1,0 +1,119 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "ns.h"
+
+#ifndef CLONE_NEWTIME
+#define CLONE_NEWTIME 0x00000080
+#endif
+#ifndef NSFS_MAGIC
+#define NSFS_MAGIC 0x6e736673
+#endif
+
+const struct ns_type ns_types[] = {
+	{ "user", "user", 'U', CLONE_NEWUSER, NULL },
+	{ "cgroup", "cgroup", 'C', CLONE_NEWCGROUP, NULL },
+	{ "ipc", "ipc", 'i', CLONE_NEWIPC, NULL },
+	{ "uts", "uts", 'u', CLONE_NEWUTS, NULL },
+	{ "net", "net", 'n', CLONE_NEWNET, NULL },
+	{ "pid", "pid", 'p', CLONE_NEWPID, "pid_for_children" },
+	{ "mnt", "mount", 'm', CLONE_NEWNS, NULL },
+	{ "time", "time", 'T', CLONE_NEWTIME, "time_for_children" },
+};
+const unsigned ns_type_count = ELEMENTSOF(ns_types);
+
+const struct ns_type *ns_by_option(const char *option)
+{
+	for (unsigned i = 0; i < ns_type_count; i++)
+		if (!strcmp(ns_types[i].option, option))
+			return &ns_types[i];
+	return NULL;
+}
+
+const struct ns_type *ns_by_proc_name(const char *name)
+{
+	for (unsigned i = 0; i < ns_type_count; i++)
+		if (!strcmp(ns_types[i].proc_name, name))
+			return &ns_types[i];
+	return NULL;
+}
+
+const struct ns_type *ns_by_flag(int clone_flag)
+{
+	for (unsigned i = 0; i < ns_type_count; i++)
+		if (ns_types[i].clone_flag == clone_flag)
+			return &ns_types[i];
+	return NULL;
+}
+
+bool ns_is_nsfs(const char *path)
+{
+	struct statfs sfs;
+
+	return statfs(path, &sfs) == 0 && sfs.f_type == NSFS_MAGIC;
+}
+
+/* Create PATH, or accept an existing empty regular file. */
+static int persist_target(const char *path, bool *ret_created)
+{
+	struct stat st;
+	_cleanup_close_ int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0444);
+
+	if (fd >= 0) {
+		*ret_created = true;
+		return 0;
+	}
+	if (errno != EEXIST)
+		return -errno;
+	*ret_created = false;
+	if (ns_is_nsfs(path))
+		return -EBUSY;		/* holds a namespace already */
+	if (lstat(path, &st) < 0)
+		return -errno;
+	if (!S_ISREG(st.st_mode) || st.st_size != 0)
+		return -EEXIST;
+	return 0;
+}
+
+int ns_persist(pid_t pid, const struct ns_type *t, bool for_children, const char *path,
+	       bool *ret_created, const char **ret_step)
+{
+	char src[64];
+	bool created = false;
+	int r;
+
+	snprintf(src, sizeof(src), "/proc/%d/ns/%s", (int)pid,
+		 for_children && t->children_name ? t->children_name : t->proc_name);
+	*ret_step = "create";
+	r = persist_target(path, &created);
+	if (r < 0)
+		return r;
+	*ret_step = "bind mount";
+	if (mount(src, path, NULL, MS_BIND, NULL) < 0) {
+		r = -errno;
+		if (created)
+			unlink(path);
+		return r;
+	}
+	*ret_created = created;
+	return 0;
+}
+
+int ns_unpersist(const char *path, bool created)
+{
+	int r = 0;
+
+	if (umount2(path, MNT_DETACH) < 0)
+		r = -errno;
+	if (created && unlink(path) < 0 && r == 0)
+		r = -errno;
+	return r;
+}

@@ -1,0 +1,39 @@
+/* The namespace table (name <-> CLONE flag <-> /proc file <-> option) and
+ * persisting a namespace to a file by bind mount. */
+#pragma once
+#include <stdbool.h>
+#include <sys/types.h>
+
+struct ns_type {
+	const char *proc_name;	/* file under /proc/PID/ns: "mnt" */
+	const char *option;	/* long option of nsrun/nsjoin: "mount" */
+	char short_option;	/* unshare/nsenter letter: 'm' */
+	int clone_flag;		/* CLONE_NEWNS */
+	/* For pid and time, the file that names the namespace the process's
+	 * children will be born in ("pid_for_children"): after unshare() the
+	 * caller itself stays where it was (DESIGN.md, kernel facts). */
+	const char *children_name;
+};
+
+/* In setns() order: user first, so that the others are entered with the
+ * capabilities the new user namespace gives; mount last but for time. */
+extern const struct ns_type ns_types[];
+extern const unsigned ns_type_count;
+
+const struct ns_type *ns_by_option(const char *option);
+const struct ns_type *ns_by_proc_name(const char *name);
+const struct ns_type *ns_by_flag(int clone_flag);
+
+/* Make PATH hold the namespace named by /proc/PID/ns/FILE (FILE being
+ * children_name where there is one and for_children is set): create PATH
+ * exclusively if it does not exist (an existing empty regular file is
+ * used, as unshare(1) does), bind mount the namespace onto it. On failure
+ * whatever this call created is removed. Returns 0 or -errno; *ret_step
+ * names the step that failed ("create", "bind mount"). */
+int ns_persist(pid_t pid, const struct ns_type *t, bool for_children, const char *path,
+	       bool *ret_created, const char **ret_step);
+/* Undo ns_persist: detach the bind mount, and remove the file if
+ * ns_persist created it. */
+int ns_unpersist(const char *path, bool created);
+/* Whether PATH is a namespace file (nsfs), e.g. one already persisted. */
+bool ns_is_nsfs(const char *path);

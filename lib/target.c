@@ -1,0 +1,164 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "parse.h"
+#include "target.h"
+
+#ifndef PIDFS_MAGIC
+#define PIDFS_MAGIC 0x50494446
+#endif
+
+int target_parse(const char *s, pid_t *ret_pid, uint64_t *ret_inode)
+{
+	char pidbuf[16];
+	const char *colon;
+	uint64_t inode = 0;
+	size_t n;
+
+	if (!s)
+		return -TARGET_ESYNTAX;
+	colon = strchr(s, ':');
+	n = colon ? (size_t)(colon - s) : strlen(s);
+	if (n == 0 || n >= sizeof(pidbuf))
+		return -TARGET_ESYNTAX;
+	memcpy(pidbuf, s, n);
+	pidbuf[n] = '\0';
+	if (parse_pid(pidbuf, ret_pid) < 0)
+		return -TARGET_ESYNTAX;
+	if (colon && (parse_uint(colon + 1, UINT64_MAX, &inode) < 0 || inode == 0))
+		return -TARGET_ESYNTAX;
+	*ret_inode = inode;
+	return 0;
+}
+
+int target_read_line(int fd, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	for (;;) {
+		char c;
+		ssize_t r = read(fd, &c, 1);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			return -errno;
+		}
+		if (r == 0 || c == '\n')
+			break;
+		if (n + 1 >= size)
+			return -TARGET_ESYNTAX;
+		buf[n++] = c;
+	}
+	buf[n] = '\0';
+	if (n == 0)
+		return -TARGET_EEMPTY;
+	return (int)n;
+}
+
+bool target_wants_stdin(const char *arg)
+{
+	if (arg)
+		return strcmp(arg, "-") == 0;
+	return !isatty(STDIN_FILENO);
+}
+
+int target_alive(const struct target *t)
+{
+	if (syscall(SYS_pidfd_send_signal, t->pidfd, 0, NULL, 0) < 0)
+		return -errno;
+	return 0;
+}
+
+int target_open_pid(struct target *t, pid_t pid)
+{
+	char path[32];
+
+	t->pid = pid;
+	t->pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+	if (t->pidfd < 0)
+		return -errno;
+	snprintf(path, sizeof(path), "/proc/%d", (int)pid);
+	t->procfd = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (t->procfd < 0)
+		return errno == ENOENT ? -ESRCH : -errno;
+	/* The /proc directory was opened after the pidfd: if the process is
+	 * still alive now, the directory is that process's and not a
+	 * successor's that took over the PID. */
+	return target_alive(t);
+}
+
+static int check_inode(int pidfd, uint64_t inode)
+{
+	struct statfs sfs;
+	struct stat st;
+
+	if (fstatfs(pidfd, &sfs) < 0 || fstat(pidfd, &st) < 0)
+		return -errno;
+	if (sfs.f_type != PIDFS_MAGIC)
+		return -TARGET_ENOPIDFS;
+	return (uint64_t)st.st_ino == inode ? 0 : -TARGET_ESTALE;
+}
+
+int target_open(struct target *t, const char *arg)
+{
+	uint64_t inode = 0;
+	pid_t pid;
+	int r;
+
+	if (target_wants_stdin(arg)) {
+		t->from_stdin = true;
+		r = target_read_line(STDIN_FILENO, t->handle, sizeof(t->handle));
+		if (r < 0)
+			return r;
+	} else if (arg) {
+		snprintf(t->handle, sizeof(t->handle), "%s", arg);
+	} else {
+		return -TARGET_ENOHANDLE;
+	}
+	r = target_parse(t->handle, &pid, &inode);
+	if (r < 0)
+		return r;
+	r = target_open_pid(t, pid);
+	if (r < 0)
+		return r;
+	if (inode)
+		return check_inode(t->pidfd, inode);
+	return 0;
+}
+
+int target_echo(const struct target *t)
+{
+	if (!t->from_stdin)
+		return 0;
+	if (printf("%s\n", t->handle) < 0 || fflush(stdout) != 0)
+		return -errno;
+	return 0;
+}
+
+void target_close(struct target *t)
+{
+	closep(&t->pidfd);
+	closep(&t->procfd);
+	t->pidfd = t->procfd = -1;
+}
+
+const char *target_strerror(int err)
+{
+	switch (-err) {
+	case ESRCH: return "no such process";
+	case TARGET_ENOHANDLE: return "no target: give -t PID or pipe a handle to stdin";
+	case TARGET_EEMPTY: return "no handle on stdin";
+	case TARGET_ESYNTAX: return "not a handle (expected PID or PID:INODE)";
+	case TARGET_ESTALE: return "the process has exited and its PID was reused (inode differs)";
+	case TARGET_ENOPIDFS: return "PID:INODE needs pidfs (Linux 6.9 or later)";
+	default: return strerror(-err);
+	}
+}

@@ -1,0 +1,195 @@
+# shellcheck shell=sh
+# Shared helpers for the integration tests: POSIX sh, sourced by each test.
+#
+#   . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
+#
+# Exit protocol (automake): 0 pass, 77 skip, 99 hard error, other fail.
+# With NSKIT_TEST_STRICT=1 (CI) a skip is a failure, so CI proves every
+# test ran. Tests run as root on the real kernel and assert what the kernel
+# shows; everything they make is made in namespaces of their own and
+# removed on every path (on_exit / trap EXIT).
+
+set -u
+
+NSKIT_BUILDDIR=${NSKIT_BUILDDIR:-$(pwd)}
+NSKIT_SRCDIR=${NSKIT_SRCDIR:-$NSKIT_BUILDDIR}
+export NSKIT_BUILDDIR NSKIT_SRCDIR
+
+# Path of a built tool: tool nsrun -> .../src/nsrun
+tool() {
+	printf '%s/src/%s\n' "$NSKIT_BUILDDIR" "$1"
+}
+NSRUN=$(tool nsrun)
+NSJOIN=$(tool nsjoin)
+NSMAP=$(tool nsmap)
+CGCTL=$(tool cgctl)
+VETHUP=$(tool vethup)
+MKPROP=$(tool mkprop)
+NSROOT=$(tool nsroot)
+export NSRUN NSJOIN NSMAP CGCTL VETHUP MKPROP NSROOT
+
+TEST_NAME=$(basename "$0" .sh)
+
+log() { printf '%s: %s\n' "$TEST_NAME" "$*" >&2; }
+
+# fail MESSAGE: the test failed.
+fail() {
+	log "FAIL: $*"
+	exit 1
+}
+
+# skip REASON: a requirement is missing (a failure under NSKIT_TEST_STRICT=1).
+skip() {
+	if [ "${NSKIT_TEST_STRICT:-0}" = 1 ]; then
+		log "FAIL (skip not allowed under NSKIT_TEST_STRICT=1): $*"
+		exit 1
+	fi
+	log "SKIP: $*"
+	exit 77
+}
+
+# hard_error MESSAGE: the test itself could not run properly.
+hard_error() {
+	log "ERROR: $*"
+	exit 99
+}
+
+require_root() {
+	[ "$(id -u)" = 0 ] || skip "needs root"
+}
+
+# require_cmd CMD...: skip unless every command exists.
+require_cmd() {
+	for _c in "$@"; do
+		command -v "$_c" >/dev/null 2>&1 || skip "needs $_c"
+	done
+}
+
+# require_tool NAME: skip unless the tool was built.
+require_tool() {
+	[ -x "$(tool "$1")" ] || skip "$1 is not built"
+}
+
+# --- clean-up: every test registers what it made ---------------------------
+_cleanups=""
+# on_exit 'shell code': run at exit, last registered first.
+on_exit() {
+	_cleanups="$1
+$_cleanups"
+}
+_run_cleanups() {
+	_status=$?
+	set +e
+	_saved_ifs=$IFS
+	IFS='
+'
+	for _c in $_cleanups; do
+		IFS=$_saved_ifs
+		eval "$_c" >/dev/null 2>&1
+	done
+	IFS=$_saved_ifs
+	[ -n "${TMP_DIR:-}" ] && rm -rf "$TMP_DIR"
+	exit "$_status"
+}
+trap _run_cleanups EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# A private temporary directory, removed at exit.
+TMP_DIR=$(mktemp -d "${TMPDIR:-/tmp}/nskit-test.XXXXXX") || hard_error "mktemp failed"
+export TMP_DIR
+
+# kill_later PID: kill that process (one we started) at exit.
+kill_later() {
+	on_exit "kill -KILL $1"
+}
+
+# --- isolation ---------------------------------------------------------------
+# isolate [unshare flags]: re-run this test inside new namespaces of its own
+# (default: a private mount namespace and a network namespace), so that any
+# mount, bind mount or interface it makes is invisible to the machine and
+# vanishes with it. Call before doing anything else.
+isolate() {
+	if [ -z "${NSKIT_ISOLATED:-}" ]; then
+		require_root
+		require_cmd unshare
+		[ $# -gt 0 ] || set -- --mount --net
+		NSKIT_ISOLATED=1 exec unshare "$@" --propagation private -- /bin/sh "$0"
+	fi
+}
+
+# --- assertions ----------------------------------------------------------------
+# assert_eq EXPECTED ACTUAL WHAT
+assert_eq() {
+	[ "$1" = "$2" ] || fail "$3: expected '$1', got '$2'"
+}
+# assert_ne UNEXPECTED ACTUAL WHAT
+assert_ne() {
+	[ "$1" != "$2" ] || fail "$3: got '$2', which it must not be"
+}
+# assert_match EXTENDED-REGEX TEXT WHAT
+assert_match() {
+	printf '%s\n' "$2" | grep -Eq -- "$1" || fail "$3: '$2' does not match /$1/"
+}
+# assert_no_match EXTENDED-REGEX TEXT WHAT
+assert_no_match() {
+	! printf '%s\n' "$2" | grep -Eq -- "$1" || fail "$3: '$2' matches /$1/"
+}
+# assert_status EXPECTED WHAT -- CMD...: run CMD, check its exit status;
+# its stderr is kept in $TMP_DIR/stderr and its stdout in $TMP_DIR/stdout.
+assert_status() {
+	_want=$1 _what=$2
+	shift 3
+	_got=0
+	"$@" >"$TMP_DIR/stdout" 2>"$TMP_DIR/stderr" || _got=$?
+	[ "$_got" = "$_want" ] || fail "$_what: exit status $_got, expected $_want (stderr: $(cat "$TMP_DIR/stderr"))"
+}
+# assert_one_line_error TOOL PATTERN: the last command's stderr is exactly
+# one line "TOOL: ..." matching PATTERN.
+assert_one_line_error() {
+	_n=$(wc -l <"$TMP_DIR/stderr")
+	[ "$_n" -eq 1 ] || fail "expected one error line, got $_n: $(cat "$TMP_DIR/stderr")"
+	grep -Eq -- "^$1: .*$2" "$TMP_DIR/stderr" || fail "error line '$(cat "$TMP_DIR/stderr")' does not match '$1: ...$2'"
+}
+
+# ns_inode PID NS: the inode of /proc/PID/ns/NS
+ns_inode() {
+	stat -L -c %i "/proc/$1/ns/$2"
+}
+
+# wait_gone PID: wait up to 5 s for a process to disappear.
+wait_gone() {
+	_i=0
+	while [ -d "/proc/$1" ] && [ $_i -lt 100 ]; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	[ ! -d "/proc/$1" ]
+}
+
+# wait_for 'shell condition': up to 5 s.
+wait_for() {
+	_i=0
+	while ! eval "$1" && [ $_i -lt 100 ]; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	eval "$1"
+}
+
+# children_of PID: the PIDs whose parent is PID.
+children_of() {
+	for _s in /proc/[0-9]*/stat; do
+		_p=${_s#/proc/}
+		_p=${_p%/stat}
+		# field 4 is the parent; comm (field 2) may contain spaces
+		_pp=$(sed 's/.*) [A-Za-z] \([0-9]*\).*/\1/' "$_s" 2>/dev/null) || continue
+		[ "$_pp" = "$1" ] && echo "$_p"
+	done
+	return 0
+}
+
+# mount_count: the mounts in this mount namespace (to prove nothing leaked).
+mount_count() {
+	wc -l </proc/self/mountinfo
+}

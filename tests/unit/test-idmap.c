@@ -1,0 +1,118 @@
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "unit.h"
+#include "idmap.h"
+
+static void test_parse_range(void **state)
+{
+	struct idmap_range r;
+
+	assert_int_equal(idmap_parse_range("0:100000:65536", &r), 0);
+	assert_true(r.inner == 0 && r.outer == 100000 && r.count == 65536);
+	assert_int_equal(idmap_parse_range("4294967295:0:1", &r), 0);
+	const char *bad[] = { "", "0", "0:1", "0:1:", ":1:1", "0::1", "0:1:2:3", "a:1:1",
+			      "0:1:-1", " 0:1:1", "0:1:1 ", NULL };
+	for (int i = 0; bad[i]; i++)
+		assert_int_not_equal(idmap_parse_range(bad[i], &r), 0);
+	assert_int_equal(idmap_parse_range("4294967296:0:1", &r), -ERANGE);
+}
+
+static enum idmap_problem check(const char *const ranges[], unsigned *a, unsigned *b)
+{
+	static struct idmap m;
+
+	m.count = 0;
+	for (int i = 0; ranges[i]; i++) {
+		struct idmap_range r;
+		assert_int_equal(idmap_parse_range(ranges[i], &r), 0);
+		assert_int_equal(idmap_add(&m, r), 0);
+	}
+	return idmap_validate(&m, a, b);
+}
+
+static void test_validate(void **state)
+{
+	unsigned a, b;
+
+	assert_int_equal(check((const char *[]){ "0:100000:65536", NULL }, &a, &b), IDMAP_OK);
+	assert_int_equal(check((const char *[]){ "0:1000:1", "1:100000:65536", NULL }, &a, &b), IDMAP_OK);
+	/* the identity map of the initial namespace is valid */
+	assert_int_equal(check((const char *[]){ "0:0:4294967295", NULL }, &a, &b), IDMAP_OK);
+	assert_int_equal(check((const char *[]){ "0:0:0", NULL }, &a, &b), IDMAP_ZERO_COUNT);
+	assert_int_equal(check((const char *[]){ "1:0:4294967295", NULL }, &a, &b), IDMAP_OVERFLOW);
+	assert_int_equal(check((const char *[]){ "0:4294967290:10", NULL }, &a, &b), IDMAP_OVERFLOW);
+	assert_int_equal(check((const char *[]){ "0:100000:65536", "1000:200000:1", NULL }, &a, &b),
+			 IDMAP_INNER_OVERLAP);
+	assert_true(a == 0 && b == 1);
+	assert_int_equal(check((const char *[]){ "0:100000:65536", "70000:100500:1", NULL }, &a, &b),
+			 IDMAP_OUTER_OVERLAP);
+	/* touching ranges do not overlap */
+	assert_int_equal(check((const char *[]){ "0:100:10", "10:110:10", NULL }, &a, &b), IDMAP_OK);
+	assert_int_equal(check((const char *[]){ "0:100:10", "9:200:10", NULL }, &a, &b),
+			 IDMAP_INNER_OVERLAP);
+	assert_non_null(strstr(idmap_problem_text(IDMAP_TOO_MANY), "340"));
+}
+
+static void test_limits_and_format(void **state)
+{
+	static struct idmap m;
+	char buf[64];
+
+	m.count = 0;
+	for (unsigned i = 0; i < IDMAP_MAX_RANGES; i++)
+		assert_int_equal(idmap_add(&m, (struct idmap_range){ i, 1000 + i, 1 }), 0);
+	assert_int_equal(idmap_add(&m, (struct idmap_range){ 999, 9999, 1 }), -E2BIG);
+	m.count = 2;
+	assert_int_equal(idmap_format(&m, buf, sizeof(buf)), (int)strlen("0 1000 1\n1 1001 1\n"));
+	assert_string_equal(buf, "0 1000 1\n1 1001 1\n");
+	assert_int_equal(idmap_format(&m, buf, 5), -ENOSPC);
+	idmap_range_format(&m.ranges[1], buf, sizeof(buf));
+	assert_string_equal(buf, "1:1001:1");
+}
+
+static void test_write_at(void **state)
+{
+	char dir[] = "/tmp/nskit-unit-idmap.XXXXXX";
+	char path[64], text[64];
+	static struct idmap m;
+	int dfd, fd;
+	ssize_t n;
+
+	assert_non_null(mkdtemp(dir));
+	dfd = open(dir, O_DIRECTORY | O_RDONLY);
+	snprintf(path, sizeof(path), "%s/uid_map", dir);
+	close(open(path, O_CREAT | O_WRONLY, 0644));
+	snprintf(path, sizeof(path), "%s/setgroups", dir);
+	close(open(path, O_CREAT | O_WRONLY, 0644));
+	m.count = 0;
+	idmap_add(&m, (struct idmap_range){ 0, 100000, 65536 });
+	assert_int_equal(idmap_write_at(dfd, "uid_map", &m), 0);
+	assert_int_equal(idmap_write_setgroups_at(dfd, false), 0);
+	assert_int_equal(idmap_write_at(dfd, "missing_map", &m), -ENOENT);
+	fd = openat(dfd, "uid_map", O_RDONLY);
+	n = read(fd, text, sizeof(text) - 1);
+	text[n > 0 ? n : 0] = '\0';
+	close(fd);
+	assert_string_equal(text, "0 100000 65536\n");
+	fd = openat(dfd, "setgroups", O_RDONLY);
+	n = read(fd, text, sizeof(text) - 1);
+	text[n > 0 ? n : 0] = '\0';
+	close(fd);
+	assert_string_equal(text, "deny");
+	unlinkat(dfd, "uid_map", 0);
+	unlinkat(dfd, "setgroups", 0);
+	close(dfd);
+	rmdir(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_range), cmocka_unit_test(test_validate),
+		cmocka_unit_test(test_limits_and_format), cmocka_unit_test(test_write_at),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

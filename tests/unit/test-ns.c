@@ -1,0 +1,61 @@
+#include <fcntl.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "unit.h"
+#include "ns.h"
+
+static void test_table(void **state)
+{
+	assert_int_equal(ns_type_count, 8);
+	/* user first: setns() order */
+	assert_string_equal(ns_types[0].proc_name, "user");
+	assert_ptr_equal(ns_by_option("mount"), ns_by_proc_name("mnt"));
+	assert_ptr_equal(ns_by_flag(CLONE_NEWNET), ns_by_option("net"));
+	assert_string_equal(ns_by_flag(CLONE_NEWPID)->children_name, "pid_for_children");
+	assert_null(ns_by_option("mnt"));
+	assert_null(ns_by_option(""));
+	assert_null(ns_by_proc_name("mount"));
+	assert_null(ns_by_flag(0));
+	for (unsigned i = 0; i < ns_type_count; i++) {
+		assert_ptr_equal(ns_by_flag(ns_types[i].clone_flag), &ns_types[i]);
+		for (unsigned j = 0; j < i; j++)
+			assert_int_not_equal(ns_types[i].short_option, ns_types[j].short_option);
+	}
+}
+
+static void test_persist_refusals(void **state)
+{
+	char dir[] = "/tmp/nskit-unit-ns.XXXXXX";
+	char path[64];
+	const char *step;
+	bool created = true;
+	int fd;
+
+	assert_non_null(mkdtemp(dir));
+	/* a non-empty existing file is not ours to mount over */
+	snprintf(path, sizeof(path), "%s/full", dir);
+	fd = open(path, O_WRONLY | O_CREAT, 0644);
+	assert_int_equal(write(fd, "x", 1), 1);
+	close(fd);
+	assert_int_equal(ns_persist(getpid(), ns_by_option("net"), true, path, &created, &step), -EEXIST);
+	assert_string_equal(step, "create");
+	unlink(path);
+	/* a missing directory */
+	snprintf(path, sizeof(path), "%s/no/such", dir);
+	assert_int_equal(ns_persist(getpid(), ns_by_option("net"), true, path, &created, &step), -ENOENT);
+	assert_false(ns_is_nsfs(dir));
+	assert_true(ns_is_nsfs("/proc/self/ns/net"));
+	rmdir(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_table), cmocka_unit_test(test_persist_refusals),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
