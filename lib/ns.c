@@ -3,6 +3,7 @@
 #include <sched.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
@@ -116,4 +117,43 @@ int ns_unpersist(const char *path, bool created)
 	if (created && unlink(path) < 0 && r == 0)
 		r = -errno;
 	return r;
+}
+
+#ifndef NS_GET_MNTNS_ID
+#define NS_GET_MNTNS_ID _IOR(0xb7, 0x5, uint64_t)
+#endif
+
+int ns_mnt_id(int fd, uint64_t *ret)
+{
+	return ioctl(fd, NS_GET_MNTNS_ID, ret) < 0 ? -errno : 0;
+}
+
+static int own_mnt_id(uint64_t *ret)
+{
+	_cleanup_close_ int fd = open("/proc/self/ns/mnt", O_RDONLY | O_CLOEXEC);
+
+	return fd < 0 ? -errno : ns_mnt_id(fd, ret);
+}
+
+int ns_mnt_make_newer_than(uint64_t outer_id)
+{
+	cpu_set_t allowed, one;
+	uint64_t id;
+	int r = own_mnt_id(&id);
+
+	if (r < 0 || id > outer_id)
+		return 0;	/* no ids (old kernel: no batches), or fine */
+	if (sched_getaffinity(0, sizeof(allowed), &allowed) < 0)
+		return -errno;
+	for (int cpu = 0; cpu < CPU_SETSIZE && id <= outer_id; cpu++) {
+		if (!CPU_ISSET(cpu, &allowed))
+			continue;
+		CPU_ZERO(&one);
+		CPU_SET(cpu, &one);
+		if (sched_setaffinity(0, sizeof(one), &one) < 0 || unshare(CLONE_NEWNS) < 0 ||
+		    own_mnt_id(&id) < 0)
+			break;
+	}
+	sched_setaffinity(0, sizeof(allowed), &allowed);
+	return id > outer_id ? 0 : -ELOOP;
 }

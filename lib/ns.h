@@ -2,6 +2,7 @@
  * persisting a namespace to a file by bind mount. */
 #pragma once
 #include <stdbool.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 struct ns_type {
@@ -37,3 +38,15 @@ int ns_persist(pid_t pid, const struct ns_type *t, bool for_children, const char
 int ns_unpersist(const char *path, bool created);
 /* Whether PATH is a namespace file (nsfs), e.g. one already persisted. */
 bool ns_is_nsfs(const char *path);
+
+/* The id of the mount namespace behind fd (NS_GET_MNTNS_ID, Linux 6.8+):
+ * -ENOTTY on older kernels. */
+int ns_mnt_id(int fd, uint64_t *ret);
+/* The kernel refuses to bind mount a mount namespace file into a mount
+ * namespace whose id is not smaller (its "loop" check). Since Linux 6.18
+ * ids come from per-CPU batches, so a namespace just made may get a
+ * smaller id than the one we were in. Call right after
+ * unshare(CLONE_NEWNS): while our new namespace's id is not above
+ * `outer_id`, make it again on each other allowed CPU in turn. Returns 0,
+ * or -ELOOP when no CPU gives a larger id. */
+int ns_mnt_make_newer_than(uint64_t outer_id);

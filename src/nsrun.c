@@ -26,6 +26,7 @@
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -338,7 +339,7 @@ static int parse_args(int argc, char **argv, struct nsrun_opts *o)
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:U::m::p::n::u::i::C::T::frcS:G:R:w:t:hV", longopts,
+	while ((c = getopt_long(argc, argv, "+:UmpnuiCTfrcS:G:R:w:t:hV", longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'h': usage(); return 0;
@@ -414,10 +415,22 @@ static int create_namespaces(const struct nsrun_opts *o)
 {
 	uid_t uid = geteuid();
 	gid_t gid = getegid();
+	bool persist_mnt = o->persist_path[ns_by_flag(CLONE_NEWNS) - ns_types] != NULL;
+	uint64_t outer_mnt_id = 0;
 	int r;
 
+	if (persist_mnt) {
+		_cleanup_close_ int fd = open("/proc/self/ns/mnt", O_RDONLY | O_CLOEXEC);
+		if (fd < 0 || ns_mnt_id(fd, &outer_mnt_id) < 0)
+			persist_mnt = false;	/* no ids to compare: nothing to fix */
+	}
 	if (unshare(o->clone_flags) < 0) {
 		nsk_err("unshare: %s", strerror(errno));
+		return -1;
+	}
+	if (persist_mnt && (r = ns_mnt_make_newer_than(outer_mnt_id)) < 0) {
+		nsk_err("mount namespace: cannot be persisted: the kernel gave it an id below "
+			"ours, and no allowed CPU gives a larger one (per-CPU ids, Linux 6.18)");
 		return -1;
 	}
 	if ((o->map_uid || o->map_gid || o->setgroups >= 0) && write_self_maps(o, uid, gid) < 0)
@@ -511,40 +524,52 @@ static int run_cmd(const struct nsrun_opts *o)
 /* ---- foreground ---- */
 
 /* The forked child: PID 1 of the new PID namespace if there is one. */
-static int foreground_child(const struct nsrun_opts *o, pid_t parent, int ready_fd)
+static int foreground_child(const struct nsrun_opts *o, pid_t parent, int sync_fd)
 {
 	if (o->kill_child && (prctl(PR_SET_PDEATHSIG, o->kill_child) < 0 || getppid() != parent))
 		return EXIT_TOOL_FAILED;
 	if (o->mount_proc && mount_proc(o->mount_proc) < 0)
 		return EXIT_TOOL_FAILED;
-	if (ready_fd >= 0 && (write(ready_fd, "r", 1) != 1 || close(ready_fd) < 0))
-		return EXIT_TOOL_FAILED;
+	if (sync_fd >= 0) {
+		char go = 0;
+		/* Ready; the command may start once the files are kept. */
+		if (write(sync_fd, "r", 1) != 1 || read(sync_fd, &go, 1) != 1 || go != 'g')
+			return EXIT_TOOL_FAILED;
+		close(sync_fd);
+	}
 	return run_cmd(o);
+}
+
+/* Tell the helper to persist the namespaces of `pid` and keep them; on
+ * failure it has undone them and printed why. */
+static int persist_now(struct persist_helper *helper, pid_t pid)
+{
+	int r = persist_helper_run(helper, pid);
+
+	return persist_helper_finish(helper, r == 0);
 }
 
 static int run_foreground(const struct nsrun_opts *o)
 {
 	struct persist_helper helper = PERSIST_HELPER_INIT;
-	int ready[2] = { -1, -1 };
+	int sync[2] = { -1, -1 };
 	pid_t parent = getpid(), child;
 	char byte;
 	int status;
 
 	if (persist_helper_start(&helper, o->persist_path) < 0)
 		return EXIT_TOOL_FAILED;
-	if (create_namespaces(o) < 0 || persist_helper_run(&helper, parent) < 0) {
+	if (create_namespaces(o) < 0) {
 		persist_helper_finish(&helper, false);
 		return EXIT_TOOL_FAILED;
 	}
-	if (!o->fork) {
-		if (persist_helper_finish(&helper, true) < 0)
-			return EXIT_TOOL_FAILED;
-		return exec_cmd(o);
-	}
-	/* With files to persist, wait for the child's own set-up before
-	 * keeping them, so a failure there leaves none behind. */
-	if (helper.pid > 0 && pipe2(ready, O_CLOEXEC) < 0) {
-		nsk_err("pipe: %s", strerror(errno));
+	if (!o->fork)
+		return persist_now(&helper, parent) < 0 ? EXIT_TOOL_FAILED : exec_cmd(o);
+	/* With files to persist, wait for the child's own set-up first: a
+	 * new PID namespace can be bind mounted only once its first process
+	 * exists, and a failure in the child must leave no file behind. */
+	if (helper.pid > 0 && socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sync) < 0) {
+		nsk_err("socketpair: %s", strerror(errno));
 		persist_helper_finish(&helper, false);
 		return EXIT_TOOL_FAILED;
 	}
@@ -556,18 +581,21 @@ static int run_foreground(const struct nsrun_opts *o)
 		return EXIT_TOOL_FAILED;
 	}
 	if (child == 0) {
-		closep(&ready[0]);
-		_exit(foreground_child(o, parent, ready[1]));
+		closep(&sync[0]);
+		_exit(foreground_child(o, parent, sync[1]));
 	}
-	closep(&ready[1]);
+	closep(&sync[1]);
 	if (helper.pid > 0) {
-		bool ok = read(ready[0], &byte, 1) == 1;
-		closep(&ready[0]);
-		if (persist_helper_finish(&helper, ok) < 0 || !ok) {
+		bool ok = read(sync[0], &byte, 1) == 1;
+		if (!ok)
+			persist_helper_finish(&helper, false);
+		if (!ok || persist_now(&helper, parent) < 0 || write(sync[0], "g", 1) != 1) {
+			closep(&sync[0]);
 			kill(child, SIGKILL);
 			waitpid(child, &status, 0);
 			return EXIT_TOOL_FAILED;
 		}
+		closep(&sync[0]);
 	}
 	return init_forward_and_wait(child, o->as_pid_1 ? INIT_CHILD_IS_BARE_PID1 : 0);
 }
@@ -748,7 +776,7 @@ static int run_release(const struct nsrun_opts *o)
 
 int main(int argc, char **argv)
 {
-	struct nsrun_opts o = { .setgroups = -1 };
+	struct nsrun_opts o = { .setgroups = -1, .propagation = MS_PRIVATE | MS_REC };
 	int r = parse_args(argc, argv, &o);
 
 	if (r <= 0)

@@ -189,6 +189,19 @@ children_of() {
 	return 0
 }
 
+# pids_with_arg ARG: processes one of whose arguments is exactly ARG (use
+# a marker such as `sleep 4243.25` to find what a test started).
+pids_with_arg() {
+	# the pattern is escaped, so grep's own argument does not match it
+	_re=$(printf '%s' "$1" | sed 's/[].[\*^$]/\\&/g')
+	for _f in /proc/[0-9]*/cmdline; do
+		tr '\0' '\n' <"$_f" 2>/dev/null | grep -qx -- "$_re" || continue
+		_p=${_f#/proc/}
+		echo "${_p%/cmdline}"
+	done
+	return 0
+}
+
 # mount_count: the mounts in this mount namespace (to prove nothing leaked).
 mount_count() {
 	wc -l </proc/self/mountinfo

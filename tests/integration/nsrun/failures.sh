@@ -1,0 +1,59 @@
+#!/bin/sh
+# A failed step leaves nothing behind: no namespace file, no bind mount and
+# no process, in the foreground and detached; one error line, exit 125.
+# shellcheck source=tests/integration/lib.sh
+. "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
+require_root
+isolate
+mkdir "$TMP_DIR/ns"
+mount -t tmpfs nskit-ns "$TMP_DIR/ns"
+mount --make-private "$TMP_DIR/ns"
+on_exit "umount -l '$TMP_DIR/ns'"
+d=$TMP_DIR/ns
+
+nothing_left() {
+	# $1: what was tried
+	mounts=$(grep -c " $d/" /proc/self/mountinfo)
+	assert_eq 0 "$mounts" "$1: bind mounts left"
+	assert_eq "" "$(ls "$d")" "$1: files left"
+	assert_eq "" "$(pids_with_arg 4243.25)" "$1: processes left"
+}
+
+# the second file cannot be created: the first is undone
+assert_status 125 "missing directory" -- \
+	"$NSRUN" --net="$d/net" --uts="$d/no/such/uts" -- sleep 4243.25
+assert_one_line_error nsrun "$d/no/such/uts: create of the uts namespace: No such file or directory"
+nothing_left "missing directory"
+
+# a failure after persisting (in the child: --mount-proc on a missing dir)
+assert_status 125 "mount-proc failure" -- \
+	"$NSRUN" --net="$d/net" --pid --mount-proc=/nonexistent/nskit -- sleep 4243.25
+assert_one_line_error nsrun "/nonexistent/nskit: "
+nothing_left "mount-proc failure"
+
+# a failure in set-up (hostname too long) with files to persist
+long=$(printf '%0100d' 0)
+assert_status 125 "bad hostname" -- "$NSRUN" --net="$d/net" --hostname "$long" -- sleep 4243.25
+assert_one_line_error nsrun "hostname $long: Invalid argument"
+nothing_left "bad hostname"
+
+# detached, failing in the holder
+assert_status 125 "detached failure" -- \
+	"$NSRUN" --net="$d/net" --pid --mount-proc=/nonexistent/nskit --detach -- sleep 4243.25
+assert_one_line_error nsrun "/nonexistent/nskit: "
+sleep 0.1
+nothing_left "detached failure"
+
+# detached, failing while persisting (after the holder is ready)
+: >"$d/full"
+echo x >"$d/full"
+assert_status 125 "detached persist failure" -- \
+	"$NSRUN" --net="$d/net" --uts="$d/full" --pid --detach -- sleep 4243.25
+assert_one_line_error nsrun "$d/full: exists and is not an empty file"
+rm "$d/full"
+wait_for '[ -z "$(pids_with_arg 4243.25)" ]'
+nothing_left "detached persist failure"
+
+# a bad option: nothing at all is done
+assert_status 125 "bad option" -- "$NSRUN" --net="$d/net" --propagation nope -- sleep 4243.25
+nothing_left "bad option"

@@ -1,0 +1,45 @@
+#!/bin/sh
+# --TYPE=FILE persists each namespace by a bind mount that util-linux
+# nsenter and ip netns can use after the command ended.
+# shellcheck source=tests/integration/lib.sh
+. "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
+require_root
+require_cmd nsenter ip
+isolate
+# a private mount to hold the files (a mount namespace file must not be on
+# a mount that propagates into the new namespace)
+mkdir "$TMP_DIR/ns"
+mount -t tmpfs nskit-ns "$TMP_DIR/ns"
+mount --make-private "$TMP_DIR/ns"
+on_exit "umount -l '$TMP_DIR/ns'"
+d=$TMP_DIR/ns
+
+"$NSRUN" --user="$d/user" --mount="$d/mnt" --pid="$d/pid" --net="$d/net" --uts="$d/uts" \
+	--ipc="$d/ipc" --cgroup="$d/cgroup" --time="$d/time" -r --hostname persisted -- \
+	sh -c "stat -L -c %i /proc/self/ns/net > $d/inner-net" || fail "nsrun with persisted namespaces"
+
+for n in user mnt pid net uts ipc cgroup time; do
+	[ "$(stat -f -c %T "$d/$n" 2>/dev/null)" = nsfs ] || fail "$d/$n does not hold a namespace"
+done
+assert_eq "$(cat "$d/inner-net")" "$(stat -L -c %i "$d/net")" "persisted net is the command's"
+# util-linux nsenter reads them
+assert_eq persisted "$(nsenter --uts="$d/uts" hostname)" "nsenter --uts=FILE"
+assert_eq "lo" "$(nsenter --net="$d/net" ip -o link | awk -F': ' '{print $2}')" "nsenter --net=FILE"
+
+# a network namespace under /run/netns is an ip netns (private /run/netns here)
+mkdir -p /run/netns
+mount -t tmpfs nskit-netns /run/netns
+on_exit "umount -l /run/netns"
+pid=$("$NSRUN" --net=/run/netns/nskit-lab --detach)
+kill_later "$pid"
+assert_match 'nskit-lab' "$(ip netns list)" "ip netns list"
+assert_eq "$(ns_inode "$pid" net)" "$(ip netns exec nskit-lab stat -L -c %i /proc/self/ns/net)" "ip netns exec"
+kill "$pid"
+
+# an existing empty file is used (unshare's habit: touch, then --net=FILE)
+: >"$d/pre"
+"$NSRUN" --net="$d/pre" true || fail "existing empty file"
+assert_eq nsfs "$(stat -f -c %T "$d/pre")" "pre-created file holds the namespace"
+# a file that holds a namespace already is refused
+assert_status 125 "already persisted" -- "$NSRUN" --net="$d/pre" true
+assert_one_line_error nsrun "$d/pre: holds a namespace already"
