@@ -1,0 +1,100 @@
+/* timeit: run several commands interleaved N times each and print the
+ * median wall-clock time of each and its ratio to the first (the floor).
+ *
+ *   timeit N NAME -- CMD ARGS... ';' NAME -- CMD ARGS... ';' ...
+ *
+ * Each run is fork + exec + wait of the command; the command's output goes
+ * to /dev/null. Interleaving (A B C A B C ...) makes the machine's drift
+ * affect every variant alike. */
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_VARIANTS 16
+
+struct variant {
+	const char *name;
+	char **argv;
+	double *samples;
+};
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static double run_once(char **argv)
+{
+	double start = now();
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		dup2(null, 1);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	waitpid(pid, &status, 0);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		fprintf(stderr, "timeit: %s failed (status %d)\n", argv[0], status);
+		exit(1);
+	}
+	return now() - start;
+}
+
+static int cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+int main(int argc, char **argv)
+{
+	struct variant v[MAX_VARIANTS];
+	int n, count = 0;
+
+	if (argc < 5) {
+		fprintf(stderr, "usage: timeit N NAME -- CMD... ';' ...\n");
+		return 2;
+	}
+	n = atoi(argv[1]);
+	for (int i = 2; i < argc && count < MAX_VARIANTS;) {
+		v[count].name = argv[i];
+		if (i + 2 >= argc || strcmp(argv[i + 1], "--"))
+			return fprintf(stderr, "timeit: expected NAME -- CMD\n"), 2;
+		v[count].argv = &argv[i + 2];
+		int j = i + 2;
+		while (j < argc && strcmp(argv[j], ";"))
+			j++;
+		if (j < argc)
+			argv[j] = NULL;
+		v[count].samples = calloc(n, sizeof(double));
+		count++;
+		i = j + 1;
+	}
+	for (int k = 0; k < count; k++)	/* warm up */
+		run_once(v[k].argv);
+	for (int r = 0; r < n; r++)
+		for (int k = 0; k < count; k++)
+			v[k].samples[r] = run_once(v[k].argv);
+	double floor_median = 0;
+	for (int k = 0; k < count; k++) {
+		qsort(v[k].samples, n, sizeof(double), cmp);
+		double median = v[k].samples[n / 2];
+		if (k == 0)
+			floor_median = median;
+		printf("  %-28s median %8.3f ms   %5.2fx floor\n", v[k].name, median * 1e3,
+		       median / floor_median);
+	}
+	return 0;
+}
