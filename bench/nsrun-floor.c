@@ -1,7 +1,7 @@
 /* The floor for nsrun's benchmark: the system calls of the same work made
  * directly, with nothing else. Usage:
  *   nsrun-floor [-r] [-p] [-P] FLAGS CMD...
- * FLAGS: letters U m p i n u (unshare's); -r: map root (setgroups deny,
+ * FLAGS: letters U m p i n u (unshare's; n also brings lo up); -r: map root (setgroups deny,
  * uid_map, gid_map); -P: mount a fresh /proc in the child (with -p). The
  * command runs in a forked child when a PID namespace is made (like
  * `unshare --fork`), else it is exec'd directly. */
@@ -11,7 +11,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <net/if.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -57,6 +60,15 @@ int main(int argc, char **argv)
 	}
 	if (flags & CLONE_NEWNS)
 		mount("none", "/", NULL, MS_REC | MS_PRIVATE, NULL);
+	if (flags & CLONE_NEWNET) {
+		/* lo up, as nsrun does by default */
+		int sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+		struct ifreq ifr = { .ifr_name = "lo" };
+		ioctl(sock, SIOCGIFFLAGS, &ifr);
+		ifr.ifr_flags |= IFF_UP;
+		ioctl(sock, SIOCSIFFLAGS, &ifr);
+		close(sock);
+	}
 	if (!(flags & CLONE_NEWPID)) {
 		execvp(argv[i], argv + i);
 		return 127;
