@@ -3,7 +3,8 @@
 # sees. Run by `scripts/demo` (which builds the tools and puts them on PATH).
 set -eu
 
-say() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
+if [ -t 1 ]; then bold=$(printf '\033[1m') plain=$(printf '\033[0m'); else bold="" plain=""; fi
+say() { printf '\n%s$ %s%s\n' "$bold" "$*" "$plain"; }
 
 say "nsrun --pid --mount-proc ps -e            # its own PID namespace and /proc"
 nsrun --pid --mount-proc ps -e
@@ -17,8 +18,8 @@ nsrun --net ip -br link
 say "nsrun --uts --hostname box hostname"
 nsrun --uts --hostname box hostname
 
-say "nsrun --time --monotonic 86400 cat /proc/uptime   # a clock a day ahead"
-nsrun --time --monotonic 86400 cat /proc/uptime
+say "nsrun --time --boottime 86400 cat /proc/uptime   # booted a day earlier"
+nsrun --time --boottime 86400 cat /proc/uptime
 
 say 'pid=$(nsrun --net --pid --detach --hold -- sleep 30); nsrun --release -t "$pid"'
 pid=$(nsrun --net --pid --detach --hold -- sleep 30)
