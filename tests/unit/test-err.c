@@ -1,0 +1,69 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "unit.h"
+#include "err.h"
+
+/* Capture what a call writes to stderr. */
+static char *capture(void (*fn)(void))
+{
+	static char buf[2048];
+	FILE *tmp = tmpfile();
+	int saved = dup(STDERR_FILENO);
+	size_t n;
+
+	fflush(stderr);
+	dup2(fileno(tmp), STDERR_FILENO);
+	fn();
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	rewind(tmp);
+	n = fread(buf, 1, sizeof(buf) - 1, tmp);
+	buf[n] = '\0';
+	fclose(tmp);
+	return buf;
+}
+
+static void say_error(void) { nsk_err("/proc/%d/uid_map: %s", 4242, "ranges overlap"); }
+static void say_warning(void) { nsk_warn("%s: could not remove", "veth0"); }
+static void say_usage(void) { assert_int_equal(nsk_usage_err("unknown option '%s'", "--x"), -EINVAL); }
+static void say_long(void)
+{
+	char big[3000];
+	memset(big, 'a', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	nsk_err("%s", big);
+}
+
+static void test_lines(void **state)
+{
+	char expect[128];
+
+	snprintf(expect, sizeof(expect), "%s: /proc/4242/uid_map: ranges overlap\n", nsk_prog());
+	assert_string_equal(capture(say_error), expect);
+	snprintf(expect, sizeof(expect), "%s: warning: veth0: could not remove\n", nsk_prog());
+	assert_string_equal(capture(say_warning), expect);
+	snprintf(expect, sizeof(expect), "%s: unknown option '--x' (see '%s --help')\n", nsk_prog(),
+		 nsk_prog());
+	assert_string_equal(capture(say_usage), expect);
+}
+
+static void test_truncated_line_stays_one_line(void **state)
+{
+	char *out = capture(say_long);
+	size_t len = strlen(out);
+
+	assert_true(len > 100 && len < 1100);
+	assert_int_equal(out[len - 1], '\n');
+	assert_null(memchr(out, '\n', len - 1));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_lines), cmocka_unit_test(test_truncated_line_stays_one_line),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

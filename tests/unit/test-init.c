@@ -1,0 +1,42 @@
+#include <signal.h>
+
+#include "unit.h"
+#include "init.h"
+
+static void test_status_sigmask(void **state)
+{
+	const char *status = "Name:\tsleep\nSigQ:\t0/1\nSigPnd:\t0000000000000000\n"
+			     "SigBlk:\t0000001000004a07\nSigIgn:\t0000000000000001\n"
+			     "SigCgt:\t0000000000004002\n";
+	uint64_t m = 0;
+
+	assert_int_equal(init_status_sigmask(status, "SigBlk", &m), 0);
+	assert_true(m == 0x0000001000004a07ULL);
+	assert_int_equal(init_status_sigmask(status, "SigCgt", &m), 0);
+	assert_true(m == 0x4002);
+	assert_int_equal(init_status_sigmask(status, "SigIgn", &m), 0);
+	assert_true(m == 1);
+	assert_int_equal(init_status_sigmask(status, "ShdPnd", &m), -ENOENT);
+	assert_int_equal(init_status_sigmask("SigBlk:\tzz\n", "SigBlk", &m), -EINVAL);
+	/* "Sig" alone is not a field name match for "SigBlk" */
+	assert_int_equal(init_status_sigmask("SigBlkX:\t1\n", "SigBlk", &m), -ENOENT);
+	assert_int_equal(init_release_signal(), SIGRTMIN + 3);
+}
+
+static void test_forwarded(void **state)
+{
+	/* the set DESIGN.md names, and never SIGKILL/SIGSTOP/SIGCHLD */
+	int want[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH, SIGCONT };
+
+	assert_int_equal(init_forwarded_count, sizeof(want) / sizeof(want[0]));
+	for (unsigned i = 0; i < init_forwarded_count; i++)
+		assert_int_equal(init_forwarded_signals[i], want[i]);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_status_sigmask), cmocka_unit_test(test_forwarded),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
