@@ -1,10 +1,12 @@
 /* The floor for nsrun's benchmark: the system calls of the same work made
  * directly, with nothing else. Usage:
- *   nsrun-floor [-r] [-p] [-P] FLAGS CMD...
+ *   nsrun-floor [-r] [-P] [-1] FLAGS CMD...
  * FLAGS: letters U m p i n u (unshare's; n also brings lo up); -r: map root (setgroups deny,
- * uid_map, gid_map); -P: mount a fresh /proc in the child (with -p). The
- * command runs in a forked child when a PID namespace is made (like
- * `unshare --fork`), else it is exec'd directly. */
+ * uid_map, gid_map); -P: mount a fresh /proc in the child (with p). With a
+ * PID namespace the child is an init that forks the command and waits for
+ * it, as nsrun's is; -1 makes the child exec the command as PID 1 instead
+ * (what `unshare --fork` and `nsrun --as-pid-1` do). Without one, the
+ * command is exec'd directly. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <sched.h>
@@ -29,7 +31,7 @@ static void write_file(const char *path, const char *text)
 
 int main(int argc, char **argv)
 {
-	int flags = 0, map_root = 0, mount_proc = 0, i = 1;
+	int flags = 0, map_root = 0, mount_proc = 0, as_pid_1 = 0, i = 1;
 	char map[64];
 	uid_t uid = geteuid();
 	gid_t gid = getegid();
@@ -39,6 +41,8 @@ int main(int argc, char **argv)
 			map_root = 1;
 		else if (!strcmp(argv[i], "-P"))
 			mount_proc = 1;
+		else if (!strcmp(argv[i], "-1"))
+			as_pid_1 = 1;
 	}
 	for (const char *c = argv[i++]; *c; c++)
 		switch (*c) {
@@ -77,6 +81,17 @@ int main(int argc, char **argv)
 	if (pid == 0) {
 		if (mount_proc && mount("proc", "/proc", "proc", MS_NOSUID | MS_NOEXEC | MS_NODEV, NULL) < 0)
 			_exit(125);
+		if (!as_pid_1) {
+			/* the init: fork the command, wait for it */
+			pid_t cmd = fork();
+			if (cmd == 0) {
+				execvp(argv[i], argv + i);
+				_exit(127);
+			}
+			int st;
+			waitpid(cmd, &st, 0);
+			_exit(WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st));
+		}
 		execvp(argv[i], argv + i);
 		_exit(127);
 	}
