@@ -132,7 +132,7 @@ static void usage(void)
 	      " -u, --uts[=FILE]           UTS namespace (hostname, domainname)\n"
 	      " -i, --ipc[=FILE]           System V IPC namespace\n"
 	      " -C, --cgroup[=FILE]        cgroup namespace\n"
-	      " -T, --time[=FILE]          time namespace\n"
+	      " -T, --time[=FILE]          time namespace (implies --fork)\n"
 	      "\n"
 	      "Process:\n"
 	      " -f, --fork                 fork before running the command\n"
@@ -312,7 +312,10 @@ static int check_options(struct nsrun_opts *o)
 		o->clone_flags |= CLONE_NEWUSER;
 	if (o->monotonic || o->boottime)
 		o->clone_flags |= CLONE_NEWTIME;
-	if (o->clone_flags & CLONE_NEWPID)
+	/* unshare() moves only the caller's future children into a new PID
+	 * or time namespace (exec enters the time namespace only since
+	 * Linux 5.16ish, and not on Debian's 6.1): fork for both. */
+	if (o->clone_flags & (CLONE_NEWPID | CLONE_NEWTIME))
 		o->fork = true;
 	if (o->kill_child)
 		o->fork = true;

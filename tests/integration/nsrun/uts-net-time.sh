@@ -23,6 +23,9 @@ assert_match 'inet 127.0.0.1/8' "$("$NSRUN" --net -- ip -o addr show lo)" "lo ha
 offsets=$("$NSRUN" --time --monotonic 86400 --boottime -1.5 -- cat /proc/self/timens_offsets)
 assert_match '^monotonic +86400 +0$' "$(echo "$offsets" | grep monotonic)" "monotonic offset"
 assert_match '^boottime +-2 +500000000$' "$(echo "$offsets" | grep boottime)" "boottime offset"
+# the command's children are inside too (Linux 6.1 moves only children)
+child=$("$NSRUN" --time -- sh -c 'sh -c "stat -L -c %i /proc/self/ns/time"')
+assert_ne "$(ns_inode self time)" "$child" "a child of the command is in the new time namespace"
 # --monotonic implies --time; the clock inside is ahead
 up=$(cut -d. -f1 /proc/uptime)
 inside=$("$NSRUN" --boottime 100000 -- cut -d. -f1 /proc/uptime)
