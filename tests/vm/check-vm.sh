@@ -104,15 +104,17 @@ boot() {
 	npassed=${summary% passed*}
 	nresults=$(grep -c '^NSKIT-VM-RESULT: ' "$log")
 	say "$1: $summary (${secs}s)"
+	bad=0
 	if [ "$nresults" != $((npassed + nfailed)) ]; then
-		say "FAIL: $1: $nresults result lines for $((npassed + nfailed)) tests; see $log"
-		return 1
+		say "FAIL: $1: $nresults result lines for $((npassed + nfailed)) tests"
+		bad=1
 	fi
-	[ "$npassed" -gt 0 ] || {
-		say "FAIL: $1: no test passed; see $log"
-		return 1
-	}
-	[ "$nfailed" = 0 ] && return 0
+	if [ "$npassed" = 0 ]; then
+		say "FAIL: $1: no test passed"
+		bad=1
+	fi
+	[ "$nfailed" = 0 ] || bad=1
+	[ "$bad" = 1 ] || return 0
 	# The output of each failed test, then the kernel's messages.
 	sed -n -e '/^NSKIT-VM-LOG-BEGIN: /,/^NSKIT-VM-LOG-END: /{
 		/^NSKIT-VM-LOG-BEGIN: /{

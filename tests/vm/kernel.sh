@@ -67,7 +67,14 @@ say "fetching $pkg $ver into $dir"
 # Sandbox::User=root: the download goes to a directory only we can write.
 if ! (cd "$work" && apt-get -q -o APT::Sandbox::User=root download "$pkg=$ver") >"$work/apt.log" 2>&1; then
 	cat "$work/apt.log" >&2
-	say "apt-get download $pkg=$ver failed"
+	# Stale package lists name a version the mirror no longer has.
+	old=$(newest_cached)
+	if [ -n "$old" ]; then
+		say "apt-get download $pkg=$ver failed; using $old"
+		echo "$old"
+		exit 0
+	fi
+	say "apt-get download $pkg=$ver failed (run apt-get update?)"
 	exit 1
 fi
 dpkg-deb -x "$work"/"$pkg"_*.deb "$work/x"
