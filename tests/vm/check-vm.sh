@@ -75,6 +75,10 @@ kvm) cpu=host ;;
 *) cpu=max ;;
 esac
 
+# The firmware clears the screen: keep the log plain text.
+esc=$(printf '\033')
+strip_escapes="s/$esc\\[[0-9;?]*[A-Za-z]//g; s/${esc}c//g"
+
 # boot LAYOUT: run one VM; its console goes to $out/LAYOUT.log.
 # Status 0 when it reported and nothing failed.
 boot() {
@@ -85,8 +89,7 @@ boot() {
 		-nographic -no-reboot -nic none \
 		-kernel "$kernel" -initrd "$initramfs" \
 		-append "console=ttyS0 panic=-1 nskit.layout=$1 nskit.test_timeout=$test_timeout" \
-		</dev/null 2>&1 | tr -d '\r' >"$log"
-	# the pipeline's status is tr's: ask qemu's from the log instead
+		</dev/null 2>&1 | tr -d '\r' | sed "$strip_escapes" >"$log"
 	secs=$(($(date +%s) - start))
 
 	summary=$(sed -n 's/^NSKIT-VM: \([0-9]* passed, [0-9]* failed\)$/\1/p' "$log" | tail -n 1)

@@ -8,7 +8,7 @@
 # /nskit/tests with NSKIT_TEST_STRICT=1, and reports on the console:
 #
 #   NSKIT-VM-BEGIN: layout=L kernel=K tests=N
-#   NSKIT-VM-RESULT: PASS|FAIL TEST [(why)]     one line per test
+#   NSKIT-VM-RESULT: PASS|FAIL TEST [(WHY)] [Ns]  one line per test
 #   NSKIT-VM-LOG-BEGIN: TEST ... NSKIT-VM-LOG-END: TEST    a failed test's output
 #   NSKIT-VM-DMESG-BEGIN ... NSKIT-VM-DMESG-END   kernel messages, when any failed
 #   NSKIT-VM: P passed, F failed
@@ -42,11 +42,12 @@ test_timeout=${test_timeout:-120}
 
 passed=0
 failed=0
+started=$(date +%s)
 dmesg_mark=$(dmesg | wc -l)
 
-# result PASS|FAIL NAME [WHY]
+# result PASS|FAIL NAME [WHY]: one line, with the seconds since $started.
 result() {
-	printf 'NSKIT-VM-RESULT: %s %s%s\n' "$1" "$2" "${3:+ ($3)}"
+	printf 'NSKIT-VM-RESULT: %s %s%s [%ss]\n' "$1" "$2" "${3:+ ($3)}" "$(($(date +%s) - started))"
 	if [ "$1" = PASS ]; then
 		passed=$((passed + 1))
 	else
@@ -125,6 +126,7 @@ fi
 mkdir -p /tmp/nskit-vm-logs
 while read -r t; do
 	log=/tmp/nskit-vm-logs/$(echo "$t" | tr / _).log
+	started=$(date +%s)
 	# As make check runs them: from the build directory, as $(SHELL) FILE.
 	(cd "$NSKIT_BUILDDIR" && exec timeout -s KILL "$test_timeout" /bin/sh "$NSKIT_SRCDIR/$t") \
 		</dev/null >"$log" 2>&1
