@@ -83,6 +83,21 @@ int mapwrite_add_auto(struct mapwrite_request *req, const struct idpolicy_caller
 
 /* ---- the checks ---- */
 
+/* The kernel takes a map in one write of less than a page. */
+static int check_length(pid_t pid, const char *file, const struct idmap *m, char *msg,
+			size_t size)
+{
+	char text[IDMAP_MAX_RANGES * 33 + 1];
+	long page = sysconf(_SC_PAGESIZE);
+	int len = idmap_format(m, text, sizeof(text));
+
+	if (len >= 0 && len < page)
+		return 0;
+	snprintf(msg, size, "/proc/%d/%s: the map is %d bytes of text, more than the kernel "
+		 "accepts (%ld)", (int)pid, file, len, page - 1);
+	return -E2BIG;
+}
+
 static int check_shape(pid_t pid, const char *file, const struct idmap *m, unsigned asked,
 		       char *msg, size_t size)
 {
@@ -97,7 +112,7 @@ static int check_shape(pid_t pid, const char *file, const struct idmap *m, unsig
 	}
 	p = idmap_validate(m, &a, &b);
 	if (p == IDMAP_OK)
-		return 0;
+		return check_length(pid, file, m, msg, size);
 	idmap_problem_describe(m, p, a, b, why, sizeof(why));
 	snprintf(msg, size, "/proc/%d/%s: %s", (int)pid, file, why);
 	return -EINVAL;

@@ -7,7 +7,11 @@
 #include "privs.h"
 
 static const int kept[] = { CAP_SETUID, CAP_SETGID };
-static const int kept_for_root[] = { CAP_SYS_ADMIN, CAP_SYS_PTRACE, CAP_DAC_OVERRIDE };
+/* Writing a map of a namespace another user owns takes CAP_SYS_ADMIN
+ * over it, ptrace access and write access to its /proc files; mapping
+ * outer uid 0 takes CAP_SETFCAP (verify_root_map, Linux 5.12). */
+static const int kept_for_root[] = { CAP_SYS_ADMIN, CAP_SYS_PTRACE, CAP_DAC_OVERRIDE,
+				     CAP_SETFCAP };
 
 int privs_keep_setid(void)
 {
@@ -15,7 +19,7 @@ int privs_keep_setid(void)
 	uid_t ruid = getuid();
 	gid_t rgid = getgid();
 	bool root = ruid == 0;
-	int have[5], n = 0;
+	int have[6], n = 0;
 
 	clearenv();
 	if (capng_get_caps_process() < 0)
@@ -23,7 +27,7 @@ int privs_keep_setid(void)
 	for (unsigned i = 0; i < 2; i++)
 		if (capng_have_capability(CAPNG_PERMITTED, kept[i]))
 			have[n++] = kept[i];
-	for (unsigned i = 0; root && i < 3; i++)
+	for (unsigned i = 0; root && i < 4; i++)
 		if (capng_have_capability(CAPNG_PERMITTED, kept_for_root[i]))
 			have[n++] = kept_for_root[i];
 	/* setuid root: back to the real ids, keeping the permitted set

@@ -4,9 +4,9 @@
 #include <stdbool.h>
 
 /* Called first thing in main: keep only CAP_SETUID and CAP_SETGID (and,
- * for a real root caller, CAP_SYS_ADMIN, CAP_SYS_PTRACE and
- * CAP_DAC_OVERRIDE, which writing the maps of a namespace owned by
- * another user takes), drop every other
+ * for a real root caller, CAP_SYS_ADMIN, CAP_SYS_PTRACE, CAP_DAC_OVERRIDE
+ * and CAP_SETFCAP, which writing the maps of a namespace owned by another
+ * user, or mapping uid 0, takes), drop every other
  * capability from the effective, permitted and inheritable sets, and, when
  * setuid root made the effective uid differ from the real one, become the
  * real user again while keeping those two: the kernel then sees the
