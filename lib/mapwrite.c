@@ -137,9 +137,19 @@ static int check_userns(const struct target *t, const struct idpolicy_caller *c,
 
 	if (target_alive(t) < 0 ||
 	    (ns = openat(t->procfd, "ns/user", O_RDONLY | O_CLOEXEC)) < 0) {
-		if (ns < 0 && errno != ENOENT && errno != ESRCH) {
-			snprintf(msg, size, "/proc/%d/ns/user: %s", (int)t->pid, strerror(errno));
-			return -errno;
+		int err = errno;
+		struct stat st;
+
+		/* Another user's process: no ptrace access to its ns. */
+		if (ns < 0 && (err == EACCES || err == EPERM) && !c->privileged &&
+		    fstat(t->procfd, &st) == 0 && st.st_uid != c->uid) {
+			snprintf(msg, size, "process %d: belongs to uid %u, not to uid %u",
+				 (int)t->pid, (unsigned)st.st_uid, c->uid);
+			return -EPERM;
+		}
+		if (ns < 0 && err != ENOENT && err != ESRCH) {
+			snprintf(msg, size, "/proc/%d/ns/user: %s", (int)t->pid, strerror(err));
+			return -err;
 		}
 		snprintf(msg, size, "process %d: has exited", (int)t->pid);
 		return -ESRCH;
