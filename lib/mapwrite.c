@@ -46,38 +46,40 @@ static void add_auto_map(struct mapwrite_request *req, bool is_gid, uint32_t own
 int mapwrite_add_auto(struct mapwrite_request *req, const struct idpolicy_caller *c,
 		      const char *user, char *msg, size_t size)
 {
-	struct subid_grants su, sg;
-	const char *path;
-	struct passwd *pw;
+	static struct subid_grants su, sg;
+	const char *name = *c->name ? c->name : NULL, *path;
+	uint32_t uid = c->uid, gid = c->gid;
 	int r;
 
-	if (!user || (*c->name && !strcmp(user, c->name))) {
-		add_auto_map(req, false, c->uid, &c->subuid);
-		add_auto_map(req, true, c->gid, &c->subgid);
-		return 0;
-	}
-	pw = getpwnam(user);
-	if (!pw) {
-		snprintf(msg, size, "--auto=%s: no such user", user);
-		return -ENOENT;
-	}
-	if (!c->privileged && pw->pw_uid != c->uid) {
-		snprintf(msg, size, "--auto=%s: only root may map another user's ids", user);
-		return -EPERM;
+	if (user && !(name && !strcmp(user, name))) {
+		struct passwd *pw = getpwnam(user);
+
+		if (!pw) {
+			snprintf(msg, size, "--auto=%s: no such user", user);
+			return -ENOENT;
+		}
+		if (!c->privileged && pw->pw_uid != c->uid) {
+			snprintf(msg, size, "--auto=%s: only root may map another user's ids", user);
+			return -EPERM;
+		}
+		name = pw->pw_name;
+		uid = pw->pw_uid;
+		if (c->privileged)
+			gid = pw->pw_gid;
 	}
 	if (!c->privileged) {
-		add_auto_map(req, false, c->uid, &c->subuid);
-		add_auto_map(req, true, c->gid, &c->subgid);
+		add_auto_map(req, false, uid, &c->subuid);
+		add_auto_map(req, true, gid, &c->subgid);
 		return 0;
 	}
-	r = idpolicy_user_grants(pw->pw_name, pw->pw_uid, MAPWRITE_SUBUID, MAPWRITE_SUBGID, &su,
-				 &sg, &path);
+	/* root's policy reads no grants: read the user's now */
+	r = idpolicy_user_grants(name, uid, MAPWRITE_SUBUID, MAPWRITE_SUBGID, &su, &sg, &path);
 	if (r < 0) {
 		snprintf(msg, size, "%s: %s", path, strerror(-r));
 		return r;
 	}
-	add_auto_map(req, false, pw->pw_uid, &su);
-	add_auto_map(req, true, pw->pw_gid, &sg);
+	add_auto_map(req, false, uid, &su);
+	add_auto_map(req, true, gid, &sg);
 	return 0;
 }
 
@@ -278,9 +280,9 @@ static int write_failed(pid_t pid, const char *file, int err, char *msg, size_t 
 	if (err == -ESRCH || err == -ENOENT)
 		snprintf(msg, size, "process %d: has exited", (int)pid);
 	else if (err == -EPERM)
-		snprintf(msg, size, "/proc/%d/%s: the kernel refused it: %s (nsmap needs "
-			 "CAP_SETUID and CAP_SETGID: run it as root or install it with file "
-			 "capabilities)", (int)pid, file, strerror(-err));
+		snprintf(msg, size, "/proc/%d/%s: the kernel refused it: %s (mapping more than "
+			 "your own id needs CAP_SETUID and CAP_SETGID: root, or nsmap installed "
+			 "with file capabilities)", (int)pid, file, strerror(-err));
 	else
 		snprintf(msg, size, "/proc/%d/%s: %s", (int)pid, file, strerror(-err));
 	return err;

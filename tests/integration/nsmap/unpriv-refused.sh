@@ -50,5 +50,5 @@ done
 hold_as_user sleep 60
 h=$HELD
 assert_status 125 "unprivileged nsmap" -- as_user "$NSMAP" -t "$h" --uid 0:$FIX_SUBUID:10
-assert_one_line_error nsmap "/proc/$h/uid_map: the kernel refused it: Operation not permitted \\(nsmap needs CAP_SETUID and CAP_SETGID"
+assert_one_line_error nsmap "/proc/$h/uid_map: the kernel refused it: Operation not permitted \\(mapping more than your own id needs CAP_SETUID and CAP_SETGID: root, or nsmap installed with file capabilities\\)\$"
 assert_unmapped "$h"
