@@ -39,24 +39,17 @@ enum idpolicy_verdict idpolicy_setgroups(bool privileged, bool gid_map, bool gid
 	return IDPOLICY_OK;
 }
 
-static int read_both(const char *name, uint32_t uid, const char *subuid_path,
-		     const char *subgid_path, struct subid_grants *su, struct subid_grants *sg,
-		     const char **ret_path)
-{
-	int r;
-
-	*ret_path = subuid_path;
-	if ((r = subid_read(subuid_path, name, uid, su)) < 0)
-		return r;
-	*ret_path = subgid_path;
-	return subid_read(subgid_path, name, uid, sg);
-}
-
 int idpolicy_user_grants(const char *name, uint32_t uid, const char *subuid_path,
 			 const char *subgid_path, struct subid_grants *ret_subuid,
 			 struct subid_grants *ret_subgid, const char **ret_path)
 {
-	return read_both(name, uid, subuid_path, subgid_path, ret_subuid, ret_subgid, ret_path);
+	int r;
+
+	*ret_path = subuid_path;
+	if ((r = subid_read(subuid_path, name, uid, ret_subuid)) < 0)
+		return r;
+	*ret_path = subgid_path;
+	return subid_read(subgid_path, name, uid, ret_subgid);
 }
 
 int idpolicy_caller_load(struct idpolicy_caller *c, uint32_t uid, uint32_t gid,
@@ -69,13 +62,12 @@ int idpolicy_caller_load(struct idpolicy_caller *c, uint32_t uid, uint32_t gid,
 	c->gid = gid;
 	c->name[0] = '\0';
 	c->subuid.count = c->subgid.count = 0;
-	errno = 0;
 	pw = getpwuid(uid);
 	if (pw)
 		snprintf(c->name, sizeof(c->name), "%s", pw->pw_name);
 	*ret_path = NULL;
 	if (c->privileged)
 		return 0;
-	return read_both(*c->name ? c->name : NULL, uid, subuid_path, subgid_path, &c->subuid,
-			 &c->subgid, ret_path);
+	return idpolicy_user_grants(*c->name ? c->name : NULL, uid, subuid_path, subgid_path,
+				    &c->subuid, &c->subgid, ret_path);
 }
