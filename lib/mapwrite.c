@@ -142,11 +142,16 @@ static int check_userns(const struct target *t, const struct idpolicy_caller *c,
 		int err = errno;
 		struct stat st;
 
-		/* Another user's process: no ptrace access to its ns. */
+		/* No ptrace access to its namespace: another user's process,
+		 * or ours in a namespace someone else owns. */
 		if (ns < 0 && (err == EACCES || err == EPERM) && !c->privileged &&
-		    fstat(t->procfd, &st) == 0 && st.st_uid != c->uid) {
-			snprintf(msg, size, "process %d: belongs to uid %u, not to uid %u",
-				 (int)t->pid, (unsigned)st.st_uid, c->uid);
+		    fstat(t->procfd, &st) == 0) {
+			if (st.st_uid != c->uid)
+				snprintf(msg, size, "process %d: belongs to uid %u, not to uid %u",
+					 (int)t->pid, (unsigned)st.st_uid, c->uid);
+			else
+				snprintf(msg, size, "process %d: its user namespace is not one "
+					 "uid %u owns", (int)t->pid, c->uid);
 			return -EPERM;
 		}
 		if (ns < 0 && err != ENOENT && err != ESRCH) {

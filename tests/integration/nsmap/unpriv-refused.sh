@@ -46,6 +46,14 @@ for nsmap in "$CAP_NSMAP" "$SUID_NSMAP"; do
 	assert_unmapped "$r"
 done
 
+# the user's own process, in a namespace root made (and owns)
+r=$("$NSRUN" --map-users 0:$FIX_UID:1 --map-groups 0:$FIX_GID:1 --detach -- sleep 60) ||
+	fail "nsrun as root for $FIX_USER"
+kill_later "$r"
+assert_eq "$FIX_UID" "$(stat -c %u "/proc/$r")" "host uid of the process"
+assert_status 125 "a namespace root owns" -- as_user "$CAP_NSMAP" -t "$r" --uid 0:$FIX_UID:1
+assert_one_line_error nsmap "process $r: its user namespace is not one uid $FIX_UID owns\$"
+
 # without privilege, the kernel refuses a range the policy grants
 hold_as_user sleep 60
 h=$HELD
