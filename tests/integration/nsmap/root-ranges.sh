@@ -25,14 +25,3 @@ assert_eq "" "$(cat "$TMP_DIR/stdout")" "stdout with -t"
 assert_eq "0 0 1" "$(map_text "$h" uid_map)" "--root uid_map"
 assert_eq "0 0 1" "$(map_text "$h" gid_map)" "--root gid_map"
 assert_eq deny "$(cat "/proc/$h/setgroups")" "setgroups"
-
-# PID:INODE handles (pidfs, Linux 6.9+)
-hold_as_root sleep 60
-h=$HELD
-ino=$(python3 -c "import os; print(os.fstat(os.pidfd_open($h)).st_ino)" 2>/dev/null) || ino=""
-if [ -n "$ino" ] && [ "$ino" -gt 1 ]; then
-	assert_status 125 "a wrong inode" -- "$NSMAP" -t "$h:$((ino + 1))" --uid 0:0:1
-	assert_one_line_error nsmap "handle $h:$((ino + 1)): the process has exited and its PID was reused"
-	assert_status 0 "the right inode" -- "$NSMAP" -t "$h:$ino" --uid 0:0:1
-	assert_eq "0 0 1" "$(map_text "$h" uid_map)" "uid_map via PID:INODE"
-fi
