@@ -1,5 +1,7 @@
 #include <errno.h>
+#include <ctype.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -141,4 +143,117 @@ int idmap_write_setgroups_at(int procfd, bool allow)
 	const char *text = allow ? "allow" : "deny";
 
 	return write_file_at(procfd, "setgroups", text, strlen(text));
+}
+
+void idmap_problem_describe(const struct idmap *m, enum idmap_problem p, unsigned a, unsigned b,
+			    char *buf, size_t size)
+{
+	char ra[40] = "", rb[40] = "";
+
+	if (a < m->count)
+		idmap_range_format(&m->ranges[a], ra, sizeof(ra));
+	if (b < m->count)
+		idmap_range_format(&m->ranges[b], rb, sizeof(rb));
+	switch (p) {
+	case IDMAP_INNER_OVERLAP:
+		snprintf(buf, size, "ranges %s and %s overlap", ra, rb);
+		return;
+	case IDMAP_OUTER_OVERLAP:
+		snprintf(buf, size, "ranges %s and %s overlap on the outer side", ra, rb);
+		return;
+	case IDMAP_ZERO_COUNT:
+	case IDMAP_OVERFLOW:
+		snprintf(buf, size, "range %s %s", ra, idmap_problem_text(p));
+		return;
+	default:
+		snprintf(buf, size, "%s", idmap_problem_text(p));
+	}
+}
+
+/* The next unsigned number of a line, skipping blanks. */
+static int next_number(const char **p, uint32_t *ret)
+{
+	char num[16];
+	size_t n = 0;
+
+	while (**p == ' ' || **p == '\t')
+		(*p)++;
+	while (isdigit((unsigned char)**p) && n + 1 < sizeof(num))
+		num[n++] = *(*p)++;
+	num[n] = '\0';
+	return parse_u32(num, ret);
+}
+
+int idmap_parse_text(const char *text, struct idmap *ret)
+{
+	const char *p = text;
+
+	ret->count = 0;
+	while (*p) {
+		struct idmap_range r;
+		int e;
+
+		if (next_number(&p, &r.inner) < 0 || next_number(&p, &r.outer) < 0 ||
+		    next_number(&p, &r.count) < 0)
+			return -EINVAL;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p != '\n' && *p != '\0')
+			return -EINVAL;
+		if (*p == '\n')
+			p++;
+		if ((e = idmap_add(ret, r)) < 0)
+			return e;
+	}
+	return 0;
+}
+
+/* Read a small proc file (at most size-1 bytes) under dirfd. */
+static int read_small_at(int dirfd, const char *file, char *buf, size_t size)
+{
+	_cleanup_close_ int fd = openat(dirfd, file, O_RDONLY | O_CLOEXEC);
+	size_t len = 0;
+
+	if (fd < 0)
+		return -errno;
+	while (len + 1 < size) {
+		ssize_t n = read(fd, buf + len, size - 1 - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	buf[len] = '\0';
+	return (int)len;
+}
+
+int idmap_read_at(int procfd, const char *file, struct idmap *ret)
+{
+	/* 340 lines of three 10-digit columns the kernel pads to 11 */
+	_cleanup_free_ char *text = malloc(IDMAP_MAX_RANGES * 40 + 1);
+	int r;
+
+	if (!text)
+		return -ENOMEM;
+	r = read_small_at(procfd, file, text, IDMAP_MAX_RANGES * 40 + 1);
+	if (r < 0)
+		return r;
+	return idmap_parse_text(text, ret);
+}
+
+int idmap_read_setgroups_at(int procfd)
+{
+	char text[16];
+	int r = read_small_at(procfd, "setgroups", text, sizeof(text));
+
+	if (r < 0)
+		return r;
+	if (!strcmp(text, "allow\n") || !strcmp(text, "allow"))
+		return 1;
+	if (!strcmp(text, "deny\n") || !strcmp(text, "deny"))
+		return 0;
+	return -EINVAL;
 }

@@ -46,3 +46,15 @@ int idmap_format(const struct idmap *m, char *buf, size_t size);
 int idmap_write_at(int procfd, const char *file, const struct idmap *m);
 /* Write "allow" or "deny" to setgroups under procfd. */
 int idmap_write_setgroups_at(int procfd, bool allow);
+/* One line for a problem idmap_validate found, naming the ranges:
+ * "ranges 0:100000:65536 and 1000:100500:1 overlap". */
+void idmap_problem_describe(const struct idmap *m, enum idmap_problem p, unsigned a, unsigned b,
+			    char *buf, size_t size);
+/* Parse a map as the kernel shows it ("         0     100000      65536\n"
+ * per line; empty text is an empty map). -EINVAL on malformed text,
+ * -E2BIG past IDMAP_MAX_RANGES. */
+int idmap_parse_text(const char *text, struct idmap *ret);
+/* Read and parse FILE ("uid_map", "gid_map") under procfd. */
+int idmap_read_at(int procfd, const char *file, struct idmap *ret);
+/* Read setgroups under procfd: 1 allow, 0 deny, or -errno. */
+int idmap_read_setgroups_at(int procfd);

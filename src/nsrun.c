@@ -36,6 +36,7 @@
 #include "exec.h"
 #include "idmap.h"
 #include "init.h"
+#include "maphelper.h"
 #include "netif.h"
 #include "ns.h"
 #include "parse.h"
@@ -57,6 +58,7 @@ struct nsrun_opts {
 	uid_t inner_uid;
 	gid_t inner_gid;
 	int setgroups;			/* -1: unset, 0: deny, 1: allow */
+	struct maphelper_request maps;	/* ranges, written from outside */
 	bool monotonic, boottime;
 	int64_t monotonic_sec, boottime_sec;
 	long monotonic_nsec, boottime_nsec;
@@ -71,7 +73,7 @@ enum {
 	OPT_NO_LO = CHAR_MAX + 1, OPT_AS_PID_1, OPT_MOUNT_PROC, OPT_PROPAGATION, OPT_HOSTNAME,
 	OPT_DOMAINNAME, OPT_MAP_USER, OPT_MAP_GROUP, OPT_SETGROUPS, OPT_MONOTONIC, OPT_BOOTTIME,
 	OPT_KILL_CHILD, OPT_CAP_DROP, OPT_CAP_ADD, OPT_NO_NEW_PRIVS, OPT_DETACH, OPT_HOLD,
-	OPT_RELEASE, OPT_LOG,
+	OPT_RELEASE, OPT_LOG, OPT_MAP_USERS, OPT_MAP_GROUPS, OPT_MAP_AUTO,
 };
 
 static const struct option longopts[] = {
@@ -95,6 +97,9 @@ static const struct option longopts[] = {
 	{ "map-current-user", no_argument, NULL, 'c' },
 	{ "map-user", required_argument, NULL, OPT_MAP_USER },
 	{ "map-group", required_argument, NULL, OPT_MAP_GROUP },
+	{ "map-users", required_argument, NULL, OPT_MAP_USERS },
+	{ "map-groups", required_argument, NULL, OPT_MAP_GROUPS },
+	{ "map-auto", no_argument, NULL, OPT_MAP_AUTO },
 	{ "setgroups", required_argument, NULL, OPT_SETGROUPS },
 	{ "monotonic", required_argument, NULL, OPT_MONOTONIC },
 	{ "boottime", required_argument, NULL, OPT_BOOTTIME },
@@ -154,6 +159,9 @@ static void usage(void)
 	      " -c, --map-current-user     map the current user and group to themselves\n"
 	      "     --map-user UID|NAME    map the current user to UID\n"
 	      "     --map-group GID|NAME   map the current group to GID\n"
+	      "     --map-users INNER:OUTER:COUNT  map a uid range (repeatable; as nsmap)\n"
+	      "     --map-groups INNER:OUTER:COUNT map a gid range (repeatable; as nsmap)\n"
+	      "     --map-auto             map the current user to 0 and the subuid/subgid ranges\n"
 	      "     --setgroups MODE       allow|deny setgroups(2) in the user namespace\n"
 	      "     --monotonic OFFSET     monotonic clock offset in seconds; implies -T\n"
 	      "     --boottime OFFSET      boot-time clock offset in seconds; implies -T\n"
@@ -233,6 +241,15 @@ static int parse_value(struct nsrun_opts *o, int c, const char *arg)
 			return nsk_usage_err("--map-group %s: not a group id or name", arg);
 		o->map_gid = true;
 		return 0;
+	case OPT_MAP_USERS:
+	case OPT_MAP_GROUPS:
+		if (maphelper_add_range(&o->maps, c == OPT_MAP_GROUPS, arg) < 0)
+			return nsk_usage_err("%s %s: not INNER:OUTER:COUNT",
+					     c == OPT_MAP_GROUPS ? "--map-groups" : "--map-users", arg);
+		return 0;
+	case OPT_MAP_AUTO:
+		o->maps.auto_map = true;
+		return 0;
 	case OPT_MONOTONIC:
 		if (parse_seconds(arg, &o->monotonic_sec, &o->monotonic_nsec) < 0)
 			return nsk_usage_err("--monotonic %s: not a number of seconds", arg);
@@ -308,6 +325,14 @@ static int check_options(struct nsrun_opts *o)
 		o->clone_flags |= CLONE_NEWNS;
 	if (o->hostname || o->domainname)
 		o->clone_flags |= CLONE_NEWUTS;
+	/* With ranges, the helper writes the maps, own ids included. */
+	if (maphelper_wanted(&o->maps)) {
+		maphelper_add_own(&o->maps, o->map_uid, o->inner_uid, o->map_gid, o->inner_gid,
+				  o->setgroups);
+		o->map_uid = o->map_gid = false;
+		o->setgroups = -1;
+		o->clone_flags |= CLONE_NEWUSER;
+	}
 	if (o->map_uid || o->map_gid)
 		o->clone_flags |= CLONE_NEWUSER;
 	if (o->monotonic || o->boottime)
@@ -427,10 +452,8 @@ static int create_namespaces(const struct nsrun_opts *o)
 		if (fd < 0 || ns_mnt_id(fd, &outer_mnt_id) < 0)
 			persist_mnt = false;	/* no ids to compare: nothing to fix */
 	}
-	if (unshare(o->clone_flags) < 0) {
-		nsk_err("unshare: %s", strerror(errno));
+	if (maphelper_unshare(o->clone_flags, &o->maps) < 0)
 		return -1;
-	}
 	if (persist_mnt && (r = ns_mnt_make_newer_than(outer_mnt_id)) < 0) {
 		nsk_err("mount namespace: cannot be persisted: the kernel gave it an id below "
 			"ours, and no allowed CPU gives a larger one (per-CPU ids, Linux 6.18)");
@@ -779,7 +802,8 @@ static int run_release(const struct nsrun_opts *o)
 
 int main(int argc, char **argv)
 {
-	struct nsrun_opts o = { .setgroups = -1, .propagation = MS_PRIVATE | MS_REC };
+	struct nsrun_opts o = { .setgroups = -1, .propagation = MS_PRIVATE | MS_REC,
+				.maps = MAPHELPER_REQUEST_INIT };
 	int r = parse_args(argc, argv, &o);
 
 	if (r <= 0)

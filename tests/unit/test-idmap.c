@@ -108,11 +108,60 @@ static void test_write_at(void **state)
 	rmdir(dir);
 }
 
+static void test_parse_text(void **state)
+{
+	static struct idmap m;
+	char buf[128];
+
+	assert_int_equal(idmap_parse_text("         0     100000      65536\n"
+					  "     65536       1000          1\n", &m), 0);
+	assert_int_equal(m.count, 2);
+	assert_true(m.ranges[1].inner == 65536 && m.ranges[1].outer == 1000 && m.ranges[1].count == 1);
+	assert_int_equal(idmap_parse_text("", &m), 0);
+	assert_int_equal(m.count, 0);
+	assert_int_equal(idmap_parse_text("0 1 1", &m), 0);
+	assert_int_equal(m.count, 1);
+	const char *bad[] = { "0 1\n", "0 1 1 1\n", "a 1 1\n", "0 1 1\n\n", "-1 1 1\n",
+			      "4294967296 1 1\n", NULL };
+	for (int i = 0; bad[i]; i++)
+		assert_int_equal(idmap_parse_text(bad[i], &m), -EINVAL);
+	/* problem descriptions name the ranges */
+	m.count = 0;
+	idmap_add(&m, (struct idmap_range){ 0, 100000, 65536 });
+	idmap_add(&m, (struct idmap_range){ 1000, 100500, 1 });
+	idmap_problem_describe(&m, IDMAP_INNER_OVERLAP, 0, 1, buf, sizeof(buf));
+	assert_string_equal(buf, "ranges 0:100000:65536 and 1000:100500:1 overlap");
+	idmap_problem_describe(&m, IDMAP_ZERO_COUNT, 1, 1, buf, sizeof(buf));
+	assert_string_equal(buf, "range 1000:100500:1 maps no id (count 0)");
+}
+
+static void test_read_setgroups(void **state)
+{
+	char dir[] = "/tmp/nskit-unit-setgroups.XXXXXX";
+	const char *texts[] = { "allow\n", "deny\n", "maybe\n" };
+	const int want[] = { 1, 0, -EINVAL };
+	int dfd;
+
+	assert_non_null(mkdtemp(dir));
+	dfd = open(dir, O_DIRECTORY | O_RDONLY);
+	assert_int_equal(idmap_read_setgroups_at(dfd), -ENOENT);
+	for (int i = 0; i < 3; i++) {
+		int fd = openat(dfd, "setgroups", O_CREAT | O_TRUNC | O_WRONLY, 0644);
+		assert_int_equal(write(fd, texts[i], strlen(texts[i])), (int)strlen(texts[i]));
+		close(fd);
+		assert_int_equal(idmap_read_setgroups_at(dfd), want[i]);
+	}
+	unlinkat(dfd, "setgroups", 0);
+	close(dfd);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_range), cmocka_unit_test(test_validate),
 		cmocka_unit_test(test_limits_and_format), cmocka_unit_test(test_write_at),
+		cmocka_unit_test(test_parse_text), cmocka_unit_test(test_read_setgroups),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,73 @@
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "idpolicy.h"
+
+enum idpolicy_verdict idpolicy_check_map(const struct idmap *m, bool privileged, uint32_t own,
+					 const struct subid_grants *grants, unsigned *ret_range,
+					 bool *ret_uses_grant)
+{
+	*ret_uses_grant = false;
+	for (unsigned i = 0; i < m->count; i++) {
+		const struct idmap_range *r = &m->ranges[i];
+
+		/* The grants first, as newgidmap checks them: a gid the
+		 * files grant counts as a grant even if it is our own. */
+		if (!privileged && subid_covers(grants, r->outer, r->count)) {
+			*ret_uses_grant = true;
+			continue;
+		}
+		if (privileged || (r->count == 1 && r->outer == own))
+			continue;
+		*ret_range = i;
+		return IDPOLICY_NOT_GRANTED;
+	}
+	return IDPOLICY_OK;
+}
+
+enum idpolicy_verdict idpolicy_setgroups(bool privileged, bool gid_map, bool gid_uses_grant,
+					 int requested, int *ret_write)
+{
+	*ret_write = requested;
+	if (privileged || !gid_map || gid_uses_grant)
+		return IDPOLICY_OK;
+	if (requested == 1)
+		return IDPOLICY_SETGROUPS_ALLOW;
+	*ret_write = 0;
+	return IDPOLICY_OK;
+}
+
+int idpolicy_user_grants(const char *name, uint32_t uid, const char *subuid_path,
+			 const char *subgid_path, struct subid_grants *ret_subuid,
+			 struct subid_grants *ret_subgid, const char **ret_path)
+{
+	int r;
+
+	*ret_path = subuid_path;
+	if ((r = subid_read(subuid_path, name, uid, ret_subuid)) < 0)
+		return r;
+	*ret_path = subgid_path;
+	return subid_read(subgid_path, name, uid, ret_subgid);
+}
+
+int idpolicy_caller_load(struct idpolicy_caller *c, uint32_t uid, uint32_t gid,
+			 const char *subuid_path, const char *subgid_path, const char **ret_path)
+{
+	struct passwd *pw;
+
+	c->privileged = uid == 0;
+	c->uid = uid;
+	c->gid = gid;
+	c->name[0] = '\0';
+	c->subuid.count = c->subgid.count = 0;
+	pw = getpwuid(uid);
+	if (pw)
+		snprintf(c->name, sizeof(c->name), "%s", pw->pw_name);
+	*ret_path = NULL;
+	if (c->privileged)
+		return 0;
+	return idpolicy_user_grants(*c->name ? c->name : NULL, uid, subuid_path, subgid_path,
+				    &c->subuid, &c->subgid, ret_path);
+}

@@ -1,0 +1,48 @@
+/* Which id maps a caller may write (newuidmap(1)'s policy, made explicit).
+ *
+ * A privileged caller (real uid 0) may ask for anything: the kernel alone
+ * decides. Anyone else may map their own uid (gid) as a range of one id,
+ * plus exactly the ranges /etc/subuid (/etc/subgid) grant them. A gid map
+ * that uses no subgid grant needs setgroups denied first, or the caller
+ * could drop a group it was denied by (CVE-2018-7169, the fix newgidmap
+ * learned). Decisions are pure functions of their arguments. */
+#pragma once
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "idmap.h"
+#include "subid.h"
+
+struct idpolicy_caller {
+	bool privileged;	/* real uid 0 */
+	uint32_t uid, gid;	/* real ids: the caller's own */
+	char name[256];		/* login name of uid ("" when it has none) */
+	struct subid_grants subuid, subgid;
+};
+
+enum idpolicy_verdict {
+	IDPOLICY_OK = 0,
+	IDPOLICY_NOT_GRANTED,		/* a range neither own id nor granted */
+	IDPOLICY_SETGROUPS_ALLOW,	/* allow asked for a gid map with no grant */
+};
+
+/* Check one map against the caller's own id and grants. On refusal
+ * *ret_range indexes the range at fault. *ret_uses_grant tells whether
+ * some range came from the grants. */
+enum idpolicy_verdict idpolicy_check_map(const struct idmap *m, bool privileged, uint32_t own,
+					 const struct subid_grants *grants, unsigned *ret_range,
+					 bool *ret_uses_grant);
+/* What to write to setgroups (-1: leave it alone, 0: deny, 1: allow),
+ * given what was asked (-1: nothing) and whether a gid map is written and
+ * uses a subgid grant. */
+enum idpolicy_verdict idpolicy_setgroups(bool privileged, bool gid_map, bool gid_uses_grant,
+					 int requested, int *ret_write);
+/* Fill in the caller: real ids, login name, and (unless privileged) the
+ * grants read from subuid_path/subgid_path. -errno on a read error, with
+ * *ret_path naming the file. */
+int idpolicy_caller_load(struct idpolicy_caller *c, uint32_t uid, uint32_t gid,
+			 const char *subuid_path, const char *subgid_path, const char **ret_path);
+/* Grants of another user, for --auto=USER by a privileged caller. */
+int idpolicy_user_grants(const char *name, uint32_t uid, const char *subuid_path,
+			 const char *subgid_path, struct subid_grants *ret_subuid,
+			 struct subid_grants *ret_subgid, const char **ret_path);

@@ -1,0 +1,310 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <linux/nsfs.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "mapwrite.h"
+
+void mapwrite_add(struct mapwrite_request *req, bool is_gid, struct idmap_range r)
+{
+	if (is_gid) {
+		req->gid_asked++;
+		idmap_add(&req->gid, r);
+	} else {
+		req->uid_asked++;
+		idmap_add(&req->uid, r);
+	}
+}
+
+void mapwrite_add_root(struct mapwrite_request *req, const struct idpolicy_caller *c)
+{
+	mapwrite_add(req, false, (struct idmap_range){ 0, c->uid, 1 });
+	mapwrite_add(req, true, (struct idmap_range){ 0, c->gid, 1 });
+}
+
+static void add_auto_map(struct mapwrite_request *req, bool is_gid, uint32_t own,
+			 const struct subid_grants *g)
+{
+	mapwrite_add(req, is_gid, (struct idmap_range){ 0, own, 1 });
+	uint64_t inner = 1;
+	for (unsigned i = 0; i < g->count; i++) {
+		mapwrite_add(req, is_gid, (struct idmap_range){ (uint32_t)inner, g->ranges[i].start,
+								 g->ranges[i].count });
+		inner += g->ranges[i].count;
+		if (inner > UINT32_MAX)
+			inner = UINT32_MAX;	/* the check refuses the overflow */
+	}
+}
+
+int mapwrite_add_auto(struct mapwrite_request *req, const struct idpolicy_caller *c,
+		      const char *user, char *msg, size_t size)
+{
+	static struct subid_grants su, sg;
+	const char *name = *c->name ? c->name : NULL, *path;
+	uint32_t uid = c->uid, gid = c->gid;
+	int r;
+
+	if (user && !(name && !strcmp(user, name))) {
+		struct passwd *pw = getpwnam(user);
+
+		if (!pw) {
+			snprintf(msg, size, "--auto=%s: no such user", user);
+			return -ENOENT;
+		}
+		if (!c->privileged && pw->pw_uid != c->uid) {
+			snprintf(msg, size, "--auto=%s: only root may map another user's ids", user);
+			return -EPERM;
+		}
+		name = pw->pw_name;
+		uid = pw->pw_uid;
+		if (c->privileged)
+			gid = pw->pw_gid;
+	}
+	if (!c->privileged) {
+		add_auto_map(req, false, uid, &c->subuid);
+		add_auto_map(req, true, gid, &c->subgid);
+		return 0;
+	}
+	/* root's policy reads no grants: read the user's now */
+	r = idpolicy_user_grants(name, uid, MAPWRITE_SUBUID, MAPWRITE_SUBGID, &su, &sg, &path);
+	if (r < 0) {
+		snprintf(msg, size, "%s: %s", path, strerror(-r));
+		return r;
+	}
+	add_auto_map(req, false, uid, &su);
+	add_auto_map(req, true, gid, &sg);
+	return 0;
+}
+
+/* ---- the checks ---- */
+
+/* The kernel takes a map in one write of less than a page. */
+static int check_length(pid_t pid, const char *file, const struct idmap *m, char *msg,
+			size_t size)
+{
+	char text[IDMAP_MAX_RANGES * 33 + 1];
+	long page = sysconf(_SC_PAGESIZE);
+	int len = idmap_format(m, text, sizeof(text));
+
+	if (len >= 0 && len < page)
+		return 0;
+	snprintf(msg, size, "/proc/%d/%s: the map is %d bytes of text, more than the kernel "
+		 "accepts (%ld)", (int)pid, file, len, page - 1);
+	return -E2BIG;
+}
+
+static int check_shape(pid_t pid, const char *file, const struct idmap *m, unsigned asked,
+		       char *msg, size_t size)
+{
+	char why[160];
+	unsigned a, b;
+	enum idmap_problem p;
+
+	if (asked > IDMAP_MAX_RANGES) {
+		snprintf(msg, size, "/proc/%d/%s: %u ranges, more than the kernel's limit of %d",
+			 (int)pid, file, asked, IDMAP_MAX_RANGES);
+		return -E2BIG;
+	}
+	p = idmap_validate(m, &a, &b);
+	if (p == IDMAP_OK)
+		return check_length(pid, file, m, msg, size);
+	idmap_problem_describe(m, p, a, b, why, sizeof(why));
+	snprintf(msg, size, "/proc/%d/%s: %s", (int)pid, file, why);
+	return -EINVAL;
+}
+
+static bool same_file(int fd_a, int fd_b)
+{
+	struct stat a, b;
+
+	return fstat(fd_a, &a) == 0 && fstat(fd_b, &b) == 0 && a.st_dev == b.st_dev &&
+	       a.st_ino == b.st_ino;
+}
+
+/* The target must be alive and in a user namespace whose parent is ours
+ * (only from there can maps be written); an unprivileged caller must
+ * own that namespace. */
+static int check_userns(const struct target *t, const struct idpolicy_caller *c, char *msg,
+			size_t size)
+{
+	_cleanup_close_ int ns = -1, parent = -1, self = -1;
+	uid_t owner;
+
+	if (target_alive(t) < 0 ||
+	    (ns = openat(t->procfd, "ns/user", O_RDONLY | O_CLOEXEC)) < 0) {
+		int err = errno;
+		struct stat st;
+
+		/* No ptrace access to its namespace: another user's process,
+		 * or ours in a namespace someone else owns. */
+		if (ns < 0 && (err == EACCES || err == EPERM) && !c->privileged &&
+		    fstat(t->procfd, &st) == 0) {
+			if (st.st_uid != c->uid)
+				snprintf(msg, size, "process %d: belongs to uid %u, not to uid %u",
+					 (int)t->pid, (unsigned)st.st_uid, c->uid);
+			else
+				snprintf(msg, size, "process %d: its user namespace is not one "
+					 "uid %u owns", (int)t->pid, c->uid);
+			return -EPERM;
+		}
+		if (ns < 0 && err != ENOENT && err != ESRCH) {
+			snprintf(msg, size, "/proc/%d/ns/user: %s", (int)t->pid, strerror(err));
+			return -err;
+		}
+		snprintf(msg, size, "process %d: has exited", (int)t->pid);
+		return -ESRCH;
+	}
+	self = open("/proc/self/ns/user", O_RDONLY | O_CLOEXEC);
+	if (self < 0) {
+		snprintf(msg, size, "/proc/self/ns/user: %s", strerror(errno));
+		return -errno;
+	}
+	if (same_file(ns, self)) {
+		snprintf(msg, size, "process %d: is in nsmap's own user namespace, not a new one",
+			 (int)t->pid);
+		return -EPERM;
+	}
+	parent = ioctl(ns, NS_GET_PARENT);
+	if (parent < 0 || !same_file(parent, self)) {
+		snprintf(msg, size,
+			 "process %d: its user namespace is not a child of nsmap's", (int)t->pid);
+		return -EPERM;
+	}
+	if (!c->privileged && (ioctl(ns, NS_GET_OWNER_UID, &owner) < 0 || owner != c->uid)) {
+		snprintf(msg, size, "process %d: its user namespace belongs to uid %u, not to uid %u",
+			 (int)t->pid, (unsigned)owner, c->uid);
+		return -EPERM;
+	}
+	return 0;
+}
+
+static int check_unwritten(const struct target *t, const char *file, char *msg, size_t size)
+{
+	struct idmap now;
+	int r = idmap_read_at(t->procfd, file, &now);
+
+	if (r < 0) {
+		snprintf(msg, size, "/proc/%d/%s: %s", (int)t->pid, file, strerror(-r));
+		return r;
+	}
+	if (now.count > 0) {
+		char first[40];
+		idmap_range_format(&now.ranges[0], first, sizeof(first));
+		snprintf(msg, size, "/proc/%d/%s: already written (%s%s); a map is written once",
+			 (int)t->pid, file, first, now.count > 1 ? ", ..." : "");
+		return -EEXIST;
+	}
+	return 0;
+}
+
+static int check_policy(pid_t pid, const char *file, const struct idmap *m,
+			const struct idpolicy_caller *c, bool is_gid, bool *ret_uses_grant,
+			char *msg, size_t size)
+{
+	unsigned bad;
+	char range[40];
+
+	if (idpolicy_check_map(m, c->privileged, is_gid ? c->gid : c->uid,
+			       is_gid ? &c->subgid : &c->subuid, &bad,
+			       ret_uses_grant) == IDPOLICY_OK)
+		return 0;
+	idmap_range_format(&m->ranges[bad], range, sizeof(range));
+	snprintf(msg, size, "/proc/%d/%s: range %s is neither your own %s %u nor granted to %s%s"
+		 "uid %u%s by %s", (int)pid, file, range, is_gid ? "gid" : "uid",
+		 is_gid ? c->gid : c->uid, c->name, *c->name ? " (" : "", c->uid,
+		 *c->name ? ")" : "", is_gid ? MAPWRITE_SUBGID : MAPWRITE_SUBUID);
+	return -EPERM;
+}
+
+static int check_setgroups(const struct target *t, const struct mapwrite_request *req,
+			   const struct idpolicy_caller *c, bool gid_uses_grant, int *ret_write,
+			   char *msg, size_t size)
+{
+	int now;
+
+	if (idpolicy_setgroups(c->privileged, req->gid.count > 0, gid_uses_grant, req->setgroups,
+			       ret_write) != IDPOLICY_OK) {
+		snprintf(msg, size, "/proc/%d/setgroups: allow needs a gid range granted by %s "
+			 "(a gid map without one needs setgroups denied: CVE-2018-7169)",
+			 (int)t->pid, MAPWRITE_SUBGID);
+		return -EPERM;
+	}
+	if (*ret_write < 0)
+		return 0;
+	if ((now = idmap_read_setgroups_at(t->procfd)) < 0) {
+		snprintf(msg, size, "/proc/%d/setgroups: %s", (int)t->pid, strerror(-now));
+		return now;
+	}
+	if (*ret_write == 1 && now == 0) {
+		snprintf(msg, size, "/proc/%d/setgroups: denied already; it cannot be allowed again",
+			 (int)t->pid);
+		return -EPERM;
+	}
+	/* Once gid_map is written setgroups is fixed (user_namespaces(7)). */
+	if (req->gid.count == 0 && check_unwritten(t, "gid_map", msg, size) < 0) {
+		snprintf(msg, size, "/proc/%d/setgroups: gid_map is written already, so setgroups "
+			 "can no longer change", (int)t->pid);
+		return -EPERM;
+	}
+	return 0;
+}
+
+int mapwrite_check(const struct target *t, const struct mapwrite_request *req,
+		   const struct idpolicy_caller *c, struct mapwrite_plan *ret, char *msg,
+		   size_t size)
+{
+	bool uid_grant = false, gid_grant = false;
+	int r;
+
+	ret->setgroups = -1;
+	if ((r = check_shape(t->pid, "uid_map", &req->uid, req->uid_asked, msg, size)) < 0 ||
+	    (r = check_shape(t->pid, "gid_map", &req->gid, req->gid_asked, msg, size)) < 0 ||
+	    (r = check_userns(t, c, msg, size)) < 0)
+		return r;
+	if (req->uid.count && (r = check_unwritten(t, "uid_map", msg, size)) < 0)
+		return r;
+	if (req->gid.count && (r = check_unwritten(t, "gid_map", msg, size)) < 0)
+		return r;
+	if ((r = check_policy(t->pid, "uid_map", &req->uid, c, false, &uid_grant, msg, size)) < 0 ||
+	    (r = check_policy(t->pid, "gid_map", &req->gid, c, true, &gid_grant, msg, size)) < 0)
+		return r;
+	return check_setgroups(t, req, c, gid_grant, &ret->setgroups, msg, size);
+}
+
+/* ---- writing ---- */
+
+static int write_failed(pid_t pid, const char *file, int err, char *msg, size_t size)
+{
+	if (err == -ESRCH || err == -ENOENT)
+		snprintf(msg, size, "process %d: has exited", (int)pid);
+	else if (err == -EPERM)
+		snprintf(msg, size, "/proc/%d/%s: the kernel refused it: %s (mapping more than "
+			 "your own id needs CAP_SETUID and CAP_SETGID: root, or nsmap installed "
+			 "with file capabilities)", (int)pid, file, strerror(-err));
+	else
+		snprintf(msg, size, "/proc/%d/%s: %s", (int)pid, file, strerror(-err));
+	return err;
+}
+
+int mapwrite_apply(const struct target *t, const struct mapwrite_request *req,
+		   const struct mapwrite_plan *plan, char *msg, size_t size)
+{
+	int r;
+
+	/* setgroups before gid_map: the kernel fixes it once gid_map is
+	 * written. */
+	if (plan->setgroups >= 0 && (r = idmap_write_setgroups_at(t->procfd, plan->setgroups)) < 0)
+		return write_failed(t->pid, "setgroups", r, msg, size);
+	if (req->uid.count && (r = idmap_write_at(t->procfd, "uid_map", &req->uid)) < 0)
+		return write_failed(t->pid, "uid_map", r, msg, size);
+	if (req->gid.count && (r = idmap_write_at(t->procfd, "gid_map", &req->gid)) < 0)
+		return write_failed(t->pid, "gid_map", r, msg, size);
+	return 0;
+}

@@ -1,0 +1,44 @@
+/* Writing the id maps of another process's user namespace, all or
+ * nothing: every rule is checked before the first write (nsmap(1), and
+ * nsrun's --map-users helper). The refusal comes back as one line
+ * "OBJECT: CAUSE" in a caller's buffer; nothing here prints. */
+#pragma once
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "idmap.h"
+#include "idpolicy.h"
+#include "target.h"
+
+#define MAPWRITE_SUBUID "/etc/subuid"
+#define MAPWRITE_SUBGID "/etc/subgid"
+
+struct mapwrite_request {
+	struct idmap uid, gid;
+	unsigned uid_asked, gid_asked;	/* ranges asked for, even past the limit */
+	int setgroups;			/* -1: not asked, 0: deny, 1: allow */
+};
+
+/* What will be written once every check passed. */
+struct mapwrite_plan {
+	int setgroups;			/* -1: leave it, 0: deny, 1: allow */
+};
+
+/* Add a range to the uid (is_gid false) or gid map, counting it even past
+ * the limit so that the check can say how many were asked for. */
+void mapwrite_add(struct mapwrite_request *req, bool is_gid, struct idmap_range r);
+/* --root: the caller's own uid and gid to 0. */
+void mapwrite_add_root(struct mapwrite_request *req, const struct idpolicy_caller *c);
+/* --auto[=USER] (USER NULL: the caller): the user's ids to 0, then every
+ * range /etc/subuid and /etc/subgid grant the user. Only a privileged
+ * caller may name another user. Returns 0, or -errno with msg set. */
+int mapwrite_add_auto(struct mapwrite_request *req, const struct idpolicy_caller *c,
+		      const char *user, char *msg, size_t size);
+/* Check the request against the maps' own rules, the target and the
+ * policy; fill *ret. Returns 0, or -errno with msg set. */
+int mapwrite_check(const struct target *t, const struct mapwrite_request *req,
+		   const struct idpolicy_caller *c, struct mapwrite_plan *ret, char *msg,
+		   size_t size);
+/* Write setgroups, uid_map and gid_map as planned. 0 or -errno with msg. */
+int mapwrite_apply(const struct target *t, const struct mapwrite_request *req,
+		   const struct mapwrite_plan *plan, char *msg, size_t size);

@@ -1,0 +1,17 @@
+/* Running with borrowed privilege (nsmap installed setuid root or with
+ * file capabilities cap_setuid,cap_setgid+ep, as newuidmap is). */
+#pragma once
+#include <stdbool.h>
+
+/* Called first thing in main: keep only CAP_SETUID and CAP_SETGID (and,
+ * for a real root caller, CAP_SYS_ADMIN, CAP_SYS_PTRACE, CAP_DAC_OVERRIDE
+ * and CAP_SETFCAP, which writing the maps of a namespace owned by another
+ * user, or mapping uid 0, takes), drop every other
+ * capability from the effective, permitted and inheritable sets, and, when
+ * setuid root made the effective uid differ from the real one, become the
+ * real user again while keeping those two: the kernel then sees the
+ * caller as the owner of its own namespaces. Clears the environment, from
+ * which nothing is read. Returns 0 or -errno. */
+int privs_keep_setid(void);
+/* Whether the process holds CAP_SETUID and CAP_SETGID effectively. */
+bool privs_have_setid(void);

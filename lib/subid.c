@@ -1,0 +1,136 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "parse.h"
+#include "subid.h"
+
+/* Split LINE (modified) into exactly three ':'-separated fields. */
+static bool split3(char *line, char *field[3])
+{
+	field[0] = line;
+	for (int i = 1; i < 3; i++) {
+		char *colon = strchr(field[i - 1], ':');
+		if (!colon)
+			return false;
+		*colon = '\0';
+		field[i] = colon + 1;
+	}
+	return !strchr(field[2], ':');
+}
+
+static bool matches(const char *owner, const char *name, uint32_t uid)
+{
+	uint32_t n;
+
+	if (name && strcmp(owner, name) == 0)
+		return true;
+	return parse_id(owner, &n) == 0 && n == uid;
+}
+
+/* One line, without its newline. */
+static void parse_line(char *line, const char *name, uint32_t uid, struct subid_grants *g)
+{
+	char *field[3];
+	uint32_t start, count;
+	const char *p = line;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p == '\0' || *p == '#')
+		return;
+	if (!split3(line, field) || !*field[0] || parse_u32(field[1], &start) < 0 ||
+	    parse_u32(field[2], &count) < 0 || count == 0 ||
+	    (uint64_t)start + count > UINT32_MAX) {
+		g->malformed++;
+		return;
+	}
+	if (!matches(field[0], name, uid))
+		return;
+	if (g->count >= SUBID_MAX) {
+		g->dropped++;
+		return;
+	}
+	g->ranges[g->count++] = (struct subid_range){ start, count };
+}
+
+void subid_parse(const char *text, const char *name, uint32_t uid, struct subid_grants *ret)
+{
+	char line[512];
+
+	ret->count = ret->malformed = ret->dropped = 0;
+	while (*text) {
+		const char *nl = strchr(text, '\n');
+		size_t n = nl ? (size_t)(nl - text) : strlen(text);
+
+		if (n >= sizeof(line)) {
+			ret->malformed++;
+		} else {
+			memcpy(line, text, n);
+			line[n] = '\0';
+			parse_line(line, name, uid, ret);
+		}
+		text += n + (nl ? 1 : 0);
+	}
+}
+
+int subid_read(const char *path, const char *name, uint32_t uid, struct subid_grants *ret)
+{
+	_cleanup_close_ int fd = open(path, O_RDONLY | O_CLOEXEC);
+	_cleanup_free_ char *text = NULL;
+	size_t len = 0, size = 0;
+
+	ret->count = ret->malformed = ret->dropped = 0;
+	if (fd < 0)
+		return errno == ENOENT ? 0 : -errno;
+	for (;;) {
+		ssize_t n;
+
+		if (len + 1 >= size) {
+			char *bigger = realloc(text, size ? size * 2 : 4096);
+			if (!bigger)
+				return -ENOMEM;
+			text = bigger;
+			size = size ? size * 2 : 4096;
+		}
+		n = read(fd, text + len, size - len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	text[len] = '\0';
+	if (strlen(text) != len)
+		return -EINVAL;	/* a NUL byte: not a text file */
+	subid_parse(text, name, uid, ret);
+	return 0;
+}
+
+bool subid_covers(const struct subid_grants *g, uint32_t start, uint32_t count)
+{
+	uint64_t pos = start, end = (uint64_t)start + count;
+	bool advanced = true;
+
+	/* Step through the grants that contain pos until the end is
+	 * reached, or no grant contains pos. */
+	while (pos < end && advanced) {
+		advanced = false;
+		for (unsigned i = 0; i < g->count && !advanced; i++) {
+			const struct subid_range *r = &g->ranges[i];
+			uint64_t r_end = (uint64_t)r->start + r->count;
+
+			if (r->start <= pos && pos < r_end) {
+				pos = r_end;
+				advanced = true;
+			}
+		}
+	}
+	return pos >= end;
+}

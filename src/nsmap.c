@@ -1,0 +1,349 @@
+/* nsmap: write the uid and gid maps of a user namespace from outside
+ * (cf. newuidmap(1), newgidmap(1)).
+ *
+ *   nsmap [-t PID|PID:INODE|-] [--uid I:O:C]... [--gid I:O:C]... [--root]
+ *         [--auto[=USER]] [--setgroups allow|deny] [--dry-run]
+ *   nsmap --show [-t PID|-] [--json]
+ *
+ * Every rule is checked before anything is written (lib/mapwrite.c), so a
+ * refused request leaves the target as it was. nsmap may be installed
+ * setuid root or with file capabilities: its first act is to keep only
+ * CAP_SETUID and CAP_SETGID (lib/privs.c), and the policy (lib/idpolicy.c)
+ * is applied to the real uid. */
+#include <errno.h>
+#include <getopt.h>
+#include <grp.h>
+#include <libsmartcols.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "err.h"
+#include "idmap.h"
+#include "idpolicy.h"
+#include "mapwrite.h"
+#include "output.h"
+#include "parse.h"
+#include "privs.h"
+#include "target.h"
+
+struct nsmap_opts {
+	struct mapwrite_request req;
+	bool root, auto_map, dry_run, show, json;
+	const char *auto_user;	/* --auto=USER */
+	const char *target;
+};
+
+enum {
+	OPT_UID = CHAR_MAX + 1, OPT_GID, OPT_ROOT, OPT_AUTO, OPT_SETGROUPS, OPT_DRY_RUN, OPT_SHOW,
+	OPT_JSON,
+};
+
+static const struct option longopts[] = {
+	{ "target", required_argument, NULL, 't' },
+	{ "uid", required_argument, NULL, OPT_UID },
+	{ "gid", required_argument, NULL, OPT_GID },
+	{ "root", no_argument, NULL, OPT_ROOT },
+	{ "auto", optional_argument, NULL, OPT_AUTO },
+	{ "setgroups", required_argument, NULL, OPT_SETGROUPS },
+	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+	{ "show", no_argument, NULL, OPT_SHOW },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static void usage(void)
+{
+	fputs("Usage:\n"
+	      " nsmap [-t PID|PID:INODE|-] [--uid INNER:OUTER:COUNT]... [--gid INNER:OUTER:COUNT]...\n"
+	      "       [--root] [--auto[=USER]] [--setgroups allow|deny] [--dry-run]\n"
+	      " nsmap --show [-t PID|PID:INODE|-] [--json]\n"
+	      "\n"
+	      "Write the uid and gid maps of a process's user namespace, all or nothing.\n"
+	      "The target comes from -t or, as a handle, from stdin (then echoed to stdout).\n"
+	      "\n"
+	      "Options:\n"
+	      " -t, --target PID           the process whose user namespace to map\n"
+	      "     --uid INNER:OUTER:COUNT  map COUNT uids from OUTER on to INNER on (repeatable)\n"
+	      "     --gid INNER:OUTER:COUNT  the same for gids (repeatable)\n"
+	      "     --root                 map your own uid and gid to 0\n"
+	      "     --auto[=USER]          map your (USER's) uid and gid to 0 and every range\n"
+	      "                            /etc/subuid and /etc/subgid grant from 1 on\n"
+	      "     --setgroups MODE       allow|deny setgroups(2) in the namespace\n"
+	      "     --dry-run              check, print what would be written, write nothing\n"
+	      "     --show                 print the target's maps and setgroups\n"
+	      "     --json                 with --show: print JSON\n"
+	      "\n"
+	      " -h, --help                 show this help\n"
+	      " -V, --version              show the version\n"
+	      "\n"
+	      "Unless run by root, only your own uid and gid and the ranges /etc/subuid and\n"
+	      "/etc/subgid grant you can be mapped. Exit status: 0, or 125 on failure.\n"
+	      "See nsmap(1) and nskit(7).\n",
+	      stdout);
+}
+
+static int parse_range_option(struct nsmap_opts *o, bool is_gid, const char *arg)
+{
+	struct idmap_range r;
+
+	if (idmap_parse_range(arg, &r) < 0)
+		return nsk_usage_err("--%s %s: not INNER:OUTER:COUNT (decimal ids)",
+				     is_gid ? "gid" : "uid", arg);
+	mapwrite_add(&o->req, is_gid, r);
+	return 0;
+}
+
+static int parse_option(struct nsmap_opts *o, int c, const char *arg)
+{
+	static const char *const setgroups_modes[] = { "deny", "allow", NULL };
+
+	switch (c) {
+	case 't': o->target = arg; return 0;
+	case OPT_UID: return parse_range_option(o, false, arg);
+	case OPT_GID: return parse_range_option(o, true, arg);
+	case OPT_ROOT: o->root = true; return 0;
+	case OPT_AUTO:
+		if (arg && !*arg)
+			return nsk_usage_err("--auto=: empty user name");
+		o->auto_map = true;
+		o->auto_user = arg;
+		return 0;
+	case OPT_SETGROUPS:
+		if ((o->req.setgroups = parse_choice(arg, setgroups_modes)) < 0)
+			return nsk_usage_err("--setgroups %s: not allow or deny", arg);
+		return 0;
+	case OPT_DRY_RUN: o->dry_run = true; return 0;
+	case OPT_SHOW: o->show = true; return 0;
+	case OPT_JSON: o->json = true; return 0;
+	}
+	return -EINVAL;
+}
+
+static int check_options(const struct nsmap_opts *o, int argc, char **argv)
+{
+	bool maps = o->req.uid_asked || o->req.gid_asked || o->root || o->auto_map ||
+		    o->req.setgroups >= 0;
+
+	if (optind < argc)
+		return nsk_usage_err("unexpected argument '%s'", argv[optind]);
+	if (o->show)
+		return maps || o->dry_run ? nsk_usage_err("--show takes only -t and --json") : 1;
+	if (o->json)
+		return nsk_usage_err("--json goes with --show");
+	if (!maps)
+		return nsk_usage_err("nothing to write: give --uid, --gid, --root, --auto or "
+				     "--setgroups");
+	if (o->root && o->auto_map)
+		return nsk_usage_err("--root and --auto both map your ids to 0: give one");
+	return 1;
+}
+
+static int parse_args(int argc, char **argv, struct nsmap_opts *o)
+{
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":t:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h': usage(); return 0;
+		case 'V': nsk_print_version(); return 0;
+		case '?':
+			if (optopt)
+				return nsk_usage_err("unknown option '-%c'", optopt);
+			return nsk_usage_err("unknown option '%s'", argv[optind - 1]);
+		case ':':
+			return nsk_usage_err("option '%s' needs a value", argv[optind - 1]);
+		default:
+			if (parse_option(o, c, optarg) < 0)
+				return -EINVAL;
+		}
+	}
+	return check_options(o, argc, argv);
+}
+
+static int open_target(struct target *t, const char *arg)
+{
+	int r = target_open(t, arg);
+
+	if (r < 0)
+		nsk_err("handle %s: %s", *t->handle ? t->handle : "-", target_strerror(r));
+	return r;
+}
+
+/* ---- writing ---- */
+
+static void print_map(pid_t pid, const char *file, const struct idmap *m)
+{
+	for (unsigned i = 0; i < m->count; i++)
+		printf("/proc/%d/%s: %u %u %u\n", (int)pid, file, m->ranges[i].inner,
+		       m->ranges[i].outer, m->ranges[i].count);
+}
+
+/* --dry-run: what would be written, in the order it would be. */
+static void print_plan(pid_t pid, const struct mapwrite_request *req, int setgroups)
+{
+	if (setgroups >= 0)
+		printf("/proc/%d/setgroups: %s\n", (int)pid, setgroups ? "allow" : "deny");
+	print_map(pid, "uid_map", &req->uid);
+	print_map(pid, "gid_map", &req->gid);
+	fflush(stdout);
+}
+
+static int build_request(struct nsmap_opts *o, const struct idpolicy_caller *c)
+{
+	char msg[512];
+
+	if (o->root)
+		mapwrite_add_root(&o->req, c);
+	if (o->auto_map && mapwrite_add_auto(&o->req, c, o->auto_user, msg, sizeof(msg)) < 0) {
+		nsk_err("%s", msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int run_map(struct nsmap_opts *o)
+{
+	static struct idpolicy_caller caller;
+	struct target t = TARGET_INIT;
+	struct mapwrite_plan plan;
+	const char *path;
+	char msg[512];
+	int r;
+
+	if (open_target(&t, o->target) < 0)
+		return EXIT_TOOL_FAILED;
+	r = idpolicy_caller_load(&caller, getuid(), getgid(), MAPWRITE_SUBUID, MAPWRITE_SUBGID,
+				 &path);
+	if (r < 0) {
+		nsk_err("%s: %s", path, strerror(-r));
+		return EXIT_TOOL_FAILED;
+	}
+	if (build_request(o, &caller) < 0)
+		return EXIT_TOOL_FAILED;
+	r = mapwrite_check(&t, &o->req, &caller, &plan, msg, sizeof(msg));
+	if (o->dry_run)
+		print_plan(t.pid, &o->req, r < 0 ? o->req.setgroups : plan.setgroups);
+	if (r == 0 && !o->dry_run)
+		r = mapwrite_apply(&t, &o->req, &plan, msg, sizeof(msg));
+	if (r < 0) {
+		nsk_err("%s", msg);
+		return EXIT_TOOL_FAILED;
+	}
+	/* A dry run's output is the plan, not the handle. */
+	if (!o->dry_run && target_echo(&t) < 0)
+		return EXIT_TOOL_FAILED;
+	return 0;
+}
+
+/* ---- --show ---- */
+
+static const struct out_column show_columns[] = {
+	{ "MAP", 3, 0, false },
+	{ "INNER", 10, SCOLS_FL_RIGHT, true },
+	{ "OUTER", 10, SCOLS_FL_RIGHT, true },
+	{ "COUNT", 10, SCOLS_FL_RIGHT, true },
+	{ "NAME", 8, 0, false },
+	{ "SETGROUPS", 5, 0, false },
+};
+
+/* The user or group name of an outer id, where it has one. */
+static const char *outer_name(bool is_gid, uint32_t id)
+{
+	if (is_gid) {
+		struct group *gr = getgrgid(id);
+		return gr ? gr->gr_name : NULL;
+	}
+	struct passwd *pw = getpwuid(id);
+	return pw ? pw->pw_name : NULL;
+}
+
+static int add_map_rows(struct libscols_table *tb, bool is_gid, const struct idmap *m,
+			const char *setgroups)
+{
+	for (unsigned i = 0; i < m->count; i++) {
+		char inner[16], outer[16], count[16], name[256];
+		const char *n = outer_name(is_gid, m->ranges[i].outer);
+		const char *cells[] = { is_gid ? "gid" : "uid", inner, outer, count,
+					n ? name : NULL, setgroups };
+		int r;
+
+		snprintf(inner, sizeof(inner), "%u", m->ranges[i].inner);
+		snprintf(outer, sizeof(outer), "%u", m->ranges[i].outer);
+		snprintf(count, sizeof(count), "%u", m->ranges[i].count);
+		if (n)
+			snprintf(name, sizeof(name), "%s", n);
+		if ((r = out_table_add_row(tb, cells, ELEMENTSOF(show_columns))) < 0)
+			return r;
+	}
+	return 0;
+}
+
+static int read_maps(const struct target *t, struct idmap *uid, struct idmap *gid,
+		     int *ret_setgroups)
+{
+	static const char *const files[] = { "uid_map", "gid_map" };
+	struct idmap *maps[] = { uid, gid };
+	int r;
+
+	for (int i = 0; i < 2; i++)
+		if ((r = idmap_read_at(t->procfd, files[i], maps[i])) < 0) {
+			nsk_err("/proc/%d/%s: %s", (int)t->pid, files[i], strerror(-r));
+			return r;
+		}
+	if ((*ret_setgroups = idmap_read_setgroups_at(t->procfd)) < 0) {
+		nsk_err("/proc/%d/setgroups: %s", (int)t->pid, strerror(-*ret_setgroups));
+		return *ret_setgroups;
+	}
+	/* The files were read through the /proc directory of the pidfd's
+	 * process; if it has gone since, they may be a successor's. */
+	if (target_alive(t) < 0) {
+		nsk_err("process %d: has exited", (int)t->pid);
+		return -ESRCH;
+	}
+	return 0;
+}
+
+static int run_show(const struct nsmap_opts *o)
+{
+	static struct idmap uid, gid;
+	struct target t = TARGET_INIT;
+	struct libscols_table *tb;
+	const char *setgroups;
+	int sg;
+
+	if (open_target(&t, o->target) < 0 || read_maps(&t, &uid, &gid, &sg) < 0)
+		return EXIT_TOOL_FAILED;
+	setgroups = sg ? "allow" : "deny";
+	tb = out_table_new(show_columns, ELEMENTSOF(show_columns), o->json, "idmap");
+	if (!tb || add_map_rows(tb, false, &uid, setgroups) < 0 ||
+	    add_map_rows(tb, true, &gid, setgroups) < 0 || out_table_print(tb, stdout) < 0) {
+		nsk_err("printing the table: %s", strerror(ENOMEM));
+		return EXIT_TOOL_FAILED;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct nsmap_opts o = { .req = { .setgroups = -1 } };
+	int r;
+
+	/* Before anything else: installed with privilege, keep only what
+	 * writing maps needs, and read nothing from the environment. */
+	if ((r = privs_keep_setid()) < 0) {
+		nsk_err("dropping capabilities: %s", strerror(-r));
+		return EXIT_TOOL_FAILED;
+	}
+	r = parse_args(argc, argv, &o);
+	if (r <= 0)
+		return r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;
+	return o.show ? run_show(&o) : run_map(&o);
+}

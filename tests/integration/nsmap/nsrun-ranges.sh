@@ -1,0 +1,53 @@
+#!/bin/sh
+# nsrun --map-users, --map-groups and --map-auto: a helper outside writes
+# the ranges with nsmap's checks and policy, and nothing is left behind
+# when it refuses.
+. "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
+# shellcheck source=tests/integration/nsmap/fixture.sh
+. "$NSKIT_SRCDIR/tests/integration/nsmap/fixture.sh"
+require_root
+isolate
+user_fixture
+
+# as root: ranges, and the command is root inside
+dir=$SHARED/root
+mkdir "$dir" && chmod 777 "$dir"
+out=$("$NSRUN" --map-users 0:100000:65536 --map-groups 0:100000:65536 -- \
+	sh -c "id -u; id -g; tr -s ' ' </proc/self/uid_map; cat /proc/self/setgroups; touch $dir/file") ||
+	fail "nsrun --map-users exit status $?"
+assert_eq "0
+0
+ 0 100000 65536
+allow" "$out" "id, uid_map and setgroups inside"
+assert_eq 100000:100000 "$(stat -c %u:%g "$dir/file")" "owner on the host"
+
+# -r joins the ranges; --setgroups too
+out=$("$NSRUN" -r --map-users 1:100000:10 --map-groups 1:100000:10 --setgroups deny -- \
+	sh -c "tr -s ' ' </proc/self/uid_map; cat /proc/self/setgroups") || fail "-r with ranges"
+assert_eq " 1 100000 10
+ 0 0 1
+deny" "$out" "-r with --map-users"
+
+# --map-auto as root, for root's grants (none) and in a detached namespace
+out=$("$NSRUN" --map-auto -- sh -c "tr -s ' ' </proc/self/uid_map") || fail "--map-auto"
+assert_eq " 0 0 1" "$out" "--map-auto as root"
+h=$("$NSRUN" --detach --map-users 0:100000:65536) && kill_later "$h"
+[ -n "$h" ] || fail "nsrun --detach --map-users"
+assert_eq "0 100000 65536" "$(map_text "$h" uid_map)" "uid_map of a detached namespace"
+
+# refused: one line, status 125, no process left behind
+before=$(children_of $$ | wc -l)
+assert_status 125 "overlap" -- "$NSRUN" --map-users 0:100000:65536 --map-users 5:100005:1 -- true
+assert_one_line_error nsrun "/proc/[0-9]+/uid_map: ranges 0:100000:65536 and 5:100005:1 overlap\$"
+assert_eq "$before" "$(children_of $$ | wc -l)" "processes left behind"
+assert_status 125 "bad range" -- "$NSRUN" --map-groups 0:1 -- true
+assert_one_line_error nsrun "--map-groups 0:1: not INNER:OUTER:COUNT"
+
+# as the fixture user: own ids are fine (setgroups denied: no subgid grant
+# used), an ungranted range is refused naming /etc/subuid
+out=$(as_user "$NSRUN" --map-users 0:$FIX_UID:1 --map-groups 0:$FIX_GID:1 -- \
+	sh -c "id -u; cat /proc/self/setgroups") || fail "own ids as $FIX_USER"
+assert_eq "0
+deny" "$out" "own ids as $FIX_USER"
+assert_status 125 "ungranted" -- as_user "$NSRUN" --map-users 0:100000:1 -- true
+assert_one_line_error nsrun "/proc/[0-9]+/uid_map: range 0:100000:1 is neither your own uid $FIX_UID nor granted to $FIX_USER \\(uid $FIX_UID\\) by /etc/subuid\$"

@@ -1,0 +1,132 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "unit.h"
+#include "mapwrite.h"
+
+static struct idpolicy_caller caller;
+static struct mapwrite_request req;
+static char msg[512];
+
+static void reset(void)
+{
+	memset(&req, 0, sizeof(req));
+	req.setgroups = -1;
+	msg[0] = '\0';
+}
+
+static void add(bool is_gid, const char *s)
+{
+	struct idmap_range r;
+
+	assert_int_equal(idmap_parse_range(s, &r), 0);
+	mapwrite_add(&req, is_gid, r);
+}
+
+/* The map's own rules are checked before the target is touched: a target
+ * that was never opened is enough. */
+static int check_shape_only(void)
+{
+	struct target t = TARGET_INIT;
+	struct mapwrite_plan plan;
+
+	t.pid = 4242;
+	return mapwrite_check(&t, &req, &caller, &plan, msg, sizeof(msg));
+}
+
+static void test_shape_messages(void **state)
+{
+	caller.privileged = true;
+	reset();
+	add(false, "0:100000:65536");
+	add(false, "1000:100500:1");
+	assert_int_equal(check_shape_only(), -EINVAL);
+	assert_string_equal(msg, "/proc/4242/uid_map: ranges 0:100000:65536 and 1000:100500:1 overlap");
+	reset();
+	add(true, "0:100000:10");
+	add(true, "10:100005:10");
+	assert_int_equal(check_shape_only(), -EINVAL);
+	assert_string_equal(msg, "/proc/4242/gid_map: ranges 0:100000:10 and 10:100005:10 overlap "
+				 "on the outer side");
+	reset();
+	add(false, "0:1:0");
+	assert_int_equal(check_shape_only(), -EINVAL);
+	assert_string_equal(msg, "/proc/4242/uid_map: range 0:1:0 maps no id (count 0)");
+	reset();
+	add(false, "4294967200:0:100");
+	assert_int_equal(check_shape_only(), -EINVAL);
+	assert_string_equal(msg, "/proc/4242/uid_map: range 4294967200:0:100 runs past the "
+				 "largest id 4294967294");
+	reset();
+	for (unsigned i = 0; i < IDMAP_MAX_RANGES + 1; i++)
+		mapwrite_add(&req, false, (struct idmap_range){ i, 1000 + i, 1 });
+	assert_int_equal(req.uid.count, IDMAP_MAX_RANGES);
+	assert_int_equal(check_shape_only(), -E2BIG);
+	assert_string_equal(msg, "/proc/4242/uid_map: 341 ranges, more than the kernel's limit of 340");
+	/* 340 ranges of ten-digit ids are more than a page of text */
+	reset();
+	for (unsigned i = 0; i < IDMAP_MAX_RANGES; i++)
+		mapwrite_add(&req, false, (struct idmap_range){ 1000000000 + i, 1000000000 + i, 1 });
+	assert_int_equal(check_shape_only(), -E2BIG);
+	assert_non_null(strstr(msg, "bytes of text, more than the kernel accepts"));
+}
+
+static void test_own_namespace_refused(void **state)
+{
+	struct target t = TARGET_INIT;
+	struct mapwrite_plan plan;
+
+	caller.privileged = true;
+	reset();
+	add(false, "0:0:1");
+	assert_int_equal(target_open_pid(&t, getpid()), 0);
+	assert_int_equal(mapwrite_check(&t, &req, &caller, &plan, msg, sizeof(msg)), -EPERM);
+	assert_non_null(strstr(msg, "is in nsmap's own user namespace"));
+	target_close(&t);
+}
+
+static void test_root_and_auto(void **state)
+{
+	caller.privileged = false;
+	caller.uid = 1000;
+	caller.gid = 1001;
+	snprintf(caller.name, sizeof(caller.name), "alice");
+	subid_parse("alice:100000:65536\nalice:300000:10\n", "alice", 1000, &caller.subuid);
+	subid_parse("alice:200000:5\n", "alice", 1000, &caller.subgid);
+	reset();
+	mapwrite_add_root(&req, &caller);
+	assert_int_equal(req.uid.count, 1);
+	assert_true(req.uid.ranges[0].inner == 0 && req.uid.ranges[0].outer == 1000);
+	assert_true(req.gid.ranges[0].inner == 0 && req.gid.ranges[0].outer == 1001);
+	reset();
+	assert_int_equal(mapwrite_add_auto(&req, &caller, NULL, msg, sizeof(msg)), 0);
+	assert_int_equal(req.uid.count, 3);
+	assert_true(req.uid.ranges[1].inner == 1 && req.uid.ranges[1].outer == 100000 &&
+		    req.uid.ranges[1].count == 65536);
+	assert_true(req.uid.ranges[2].inner == 65537 && req.uid.ranges[2].outer == 300000);
+	assert_int_equal(req.gid.count, 2);
+	assert_true(req.gid.ranges[1].inner == 1 && req.gid.ranges[1].outer == 200000);
+	/* the caller by name is the caller */
+	reset();
+	assert_int_equal(mapwrite_add_auto(&req, &caller, "alice", msg, sizeof(msg)), 0);
+	assert_int_equal(req.uid.count, 3);
+	/* another user: only root */
+	reset();
+	assert_int_equal(mapwrite_add_auto(&req, &caller, "root", msg, sizeof(msg)), -EPERM);
+	assert_string_equal(msg, "--auto=root: only root may map another user's ids");
+	reset();
+	assert_int_equal(mapwrite_add_auto(&req, &caller, "no-such-user-nskit", msg, sizeof(msg)),
+			 -ENOENT);
+	assert_string_equal(msg, "--auto=no-such-user-nskit: no such user");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_shape_messages),
+		cmocka_unit_test(test_own_namespace_refused),
+		cmocka_unit_test(test_root_and_auto),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

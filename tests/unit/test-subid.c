@@ -1,0 +1,122 @@
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "unit.h"
+#include "subid.h"
+
+static struct subid_grants g;
+
+static void test_by_name_and_uid(void **state)
+{
+	const char *text = "alice:100000:65536\n"
+			   "bob:165536:65536\n"
+			   "1000:231072:10\n"
+			   "alice:300000:5\n";
+
+	subid_parse(text, "alice", 1000, &g);
+	assert_int_equal(g.count, 3);
+	assert_true(g.ranges[0].start == 100000 && g.ranges[0].count == 65536);
+	assert_true(g.ranges[1].start == 231072 && g.ranges[1].count == 10);
+	assert_true(g.ranges[2].start == 300000 && g.ranges[2].count == 5);
+	assert_int_equal(g.malformed, 0);
+	/* by uid alone, when the user has no name */
+	subid_parse(text, NULL, 1000, &g);
+	assert_int_equal(g.count, 1);
+	assert_int_equal(g.ranges[0].start, 231072);
+	subid_parse(text, "carol", 1002, &g);
+	assert_int_equal(g.count, 0);
+	/* a name is not a prefix match, and a numeric entry is not a name */
+	subid_parse("alicex:1:1\nalic:2:2\n", "alice", 5, &g);
+	assert_int_equal(g.count, 0);
+	subid_parse("01000:7:7\n", "x", 1000, &g);
+	assert_int_equal(g.count, 1);
+}
+
+static void test_comments_and_malformed(void **state)
+{
+	const char *text = "# comment alice:1:1\n"
+			   "   # indented comment\n"
+			   "\n"
+			   "   \n"
+			   "alice:100000\n"		/* two fields */
+			   "alice:1:2:3\n"		/* four fields */
+			   ":100000:10\n"		/* empty name */
+			   "alice:x:10\n"		/* not a number */
+			   "alice:10:\n"		/* empty count */
+			   "alice:10:0\n"		/* count 0 */
+			   "alice:-1:10\n"		/* a sign */
+			   "alice:4294967295:1\n"	/* past the last id */
+			   "alice:4294967290:10\n"	/* runs past it */
+			   "alice:4294967296:1\n"	/* not 32 bits */
+			   "alice: 5:1\n"		/* blank inside */
+			   "alice:500000:1000";		/* good, no newline */
+
+	subid_parse(text, "alice", 1000, &g);
+	assert_int_equal(g.count, 1);
+	assert_true(g.ranges[0].start == 500000 && g.ranges[0].count == 1000);
+	assert_int_equal(g.malformed, 11);
+	subid_parse("", "alice", 1000, &g);
+	assert_int_equal(g.count, 0);
+	assert_int_equal(g.malformed, 0);
+}
+
+static void test_too_many(void **state)
+{
+	static char text[(SUBID_MAX + 5) * 24];
+	size_t n = 0;
+
+	for (unsigned i = 0; i < SUBID_MAX + 5; i++)
+		n += snprintf(text + n, sizeof(text) - n, "u:%u:1\n", 1000 + 2 * i);
+	subid_parse(text, "u", 1, &g);
+	assert_int_equal(g.count, SUBID_MAX);
+	assert_int_equal(g.dropped, 5);
+}
+
+static void test_covers(void **state)
+{
+	subid_parse("a:100:10\na:110:10\na:200:5\n", "a", 1, &g);
+	assert_true(subid_covers(&g, 100, 10));
+	assert_true(subid_covers(&g, 105, 5));
+	/* two adjacent lines together */
+	assert_true(subid_covers(&g, 100, 20));
+	assert_true(subid_covers(&g, 115, 5));
+	assert_false(subid_covers(&g, 100, 21));
+	assert_false(subid_covers(&g, 99, 2));
+	/* a gap between 120 and 200 */
+	assert_false(subid_covers(&g, 118, 90));
+	assert_true(subid_covers(&g, 204, 1));
+	assert_false(subid_covers(&g, 205, 1));
+	subid_parse("", "a", 1, &g);
+	assert_false(subid_covers(&g, 0, 1));
+}
+
+static void test_read(void **state)
+{
+	char path[] = "/tmp/nskit-unit-subid.XXXXXX";
+	int fd = mkstemp(path);
+	const char *text = "alice:100000:65536\n";
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (int)strlen(text));
+	close(fd);
+	assert_int_equal(subid_read(path, "alice", 1000, &g), 0);
+	assert_int_equal(g.count, 1);
+	unlink(path);
+	/* a missing file grants nothing */
+	assert_int_equal(subid_read(path, "alice", 1000, &g), 0);
+	assert_int_equal(g.count, 0);
+	/* a directory cannot be read */
+	assert_int_equal(subid_read("/", "alice", 1000, &g), -EISDIR);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_by_name_and_uid), cmocka_unit_test(test_comments_and_malformed),
+		cmocka_unit_test(test_too_many), cmocka_unit_test(test_covers),
+		cmocka_unit_test(test_read),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
