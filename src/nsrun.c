@@ -325,8 +325,10 @@ static int check_options(struct nsrun_opts *o)
 		o->clone_flags |= CLONE_NEWNS;
 	if (o->hostname || o->domainname)
 		o->clone_flags |= CLONE_NEWUTS;
-	/* With ranges, the helper writes the maps, own ids included. */
-	if (maphelper_wanted(&o->maps)) {
+	/* With ranges, the helper writes the maps, own ids included; also
+	 * for a gid map with setgroups allowed, which the kernel accepts
+	 * only from a writer in the parent namespace. */
+	if (maphelper_wanted(&o->maps) || (o->map_gid && o->setgroups == 1)) {
 		maphelper_add_own(&o->maps, o->map_uid, o->inner_uid, o->map_gid, o->inner_gid,
 				  o->setgroups);
 		o->map_uid = o->map_gid = false;

@@ -114,6 +114,7 @@ isolate() {
 		require_root
 		require_cmd unshare
 		[ $# -gt 0 ] || set -- --mount --net
+		rm -rf "$TMP_DIR"	# the re-run makes its own; exec skips the trap
 		NSKIT_ISOLATED=1 exec unshare "$@" --propagation private -- /bin/sh "$0"
 	fi
 }
