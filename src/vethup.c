@@ -18,7 +18,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <libsmartcols.h>
 #include <limits.h>
 #include <linux/nsfs.h>
 #include <sched.h>
@@ -33,7 +32,6 @@
 #include "err.h"
 #include "netaddr.h"
 #include "netlink.h"
-#include "output.h"
 #include "parse.h"
 #include "target.h"
 
@@ -452,33 +450,42 @@ static int create_pair(struct nl_sock *host, const struct vethup_opts *o, const 
 }
 
 /* Outside: the host addresses, on the bridge when there is one. A bridge
- * that existed may hold them already (a second container on it). */
+ * that existed may hold them already (a second container on it). The
+ * bridge is looked up again: it took a MAC from its new port. */
 static int configure_host(struct nl_sock *host, const struct vethup_opts *o, struct made *m)
 {
 	const struct netlink_link *on = o->bridge ? &m->bridge : &m->host;
 	bool shared = o->bridge && !m->bridge_created;
 	char text[IPADDR_STRLEN], what[IPADDR_STRLEN + 16];
+	unsigned n = o->nhost_addrs;
 	struct netlink_batch b;
 	int r;
 
-	if (!o->nhost_addrs)
+	if (!n && !o->bridge)
 		return 0;
 	netlink_batch_init(&b);
-	for (unsigned i = 0; i < o->nhost_addrs; i++)
+	for (unsigned i = 0; i < n; i++)
 		netlink_batch_addr_add(&b, on->ifindex, &o->host_addrs[i]);
+	if (o->bridge)
+		netlink_batch_link_get(&b, NULL, m->bridge.ifindex, &m->bridge);
 	r = netlink_batch_commit(host, &b);
 	if (r < 0 && b.failed < 0) {
 		report(on->name, "adding addresses", r, "");
 		return r;
 	}
-	for (unsigned i = 0; i < o->nhost_addrs; i++) {
+	for (unsigned i = 0; i < n; i++)
 		m->host_addr_added[i] = b.err[i] == 0;
+	for (unsigned i = 0; i < n; i++) {
 		if (b.err[i] == 0 || (shared && b.err[i] == -EEXIST))
 			continue;
 		snprintf(what, sizeof(what), "address %s",
 			 ipaddr_format(&o->host_addrs[i], true, text, sizeof(text)));
 		report_item(on->name, what, &b, b.err[i]);
 		return b.err[i];
+	}
+	if (o->bridge && b.err[n]) {
+		report_item(o->bridge, "looking it up", &b, b.err[n]);
+		return b.err[n];
 	}
 	return 0;
 }
@@ -563,62 +570,55 @@ static void undo(struct nl_sock *host, struct nl_sock *inner, const struct vethu
 
 /* ---- --json ---- */
 
-static void join_addrs(const struct ipaddr *a, unsigned n, char *buf, size_t size)
+/* A JSON string: names may hold any byte but '/', ':' and space. */
+static void json_string(FILE *f, const char *s)
 {
-	char text[IPADDR_STRLEN];
-	size_t len = 0;
-
-	buf[0] = '\0';
-	for (unsigned i = 0; i < n && len < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? "\n" : "",
-					ipaddr_format(&a[i], true, text, sizeof(text)));
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(f, "\\u%04x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
 }
 
-static int add_row(struct libscols_table *tb, const char *end, const struct netlink_link *l,
-		   unsigned long netns, const char *addrs)
+static void json_row(FILE *f, const char *end, const struct netlink_link *l, unsigned long netns,
+		     const struct ipaddr *addrs, unsigned naddrs, bool last)
 {
-	char ifindex[16], ns[24], mtu[16], mac[MAC_STRLEN];
-	const char *cells[] = { end, l->name, ifindex, ns, mac_format(l->mac, mac, sizeof(mac)), mtu,
-				addrs };
+	char text[IPADDR_STRLEN > MAC_STRLEN ? IPADDR_STRLEN : MAC_STRLEN];
 
-	snprintf(ifindex, sizeof(ifindex), "%d", l->ifindex);
-	snprintf(ns, sizeof(ns), "%lu", netns);
-	snprintf(mtu, sizeof(mtu), "%u", l->mtu);
-	return out_table_add_row(tb, cells, ELEMENTSOF(cells));
+	fprintf(f, "    {\"end\": \"%s\", \"name\": ", end);
+	json_string(f, l->name);
+	fprintf(f, ", \"ifindex\": %d, \"netns\": %lu, \"mac\": \"%s\", \"mtu\": %u,\n",
+		l->ifindex, netns, mac_format(l->mac, text, sizeof(text)), l->mtu);
+	fputs("     \"addresses\": [", f);
+	for (unsigned i = 0; i < naddrs; i++)
+		fprintf(f, "%s\"%s\"", i ? ", " : "", ipaddr_format(&addrs[i], true, text, sizeof(text)));
+	fprintf(f, "]}%s\n", last ? "" : ",");
 }
 
+/* What was made, as one JSON object: {"vethup": [host, peer, bridge]}.
+ * (Written here rather than through libsmartcols: vethup links only
+ * libnl, which keeps its start-up close to a bare program's.) */
 static int print_json(const struct vethup_opts *o, const struct place *p, const struct made *m)
 {
-	static const struct out_column cols[] = {
-		{ "END", 0, 0, false },	   { "NAME", 0, 0, false }, { "IFINDEX", 0, 0, true },
-		{ "NETNS", 0, 0, true },   { "MAC", 0, 0, false },  { "MTU", 0, 0, true },
-		{ "ADDRESSES", 0, 0, false },
-	};
-	char inside[MAX_ADDRS * IPADDR_STRLEN], outside[MAX_ADDRS * IPADDR_STRLEN];
 	struct stat ours;
-	struct libscols_table *tb = out_table_new(cols, ELEMENTSOF(cols), true, "vethup");
-	int r;
 
-	if (!tb || stat("/proc/self/ns/net", &ours) < 0)
-		return -ENOMEM;
-	/* addresses as a JSON array of strings, one per line of the cell
-	 * (lsblk's MOUNTPOINTS does the same) */
-	struct libscols_column *cl = scols_table_get_column(tb, ELEMENTSOF(cols) - 1);
-	scols_column_set_json_type(cl, SCOLS_JSON_ARRAY_STRING);
-	scols_column_set_flags(cl, SCOLS_FL_WRAP);
-	scols_column_set_wrapfunc(cl, scols_wrapnl_chunksize, scols_wrapnl_nextchunk, NULL);
-	join_addrs(o->addrs, o->naddrs, inside, sizeof(inside));
-	join_addrs(o->host_addrs, o->nhost_addrs, outside, sizeof(outside));
-	r = add_row(tb, "host", &m->host, (unsigned long)ours.st_ino, o->bridge ? "" : outside);
-	if (r == 0)
-		r = add_row(tb, "peer", &m->peer, p->inode, inside);
-	if (r == 0 && o->bridge)
-		r = add_row(tb, "bridge", &m->bridge, (unsigned long)ours.st_ino, outside);
-	if (r < 0) {
-		scols_unref_table(tb);
-		return r;
-	}
-	return out_table_print(tb, NULL);
+	if (stat("/proc/self/ns/net", &ours) < 0)
+		return -errno;
+	fputs("{\"vethup\": [\n", stdout);
+	json_row(stdout, "host", &m->host, (unsigned long)ours.st_ino, o->host_addrs,
+		 o->bridge ? 0 : o->nhost_addrs, false);
+	json_row(stdout, "peer", &m->peer, p->inode, o->addrs, o->naddrs, !o->bridge);
+	if (o->bridge)
+		json_row(stdout, "bridge", &m->bridge, (unsigned long)ours.st_ino, o->host_addrs,
+			 o->nhost_addrs, true);
+	fputs("]}\n", stdout);
+	return fflush(stdout) == 0 ? 0 : -errno;
 }
 
 /* ---- main paths ---- */

@@ -25,6 +25,7 @@ assert_eq "$(link_json eth0 "$pid" | jq -r .ifindex)" "$(printf '%s' "$peer" | j
 assert_eq "$(link_json br0 | jq -r .ifindex)" "$(printf '%s' "$br" | jq -r .ifindex)" "bridge ifindex"
 assert_eq "$(link_json "veth$pid" | jq -r .address)" "$(printf '%s' "$host" | jq -r .mac)" "host MAC"
 assert_eq "$(link_json eth0 "$pid" | jq -r .address)" "$(printf '%s' "$peer" | jq -r .mac)" "peer MAC"
+assert_eq "$(link_json br0 | jq -r .address)" "$(printf '%s' "$br" | jq -r .mac)" "bridge MAC"
 assert_eq "$(ns_inode self net)" "$(printf '%s' "$host" | jq -r .netns)" "host netns"
 assert_eq "$(ns_inode "$pid" net)" "$(printf '%s' "$peer" | jq -r .netns)" "peer netns"
 assert_eq 1450 "$(printf '%s' "$peer" | jq -r .mtu)" "peer MTU"

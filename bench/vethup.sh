@@ -1,0 +1,156 @@
+#!/bin/bash
+# Benchmark of vethup (not a test: prints medians and ratios, asserts
+# nothing). Everything happens inside namespaces this script creates: it
+# re-runs itself under `unshare --mount --net`, whose network namespace
+# plays the host, with a tmpfs on /run/netns for the `ip netns` names.
+#
+#  1. One vethup against the equivalent ip(8) command sequence, two
+#     `ip -batch` runs, and bench/vethup-floor (the same work in raw batched
+#     netlink), interleaved, RUNS times each: medians and ratios to the floor.
+#  2. vethup's time with 10, 1,000 and 5,000 interfaces already in the host
+#     namespace (a fresh one per count): medians and the ratio to N=10.
+#
+#     bench/vethup.sh [BUILDDIR]        (default: ./build; RUNS=50)
+set -eu
+
+BUILD=$(cd "${1:-build}" && pwd)
+VETHUP=$BUILD/src/vethup
+FLOOR=$BUILD/bench/vethup-floor
+RUNS=${RUNS:-50}
+SCALE_RUNS=${SCALE_RUNS:-30}
+
+if [ -z "${NSKIT_BENCH_ISOLATED:-}" ]; then
+	[ "$(id -u)" = 0 ] || { echo "vethup.sh: needs root" >&2; exit 1; }
+	for f in "$VETHUP" "$FLOOR"; do
+		[ -x "$f" ] || { echo "vethup.sh: $f is not built (make in $BUILD)" >&2; exit 1; }
+	done
+	NSKIT_BENCH_ISOLATED=1 exec unshare --mount --net --propagation private -- "$0" "$BUILD"
+fi
+
+# (a --scale-one child shares the mount namespace, and its tmpfs)
+if [ "${2:-}" != --scale-one ]; then
+	if [ -d /run/netns ]; then
+		mount -t tmpfs nskit-bench /run/netns
+	else
+		mount -t tmpfs nskit-bench /run && mkdir /run/netns
+	fi
+fi
+
+# microseconds, without forking a date(1)
+now_us() {
+	local t=$EPOCHREALTIME
+	echo $((${t%.*} * 1000000 + 10#${t#*.}))
+}
+
+median() {
+	sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
+
+# The work: a pair vh/eth0 into the namespace "box", 10.0.0.2/24 inside,
+# 10.0.0.1/24 outside, both ends and lo up, a default route inside.
+run_vethup() {
+	"$VETHUP" --netns box --name vh --addr 10.0.0.2/24 --host-addr 10.0.0.1/24
+}
+run_ip() {
+	ip link add vh type veth peer name eth0 netns box &&
+		ip addr add 10.0.0.1/24 dev vh &&
+		ip link set vh up &&
+		ip -n box link set lo up &&
+		ip -n box link set eth0 up &&
+		ip -n box addr add 10.0.0.2/24 dev eth0 &&
+		ip -n box route add default via 10.0.0.1
+}
+run_ip_batch() {
+	printf '%s\n' 'link add vh type veth peer name eth0 netns box' \
+		'addr add 10.0.0.1/24 dev vh' 'link set vh up' | ip -batch - &&
+		printf '%s\n' 'link set lo up' 'link set eth0 up' 'addr add 10.0.0.2/24 dev eth0' \
+			'route add default via 10.0.0.1' | ip -n box -batch -
+}
+run_floor() {
+	"$FLOOR" /run/netns/box vh eth0 10.0.0.2/24 10.0.0.1/24
+}
+
+# time_once METHOD FILE: run it, append its microseconds to FILE, undo it
+# (the deletion waits on the kernel: it is not timed).
+time_once() {
+	local t0 t1
+	t0=$(now_us)
+	"run_$1" >/dev/null || { echo "vethup.sh: $1 failed" >&2; exit 1; }
+	t1=$(now_us)
+	echo $((t1 - t0)) >>"$2"
+	ip link del vh
+}
+
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+compare() {
+	local methods=(floor vethup ip_batch ip) i m floor_med
+	ip netns add box
+	for ((i = 0; i < RUNS; i++)); do
+		# rotate the order, so that no method always runs first
+		for ((m = 0; m < 4; m++)); do
+			time_once "${methods[(i + m) % 4]}" "$TMP/${methods[(i + m) % 4]}"
+		done
+	done
+	floor_med=$(median <"$TMP/floor")
+	echo "One link, $RUNS interleaved runs each (median microseconds, ratio to the floor):"
+	for m in floor vethup ip_batch ip; do
+		local med
+		med=$(median <"$TMP/$m")
+		printf '  %-10s %8d us  %5.2fx\n' "$m" "$med" "$(echo "$med $floor_med" | awk '{ print $1 / $2 }')"
+	done
+	if command -v strace >/dev/null; then
+		strace -f -qq -e trace=sendmsg,sendto -o "$TMP/trace" "$VETHUP" --netns box --name vh \
+			--addr 10.0.0.2/24 --host-addr 10.0.0.1/24
+		ip link del vh
+		echo "  vethup netlink round trips (sendmsg calls): $(grep -c '^[0-9]* *send' "$TMP/trace")"
+	fi
+	ip netns del box
+}
+
+# scale_one N: in a fresh host namespace with N interfaces, vethup's median.
+scale_one() {
+	local kind=$1 n=$2 i
+	ip netns add box
+	for ((i = 0; i < n; i++)); do
+		echo "link add n$i type $kind"
+	done | ip -batch -
+	for ((i = 0; i < SCALE_RUNS; i++)); do
+		time_once vethup "$TMP/scale-$n"
+	done
+	ip netns del box
+	median <"$TMP/scale-$n"
+}
+
+# dummy interfaces when the kernel has them, else ifb, else bridges
+interface_kind() {
+	local k
+	for k in dummy ifb bridge; do
+		if unshare --net ip link add probe0 type "$k" 2>/dev/null; then
+			echo "$k"
+			return
+		fi
+	done
+	echo "vethup.sh: no dummy, ifb or bridge interfaces" >&2
+	exit 1
+}
+
+scale() {
+	local kind base n med
+	kind=$(interface_kind)
+	echo "vethup with N $kind interfaces already in the host namespace ($SCALE_RUNS runs each):"
+	for n in 10 1000 5000; do
+		# a host namespace of its own per N, dropped without waiting
+		med=$(unshare --net -- "$0" "$BUILD" --scale-one "$kind" "$n")
+		[ -n "${base:-}" ] || base=$med
+		printf '  N=%-6d %8d us  %5.2fx of N=10\n' "$n" "$med" "$(echo "$med $base" | awk '{ print $1 / $2 }')"
+	done
+}
+
+if [ "${2:-}" = --scale-one ]; then
+	scale_one "$3" "$4"
+	exit 0
+fi
+compare
+scale
