@@ -171,6 +171,9 @@ int netlink_batch_veth_add(struct netlink_batch *b, const struct netlink_veth *v
 	} else {
 		r = -NLE_NOMEM;
 	}
+	/* rtnl_link_veth_get_peer() took a reference (libnl >= 3.5); the
+	 * link drops its own on the peer when it is freed. */
+	rtnl_link_put(peer);
 	rtnl_link_put(l);
 	return batch_push(b, r, msg, NULL);
 }
