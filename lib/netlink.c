@@ -454,6 +454,10 @@ int netlink_batch_commit(struct nl_sock *sk, struct netlink_batch *b)
 		if (r == 0)
 			r = receive_all(sk, b, first_seq);
 	}
+	/* Unsent, or its answers lost: no item counts as done. */
+	for (unsigned i = 0; r < 0 && i < b->count; i++)
+		if (!b->err[i])
+			b->err[i] = r;
 	netlink_batch_free(b);
 	b->build_err = 0;
 	if (r < 0)

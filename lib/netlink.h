@@ -79,7 +79,8 @@ int netlink_batch_default_route(struct netlink_batch *b, int ifindex, const stru
 /* Send every request in one sendmsg() and read all the answers. Returns
  * 0 when every item succeeded; else the first failed item's -errno with
  * its index in failed, or -errno with failed = -1 when a request could
- * not be built or the conversation itself failed. The batch is empty
+ * not be built or the conversation itself failed (then every item not
+ * known to have succeeded has that error in err[]). The batch is empty
  * afterwards (its results stay). */
 int netlink_batch_commit(struct nl_sock *sk, struct netlink_batch *b);
 /* Free the requests of a batch that was not committed. */

@@ -64,6 +64,7 @@ struct place {
 /* What this run made, so that a failure can undo exactly that. */
 struct made {
 	bool bridge_created, lo_was_down, pair;
+	const char *pair_name;			/* the host end, as requested */
 	struct netlink_link bridge, host, peer, lo;
 	bool host_addr_added[MAX_ADDRS];	/* on a bridge that existed before */
 };
@@ -439,6 +440,7 @@ static int create_pair(struct nl_sock *host, const struct vethup_opts *o, const 
 	netlink_batch_link_get(&b, name, 0, &m->host);
 	r = netlink_batch_commit(host, &b);
 	m->pair = b.err[0] == 0;
+	m->pair_name = name;
 	if (r == -EEXIST && b.failed == 0) {
 		report_name_in_use(host, name, o->peer, p);
 	} else if (r < 0) {
@@ -560,12 +562,12 @@ static void undo(struct nl_sock *host, struct nl_sock *inner, const struct vethu
 				netlink_batch_addr_del(&b, m->bridge.ifindex, &o->host_addrs[i]);
 	/* Deleting the host end deletes the peer with it. */
 	if (m->pair)
-		netlink_batch_link_del(&b, m->host.name, m->host.ifindex);
+		netlink_batch_link_del(&b, m->pair_name, m->host.ifindex);
 	if (m->bridge_created)
 		netlink_batch_link_del(&b, o->bridge, m->bridge.ifindex);
 	if ((r = netlink_batch_commit(host, &b)) < 0)
 		nsk_warn("undoing: %s: %s left behind", strerror(-r),
-			 m->pair ? m->host.name : o->bridge ? o->bridge : "an address");
+			 m->pair ? m->pair_name : o->bridge ? o->bridge : "an address");
 }
 
 /* ---- --json ---- */
