@@ -109,7 +109,9 @@ compare() {
 	ip netns del box
 }
 
-# scale_one N: in a fresh host namespace with N interfaces, vethup's median.
+# scale_one KIND N: in a fresh host namespace with N interfaces, the
+# medians of vethup and of the floor (interleaved): what grows with N in
+# both is the kernel's, what grows in vethup alone is vethup's.
 scale_one() {
 	local kind=$1 n=$2 i
 	ip netns add box
@@ -118,9 +120,10 @@ scale_one() {
 	done | ip -batch -
 	for ((i = 0; i < SCALE_RUNS; i++)); do
 		time_once vethup "$TMP/scale-$n"
+		time_once floor "$TMP/floor-$n"
 	done
 	ip netns del box
-	median <"$TMP/scale-$n"
+	echo "$(median <"$TMP/scale-$n") $(median <"$TMP/floor-$n")"
 }
 
 # dummy interfaces when the kernel has them, else ifb, else bridges
@@ -137,14 +140,16 @@ interface_kind() {
 }
 
 scale() {
-	local kind base n med
+	local kind base n med floor_med
 	kind=$(interface_kind)
-	echo "vethup with N $kind interfaces already in the host namespace ($SCALE_RUNS runs each):"
+	echo "With N $kind interfaces already in the host namespace ($SCALE_RUNS runs each, median us):"
 	for n in 10 1000 5000; do
 		# a host namespace of its own per N, dropped without waiting
-		med=$(unshare --net -- "$0" "$BUILD" --scale-one "$kind" "$n")
+		read -r med floor_med < <(unshare --net -- "$0" "$BUILD" --scale-one "$kind" "$n")
 		[ -n "${base:-}" ] || base=$med
-		printf '  N=%-6d %8d us  %5.2fx of N=10\n' "$n" "$med" "$(echo "$med $base" | awk '{ print $1 / $2 }')"
+		printf '  N=%-6d vethup %6d us (%4.2fx of N=10)   floor %6d us   vethup/floor %4.2fx\n' \
+			"$n" "$med" "$(echo "$med $base" | awk '{ print $1 / $2 }')" "$floor_med" \
+			"$(echo "$med $floor_med" | awk '{ print $1 / $2 }')"
 	done
 }
 

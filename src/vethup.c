@@ -536,7 +536,8 @@ static int configure_inner(struct nl_sock *inner, const struct vethup_opts *o, s
 			snprintf(what[i], sizeof(what[0]), "default route via %s",
 				 ipaddr_format(gw, false, text, sizeof(text)));
 	}
-	netlink_batch_link_get(&b, NULL, peer, &m->peer);
+	if (o->json)	/* its MAC and MTU, as the kernel has them */
+		netlink_batch_link_get(&b, NULL, peer, &m->peer);
 	r = netlink_batch_commit(inner, &b);
 	m->lo_was_down = b.err[0] == 0 && !m->lo.up;
 	if (r < 0)
