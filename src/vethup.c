@@ -294,6 +294,15 @@ static int parse_args(int argc, char **argv, struct vethup_opts *o)
 
 /* ---- the target namespace ---- */
 
+/* Report errno for OBJECT and return it (before printing can change it). */
+static int fail_errno(const char *object, const char *what)
+{
+	int e = errno;
+
+	nsk_err("%s: %s%s", object, what, strerror(e));
+	return -e;
+}
+
 static int open_netns_file(const struct vethup_opts *o, struct place *p)
 {
 	char path[PATH_MAX];
@@ -306,8 +315,7 @@ static int open_netns_file(const struct vethup_opts *o, struct place *p)
 	snprintf(p->what, sizeof(p->what), "netns %s", path);
 	p->netns_fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (p->netns_fd < 0) {
-		nsk_err("%s: %s", path, strerror(errno));
-		return -errno;
+		return fail_errno(path, "");
 	}
 	/* NS_GET_NSTYPE (Linux 4.11) fails with ENOTTY on anything but nsfs. */
 	if (ioctl(p->netns_fd, NS_GET_NSTYPE) != CLONE_NEWNET) {
@@ -330,8 +338,7 @@ static int open_target_process(const struct vethup_opts *o, struct place *p)
 	/* procfd was checked against the pidfd: this is the target's own. */
 	p->netns_fd = openat(p->target.procfd, "ns/net", O_RDONLY | O_CLOEXEC);
 	if (p->netns_fd < 0) {
-		nsk_err("%s: network namespace: %s", p->what, strerror(errno));
-		return -errno;
+		return fail_errno(p->what, "network namespace: ");
 	}
 	return 0;
 }
@@ -344,8 +351,7 @@ static int open_place(const struct vethup_opts *o, struct place *p)
 	if (r < 0)
 		return r;
 	if (fstat(p->netns_fd, &theirs) < 0 || stat("/proc/self/ns/net", &ours) < 0) {
-		nsk_err("%s: network namespace: %s", p->what, strerror(errno));
-		return -errno;
+		return fail_errno(p->what, "network namespace: ");
 	}
 	/* Routes and addresses meant for a container must never land on
 	 * the host: the target must be another namespace. */
