@@ -384,32 +384,32 @@ static void report_item(const char *object, const char *what, const struct netli
 	report(object, what, err, b->ext_msg);
 }
 
+/* The bridge, created up if it is missing, and its ifindex: one round
+ * trip either way (creating exclusively fails with EEXIST when it is
+ * there, and the lookup that follows answers in both cases). */
 static int prepare_bridge(struct nl_sock *host, const struct vethup_opts *o, struct made *m)
 {
 	struct netlink_batch b;
 	int r;
 
 	netlink_batch_init(&b);
+	netlink_batch_bridge_add(&b, o->bridge);
 	netlink_batch_link_get(&b, o->bridge, 0, &m->bridge);
 	r = netlink_batch_commit(host, &b);
-	if (r == -ENODEV) {
-		netlink_batch_bridge_add(&b, o->bridge);
-		netlink_batch_link_get(&b, o->bridge, 0, &m->bridge);
-		r = netlink_batch_commit(host, &b);
-		m->bridge_created = b.err[0] == 0;
-		if (r < 0) {
-			report_item(o->bridge, "creating the bridge", &b, r);
-			return r;
-		}
-	} else if (r < 0) {
-		report_item(o->bridge, "", &b, r);
-		return r;
+	m->bridge_created = b.err[0] == 0;
+	if (b.err[0] && b.err[0] != -EEXIST) {
+		report_item(o->bridge, "creating the bridge", &b, b.err[0]);
+		return b.err[0];
+	}
+	if (b.err[1]) {
+		report_item(o->bridge, "looking it up", &b, b.err[1]);
+		return b.err[1];
 	}
 	if (strcmp(m->bridge.kind, "bridge") != 0) {
 		nsk_err("%s: not a bridge (%s)", o->bridge, *m->bridge.kind ? m->bridge.kind : "no kind");
 		return -EINVAL;
 	}
-	return 0;
+	return r == -EEXIST || r == 0 ? 0 : r;
 }
 
 /* After EEXIST, say which end's name is taken (one more lookup, on the
@@ -458,8 +458,8 @@ static int create_pair(struct nl_sock *host, const struct vethup_opts *o, const 
 }
 
 /* Outside: the host addresses, on the bridge when there is one. A bridge
- * that existed may hold them already (a second container on it). The
- * bridge is looked up again: it took a MAC from its new port. */
+ * that existed may hold them already (a second container on it). For
+ * --json the bridge is looked up again: it took a MAC from its new port. */
 static int configure_host(struct nl_sock *host, const struct vethup_opts *o, struct made *m)
 {
 	const struct netlink_link *on = o->bridge ? &m->bridge : &m->host;
@@ -469,12 +469,14 @@ static int configure_host(struct nl_sock *host, const struct vethup_opts *o, str
 	struct netlink_batch b;
 	int r;
 
-	if (!n && !o->bridge)
+	bool relook = o->bridge && o->json;
+
+	if (!n && !relook)
 		return 0;
 	netlink_batch_init(&b);
 	for (unsigned i = 0; i < n; i++)
 		netlink_batch_addr_add(&b, on->ifindex, &o->host_addrs[i]);
-	if (o->bridge)
+	if (relook)
 		netlink_batch_link_get(&b, NULL, m->bridge.ifindex, &m->bridge);
 	r = netlink_batch_commit(host, &b);
 	if (r < 0 && b.failed < 0) {
@@ -491,7 +493,7 @@ static int configure_host(struct nl_sock *host, const struct vethup_opts *o, str
 		report_item(on->name, what, &b, b.err[i]);
 		return b.err[i];
 	}
-	if (o->bridge && b.err[n]) {
+	if (relook && b.err[n]) {
 		report_item(o->bridge, "looking it up", &b, b.err[n]);
 		return b.err[n];
 	}
