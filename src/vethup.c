@@ -5,15 +5,17 @@
  *   vethup --delete HOST
  *
  * Steps, each one batch of netlink requests (lib/netlink.c):
- *  1. (--bridge) look the bridge up; create it, up, if it is missing.
+ *  1. (--bridge) create the bridge, up, unless it exists; look it up.
  *  2. Create the pair, the peer born inside the target namespace, both ends
  *     with their MTU and MAC, the host end up and enslaved to the bridge; and
  *     look the host end up, which also names the peer's ifindex.
  *  3. Outside: the host addresses (on the bridge when there is one).
  *  4. Inside, over a socket opened in the namespace: lo and the peer up,
  *     the addresses, the default routes.
- * A failure after step 2 deletes the pair (and a bridge made in step 1)
- * before exiting 125. Nothing is ever dumped: lookups are by name or index.
+ * Three round trips (four with --bridge; step 3 is skipped when there is
+ * nothing to add outside). A failure after step 2 deletes the pair (and a
+ * bridge made in step 1) before exiting 125. Nothing is ever dumped:
+ * lookups are by name or index.
  */
 #include <errno.h>
 #include <fcntl.h>
