@@ -10,14 +10,17 @@
 #  2. vethup's time with 10, 1,000 and 5,000 interfaces already in the host
 #     namespace (a fresh one per count): medians and the ratio to N=10.
 #
-#     bench/vethup.sh [BUILDDIR]        (default: ./build; RUNS=50)
+# CPU time is the user + system time of the processes run, read with
+# bash's `times` (millisecond steps, hence a mean over many runs).
+#
+#     bench/vethup.sh [BUILDDIR]     (default: ./build; RUNS=100, SCALE_RUNS=50)
 set -eu
 
 BUILD=$(cd "${1:-build}" && pwd)
 VETHUP=$BUILD/src/vethup
 FLOOR=$BUILD/bench/vethup-floor
-RUNS=${RUNS:-50}
-SCALE_RUNS=${SCALE_RUNS:-30}
+RUNS=${RUNS:-100}
+SCALE_RUNS=${SCALE_RUNS:-50}
 
 if [ -z "${NSKIT_BENCH_ISOLATED:-}" ]; then
 	[ "$(id -u)" = 0 ] || { echo "vethup.sh: needs root" >&2; exit 1; }
@@ -40,6 +43,25 @@ fi
 now_us() {
 	local t=$EPOCHREALTIME
 	echo $((${t%.*} * 1000000 + 10#${t#*.}))
+}
+
+# children_cpu: CPU_US = user + system CPU time of every child so far
+# (bash's `times`, run in this shell: a $(...) subshell has no children).
+children_cpu() {
+	local user sys
+	times >"$TMP/times"
+	read -r user sys <<<"$(tail -n 1 "$TMP/times")"
+	CPU_US=$(($(to_us "$user") + $(to_us "$sys")))
+}
+# 0m0.012s -> 12000
+to_us() {
+	local m=${1%%m*} s=${1#*m}
+	s=${s%s}
+	echo $((m * 60000000 + ${s%.*} * 1000000 + 10#${s#*.} * 1000))
+}
+
+mean() {
+	awk '{ s += $1 } END { print int(s / NR) }'
 }
 
 median() {
@@ -70,14 +92,19 @@ run_floor() {
 	"$FLOOR" /run/netns/box vh eth0 10.0.0.2/24 10.0.0.1/24
 }
 
-# time_once METHOD FILE: run it, append its microseconds to FILE, undo it
-# (the deletion waits on the kernel: it is not timed).
+# time_once METHOD FILE: run it, append its wall-clock microseconds to
+# FILE and its CPU microseconds to FILE.cpu, undo it (the deletion waits
+# on the kernel: it is not timed).
 time_once() {
-	local t0 t1
+	local t0 t1 c0
+	children_cpu
+	c0=$CPU_US
 	t0=$(now_us)
 	"run_$1" >/dev/null || { echo "vethup.sh: $1 failed" >&2; exit 1; }
 	t1=$(now_us)
+	children_cpu
 	echo $((t1 - t0)) >>"$2"
+	echo $((CPU_US - c0)) >>"$2.cpu"
 	ip link del vh
 }
 
@@ -85,7 +112,7 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
 compare() {
-	local methods=(floor vethup ip_batch ip) i m floor_med
+	local methods=(floor vethup ip_batch ip) i m floor_med floor_cpu
 	ip netns add box
 	for ((i = 0; i < RUNS; i++)); do
 		# rotate the order, so that no method always runs first
@@ -94,11 +121,16 @@ compare() {
 		done
 	done
 	floor_med=$(median <"$TMP/floor")
-	echo "One link, $RUNS interleaved runs each (median microseconds, ratio to the floor):"
+	floor_cpu=$(mean <"$TMP/floor.cpu")
+	echo "One link, $RUNS interleaved runs each: median wall-clock and mean CPU time"
+	echo "(user + system of the processes), each with its ratio to the floor:"
 	for m in floor vethup ip_batch ip; do
-		local med
+		local med cpu
 		med=$(median <"$TMP/$m")
-		printf '  %-10s %8d us  %5.2fx\n' "$m" "$med" "$(echo "$med $floor_med" | awk '{ print $1 / $2 }')"
+		cpu=$(mean <"$TMP/$m.cpu")
+		printf '  %-10s %8d us  %5.2fx   cpu %7d us  %5.2fx\n' "$m" "$med" \
+			"$(echo "$med $floor_med" | awk '{ print $1 / $2 }')" "$cpu" \
+			"$(echo "$cpu $floor_cpu" | awk '{ print $1 / $2 }')"
 	done
 	if command -v strace >/dev/null; then
 		strace -f -qq -e trace=sendmsg,sendto -o "$TMP/trace" "$VETHUP" --netns box --name vh \
@@ -123,7 +155,7 @@ scale_one() {
 		time_once floor "$TMP/floor-$n"
 	done
 	ip netns del box
-	echo "$(median <"$TMP/scale-$n") $(median <"$TMP/floor-$n")"
+	echo "$(median <"$TMP/scale-$n") $(median <"$TMP/floor-$n") $(mean <"$TMP/scale-$n.cpu")"
 }
 
 # dummy interfaces when the kernel has them, else ifb, else bridges
@@ -140,16 +172,18 @@ interface_kind() {
 }
 
 scale() {
-	local kind base n med floor_med
+	local kind base base_cpu n med floor_med cpu
 	kind=$(interface_kind)
-	echo "With N $kind interfaces already in the host namespace ($SCALE_RUNS runs each, median us):"
+	echo "With N $kind interfaces already in the host namespace ($SCALE_RUNS runs each;"
+	echo "median wall-clock, mean CPU time):"
 	for n in 10 1000 5000; do
 		# a host namespace of its own per N, dropped without waiting
-		read -r med floor_med < <(unshare --net -- "$0" "$BUILD" --scale-one "$kind" "$n")
-		[ -n "${base:-}" ] || base=$med
-		printf '  N=%-6d vethup %6d us (%4.2fx of N=10)   floor %6d us   vethup/floor %4.2fx\n' \
-			"$n" "$med" "$(echo "$med $base" | awk '{ print $1 / $2 }')" "$floor_med" \
-			"$(echo "$med $floor_med" | awk '{ print $1 / $2 }')"
+		read -r med floor_med cpu < <(unshare --net -- "$0" "$BUILD" --scale-one "$kind" "$n")
+		[ -n "${base:-}" ] || { base=$med; base_cpu=$cpu; }
+		printf '  N=%-5d vethup %6d us %4.2fx of N=10, cpu %6d us %4.2fx;  floor %6d us, vethup/floor %4.2fx\n' \
+			"$n" "$med" "$(echo "$med $base" | awk '{ print $1 / $2 }')" \
+			"$cpu" "$(echo "$cpu $base_cpu" | awk '{ print $1 / $2 }')" \
+			"$floor_med" "$(echo "$med $floor_med" | awk '{ print $1 / $2 }')"
 	done
 }
 
