@@ -39,25 +39,30 @@ if [ "${2:-}" != --scale-one ]; then
 	fi
 fi
 
-# microseconds, without forking a date(1)
+# NOW_US = microseconds since the epoch. Nothing in the timed window
+# forks (no date(1), no $(...)): a fork would count as a child's CPU.
 now_us() {
 	local t=$EPOCHREALTIME
-	echo $((${t%.*} * 1000000 + 10#${t#*.}))
+	NOW_US=$((${t%.*} * 1000000 + 10#${t#*.}))
 }
 
 # children_cpu: CPU_US = user + system CPU time of every child so far
 # (bash's `times`, run in this shell: a $(...) subshell has no children).
 children_cpu() {
-	local user sys
+	local lines user sys
 	times >"$TMP/times"
-	read -r user sys <<<"$(tail -n 1 "$TMP/times")"
-	CPU_US=$(($(to_us "$user") + $(to_us "$sys")))
+	mapfile -t lines <"$TMP/times"
+	read -r user sys <<<"${lines[1]}"
+	to_us "$user"
+	CPU_US=$US
+	to_us "$sys"
+	CPU_US=$((CPU_US + US))
 }
-# 0m0.012s -> 12000
+# US = 0m0.012s in microseconds: 12000 (arithmetic only, no fork)
 to_us() {
 	local m=${1%%m*} s=${1#*m}
 	s=${s%s}
-	echo $((m * 60000000 + ${s%.*} * 1000000 + 10#${s#*.} * 1000))
+	US=$((m * 60000000 + ${s%.*} * 1000000 + 10#${s#*.} * 1000))
 }
 
 mean() {
@@ -96,14 +101,15 @@ run_floor() {
 # FILE and its CPU microseconds to FILE.cpu, undo it (the deletion waits
 # on the kernel: it is not timed).
 time_once() {
-	local t0 t1 c0
+	local t0 c0
 	children_cpu
 	c0=$CPU_US
-	t0=$(now_us)
+	now_us
+	t0=$NOW_US
 	"run_$1" >/dev/null || { echo "vethup.sh: $1 failed" >&2; exit 1; }
-	t1=$(now_us)
+	now_us
 	children_cpu
-	echo $((t1 - t0)) >>"$2"
+	echo $((NOW_US - t0)) >>"$2"
 	echo $((CPU_US - c0)) >>"$2.cpu"
 	ip link del vh
 }
