@@ -159,9 +159,11 @@ bool cgkey_list_ok(const char *s)
 	}
 }
 
+/* runc and crun map shares to weight as 1 + (shares - 2) * 9999 / 262142;
+ * the way back rounds up, so that a weight survives the round trip. */
 uint64_t cgkey_weight_to_shares(uint64_t weight)
 {
-	return 2 + ((weight - 1) * 262142) / 9999;
+	return 2 + ((weight - 1) * 262142 + 9998) / 9999;
 }
 
 uint64_t cgkey_shares_to_weight(uint64_t shares)

@@ -68,7 +68,8 @@ int cgkey_cpus(const char *s, char *buf, size_t size);
 /* --io-max 8:0:rbps=1M,wiops=100 -> io.max "8:0 rbps=1048576 wiops=100". */
 int cgkey_io_flag(const char *s, char *buf, size_t size);
 
-/* cpu.weight <-> cpu.shares as runc and crun convert them. */
+/* cpu.shares -> cpu.weight as runc and crun convert it, and its inverse
+ * (rounded up, so a weight survives the round trip). */
 uint64_t cgkey_weight_to_shares(uint64_t weight);
 uint64_t cgkey_shares_to_weight(uint64_t shares);
 /* A CPU or memory node list: "0-3,5". */
