@@ -17,6 +17,7 @@ kill_later $!
 "$CGCTL" exec "$G" -- sh -c 'trap "exit 7" TERM; while :; do sleep 0.05; done' &
 kill_later $!
 dir=$(cg_dir memory "$G")
+export dir # read by wait_for
 wait_for '[ "$(wc -l <"$dir/cgroup.procs")" -gt 4 ]' || fail "the group did not fill"
 
 assert_status 0 "kill -s TERM" -- "$CGCTL" kill "$G" -s TERM
