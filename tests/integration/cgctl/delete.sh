@@ -10,7 +10,7 @@ G=$CG_GROUP
 cg_remove_later "$G"
 
 assert_status 0 "create nested" -- "$CGCTL" create "$G/a/b"
-assert_status 0 "create sibling" -- "$CGCTL" create "$G/c" --pids 5
+assert_status 0 "create sibling" -- "$CGCTL" create "$G/c"
 assert_group "$G/a/b"
 assert_group "$G/c"
 assert_status 0 "delete" -- "$CGCTL" delete "$G"
