@@ -179,7 +179,7 @@ static int cpuset_init(struct cg_group *g, const char *dir)
 	return 0;
 }
 
-static int mkdir_p(struct cg_group *g, unsigned h, const char *dir)
+static int mkdir_p(struct cg_group *g, unsigned h, const char *dir, bool exclusive)
 {
 	char buf[4096];
 	size_t base = strlen(g->sys->h[h].mount);
@@ -199,7 +199,7 @@ static int mkdir_p(struct cg_group *g, unsigned h, const char *dir)
 			g->nmade++;
 			if (is_cpuset && (r = cpuset_init(g, buf)) < 0)
 				return r;
-		} else if (errno != EEXIST) {
+		} else if (errno != EEXIST || (exclusive && !slash)) {
 			fail_at(g, buf, NULL);
 			return -errno;
 		}
@@ -214,13 +214,11 @@ int cg_group_create(struct cg_group *g, bool exclusive)
 {
 	int r;
 
+	/* Exclusive: the group's own mkdir must be the one that makes it
+	 * (EEXIST otherwise), so only what this run made is ever undone. */
 	for (unsigned i = 0; i < g->sys->n; i++)
-		if (exclusive && g->dir[i] && access(g->dir[i], F_OK) == 0) {
-			fail_at(g, g->dir[i], NULL);
-			return -EEXIST;
-		}
-	for (unsigned i = 0; i < g->sys->n; i++)
-		if (g->dir[i] && strcmp(g->path[i], "/") && (r = mkdir_p(g, i, g->dir[i])) < 0)
+		if (g->dir[i] && strcmp(g->path[i], "/") &&
+		    (r = mkdir_p(g, i, g->dir[i], exclusive)) < 0)
 			return r;
 	return 0;
 }
