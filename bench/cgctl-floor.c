@@ -6,6 +6,8 @@
  *       mkdir each DIR (a v1 cpuset DIR gets its parent's cpus and mems:
  *       pass it as +DIR), make the writes, fork: the child writes itself
  *       into DIR/cgroup.procs of every DIR and execs CMD; wait; rmdir.
+ *   cgctl-floor create DIR...
+ *       only the mkdirs (and the cpuset copies) of cycle.
  *   cgctl-floor time FILE
  *       run each line of FILE (words split on spaces, no quoting) in turn
  *       and print the microseconds from the first fork to the last wait.
@@ -56,20 +58,30 @@ static int copy_from_parent(const char *dir, const char *file)
 	return put(path, buf);
 }
 
-static int cycle(int argc, char **argv)
+/* mkdir each DIR up to -w or --; +DIR: a v1 cpuset group, initialised. */
+static int make_dirs(int argc, char **argv, char **dirs, int *ndirs)
 {
-	char *dirs[64], path[4200];
-	int ndirs = 0, i = 0, status;
+	int i = 0;
 
 	for (; i < argc && strcmp(argv[i], "-w") && strcmp(argv[i], "--"); i++) {
 		char *d = argv[i] + (argv[i][0] == '+');
-		if (ndirs == 64 || mkdir(d, 0755) < 0)
-			return perror(d), 1;
-		dirs[ndirs++] = d;
+		if (*ndirs == 64 || mkdir(d, 0755) < 0)
+			return perror(d), -1;
+		dirs[(*ndirs)++] = d;
 		if (argv[i][0] == '+' &&
 		    (copy_from_parent(d, "cpuset.cpus") < 0 || copy_from_parent(d, "cpuset.mems") < 0))
-			return perror(d), 1;
+			return perror(d), -1;
 	}
+	return i;
+}
+
+static int cycle(int argc, char **argv)
+{
+	char *dirs[64], path[4200];
+	int ndirs = 0, i, status;
+
+	if ((i = make_dirs(argc, argv, dirs, &ndirs)) < 0)
+		return 1;
 	if (i < argc && !strcmp(argv[i], "-w"))
 		for (i++; i < argc && strcmp(argv[i], "--"); i++) {
 			char *eq = strchr(argv[i], '=');
@@ -149,6 +161,11 @@ static int many(bool make, const char *prefix, long count, int ndirs, char **dir
 
 int main(int argc, char **argv)
 {
+	if (argc >= 2 && !strcmp(argv[1], "create")) {
+		char *dirs[64];
+		int ndirs = 0;
+		return make_dirs(argc - 2, argv + 2, dirs, &ndirs) < 0;
+	}
 	if (argc >= 2 && !strcmp(argv[1], "cycle"))
 		return cycle(argc - 2, argv + 2);
 	if (argc == 3 && !strcmp(argv[1], "time"))

@@ -9,7 +9,9 @@
 #       than cgctl's, which makes the group in every hierarchy it uses)
 #       cgctl-floor cycle: the same mkdirs, writes, joins and rmdirs as cgctl
 #  2. One `cgctl create` and one `cgctl delete` with 10, 1,000 and 10,000
-#     sibling groups present, against mkdir/rmdir of the same directories.
+#     sibling groups present, against mkdir/rmdir of the same directories
+#     and against the floor's create (mkdir plus the v1 cpuset set-up, which
+#     the kernel makes cost more as siblings grow: cpuset checks them all).
 #
 # Runs are interleaved; medians in microseconds, and ratios. Not a test.
 # Usage: bench/cgctl.sh [BUILDDIR]   (RUNS=N, SIBLINGS="10 1000 10000")
@@ -118,26 +120,29 @@ dirs=$(cg_group_dirs "$G" | tr '\n' ' ')
 echo "$CGCTL create --parent self $G" >"$tmp/create.cmd"
 echo "$CGCTL delete --parent self $G" >"$tmp/delete.cmd"
 echo "mkdir $dirs" >"$tmp/mkdir.cmd"
+echo "$floor" | sed 's/ cycle / create /; s/ -w .*//' >"$tmp/fcreate.cmd"
 echo "rmdir $dirs" >"$tmp/rmdir.cmd"
 echo
-echo "one create / delete with N sibling groups present (median us; ratio to mkdir/rmdir of the same $(echo "$dirs" | wc -w) dirs)"
-printf '  %8s %10s %10s %6s %10s %10s %6s\n' N create mkdir ratio delete rmdir ratio
+echo "one create / delete with N sibling groups present (median us; ratios to mkdir/rmdir of the same $(echo "$dirs" | wc -w) dirs and to the floor's create)"
+printf '  %6s %8s %8s %6s %8s %6s %8s %8s %6s\n' N create mkdir ratio floor ratio delete rmdir ratio
 for n in $SIBLINGS; do
 	# shellcheck disable=SC2046
 	"$tmp/floor" mkdirs "$G-sib" "$n" $(cg_group_dirs "" | sed 's|/$||')
-	rm -f "$tmp/create.us" "$tmp/delete.us" "$tmp/mkdir.us" "$tmp/rmdir.us"
+	rm -f "$tmp/create.us" "$tmp/delete.us" "$tmp/mkdir.us" "$tmp/rmdir.us" "$tmp/fcreate.us"
 	i=0
 	while [ $i -lt "$RUNS" ]; do
 		measure create
 		measure delete
 		measure mkdir
 		measure rmdir
+		measure fcreate
+		measure rmdir
 		i=$((i + 1))
 	done
 	# shellcheck disable=SC2046
 	"$tmp/floor" rmdirs "$G-sib" "$n" $(cg_group_dirs "" | sed 's|/$||')
 	cr=$(median "$tmp/create.us") mk=$(median "$tmp/mkdir.us")
-	de=$(median "$tmp/delete.us") rm=$(median "$tmp/rmdir.us")
-	printf '  %8s %10s %10s %6s %10s %10s %6s\n' "$n" "$cr" "$mk" "$(ratio "$cr" "$mk")" \
-		"$de" "$rm" "$(ratio "$de" "$rm")"
+	de=$(median "$tmp/delete.us") rm=$(median "$tmp/rmdir.us") fc=$(median "$tmp/fcreate.us")
+	printf '  %6s %8s %8s %6s %8s %6s %8s %8s %6s\n' "$n" "$cr" "$mk" "$(ratio "$cr" "$mk")" \
+		"$fc" "$(ratio "$cr" "$fc")" "$de" "$rm" "$(ratio "$de" "$rm")"
 done

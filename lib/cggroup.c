@@ -294,6 +294,52 @@ static int check_exists(struct cg_group *g, const struct cg_write *w)
 	return 0;
 }
 
+static int read_u64(const char *dir, const char *file, uint64_t *ret)
+{
+	char buf[32];
+	int r = read_path(dir, file, buf, sizeof(buf));
+
+	if (r < 0)
+		return r;
+	return parse_uint(buf, UINT64_MAX, ret) < 0 ? -EINVAL : 0;
+}
+
+/* v1 memory.limit_in_bytes alone: memsw (memory + swap) moves with it so
+ * the swap allowance stays what it was, as memory.max leaves swap.max on
+ * v2; the kernel wants limit <= memsw at every step. */
+static int write_keeping_swap(struct cg_group *g, const char *dir, const struct cg_write *w)
+{
+	static const char *const memsw_file = "memory.memsw.limit_in_bytes";
+	uint64_t limit, memsw, want;
+	char text[32];
+	int r;
+
+	if (read_u64(dir, memsw_file, &memsw) < 0 || memsw >= CGKEY_V1_UNLIMITED ||
+	    read_u64(dir, "memory.limit_in_bytes", &limit) < 0)
+		return write_path(dir, w->file, w->value);	/* no swap limit to keep */
+	if (!strcmp(w->value, "-1"))
+		want = UINT64_MAX;
+	else if (parse_uint(w->value, UINT64_MAX, &want) < 0)
+		return -EINVAL;
+	uint64_t swap = memsw > limit ? memsw - limit : 0;
+	if (want > UINT64_MAX - swap || want == UINT64_MAX)
+		snprintf(text, sizeof(text), "-1");
+	else
+		snprintf(text, sizeof(text), "%llu", (unsigned long long)(want + swap));
+	if (want > limit) {
+		if ((r = write_path(dir, memsw_file, text)) < 0) {
+			fail_at(g, dir, memsw_file);
+			return r;
+		}
+		return write_path(dir, w->file, w->value);
+	}
+	if ((r = write_path(dir, w->file, w->value)) < 0)
+		return r;
+	if ((r = write_path(dir, memsw_file, text)) < 0)
+		fail_at(g, dir, memsw_file);
+	return r;
+}
+
 static int write_one(struct cg_group *g, const struct cg_write *w)
 {
 	const char *dir = cg_group_dir_for(g, w->ctrl, w->v2);
@@ -311,8 +357,8 @@ static int write_one(struct cg_group *g, const struct cg_write *w)
 		snprintf(value, sizeof(value), "%llu", (unsigned long long)(a + b < a ? UINT64_MAX : a + b));
 		v = value;
 	}
-	r = write_path(dir, w->file, v);
-	if (r < 0)
+	r = w->keep_swap ? write_keeping_swap(g, dir, w) : write_path(dir, w->file, v);
+	if (r < 0 && !g->failing[0])
 		fail_at(g, dir, w->file);
 	return r;
 }
@@ -325,6 +371,7 @@ int cg_group_apply(struct cg_group *g, const struct cg_write *w, unsigned n)
 		if ((r = check_exists(g, &w[i])) < 0)
 			return r;
 	for (unsigned i = 0; i < n; i++) {
+		g->failing[0] = '\0';
 		r = write_one(g, &w[i]);
 		/* v1 refuses memory.limit_in_bytes above memsw.limit_in_bytes:
 		 * when the memsw write that follows raises it, make it first. */

@@ -34,10 +34,6 @@ static const char *const io_v1_files[] = {
 	"blkio.throttle.read_iops_device", "blkio.throttle.write_iops_device",
 };
 
-/* The v1 value meaning "no limit" for byte counters, and what reading it
- * back gives (PAGE_COUNTER_MAX pages, rounded to the page size). */
-#define V1_UNLIMITED_MIN 0x7ffffffffffff000ULL
-
 void cgkey_ctx_from_sys(const struct cg_sys *sys, struct cgkey_ctx *ret)
 {
 	memset(ret, 0, sizeof(*ret));
@@ -186,9 +182,10 @@ static struct cg_write *add(struct cg_write *out, int *n, int ctrl, bool v2, con
 	return w;
 }
 
-static int tr_size(const struct key *k, bool v2, const char *value, const char *memory_max,
-		   struct cg_write *out, int *n)
+static int tr_size(const struct key *k, bool v2, const char *value,
+		   const struct cgkey_batch *batch, struct cg_write *out, int *n)
 {
+	const char *memory_max = batch ? batch->memory_max : NULL;
 	uint64_t bytes, mem;
 	bool max, mem_max;
 	struct cg_write *w;
@@ -197,6 +194,7 @@ static int tr_size(const struct key *k, bool v2, const char *value, const char *
 		return -CGKEY_EVALUE;
 	w = add(out, n, k->ctrl, v2, v2 ? k->v2 : k->v1);
 	if (v2 || strcmp(k->v2, "memory.swap.max")) {
+		w->keep_swap = !v2 && !strcmp(k->v2, "memory.max") && !(batch && batch->swap_set);
 		if (max)
 			snprintf(w->value, sizeof(w->value), "%s", v2 ? "max" : "-1");
 		else
@@ -369,7 +367,7 @@ static int tr_simple(const struct key *k, bool v2, const char *value, struct cg_
 }
 
 int cgkey_translate(const struct cgkey_ctx *ctx, const char *key, const char *value,
-		    const char *memory_max, struct cg_write *out, int *ret_ctrl)
+		    const struct cgkey_batch *batch, struct cg_write *out, int *ret_ctrl)
 {
 	const struct key *k = find_key(key);
 	int ctrl = k ? k->ctrl : raw_ctrl(key);
@@ -389,7 +387,7 @@ int cgkey_translate(const struct cgkey_ctx *ctx, const char *key, const char *va
 		return n;
 	}
 	switch (k->kind) {
-	case K_SIZE: r = tr_size(k, on_v2, value, memory_max, out, &n); break;
+	case K_SIZE: r = tr_size(k, on_v2, value, batch, out, &n); break;
 	case K_CPU_MAX: r = tr_cpu_max(k, on_v2, value, out, &n); break;
 	case K_IO_MAX: r = tr_io_max(k, on_v2, value, out, &n); break;
 	default: r = tr_simple(k, on_v2, value, out, &n); break;
@@ -451,7 +449,7 @@ void cgkey_v1_size_to_v2(const char *v1, char *buf, size_t size)
 {
 	uint64_t v;
 
-	if (!strcmp(v1, "-1") || (parse_uint(v1, UINT64_MAX, &v) == 0 && v >= V1_UNLIMITED_MIN))
+	if (!strcmp(v1, "-1") || (parse_uint(v1, UINT64_MAX, &v) == 0 && v >= CGKEY_V1_UNLIMITED))
 		snprintf(buf, size, "max");
 	else
 		snprintf(buf, size, "%s", v1);
@@ -468,7 +466,7 @@ static int get_swap_v1(cgkey_reader read, void *ud, char *out, size_t size)
 		return r;
 	if (parse_uint(memsw, UINT64_MAX, &a) < 0 || parse_uint(mem, UINT64_MAX, &b) < 0)
 		return -EINVAL;
-	if (a >= V1_UNLIMITED_MIN)
+	if (a >= CGKEY_V1_UNLIMITED)
 		snprintf(out, size, "max");
 	else
 		snprintf(out, size, "%llu", (unsigned long long)(a >= b ? a - b : 0));

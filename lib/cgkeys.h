@@ -22,6 +22,10 @@
 
 #include "cgroup.h"
 
+/* v1 byte counters read back at least this when unlimited (-1 written):
+ * PAGE_COUNTER_MAX pages, rounded to the page size. */
+#define CGKEY_V1_UNLIMITED 0x7ffffffffffff000ULL
+
 /* The controller of cgroup.* files: v2's core, present without any. */
 #define CG_CORE (-1)
 
@@ -45,18 +49,26 @@ struct cg_write {
 	int ctrl;		/* enum cg_ctrl, or CG_CORE */
 	bool v2;		/* the file is in the v2 hierarchy */
 	bool plus_memory;	/* v1 memsw: add the group's current memory.limit_in_bytes */
+	bool keep_swap;		/* v1 memory limit: move memsw along, keeping the swap allowance */
 	char file[64];
 	char value[160];
 };
 
 #define CGKEY_MAX_WRITES 4
 
-/* Translate KEY=VALUE. memory_max: the memory.max value set in the same
- * request, or NULL (used for memory.swap.max on v1). Fills up to
+/* What else the same request sets, for the v1 memory+swap counter. */
+struct cgkey_batch {
+	const char *memory_max;	/* the memory.max value, or NULL */
+	bool swap_set;		/* memory.swap.max is set too */
+};
+
+/* Translate KEY=VALUE. batch (may be NULL): the rest of the request; on
+ * v1, memory.swap.max needs the memory limit, and memory.max alone keeps
+ * the swap allowance (v2's meaning) by moving memsw with it. Fills up to
  * CGKEY_MAX_WRITES writes, in the order to make them; returns how many,
  * or -CGKEY_E* / -EINVAL. *ret_ctrl: the controller the key needs. */
 int cgkey_translate(const struct cgkey_ctx *ctx, const char *key, const char *value,
-		    const char *memory_max, struct cg_write *out, int *ret_ctrl);
+		    const struct cgkey_batch *batch, struct cg_write *out, int *ret_ctrl);
 
 /* The controller a key needs (CG_CORE for cgroup.*), or -CGKEY_EUNKNOWN. */
 int cgkey_ctrl(const struct cgkey_ctx *ctx, const char *key);

@@ -46,8 +46,10 @@ static const char *key_error(int r, const char *key)
 		return text;
 	case CGKEY_ENOCTRL:
 		ctrl = cgkey_ctrl(NULL, key);
+		if (ctrl == CG_CORE)
+			return "cgroup v2 is not mounted";
 		snprintf(text, sizeof(text), "the %s controller is not available",
-			 ctrl >= 0 ? cg_ctrl_name(ctrl) : "freezer");
+			 cg_ctrl_name(ctrl));
 		return text;
 	}
 	return strerror(-r);
@@ -55,16 +57,19 @@ static const char *key_error(int r, const char *key)
 
 static int make_plan(const struct cgctl_opts *o, struct cgctl_ctx *c, struct plan *p)
 {
-	const char *memory_max = NULL;
+	struct cgkey_batch batch = { NULL, false };
 	int ctrl;
 
 	memset(p, 0, sizeof(*p));
-	for (unsigned i = 0; i < o->nset; i++)
+	for (unsigned i = 0; i < o->nset; i++) {
 		if (!strcmp(o->set[i].key, "memory.max"))
-			memory_max = o->set[i].value;
+			batch.memory_max = o->set[i].value;
+		if (!strcmp(o->set[i].key, "memory.swap.max"))
+			batch.swap_set = true;
+	}
 	for (unsigned i = 0; i < o->nset; i++) {
 		const struct setting *s = &o->set[i];
-		int n = cgkey_translate(&c->keys, s->key, s->value, memory_max, p->w + p->n, &ctrl);
+		int n = cgkey_translate(&c->keys, s->key, s->value, &batch, p->w + p->n, &ctrl);
 		if (n < 0) {
 			nsk_err("%s: %s=%s: %s", o->group, s->key, s->given, key_error(n, s->key));
 			return -1;

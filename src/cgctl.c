@@ -231,6 +231,8 @@ static int check_options(struct cgctl_opts *o)
 		return nsk_usage_err("--timeout goes with wait");
 	if (o->kill && c != CMD_DELETE)
 		return nsk_usage_err("--kill goes with delete");
+	if (c == CMD_SET && !o->nset)
+		return nsk_usage_err("set: nothing to set");
 	if (c == CMD_GET && !o->nkeys)
 		return nsk_usage_err("get: no key given");
 	if (c == CMD_EXEC && !o->argv[0])

@@ -121,6 +121,18 @@ static void test_create_apply_undo(void **state)
 	assert_int_equal(cg_group_apply(&g, w, 2), 0);
 	assert_string_equal(get("memory/me/a/b/memory.limit_in_bytes"), "1048576");
 	assert_string_equal(get("memory/me/a/b/memory.soft_limit_in_bytes"), "4096");
+	/* v1 memory limit alone: memsw moves with it, keeping 1M of swap */
+	struct cg_write keep = { .ctrl = CG_MEMORY, .keep_swap = true,
+				 .file = "memory.limit_in_bytes", .value = "4194304" };
+	put("memory/me/a/b/memory.memsw.limit_in_bytes", "2097152");
+	assert_int_equal(cg_group_apply(&g, &keep, 1), 0);
+	assert_string_equal(get("memory/me/a/b/memory.limit_in_bytes"), "4194304");
+	assert_string_equal(get("memory/me/a/b/memory.memsw.limit_in_bytes"), "5242880");
+	put("memory/me/a/b/memory.memsw.limit_in_bytes", "9223372036854771712");
+	put("memory/me/a/b/memory.limit_in_bytes", "1048576\n");
+	assert_int_equal(cg_group_apply(&g, &keep, 1), 0);
+	assert_string_equal(get("memory/me/a/b/memory.memsw.limit_in_bytes"), "9223372036854771712");
+	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/memory.memsw.limit_in_bytes"));
 	/* a group that exists is refused when creating exclusively */
 	struct cg_group again;
 	assert_int_equal(cg_group_init(&again, &sys, "self", "a/b", cg_hiers_for(&sys, ~0u)), 0);

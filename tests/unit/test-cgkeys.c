@@ -21,13 +21,14 @@ static int tr(const struct cgkey_ctx *ctx, const char *key, const char *value,
 	      const char *memory_max, char *out, size_t size)
 {
 	struct cg_write w[CGKEY_MAX_WRITES];
-	int ctrl, n = cgkey_translate(ctx, key, value, memory_max, w, &ctrl);
+	struct cgkey_batch batch = { memory_max, false };
+	int ctrl, n = cgkey_translate(ctx, key, value, &batch, w, &ctrl);
 	size_t len = 0;
 
 	out[0] = '\0';
 	for (int i = 0; i < n; i++)
-		len += (size_t)snprintf(out + len, size - len, "%s%s%s=%s%s", i ? ";" : "",
-					w[i].v2 ? "v2:" : "v1:", w[i].file,
+		len += (size_t)snprintf(out + len, size - len, "%s%s%s=%s%s%s", i ? ";" : "",
+					w[i].v2 ? "v2:" : "v1:", w[i].file, w[i].keep_swap ? "~" : "",
 					w[i].plus_memory ? "+" : "", w[i].value);
 	return n;
 }
@@ -45,8 +46,16 @@ static void test_memory(void **state)
 
 	TR(&unified, "memory.max", "256M", "v2:memory.max=268435456");
 	TR(&unified, "memory.max", "max", "v2:memory.max=max");
-	TR(&hybrid, "memory.max", "256M", "v1:memory.limit_in_bytes=268435456");
-	TR(&legacy, "memory.max", "max", "v1:memory.limit_in_bytes=-1");
+	TR(&hybrid, "memory.max", "256M", "v1:memory.limit_in_bytes=~268435456");
+	TR(&legacy, "memory.max", "max", "v1:memory.limit_in_bytes=~-1");
+	/* with swap in the same request, memsw is written explicitly */
+	struct cg_write w[CGKEY_MAX_WRITES];
+	struct cgkey_batch both = { "1M", true };
+	int ctrl;
+	assert_int_equal(cgkey_translate(&legacy, "memory.max", "1M", &both, w, &ctrl), 1);
+	assert_false(w[0].keep_swap);
+	assert_int_equal(cgkey_translate(&legacy, "memory.max", "1M", NULL, w, &ctrl), 1);
+	assert_true(w[0].keep_swap);
 	TR(&hybrid, "memory.high", "1G", "v1:memory.soft_limit_in_bytes=1073741824");
 	TR(&unified, "memory.high", "1k", "v2:memory.high=1024");
 	TR(&unified, "memory.swap.max", "0", "v2:memory.swap.max=0");

@@ -62,5 +62,22 @@ else
 	check memory.oom.group memory 1
 fi
 
+# memory.swap.max: v1 counts memory + swap in one file; a later memory.max
+# alone keeps the swap allowance, as on v2
+if [ -e "$(cg_dir memory "$G")/memory.memsw.limit_in_bytes" ] ||
+	[ -e "$(cg_dir memory "$G")/memory.swap.max" ]; then
+	assert_status 0 "set --memory --swap" -- "$CGCTL" set "$G" --memory 16M --swap 1M
+	if cg_on_v1 memory; then
+		check memory.memsw.limit_in_bytes memory 17825792
+	else
+		check memory.swap.max memory 1048576
+	fi
+	assert_status 0 "set memory.max alone" -- "$CGCTL" set "$G" memory.max=32M
+	assert_eq "33554432
+1048576" "$("$CGCTL" get "$G" memory.max memory.swap.max)" "memory and swap after memory.max alone"
+else
+	log "no swap accounting: memory.swap.max not checked"
+fi
+
 assert_status 0 "delete" -- "$CGCTL" delete "$G"
 assert_no_group "$G"
