@@ -107,8 +107,6 @@ void cg_group_free(struct cg_group *g)
 	}
 	for (unsigned i = 0; i < g->nmade; i++)
 		free(g->made[i]);
-	for (unsigned i = 0; i < g->nenabled; i++)
-		free(g->enabled_dir[i]);
 	memset(g, 0, sizeof(*g));
 }
 
@@ -249,9 +247,6 @@ static int enable_one(struct cg_group *g, const char *dir, int ctrl)
 		fail_at(g, dir, NULL);	/* EBUSY: this cgroup holds processes */
 		return r;
 	}
-	if (g->nenabled < CG_MAX_MADE && (g->enabled_dir[g->nenabled] = strdup(dir))) {
-		g->enabled_ctrl[g->nenabled++] = ctrl;
-	}
 	return 0;
 }
 
@@ -386,18 +381,15 @@ int cg_group_apply(struct cg_group *g, const struct cg_write *w, unsigned n)
 	return 0;
 }
 
+/* Controllers enabled in ancestors that existed before stay enabled:
+ * another group may have come to rely on them meanwhile, and disabling
+ * would take them away from it (or fail with EBUSY). */
 void cg_group_undo(struct cg_group *g)
 {
-	char cmd[40];
-
 	for (unsigned i = g->nmade; i-- > 0;)
 		if (rmdir(g->made[i]) < 0 && errno != ENOENT)
 			fprintf(stderr, "%s: warning: %s: left behind: %s\n",
 				program_invocation_short_name, g->made[i], strerror(errno));
-	for (unsigned i = g->nenabled; i-- > 0;) {
-		snprintf(cmd, sizeof(cmd), "-%s", cg_ctrl_name(g->enabled_ctrl[i]));
-		write_path(g->enabled_dir[i], "cgroup.subtree_control", cmd);
-	}
 }
 
 int cg_group_join(struct cg_group *g, pid_t pid)

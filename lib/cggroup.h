@@ -19,9 +19,6 @@ struct cg_group {
 	char *dir[CG_MAX_HIER];		/* its directory */
 	char *made[CG_MAX_MADE];	/* directories this run created, in order */
 	unsigned nmade;
-	char *enabled_dir[CG_MAX_MADE];	/* v2 subtree_control this run changed */
-	int enabled_ctrl[CG_MAX_MADE];
-	unsigned nenabled;
 	char failing[4096];		/* the file or directory an error concerns */
 };
 
@@ -56,7 +53,7 @@ int cg_group_enable(struct cg_group *g, unsigned ctrls);
 /* Make the writes; checks first that every file exists (-ENOENT, nothing
  * written). */
 int cg_group_apply(struct cg_group *g, const struct cg_write *w, unsigned n);
-/* Undo what this run made: controllers enabled, directories created. */
+/* Undo what this run made: the directories it created. */
 void cg_group_undo(struct cg_group *g);
 /* The directory of the group in the hierarchy of ctrl (CG_CORE: v2). */
 const char *cg_group_dir_for(const struct cg_group *g, int ctrl, bool v2);
