@@ -555,7 +555,10 @@ static unsigned signal_all(struct cg_group *g, int sig)
 int cg_group_kill(struct cg_group *g, int sig)
 {
 	const char *v2dir = cg_group_dir_for(g, CG_CORE, true);
-	bool can_freeze = cg_group_frozen(g) >= 0;
+	int frozen = cg_group_frozen(g);
+	/* A group frozen by its owner stays frozen for other signals (they
+	 * are delivered on thaw); KILL needs the thaw on v1 to take effect. */
+	bool can_freeze = frozen >= 0 && !(frozen == 1 && sig != SIGKILL);
 	int r;
 
 	if (sig == SIGKILL && v2dir && write_path(v2dir, "cgroup.kill", "1") == 0 &&

@@ -20,7 +20,10 @@ dir=$(cg_dir memory "$G")
 export dir # read by wait_for
 wait_for '[ "$(wc -l <"$dir/cgroup.procs")" -gt 4 ]' || fail "the group did not fill"
 
+# a frozen group stays frozen when sent another signal; KILL empties it
+assert_status 0 "freeze" -- "$CGCTL" freeze "$G"
 assert_status 0 "kill -s TERM" -- "$CGCTL" kill "$G" -s TERM
+assert_eq 1 "$("$CGCTL" get "$G" cgroup.freeze)" "frozen after kill -s TERM"
 assert_status 0 "kill" -- "$CGCTL" kill "$G"
 for d in $(cg_group_dirs "$G"); do
 	assert_eq "" "$(cat "$d/cgroup.procs")" "$d/cgroup.procs after kill"
