@@ -1,6 +1,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -597,9 +598,9 @@ int cg_group_wait_empty(struct cg_group *g, long timeout_ms)
 	char path[4096];
 	int r;
 
-	/* v2: the kernel signals "populated 0" on cgroup.events; with v1
-	 * hierarchies too, they are polled as well. */
-	if (v2dir && (ino = inotify_init1(IN_CLOEXEC | IN_NONBLOCK)) >= 0) {
+	/* v2 only: the kernel signals "populated 0" on cgroup.events. With v1
+	 * hierarchies (which have no such event) every hierarchy is polled. */
+	if (v2_only && v2dir && (ino = inotify_init1(IN_CLOEXEC | IN_NONBLOCK)) >= 0) {
 		snprintf(path, sizeof(path), "%s/cgroup.events", v2dir);
 		if (inotify_add_watch(ino, path, IN_MODIFY) < 0)
 			closep(&ino);
@@ -610,17 +611,15 @@ int cg_group_wait_empty(struct cg_group *g, long timeout_ms)
 		long left = deadline < 0 ? -1 : deadline - now_ms();
 		if (deadline >= 0 && left <= 0)
 			return -ETIME;
-		long step = (ino >= 0 && v2_only) ? left : 20;
-		if (step < 0 || (left >= 0 && step > left))
-			step = left < 0 ? 20 : left;
-		if (ino >= 0 && v2_only) {
+		if (ino >= 0) {
+			/* the watch predates the check above: nothing is missed */
 			struct pollfd pfd = { .fd = ino, .events = POLLIN };
 			char ev[4096];
-			if (poll(&pfd, 1, step > 1000000 ? 1000000 : (int)step) > 0)
+			if (poll(&pfd, 1, left < 0 || left > INT_MAX ? -1 : (int)left) > 0)
 				while (read(ino, ev, sizeof(ev)) > 0)
 					;
 		} else {
-			sleep_ms(step);
+			sleep_ms(left < 0 || left > 20 ? 20 : left);
 		}
 	}
 }
