@@ -385,12 +385,16 @@ int cg_group_apply(struct cg_group *g, const struct cg_write *w, unsigned n)
 /* Controllers enabled in ancestors that existed before stay enabled:
  * another group may have come to rely on them meanwhile, and disabling
  * would take them away from it (or fail with EBUSY). */
-void cg_group_undo(struct cg_group *g)
+int cg_group_undo(struct cg_group *g)
 {
+	int r = 0;
+
 	for (unsigned i = g->nmade; i-- > 0;)
-		if (rmdir(g->made[i]) < 0 && errno != ENOENT)
-			fprintf(stderr, "%s: warning: %s: left behind: %s\n",
-				program_invocation_short_name, g->made[i], strerror(errno));
+		if (rmdir(g->made[i]) < 0 && errno != ENOENT && r == 0) {
+			r = -errno;
+			fail_at(g, g->made[i], NULL);
+		}
+	return r;
 }
 
 int cg_group_join(struct cg_group *g, pid_t pid)

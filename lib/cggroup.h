@@ -53,8 +53,9 @@ int cg_group_enable(struct cg_group *g, unsigned ctrls);
 /* Make the writes; checks first that every file exists (-ENOENT, nothing
  * written). */
 int cg_group_apply(struct cg_group *g, const struct cg_write *w, unsigned n);
-/* Undo what this run made: the directories it created. */
-void cg_group_undo(struct cg_group *g);
+/* Undo what this run made: the directories it created, deepest first.
+ * Returns the first failure, g->failing naming the directory left. */
+int cg_group_undo(struct cg_group *g);
 /* The directory of the group in the hierarchy of ctrl (CG_CORE: v2). */
 const char *cg_group_dir_for(const struct cg_group *g, int ctrl, bool v2);
 

@@ -83,6 +83,15 @@ static int make_plan(const struct cgctl_opts *o, struct cgctl_ctx *c, struct pla
 	return 0;
 }
 
+/* Remove what this run made; warn about what could not go. */
+static void undo(const struct cgctl_opts *o, struct cgctl_ctx *c)
+{
+	int r = cg_group_undo(&c->g);
+
+	if (r < 0)
+		nsk_warn("%s: %s: left behind: %s", o->group, c->g.failing, strerror(-r));
+}
+
 static int init_group(const struct cgctl_opts *o, struct cgctl_ctx *c, unsigned mask)
 {
 	int r = cg_group_init(&c->g, &c->sys, o->parent, o->group, mask);
@@ -153,7 +162,7 @@ static int build(const struct cgctl_opts *o, struct cgctl_ctx *c, const struct p
 	}
 	return 0;
 undo:
-	cg_group_undo(g);
+	undo(o, c);
 	return -1;
 }
 
@@ -264,7 +273,7 @@ int cmd_attach(const struct cgctl_opts *o, struct cgctl_ctx *c)
 			join_error(o, c, t[i].pid, r);
 	}
 	if (r < 0)
-		cg_group_undo(&c->g);	/* removes only an empty group we made */
+		undo(o, c);	/* removes only an empty group we made */
 	for (unsigned i = 0; i < n && r >= 0; i++)
 		if (target_echo(&t[i]) < 0)
 			r = -1;
@@ -341,7 +350,7 @@ static int remove_transient(const struct cgctl_opts *o, struct cgctl_ctx *c)
 		nsk_warn("%s: %s: left behind: %s", o->group, c->g.failing, strerror(-r));
 		return r;
 	}
-	cg_group_undo(&c->g);	/* the parents it made */
+	undo(o, c);	/* the parents it made */
 	return 0;
 }
 
@@ -356,7 +365,7 @@ int cmd_exec(const struct cgctl_opts *o, struct cgctl_ctx *c)
 		/* join, then become the command (execline style) */
 		if ((r = cg_group_join(&c->g, 0)) < 0) {
 			join_error(o, c, getpid(), r);
-			cg_group_undo(&c->g);
+			undo(o, c);
 			return EXIT_TOOL_FAILED;
 		}
 		r = exec_command(o->argv);
@@ -367,7 +376,7 @@ int cmd_exec(const struct cgctl_opts *o, struct cgctl_ctx *c)
 	pid_t pid = spawn(o, c);
 	if (pid < 0) {
 		if (o->rm)
-			cg_group_undo(&c->g);
+			undo(o, c);
 		return EXIT_TOOL_FAILED;
 	}
 	status = init_forward_and_wait(pid, 0);
