@@ -50,6 +50,18 @@ static int v2_populated(const char *dir)
 	return strstr(buf, "populated 1") != NULL;
 }
 
+int cg_group_populated_joined(struct cg_group *g)
+{
+	const char *v2dir = cg_group_dir_for(g, CG_CORE, true);
+	int r;
+
+	if (!v2dir)
+		return cg_group_populated(g);
+	if ((r = v2_populated(v2dir)) != 0)
+		cg_group_fail_at(g, v2dir, NULL);
+	return r;
+}
+
 int cg_group_populated(struct cg_group *g)
 {
 	for (unsigned i = 0; i < g->sys->n; i++) {
@@ -229,13 +241,20 @@ int cg_group_wait_empty(struct cg_group *g, long timeout_ms)
 	}
 }
 
-/* rmdir dir's descendants then dir; an empty cgroup may stay busy for a
- * moment after its last process exited, so EBUSY is retried briefly. */
+/* rmdir dir, its descendants first if it has any (the common empty leaf
+ * costs one rmdir); an empty cgroup may stay busy for a moment after its
+ * last process exited, so EBUSY is retried briefly. */
 static int remove_tree(struct cg_group *g, const char *dir)
 {
-	DIR *d = opendir(dir);
 	int r = 0;
 
+	if (rmdir(dir) == 0 || errno == ENOENT)
+		return 0;
+	if (errno != EBUSY && errno != ENOTEMPTY) {
+		cg_group_fail_at(g, dir, NULL);
+		return -errno;
+	}
+	DIR *d = opendir(dir);
 	if (!d)
 		return errno == ENOENT ? 0 : -errno;
 	struct dirent *e;

@@ -342,7 +342,8 @@ static int remove_transient(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
 	int r = 0;
 
-	if (cg_group_populated(&c->g) > 0)
+	/* the command joined every hierarchy, and its children with it */
+	if (cg_group_populated_joined(&c->g) > 0)
 		r = cg_group_kill(&c->g, SIGKILL);
 	if (r == 0)
 		r = cg_group_remove(&c->g);
