@@ -242,6 +242,9 @@ static void join_error(const struct cgctl_opts *o, struct cgctl_ctx *c, pid_t pi
 		nsk_err("%s: %s: cannot hold processes: it passes controllers to child groups "
 			"(cgroup v2 no internal processes); use a child group",
 			o->group, c->g.failing);
+	else if (r == -ENOSPC)
+		nsk_err("%s: moving process %d into %s: its cpuset.cpus or cpuset.mems is empty",
+			o->group, (int)pid, c->g.failing);
 	else
 		nsk_err("%s: moving process %d into %s: %s", o->group, (int)pid, c->g.failing,
 			strerror(-r));
