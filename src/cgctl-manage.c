@@ -286,10 +286,12 @@ out:
 	return r < 0 ? EXIT_TOOL_FAILED : 0;
 }
 
-/* The command in the child: signals reset, then exec. */
-static _Noreturn void run_command(const struct cgctl_opts *o)
+/* The command in the child: the signal mask it was started with, then
+ * exec. cgctl installs no handler, so dispositions (an ignored HUP under
+ * nohup, say) pass through to the command as they came, as with env(1). */
+static _Noreturn void run_command(const struct cgctl_opts *o, const sigset_t *mask)
 {
-	exec_reset_signals();
+	sigprocmask(SIG_SETMASK, mask, NULL);
 	int r = exec_command(o->argv);
 	nsk_err("%s: %s", o->argv[0], r == EXIT_NOT_FOUND ? "command not found" : strerror(errno));
 	_exit(r);
@@ -313,14 +315,16 @@ static pid_t spawn(const struct cgctl_opts *o, struct cgctl_ctx *c)
 	const char *v2dir = cg_group_dir_for(&c->g, CG_CORE, true);
 	_cleanup_close_ int cgfd = -1;
 	pid_t pid = -1;
+	sigset_t mask;
 	int r;
 
+	sigprocmask(SIG_SETMASK, NULL, &mask);
 	init_block_signals();
 	if (c->sys.layout == CG_LAYOUT_UNIFIED && v2dir &&
 	    (cgfd = open(v2dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
 		pid = clone_into(cgfd);
 		if (pid == 0)
-			run_command(o);
+			run_command(o, &mask);
 		if (pid > 0 || (errno != ENOSYS && errno != E2BIG && errno != EINVAL)) {
 			if (pid < 0)
 				nsk_err("%s: clone3 into %s: %s", o->group, v2dir, strerror(errno));
@@ -333,7 +337,7 @@ static pid_t spawn(const struct cgctl_opts *o, struct cgctl_ctx *c)
 			join_error(o, c, getpid(), r);
 			_exit(EXIT_TOOL_FAILED);
 		}
-		run_command(o);
+		run_command(o, &mask);
 	}
 	if (pid < 0)
 		nsk_err("fork: %s", strerror(errno));
