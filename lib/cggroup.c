@@ -1,0 +1,413 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cggroup.h"
+#include "cleanup.h"
+#include "parse.h"
+
+int cg_write_at(int dirfd, const char *file, const char *value)
+{
+	_cleanup_close_ int fd = openat(dirfd, file, O_WRONLY | O_CLOEXEC);
+	size_t len = strlen(value);
+
+	if (fd < 0)
+		return -errno;
+	/* A control file takes a value in a single write. */
+	ssize_t n = write(fd, value, len);
+	if (n < 0)
+		return -errno;
+	return (size_t)n == len ? 0 : -EIO;
+}
+
+int cg_read_at(int dirfd, const char *file, char *buf, size_t size)
+{
+	_cleanup_close_ int fd = openat(dirfd, file, O_RDONLY | O_CLOEXEC);
+	size_t len = 0;
+
+	if (fd < 0)
+		return -errno;
+	while (len + 1 < size) {
+		ssize_t n = read(fd, buf + len, size - len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	while (len > 0 && buf[len - 1] == '\n')
+		len--;
+	buf[len] = '\0';
+	return 0;
+}
+
+/* DIR/FILE opened by its full path: one open instead of two. */
+int cg_write_path(const char *dir, const char *file, const char *value)
+{
+	char path[4096];
+	int n = snprintf(path, sizeof(path), "%s/%s", dir, file);
+
+	return n < 0 || (size_t)n >= sizeof(path) ? -ENAMETOOLONG : cg_write_at(AT_FDCWD, path, value);
+}
+
+
+int cg_read_path(const char *dir, const char *file, char *buf, size_t size)
+{
+	char path[4096];
+	int n = snprintf(path, sizeof(path), "%s/%s", dir, file);
+
+	return n < 0 || (size_t)n >= sizeof(path) ? -ENAMETOOLONG : cg_read_at(AT_FDCWD, path, buf, size);
+}
+
+unsigned cg_hiers_for(const struct cg_sys *sys, unsigned ctrls)
+{
+	unsigned mask = 0;
+
+	for (unsigned i = 0; i < sys->n; i++)
+		if (sys->h[i].v2 || (sys->h[i].ctrls & ctrls))
+			mask |= 1u << i;
+	return mask;
+}
+
+int cg_group_init(struct cg_group *g, const struct cg_sys *sys, const char *parent,
+		  const char *name, unsigned mask)
+{
+	char path[4096], dir[4096];
+	int r;
+
+	memset(g, 0, sizeof(*g));
+	g->sys = sys;
+	for (unsigned i = 0; i < sys->n; i++) {
+		if (!(mask & (1u << i)))
+			continue;
+		if ((r = cg_resolve(&sys->h[i], parent, name, path, sizeof(path))) < 0)
+			return r;
+		if (cg_dir(&sys->h[i], path, dir, sizeof(dir)) < 0)
+			continue;	/* not visible through this mount */
+		g->path[i] = strdup(path);
+		g->dir[i] = strdup(dir);
+		if (!g->path[i] || !g->dir[i])
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+void cg_group_free(struct cg_group *g)
+{
+	for (unsigned i = 0; i < CG_MAX_HIER; i++) {
+		free(g->path[i]);
+		free(g->dir[i]);
+	}
+	for (unsigned i = 0; i < g->nmade; i++)
+		free(g->made[i]);
+	memset(g, 0, sizeof(*g));
+}
+
+static void drop(struct cg_group *g, unsigned i)
+{
+	free(g->path[i]);
+	free(g->dir[i]);
+	g->path[i] = g->dir[i] = NULL;
+}
+
+int cg_group_existing(struct cg_group *g)
+{
+	bool any = false;
+
+	for (unsigned i = 0; i < g->sys->n; i++) {
+		if (!g->dir[i])
+			continue;
+		if (access(g->dir[i], F_OK) < 0)
+			drop(g, i);
+		else
+			any = true;
+	}
+	return any ? 0 : -ENOENT;
+}
+
+bool cg_group_complete(const struct cg_group *g)
+{
+	for (unsigned i = 0; i < g->sys->n; i++)
+		if (g->dir[i] && access(g->dir[i], F_OK) < 0)
+			return false;
+	return true;
+}
+
+const char *cg_group_dir_for(const struct cg_group *g, int ctrl, bool v2)
+{
+	if (v2 || ctrl == CG_CORE)
+		return g->sys->v2 >= 0 ? g->dir[g->sys->v2] : NULL;
+	int i = g->sys->ctrl_hier[ctrl];
+	return i >= 0 ? g->dir[i] : NULL;
+}
+
+void cg_group_fail_at(struct cg_group *g, const char *dir, const char *file)
+{
+	if (snprintf(g->failing, sizeof(g->failing), "%s%s%s", dir, file ? "/" : "",
+		     file ? file : "") < 0)
+		g->failing[0] = '\0';
+}
+
+/* v1 cpuset: a new group starts with empty cpus and mems and can hold no
+ * process until they are set; take the parent's. */
+static int cpuset_init(struct cg_group *g, const char *dir)
+{
+	static const char *const files[] = { "cpuset.cpus", "cpuset.mems" };
+	char parent[4096], value[4096];
+	char *slash;
+	int r;
+
+	snprintf(parent, sizeof(parent), "%s", dir);
+	if ((slash = strrchr(parent, '/')))
+		*slash = '\0';
+	for (int i = 0; i < 2; i++) {
+		if ((r = cg_read_path(parent, files[i], value, sizeof(value))) < 0 ||
+		    (r = cg_write_path(dir, files[i], value)) < 0) {
+			cg_group_fail_at(g, dir, files[i]);
+			return r;
+		}
+	}
+	return 0;
+}
+
+static int mkdir_p(struct cg_group *g, unsigned h, const char *dir, bool exclusive)
+{
+	char buf[4096];
+	size_t base = strlen(g->sys->h[h].mount);
+	bool is_cpuset = !g->sys->h[h].v2 && (g->sys->h[h].ctrls & CG_BIT(CG_CPUSET));
+	int r;
+
+	snprintf(buf, sizeof(buf), "%s", dir);
+	for (char *p = buf + base + 1; p;) {
+		char *slash = strchr(p, '/');
+		if (slash)
+			*slash = '\0';
+		if (mkdir(buf, 0755) == 0) {
+			if (g->nmade == CG_MAX_MADE || !(g->made[g->nmade] = strdup(buf))) {
+				rmdir(buf);
+				return -ENOMEM;
+			}
+			g->nmade++;
+			if (is_cpuset && (r = cpuset_init(g, buf)) < 0)
+				return r;
+		} else if (errno != EEXIST || (exclusive && !slash)) {
+			cg_group_fail_at(g, buf, NULL);
+			return -errno;
+		}
+		if (slash)
+			*slash = '/';
+		p = slash ? slash + 1 : NULL;
+	}
+	return 0;
+}
+
+int cg_group_create(struct cg_group *g, bool exclusive)
+{
+	int r;
+
+	/* Exclusive: the group's own mkdir must be the one that makes it
+	 * (EEXIST otherwise), so only what this run made is ever undone. */
+	for (unsigned i = 0; i < g->sys->n; i++)
+		if (g->dir[i] && strcmp(g->path[i], "/") &&
+		    (r = mkdir_p(g, i, g->dir[i], exclusive)) < 0)
+			return r;
+	return 0;
+}
+
+static bool word_in(const char *text, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *p = text; (p = strstr(p, word)); p += n)
+		if ((p == text || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0' || p[n] == '\n'))
+			return true;
+	return false;
+}
+
+static int enable_one(struct cg_group *g, const char *dir, int ctrl)
+{
+	char have[512], cmd[40];
+	int r;
+
+	if ((r = cg_read_path(dir, "cgroup.subtree_control", have, sizeof(have))) < 0) {
+		cg_group_fail_at(g, dir, "cgroup.subtree_control");
+		return r;
+	}
+	if (word_in(have, cg_ctrl_name(ctrl)))
+		return 0;
+	snprintf(cmd, sizeof(cmd), "+%s", cg_ctrl_name(ctrl));
+	if ((r = cg_write_path(dir, "cgroup.subtree_control", cmd)) < 0) {
+		cg_group_fail_at(g, dir, NULL);	/* EBUSY: this cgroup holds processes */
+		return r;
+	}
+	return 0;
+}
+
+int cg_group_enable(struct cg_group *g, unsigned ctrls)
+{
+	int v2 = g->sys->v2;
+	char buf[4096];
+	int r;
+
+	if (v2 < 0 || !g->dir[v2] || !ctrls)
+		return 0;
+	snprintf(buf, sizeof(buf), "%s", g->dir[v2]);
+	char *last = strrchr(buf, '/');
+	/* Every ancestor from the mount's root down to the group's parent. */
+	for (char *p = buf + strlen(g->sys->h[v2].mount); p && p <= last; p = strchr(p + 1, '/')) {
+		char saved = *p;
+		*p = '\0';
+		for (int c = 0; c < CG_NCTRL; c++)
+			if ((ctrls & CG_BIT(c)) && (r = enable_one(g, buf, c)) < 0)
+				return r;
+		*p = saved;
+	}
+	return 0;
+}
+
+static int check_exists(struct cg_group *g, const struct cg_write *w)
+{
+	const char *dir = cg_group_dir_for(g, w->ctrl, w->v2);
+	char path[4096];
+
+	if (!dir) {
+		snprintf(g->failing, sizeof(g->failing), "%s", w->file);
+		return -ENOENT;
+	}
+	snprintf(path, sizeof(path), "%s/%s", dir, w->file);
+	if (access(path, F_OK) < 0) {
+		cg_group_fail_at(g, dir, w->file);
+		return -errno;
+	}
+	return 0;
+}
+
+static int read_u64(const char *dir, const char *file, uint64_t *ret)
+{
+	char buf[32];
+	int r = cg_read_path(dir, file, buf, sizeof(buf));
+
+	if (r < 0)
+		return r;
+	return parse_uint(buf, UINT64_MAX, ret) < 0 ? -EINVAL : 0;
+}
+
+/* v1 memory.limit_in_bytes alone: memsw (memory + swap) moves with it so
+ * the swap allowance stays what it was, as memory.max leaves swap.max on
+ * v2; the kernel wants limit <= memsw at every step. */
+static int write_keeping_swap(struct cg_group *g, const char *dir, const struct cg_write *w)
+{
+	static const char *const memsw_file = "memory.memsw.limit_in_bytes";
+	uint64_t limit, memsw, want;
+	char text[32];
+	int r;
+
+	if (read_u64(dir, memsw_file, &memsw) < 0 || memsw >= CGKEY_V1_UNLIMITED ||
+	    read_u64(dir, "memory.limit_in_bytes", &limit) < 0)
+		return cg_write_path(dir, w->file, w->value);	/* no swap limit to keep */
+	if (!strcmp(w->value, "-1"))
+		want = UINT64_MAX;
+	else if (parse_uint(w->value, UINT64_MAX, &want) < 0)
+		return -EINVAL;
+	uint64_t swap = memsw > limit ? memsw - limit : 0;
+	if (want > UINT64_MAX - swap || want == UINT64_MAX)
+		snprintf(text, sizeof(text), "-1");
+	else
+		snprintf(text, sizeof(text), "%llu", (unsigned long long)(want + swap));
+	if (want > limit) {
+		if ((r = cg_write_path(dir, memsw_file, text)) < 0) {
+			cg_group_fail_at(g, dir, memsw_file);
+			return r;
+		}
+		return cg_write_path(dir, w->file, w->value);
+	}
+	if ((r = cg_write_path(dir, w->file, w->value)) < 0)
+		return r;
+	if ((r = cg_write_path(dir, memsw_file, text)) < 0)
+		cg_group_fail_at(g, dir, memsw_file);
+	return r;
+}
+
+static int write_one(struct cg_group *g, const struct cg_write *w)
+{
+	const char *dir = cg_group_dir_for(g, w->ctrl, w->v2);
+	char value[64];
+	const char *v = w->value;
+	uint64_t a, b;
+	int r;
+
+	if (w->plus_memory) {
+		/* v1 memsw = memory limit + swap */
+		if ((r = cg_read_path(dir, "memory.limit_in_bytes", value, sizeof(value))) < 0)
+			return r;
+		if (parse_uint(value, UINT64_MAX, &a) < 0 || parse_uint(w->value, UINT64_MAX, &b) < 0)
+			return -EINVAL;
+		snprintf(value, sizeof(value), "%llu", (unsigned long long)(a + b < a ? UINT64_MAX : a + b));
+		v = value;
+	}
+	r = w->keep_swap ? write_keeping_swap(g, dir, w) : cg_write_path(dir, w->file, v);
+	if (r < 0 && !g->failing[0])
+		cg_group_fail_at(g, dir, w->file);
+	return r;
+}
+
+int cg_group_apply(struct cg_group *g, const struct cg_write *w, unsigned n)
+{
+	int r;
+
+	for (unsigned i = 0; i < n; i++)
+		if ((r = check_exists(g, &w[i])) < 0)
+			return r;
+	for (unsigned i = 0; i < n; i++) {
+		g->failing[0] = '\0';
+		r = write_one(g, &w[i]);
+		/* v1 refuses memory.limit_in_bytes above memsw.limit_in_bytes:
+		 * when the memsw write that follows raises it, make it first. */
+		if (r == -EINVAL && i + 1 < n && !strcmp(w[i].file, "memory.limit_in_bytes") &&
+		    !strcmp(w[i + 1].file, "memory.memsw.limit_in_bytes")) {
+			if ((r = write_one(g, &w[i + 1])) == 0 && (r = write_one(g, &w[i])) == 0)
+				i++;
+		}
+		if (r < 0)
+			return r;
+	}
+	return 0;
+}
+
+/* Controllers enabled in ancestors that existed before stay enabled:
+ * another group may have come to rely on them meanwhile, and disabling
+ * would take them away from it (or fail with EBUSY). */
+int cg_group_undo(struct cg_group *g)
+{
+	int r = 0;
+
+	for (unsigned i = g->nmade; i-- > 0;)
+		if (rmdir(g->made[i]) < 0 && errno != ENOENT && r == 0) {
+			r = -errno;
+			cg_group_fail_at(g, g->made[i], NULL);
+		}
+	return r;
+}
+
+int cg_group_join(struct cg_group *g, pid_t pid)
+{
+	char text[16];
+	int r;
+
+	snprintf(text, sizeof(text), "%d", (int)pid);
+	for (unsigned i = 0; i < g->sys->n; i++) {
+		if (!g->dir[i])
+			continue;
+		if ((r = cg_write_path(g->dir[i], "cgroup.procs", text)) < 0) {
+			cg_group_fail_at(g, g->dir[i], NULL);
+			return r;
+		}
+	}
+	return 0;
+}
