@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
@@ -25,12 +26,14 @@ struct nsk_mount_attr {
 	uint64_t attr_set, attr_clr, propagation, userns_fd;
 };
 
-static int mount_setattr_path(const char *path, bool recursive, struct nsk_mount_attr *attr)
+/* path "" means dirfd itself (AT_EMPTY_PATH). */
+static int mount_setattr_at(int dirfd, const char *path, bool recursive,
+			    struct nsk_mount_attr *attr)
 {
 #ifdef SYS_mount_setattr
-	unsigned flags = recursive ? AT_RECURSIVE : 0;
+	unsigned flags = (recursive ? AT_RECURSIVE : 0) | (*path ? 0 : AT_EMPTY_PATH);
 
-	if (syscall(SYS_mount_setattr, AT_FDCWD, path, flags, attr, sizeof(*attr)) < 0)
+	if (syscall(SYS_mount_setattr, dirfd, path, flags, attr, sizeof(*attr)) < 0)
 		return -errno;
 	return 0;
 #else
@@ -41,7 +44,7 @@ static int mount_setattr_path(const char *path, bool recursive, struct nsk_mount
 int mnt_set_propagation(const char *path, unsigned long type, bool recursive)
 {
 	struct nsk_mount_attr attr = { .propagation = type };
-	int r = mount_setattr_path(path, recursive, &attr);
+	int r = mount_setattr_at(AT_FDCWD, path, recursive, &attr);
 
 	if (r != -ENOSYS)
 		return r;
@@ -70,19 +73,21 @@ static unsigned long kept_flags(unsigned long f_flag)
 	return ms;
 }
 
-int mnt_set_readonly(const char *path, bool recursive)
+int mnt_set_readonly_fd(int fd, bool recursive)
 {
 	struct nsk_mount_attr attr = { .attr_set = NSK_MOUNT_ATTR_RDONLY };
+	char path[32];
 	struct statvfs sv;
-	int r = mount_setattr_path(path, recursive, &attr);
+	int r = mount_setattr_at(fd, "", recursive, &attr);
 
 	if (r != -ENOSYS)
 		return r;
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
 	/* Before 5.12 mount(2) remounts one mount at a time; a recursive
 	 * change would need the list of mounts beneath. */
 	if (recursive)
 		return -ENOSYS;
-	if (statvfs(path, &sv) < 0)
+	if (fstatvfs(fd, &sv) < 0)
 		return -errno;
 	if (mount("none", path, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | kept_flags(sv.f_flag),
 		  NULL) < 0)

@@ -10,9 +10,9 @@
  * MS_SHARED, MS_SLAVE, MS_UNBINDABLE; recursive: of every mount beneath
  * it too. PATH must be a mount point (else -EINVAL, as mount(2) says). */
 int mnt_set_propagation(const char *path, unsigned long type, bool recursive);
-/* Make the mount at PATH (and with recursive, each mount beneath it)
- * read-only, keeping its other flags. */
-int mnt_set_readonly(const char *path, bool recursive);
+/* Make the mount whose root FD is (an O_PATH fd; with recursive, each
+ * mount beneath it too) read-only, keeping its other flags. */
+int mnt_set_readonly_fd(int fd, bool recursive);
 /* 1 if PATH is the root of a mount, 0 if not, -errno (-EOPNOTSUPP when
  * the kernel cannot tell: statx without STATX_ATTR_MOUNT_ROOT, < 5.8). */
 int mnt_is_mount_point(const char *path);
