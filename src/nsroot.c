@@ -474,19 +474,36 @@ static int exec_cmd(const struct nsroot_opts *o)
 	return r;
 }
 
-int main(int argc, char **argv)
+static void free_opts(struct nsroot_opts *o)
 {
-	struct nsroot_opts o = { .nbinds = 0 };
-	struct failure f = { .step = NULL };
-	int r = parse_args(argc, argv, &o);
+	for (unsigned i = 0; i < o->nbinds; i++)
+		free((char *)o->binds[i].src);
+	free(o->binds);
+}
 
-	if (r <= 0)
-		return r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;
+static int run(const struct nsroot_opts *o)
+{
+	struct failure f = { .step = NULL };
+	int r;
+
 	if (refuse_shared_namespace() < 0)
 		return EXIT_TOOL_FAILED;
-	if ((r = build_and_switch(&o, &f)) < 0) {
+	if ((r = build_and_switch(o, &f)) < 0) {
 		nsk_err("%s: %s: %s", f.path, f.step, strerror(-r));
 		return EXIT_TOOL_FAILED;
 	}
-	return exec_cmd(&o);
+	return exec_cmd(o);
+}
+
+int main(int argc, char **argv)
+{
+	struct nsroot_opts o = { .nbinds = 0 };
+	int r = parse_args(argc, argv, &o);
+
+	if (r > 0)
+		r = run(&o);
+	else
+		r = r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;
+	free_opts(&o);
+	return r;
 }
