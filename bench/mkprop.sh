@@ -7,7 +7,10 @@
 #   bench/mkprop.sh [BUILDDIR] [ROUNDS]     (defaults: ./build, 200)
 #
 # Targets (issue 7): within 1.05x of the floor, and flat from 24 to 1,000
-# mounts (mkprop never reads mountinfo to change propagation).
+# mounts (mkprop never reads mountinfo to change propagation). A second
+# floor, "floor+libs", is the same program linked with the libraries mkprop
+# loads (libsmartcols, libcap-ng): the difference between the two floors is
+# the dynamic loader's share, the difference to mkprop is mkprop's own.
 set -eu
 
 BUILDDIR=${1:-build}
@@ -26,6 +29,9 @@ fi
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/mkprop-bench.XXXXXX")
 trap 'umount -R "$WORK/tree" 2>/dev/null; rm -rf "$WORK"' EXIT
 cc -O2 -o "$WORK/floor" "$SRCDIR/bench/mkprop-floor.c"
+# shellcheck disable=SC2046 # pkg-config prints several flags
+cc -O2 -o "$WORK/floor-libs" "$SRCDIR/bench/mkprop-floor.c" -Wl,--no-as-needed \
+	$(pkg-config --libs smartcols libcap-ng)
 mkdir "$WORK/tree"
 
 # tree N: a tmpfs with N-1 tmpfs mounts beneath it, N mounts in all
@@ -62,20 +68,26 @@ run() {
 		}' "$@"
 }
 
-printf '%-8s %-9s %10s %10s %10s %12s %12s\n' mounts change floor-us mkprop-us mount-us \
-	mkprop/floor mount/floor
+ratio() {
+	echo "$1 $2" | awk '{ printf "%.2fx", $1 / $2 }'
+}
+row() {
+	printf '%-7s %-9s %9s %11s %10s %9s %13s %12s %12s\n' "$@"
+}
+row mounts change floor-us floor+libs mkprop-us mount-us mkprop/floor mkprop/f+libs mount/floor
 for n in 24 1000; do
 	tree "$n"
 	count=$(grep -c " $WORK/tree" /proc/self/mountinfo)
 	for type in private shared; do
 		out=$(run "$ROUNDS" floor "$WORK/floor $type $WORK/tree" \
+			floor-libs "$WORK/floor-libs $type $WORK/tree" \
 			mkprop "$MKPROP --$type -r $WORK/tree" \
 			mount "mount --make-r$type $WORK/tree")
 		f=$(echo "$out" | awk '$1 == "floor" { print $2 }')
+		l=$(echo "$out" | awk '$1 == "floor-libs" { print $2 }')
 		m=$(echo "$out" | awk '$1 == "mkprop" { print $2 }')
 		u=$(echo "$out" | awk '$1 == "mount" { print $2 }')
-		printf '%-8s %-9s %10s %10s %10s %12s %12s\n' "$count" "r$type" "$f" "$m" "$u" \
-			"$(echo "$m $f" | awk '{ printf "%.2fx", $1 / $2 }')" \
-			"$(echo "$u $f" | awk '{ printf "%.2fx", $1 / $2 }')"
+		row "$count" "r$type" "$f" "$l" "$m" "$u" "$(ratio "$m" "$f")" "$(ratio "$m" "$l")" \
+			"$(ratio "$u" "$f")"
 	done
 done
