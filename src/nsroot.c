@@ -417,6 +417,9 @@ static int switch_root(int rootfd, const struct nsroot_opts *o, struct failure *
 static int build_and_switch(const struct nsroot_opts *o, struct failure *f)
 {
 	_cleanup_close_ int rootfd = -1;
+	/* To come back for the undo if pivot_root fails after the chdir
+	 * into NEWROOT (which may be a relative path). */
+	_cleanup_close_ int cwdfd = open(".", O_PATH | O_DIRECTORY | O_CLOEXEC);
 	bool pivoted = false;
 	int mounts = 0, r;
 
@@ -436,6 +439,8 @@ static int build_and_switch(const struct nsroot_opts *o, struct failure *f)
 	return 0;
 undo:
 	closep(&rootfd);
+	if (!pivoted && cwdfd >= 0 && fchdir(cwdfd) < 0)
+		nsk_warn("returning to the working directory: %s", strerror(errno));
 	while (!pivoted && mounts-- > 0)
 		if (umount2(o->newroot, MNT_DETACH) < 0) {
 			nsk_warn("%s: detaching what nsroot mounted: %s", o->newroot,
