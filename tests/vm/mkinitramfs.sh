@@ -103,6 +103,10 @@ for p in $patterns; do
 		rel=${t#"$src"/}
 		add_file "$t" "/nskit/src/$rel"
 		echo "$rel" >>"$root/nskit/tests"
+		# files the tests source (e.g. cgctl/layout.inc) come along
+		for inc in "${t%/*}"/*.inc; do
+			[ -f "$inc" ] && add_file "$inc" "/nskit/src/${inc#"$src"/}"
+		done
 	done
 done
 

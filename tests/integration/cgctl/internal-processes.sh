@@ -11,8 +11,12 @@ cg_require_usable
 G=$CG_GROUP
 cg_remove_later "$G"
 
-if cg_on_v1 pids || cg_v2_has pids; then
+# A domain controller: pids (and cpu) are threaded controllers on v2,
+# which the kernel lets a cgroup with processes pass on.
+if cg_on_v1 pids; then
 	ctrl=pids key=pids.max=5
+elif cg_v2_has memory; then
+	ctrl=memory key=memory.max=64M
 elif cg_v2_has hugetlb && [ -d /sys/kernel/mm/hugepages/hugepages-2048kB ]; then
 	ctrl=hugetlb key=hugetlb.2MB.max=0
 else

@@ -10,12 +10,12 @@ G=$CG_GROUP
 cg_remove_later "$G"
 
 # valid_json FILE: python3 parses it (the busybox VM has no python3: there,
-# NSKIT_IN_VM=1 lets the greps below stand alone).
+# NSKIT_VM=1, set by the VM harness, lets the greps below stand alone).
 valid_json() {
 	if command -v python3 >/dev/null 2>&1; then
 		python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$1" ||
 			fail "not JSON: $(cat "$1")"
-	elif [ "${NSKIT_IN_VM:-0}" != 1 ]; then
+	elif [ "${NSKIT_VM:-0}" != 1 ]; then
 		fail "needs python3 to check JSON"
 	fi
 	# braces and brackets balance, and the document is one object
