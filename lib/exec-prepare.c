@@ -1,0 +1,120 @@
+/* exec_prepare: the process state set just before exec. Apart from
+ * exec.c so that a tool that only execs (mkprop, cgctl) does not pull in
+ * the capability code and, with it, libcap-ng. */
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <stdio.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "exec.h"
+
+bool exec_map_has_zero(const char *text)
+{
+	unsigned long inner, outer, count;
+	int used;
+
+	while (sscanf(text, " %lu %lu %lu%n", &inner, &outer, &count, &used) == 3) {
+		if (inner == 0 && count > 0)
+			return true;
+		text += used;
+	}
+	return false;
+}
+
+static bool self_map_has_zero(const char *file)
+{
+	char buf[8192];
+	_cleanup_close_ int fd = open(file, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return false;
+	n = read(fd, buf, sizeof(buf) - 1);
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	return exec_map_has_zero(buf);
+}
+
+/* A process whose uid has no mapping sees the overflow uid (65534). */
+static int become_mapped_root(const char **ret_step)
+{
+	if (geteuid() == 0 || !self_map_has_zero("/proc/self/uid_map"))
+		return 0;
+	if (self_map_has_zero("/proc/self/gid_map")) {
+		*ret_step = "setresgid 0";
+		if (setresgid(0, 0, 0) < 0)
+			return -errno;
+		/* Allowed only when setgroups is "allow"; the groups are
+		 * unmapped then anyway, so failing here is harmless. */
+		(void)setgroups(0, NULL);
+	}
+	*ret_step = "setresuid 0";
+	if (setresuid(0, 0, 0) < 0)
+		return -errno;
+	return 0;
+}
+
+static int set_ids(const struct exec_opts *o, const char **ret_step)
+{
+	if (o->set_gid) {
+		*ret_step = "setgid";
+		if (setgroups(0, NULL) < 0 && errno != EPERM)
+			return -errno;
+		if (setresgid(o->gid, o->gid, o->gid) < 0)
+			return -errno;
+	}
+	if (o->set_uid) {
+		*ret_step = "setuid";
+		/* Keep the permitted set across the change of uid, so that
+		 * --cap-add can still grant it afterwards. */
+		if (o->change_caps && prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) < 0)
+			return -errno;
+		if (setresuid(o->uid, o->uid, o->uid) < 0)
+			return -errno;
+	}
+	return 0;
+}
+
+int exec_prepare(const struct exec_opts *o, const char **ret_step, const char **ret_object)
+{
+	int r;
+
+	*ret_object = "";
+	if (o->root) {
+		*ret_step = "chroot";
+		*ret_object = o->root;
+		if (chroot(o->root) < 0 || chdir("/") < 0)
+			return -errno;
+	}
+	if (o->wd) {
+		*ret_step = "chdir";
+		*ret_object = o->wd;
+		if (chdir(o->wd) < 0)
+			return -errno;
+	}
+	*ret_object = "";
+	if (o->become_mapped_root && !o->set_uid && (r = become_mapped_root(ret_step)) < 0)
+		return r;
+	if ((r = set_ids(o, ret_step)) < 0)
+		return r;
+	if (o->no_new_privs) {
+		*ret_step = "no_new_privs";
+		if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+			return -errno;
+	}
+	if (o->change_caps) {
+		int cap = -1;
+		*ret_step = "capabilities";
+		r = caps_apply(o->cap_drop, o->cap_add, &cap);
+		if (r < 0) {
+			*ret_object = cap >= 0 ? caps_name(cap) : "";
+			return r;
+		}
+	}
+	exec_reset_signals();
+	return 0;
+}
