@@ -291,10 +291,10 @@ static int open_target(const struct nsjoin_opts *o, struct plan *p)
 {
 	int r = target_open(&p->t, o->target);
 
-	if (r == -ESRCH || r == -TARGET_ESTALE)
-		nsk_err("process %d: %s", (int)p->t.pid, target_strerror(r));
-	else if (r == -TARGET_ENOHANDLE || r == -TARGET_EEMPTY)
+	if (r == -TARGET_ENOHANDLE || r == -TARGET_EEMPTY)
 		nsk_err("%s", target_strerror(r));
+	else if (r < 0 && p->t.pid > 0)
+		nsk_err("process %d: %s", (int)p->t.pid, target_strerror(r));
 	else if (r < 0)
 		nsk_err("handle %s: %s", *p->t.handle ? p->t.handle : "-", target_strerror(r));
 	p->have_target = r == 0;
@@ -390,6 +390,14 @@ static int user_index(void)
 	return (int)(ns_by_flag(CLONE_NEWUSER) - ns_types);
 }
 
+static bool is_our_user_ns(int fd)
+{
+	struct stat mine, theirs;
+
+	return stat("/proc/self/ns/user", &mine) == 0 && fstat(fd, &theirs) == 0 &&
+	       mine.st_dev == theirs.st_dev && mine.st_ino == theirs.st_ino;
+}
+
 /* --user-parent: the parent of the user namespace that would be joined,
  * or with no user namespace asked for, the owner of the first other one. */
 static int plan_user_parent(struct plan *p)
@@ -425,8 +433,14 @@ static int plan_user_parent(struct plan *p)
 		return -1;
 	}
 	closep(&p->fd[u]);
-	p->fd[u] = fd;
+	p->fd[u] = -1;
 	p->mask &= ~CLONE_NEWUSER;
+	/* Our own user namespace cannot be re-entered (EINVAL): nothing to do. */
+	if (is_our_user_ns(fd)) {
+		close(fd);
+		return 0;
+	}
+	p->fd[u] = fd;
 	return 0;
 }
 
@@ -550,6 +564,7 @@ static int join_file(const struct nsjoin_opts *o, struct plan *p, unsigned i)
 			strerror(errno));
 	}
 	closep(&p->fd[i]);
+	p->fd[i] = -1;
 	return r;
 }
 
@@ -561,14 +576,8 @@ static int join_namespaces(const struct nsjoin_opts *o, struct plan *p)
 	 * joined with the capabilities it gives. */
 	if (p->fd[u] >= 0 && join_file(o, p, (unsigned)u) < 0)
 		return -1;
-	if (p->mask && setns(p->t.pidfd, p->mask) < 0) {
-		if (errno == ESRCH) {
-			nsk_err("process %d: the process has exited", (int)p->t.pid);
-			return -1;
-		}
-		if (join_one_by_one(p) < 0)
-			return -1;
-	}
+	if (p->mask && setns(p->t.pidfd, p->mask) < 0 && join_one_by_one(p) < 0)
+		return -1;
 	for (unsigned i = 0; i < ns_type_count; i++)
 		if (p->fd[i] >= 0 && join_file(o, p, i) < 0)
 			return -1;
