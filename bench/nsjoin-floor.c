@@ -4,6 +4,9 @@
  *
  *   nsjoin-floor PID NS[,NS...] COMMAND [ARG]...    (NS: user, mnt, pid, ...)
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
