@@ -618,7 +618,10 @@ static int fork_cmd(const struct nsjoin_opts *o, struct plan *p)
 	target_close(&p->t);
 	closep(&p->root_fd);
 	closep(&p->wd_fd);
-	return init_forward_and_wait(child, 0);
+	/* _exit: nothing is left to flush, and exit() would run the leak
+	 * checker of a sanitizer build, whose helper thread would be born in
+	 * the joined PID namespace, unable to reach us, and spin forever. */
+	_exit(init_forward_and_wait(child, 0));
 }
 
 static int run(struct nsjoin_opts *o)
