@@ -524,9 +524,8 @@ static void plan_credentials(struct nsjoin_opts *o, struct plan *p)
 	for (unsigned i = 0; i < ns_type_count; i++)
 		if (p->fd[i] >= 0)
 			p->joined |= ns_types[i].clone_flag;
-	if ((p->joined & CLONE_NEWUSER) && !o->preserve_cred) {
+	if ((p->joined & CLONE_NEWUSER) && !o->preserve_cred)
 		o->exec.set_uid = o->exec.set_gid = true;
-	}
 }
 
 /* -S follow, -G follow: the target's effective ids, read after joining so
