@@ -41,7 +41,7 @@ assert_status 125 "an unprivileged -a" -- as_nobody "$NSJOIN" -t "$pid" -a -- tr
 assert_one_line_error nsjoin "process $pid: net namespace: Operation not permitted$"
 # a process of another user
 assert_status 125 "someone else's process" -- as_nobody "$NSJOIN" -t "$$" -n -- true
-assert_one_line_error nsjoin "process $$: Operation not permitted$"
+assert_one_line_error nsjoin "process $$: net namespace: Permission denied$"
 
 assert_status 125 "no target at all" -- "$NSJOIN" -n -- true </dev/null
 assert_one_line_error nsjoin "no handle on stdin$"
