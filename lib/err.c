@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -57,6 +58,15 @@ int nsk_usage_err(const char *fmt, ...)
 	va_end(ap);
 	nsk_err("%s (see '%s --help')", msg, nsk_prog());
 	return -EINVAL;
+}
+
+int nsk_option_error(int c, char *const argv[])
+{
+	if (c == ':')
+		return nsk_usage_err("option '%s' needs a value", argv[optind - 1]);
+	if (optopt)
+		return nsk_usage_err("unknown option '-%c'", optopt);
+	return nsk_usage_err("unknown option '%s'", argv[optind - 1]);
 }
 
 void nsk_print_version(void)

@@ -18,6 +18,10 @@ void nsk_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* One line for a bad command line: the cause and where to look. Returns
  * -EINVAL so option parsers can `return nsk_usage_err(...)`. */
 int nsk_usage_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The one line for what getopt_long (with opterr = 0) returned as '?'
+ * (an unknown option) or ':' (a missing value), c being that return
+ * value and argv the tool's. Returns -EINVAL. */
+int nsk_option_error(int c, char *const argv[]);
 /* The tool's own name, as invoked. */
 const char *nsk_prog(void);
 /* Print "TOOL VERSION" (for -V/--version). */

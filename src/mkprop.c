@@ -145,11 +145,8 @@ static int parse_args(int argc, char **argv, struct mkprop_opts *o)
 		case OPT_SHOW: o->show = true; break;
 		case OPT_JSON: o->json = true; break;
 		case '?':
-			if (optopt)
-				return nsk_usage_err("unknown option '-%c'", optopt);
-			return nsk_usage_err("unknown option '%s'", argv[optind - 1]);
 		case ':':
-			return nsk_usage_err("option '%s' needs a value", argv[optind - 1]);
+			return nsk_option_error(c, argv);
 		default:
 			if (set_type(o, c) < 0)
 				return -EINVAL;

@@ -375,11 +375,8 @@ static int parse_args(int argc, char **argv, struct nsrun_opts *o)
 		case 'h': usage(); return 0;
 		case 'V': nsk_print_version(); return 0;
 		case '?':
-			if (optopt)
-				return nsk_usage_err("unknown option '-%c'", optopt);
-			return nsk_usage_err("unknown option '%s'", argv[optind - 1]);
 		case ':':
-			return nsk_usage_err("option '%s' needs a value", argv[optind - 1]);
+			return nsk_option_error(c, argv);
 		default:
 			if (parse_option(o, c, optarg) < 0)
 				return -EINVAL;

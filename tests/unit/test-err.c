@@ -1,3 +1,4 @@
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -50,6 +51,37 @@ static void test_lines(void **state)
 	assert_string_equal(capture(say_usage), expect);
 }
 
+static char *opt_argv[4];
+static int opt_c;
+static void say_option_error(void) { assert_int_equal(nsk_option_error(opt_c, opt_argv), -EINVAL); }
+
+/* getopt_long as the tools call it, on a bad command line */
+static char *option_error_for(char *arg)
+{
+	static const struct option longopts[] = {
+		{ "wd", required_argument, NULL, 'w' }, { NULL, 0, NULL, 0 },
+	};
+	opt_argv[0] = (char *)"tool";
+	opt_argv[1] = arg;
+	opt_argv[2] = NULL;
+	optind = 0;
+	opterr = 0;
+	opt_c = getopt_long(2, opt_argv, "+:w:", longopts, NULL);
+	return capture(say_option_error);
+}
+
+static void test_option_errors(void **state)
+{
+	char expect[128];
+
+	snprintf(expect, sizeof(expect), "%s: unknown option '--nope' (see '%s --help')\n", nsk_prog(), nsk_prog());
+	assert_string_equal(option_error_for((char *)"--nope"), expect);
+	snprintf(expect, sizeof(expect), "%s: unknown option '-Z' (see '%s --help')\n", nsk_prog(), nsk_prog());
+	assert_string_equal(option_error_for((char *)"-Z"), expect);
+	snprintf(expect, sizeof(expect), "%s: option '--wd' needs a value (see '%s --help')\n", nsk_prog(), nsk_prog());
+	assert_string_equal(option_error_for((char *)"--wd"), expect);
+}
+
 static void test_truncated_line_stays_one_line(void **state)
 {
 	char *out = capture(say_long);
@@ -64,6 +96,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lines), cmocka_unit_test(test_truncated_line_stays_one_line),
+		cmocka_unit_test(test_option_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
