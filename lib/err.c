@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "err.h"
 
@@ -67,6 +68,19 @@ int nsk_option_error(int c, char *const argv[])
 	if (optopt)
 		return nsk_usage_err("unknown option '-%c'", optopt);
 	return nsk_usage_err("unknown option '%s'", argv[optind - 1]);
+}
+
+int nsk_exec_error(const char *cmd, int status)
+{
+	int err = errno;
+
+	const char *shell = getenv("SHELL");
+
+	if (!cmd)
+		cmd = shell && *shell ? shell : "/bin/sh";
+	nsk_err("%s: %s", cmd,
+		status == EXIT_NOT_FOUND ? "command not found" : strerror(err));
+	return status;
 }
 
 void nsk_print_version(void)

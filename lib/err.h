@@ -22,6 +22,9 @@ int nsk_usage_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * (an unknown option) or ':' (a missing value), c being that return
  * value and argv the tool's. Returns -EINVAL. */
 int nsk_option_error(int c, char *const argv[]);
+/* The line for a failed exec ("CMD: command not found", or errno's
+ * text) of cmd (NULL: the shell); returns status, for `return`. */
+int nsk_exec_error(const char *cmd, int status);
 /* The tool's own name, as invoked. */
 const char *nsk_prog(void);
 /* Print "TOOL VERSION" (for -V/--version). */

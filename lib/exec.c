@@ -28,6 +28,13 @@ int exec_status_from_wait(int wstatus)
 
 int exec_command(char *const argv[])
 {
+	char *shell[2] = { getenv("SHELL"), NULL };
+
+	if (!argv[0]) {
+		if (!shell[0] || !*shell[0])
+			shell[0] = (char *)"/bin/sh";
+		argv = shell;
+	}
 	execvp(argv[0], argv);
 	return exec_status_for_errno(errno);
 }

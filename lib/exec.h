@@ -31,8 +31,9 @@ int exec_prepare(const struct exec_opts *o, const char **ret_step, const char **
 /* Unblock all signals and reset their handlers, as an exec'd command
  * expects (an init must do this before exec: DESIGN.md). */
 void exec_reset_signals(void);
-/* execvp(argv); returns only on failure, with the exit status DESIGN.md
- * gives for it: 127 (not found) or 126 (found but not runnable). */
+/* execvp(argv) ($SHELL, else /bin/sh, when argv is empty); returns only
+ * on failure, with errno set and the exit status DESIGN.md gives for it:
+ * 127 (not found) or 126 (found but not runnable). */
 int exec_command(char *const argv[]);
 /* The exit status for errno from execvp. */
 int exec_status_for_errno(int err);

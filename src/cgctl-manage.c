@@ -292,9 +292,7 @@ out:
 static _Noreturn void run_command(const struct cgctl_opts *o, const sigset_t *mask)
 {
 	sigprocmask(SIG_SETMASK, mask, NULL);
-	int r = exec_command(o->argv);
-	nsk_err("%s: %s", o->argv[0], r == EXIT_NOT_FOUND ? "command not found" : strerror(errno));
-	_exit(r);
+	_exit(nsk_exec_error(o->argv[0], exec_command(o->argv)));
 }
 
 /* clone3(CLONE_INTO_CGROUP): the child is born inside the group (v2). */
@@ -377,9 +375,7 @@ int cmd_exec(const struct cgctl_opts *o, struct cgctl_ctx *c)
 			return EXIT_TOOL_FAILED;
 		}
 		r = exec_command(o->argv);
-		nsk_err("%s: %s", o->argv[0],
-			r == EXIT_NOT_FOUND ? "command not found" : strerror(errno));
-		return r;
+		return nsk_exec_error(o->argv[0], r);
 	}
 	pid_t pid = spawn(o, c);
 	if (pid < 0) {

@@ -287,8 +287,7 @@ static int exec_cmd(char **argv)
 {
 	int r = exec_command(argv);
 
-	nsk_err("%s: %s", argv[0], r == EXIT_NOT_FOUND ? "command not found" : strerror(errno));
-	return r;
+	return nsk_exec_error(argv[0], r);
 }
 
 static int run_change(const struct mkprop_opts *o, struct target *t)

@@ -590,7 +590,6 @@ static int set_root_wd(const struct plan *p)
  * exit with when that fails. */
 static int exec_cmd(const struct nsjoin_opts *o, const struct plan *p)
 {
-	static char *shell_argv[2];
 	char *const *argv = o->argv;
 	const char *step, *object;
 	int r;
@@ -603,14 +602,8 @@ static int exec_cmd(const struct nsjoin_opts *o, const struct plan *p)
 		nsk_err("%s%s%s: %s", step, *object ? " " : "", object, strerror(-r));
 		return EXIT_TOOL_FAILED;
 	}
-	if (!argv[0]) {
-		const char *shell = getenv("SHELL");
-		shell_argv[0] = (char *)(shell && *shell ? shell : "/bin/sh");
-		argv = shell_argv;
-	}
 	r = exec_command(argv);
-	nsk_err("%s: %s", argv[0], r == EXIT_NOT_FOUND ? "command not found" : strerror(errno));
-	return r;
+	return nsk_exec_error(argv[0], r);
 }
 
 /* Into a joined PID namespace only a child can go: fork it, forward

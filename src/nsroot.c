@@ -472,8 +472,7 @@ static int exec_cmd(const struct nsroot_opts *o)
 		return EXIT_TOOL_FAILED;
 	}
 	r = exec_command(o->argv);
-	nsk_err("%s: %s", o->argv[0], r == EXIT_NOT_FOUND ? "command not found" : strerror(errno));
-	return r;
+	return nsk_exec_error(o->argv[0], r);
 }
 
 static void free_opts(struct nsroot_opts *o)

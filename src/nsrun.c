@@ -502,7 +502,6 @@ static int mount_proc(const char *dir)
  * exit with when that fails. */
 static int exec_cmd(const struct nsrun_opts *o)
 {
-	static char *shell_argv[2];
 	char *const *argv = o->argv;
 	const char *step, *object;
 	int r = exec_prepare(&o->exec, &step, &object);
@@ -511,14 +510,8 @@ static int exec_cmd(const struct nsrun_opts *o)
 		nsk_err("%s%s%s: %s", step, *object ? " " : "", object, strerror(-r));
 		return EXIT_TOOL_FAILED;
 	}
-	if (!argv[0]) {
-		const char *shell = getenv("SHELL");
-		shell_argv[0] = (char *)(shell && *shell ? shell : "/bin/sh");
-		argv = shell_argv;
-	}
 	r = exec_command(argv);
-	nsk_err("%s: %s", argv[0], r == EXIT_NOT_FOUND ? "command not found" : strerror(errno));
-	return r;
+	return nsk_exec_error(argv[0], r);
 }
 
 static bool wants_init(const struct nsrun_opts *o)

@@ -50,6 +50,9 @@ done
 r=$("$NSRUN" --map-users 0:$FIX_UID:1 --map-groups 0:$FIX_GID:1 --detach -- sleep 60) ||
 	fail "nsrun as root for $FIX_USER"
 kill_later "$r"
+# (the held process becomes root of its namespace as it starts the command,
+# just after nsrun --detach has returned)
+wait_for '[ "$(stat -c %u "/proc/$r")" = "$FIX_UID" ]'
 assert_eq "$FIX_UID" "$(stat -c %u "/proc/$r")" "host uid of the process"
 assert_status 125 "a namespace root owns" -- as_user "$CAP_NSMAP" -t "$r" --uid 0:$FIX_UID:1
 assert_one_line_error nsmap "process $r: its user namespace is not one uid $FIX_UID owns\$"
