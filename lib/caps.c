@@ -74,7 +74,7 @@ int caps_parse(const char *s, capmask_t *mask, char *bad, size_t badlen)
 	return 0;
 }
 
-int caps_apply(capmask_t drop, capmask_t add, int *ret_cap)
+int caps_apply(capmask_t drop, capmask_t add, enum caps_select which, int *ret_cap)
 {
 	const capng_type_t all_sets = CAPNG_EFFECTIVE | CAPNG_PERMITTED | CAPNG_INHERITABLE |
 				      CAPNG_BOUNDING_SET | CAPNG_AMBIENT;
@@ -102,7 +102,10 @@ int caps_apply(capmask_t drop, capmask_t add, int *ret_cap)
 	for (int cap = 0; cap <= last; cap++)
 		if (keep & ((capmask_t)1 << cap))
 			capng_update(CAPNG_ADD, all_sets, cap);
-	if (capng_apply(CAPNG_SELECT_ALL) < 0) {
+	capng_select_t select = which == CAPS_BOUNDING ? CAPNG_SELECT_BOUNDS :
+				which == CAPS_PROCESS ? (CAPNG_SELECT_CAPS | CAPNG_SELECT_AMBIENT) :
+				CAPNG_SELECT_ALL;
+	if (capng_apply(select) < 0) {
 		*ret_cap = -1;
 		return -EPERM;
 	}

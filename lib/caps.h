@@ -20,6 +20,14 @@ int caps_last_cap(void);
  * command keeps exactly that set whether it runs as root or not. Adding a
  * capability the process does not hold fails with -EPERM and *ret_cap
  * naming it. */
-int caps_apply(capmask_t drop, capmask_t add, int *ret_cap);
+enum caps_select {
+	CAPS_ALL_SETS,	/* all five */
+	CAPS_BOUNDING,	/* the bounding set only */
+	CAPS_PROCESS,	/* all but the bounding set */
+};
+/* Changing the bounding set needs CAP_SETPCAP, which a change of uid
+ * clears from the effective set: a caller that changes uid applies
+ * CAPS_BOUNDING before and CAPS_PROCESS after (with PR_SET_KEEPCAPS). */
+int caps_apply(capmask_t drop, capmask_t add, enum caps_select which, int *ret_cap);
 /* "cap_net_admin" for a number. */
 const char *caps_name(int cap);

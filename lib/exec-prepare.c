@@ -79,6 +79,18 @@ static int set_ids(const struct exec_opts *o, const char **ret_step)
 	return 0;
 }
 
+static int apply_caps(const struct exec_opts *o, enum caps_select which, const char **ret_step,
+		      const char **ret_object)
+{
+	int cap = -1;
+	int r = caps_apply(o->cap_drop, o->cap_add, which, &cap);
+
+	*ret_step = "capabilities";
+	if (r < 0)
+		*ret_object = cap >= 0 ? caps_name(cap) : "";
+	return r;
+}
+
 int exec_prepare(const struct exec_opts *o, const char **ret_step, const char **ret_object)
 {
 	int r;
@@ -99,6 +111,8 @@ int exec_prepare(const struct exec_opts *o, const char **ret_step, const char **
 	*ret_object = "";
 	if (o->become_mapped_root && !o->set_uid && (r = become_mapped_root(ret_step)) < 0)
 		return r;
+	if (o->change_caps && o->set_uid && (r = apply_caps(o, CAPS_BOUNDING, ret_step, ret_object)) < 0)
+		return r;
 	if ((r = set_ids(o, ret_step)) < 0)
 		return r;
 	if (o->no_new_privs) {
@@ -106,15 +120,9 @@ int exec_prepare(const struct exec_opts *o, const char **ret_step, const char **
 		if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 			return -errno;
 	}
-	if (o->change_caps) {
-		int cap = -1;
-		*ret_step = "capabilities";
-		r = caps_apply(o->cap_drop, o->cap_add, &cap);
-		if (r < 0) {
-			*ret_object = cap >= 0 ? caps_name(cap) : "";
-			return r;
-		}
-	}
+	if (o->change_caps &&
+	    (r = apply_caps(o, o->set_uid ? CAPS_PROCESS : CAPS_ALL_SETS, ret_step, ret_object)) < 0)
+		return r;
 	exec_reset_signals();
 	return 0;
 }

@@ -42,11 +42,12 @@ int exec_command(char *const argv[])
 void exec_reset_signals(void)
 {
 	sigset_t none;
-	struct sigaction dfl = { .sa_handler = SIG_DFL };
 
-	for (int sig = 1; sig < NSIG; sig++)
-		if (sig != SIGKILL && sig != SIGSTOP)
-			sigaction(sig, &dfl, NULL);
+	/* The tools wait for signals by blocking them (sigwaitinfo,
+	 * signalfd) and install no handler in a process that execs, so an
+	 * empty mask is all there is to undo. Handlers would be reset by
+	 * exec anyway; signals the caller ignores (nohup) stay ignored, as
+	 * exec(2) and unshare(1) keep them. */
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
 }

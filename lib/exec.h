@@ -28,8 +28,8 @@ struct exec_opts {
  * failure returns -errno with *ret_step naming the step and *ret_object
  * the path or value it concerned. */
 int exec_prepare(const struct exec_opts *o, const char **ret_step, const char **ret_object);
-/* Unblock all signals and reset their handlers, as an exec'd command
- * expects (an init must do this before exec: DESIGN.md). */
+/* Unblock every signal, as an exec'd command expects (an init must do
+ * this before exec: DESIGN.md); ignored signals stay ignored. */
 void exec_reset_signals(void);
 /* execvp(argv) ($SHELL, else /bin/sh, when argv is empty); returns only
  * on failure, with errno set and the exit status DESIGN.md gives for it:

@@ -27,6 +27,13 @@ assert_eq "$(printf '%016x' $((0x$full & ~(1 << 21))))" "$bnd" "--cap-drop sys_a
 # ... also for a non-root uid (the ambient set carries them)
 out=$("$NSRUN" -p -S 1000 -G 1000 --cap-drop ALL --cap-add net_raw -- sh -c 'id -u; id -g; grep CapEff /proc/self/status')
 assert_eq "1000 1000 CapEff: 0000000000002000" "$(echo "$out" | tr -s '\t\n' '  ' | sed 's/ $//')" "-S -G with --cap-add"
+# ... and the bounding set too, though the uid change clears CAP_SETPCAP
+out=$(caps -p -S 65534 -G 65534 --cap-drop ALL)
+for f in CapInh CapPrm CapEff CapBnd CapAmb; do
+	assert_eq 0000000000000000 "$(field "$out" $f)" "-S with --cap-drop ALL: $f"
+done
+out=$(caps -p -S 1000 --cap-drop ALL --cap-add net_raw)
+assert_eq 0000000000002000 "$(field "$out" CapBnd)" "-S with --cap-add: CapBnd"
 assert_eq 1 "$(field "$(caps -p --no-new-privs)" NoNewPrivs)" "--no-new-privs"
 assert_eq 0 "$(field "$(caps -p)" NoNewPrivs)" "no_new_privs off by default"
 # a capability that is not held cannot be added
