@@ -1,0 +1,738 @@
+/* nsjoin: enter the namespaces of a process and run a command there (cf.
+ * nsenter(1)).
+ *
+ *   nsjoin [-t PID|PID:INODE|-] [namespaces] [options] [--] [COMMAND [ARG]...]
+ *
+ * The target's pidfd is opened first and used for everything after, so a
+ * recycled PID is never joined. Every namespace that comes from the target
+ * is joined by one setns(pidfd, mask) (Linux 5.8+), which the kernel does
+ * atomically and in the right order; when that fails (an older kernel, or
+ * a namespace we may not enter) they are joined one by one through the
+ * target's /proc/PID/ns files, which also names the one that refuses.
+ * Namespace files (--net=FILE) are joined after the user namespace.
+ *
+ * A PID namespace only takes our children (DESIGN.md, kernel facts), so
+ * then we fork: the child runs the command, this process forwards signals
+ * to it and exits with its status. --mount-proc and --mount-sys give the
+ * command a private mount namespace with a fresh proc/sysfs of the joined
+ * PID/network namespace, on top of the file system it sees. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/vfs.h>
+#include <unistd.h>
+#include <linux/nsfs.h>
+
+#include "cgjoin.h"
+#include "cleanup.h"
+#include "err.h"
+#include "exec.h"
+#include "init.h"
+#include "ns.h"
+#include "parse.h"
+#include "target.h"
+
+#ifndef CLONE_NEWTIME
+#define CLONE_NEWTIME 0x00000080
+#endif
+#ifndef NSFS_MAGIC
+#define NSFS_MAGIC 0x6e736673
+#endif
+
+#define NS_MAX 8	/* entries of ns_types */
+
+struct nsjoin_opts {
+	const char *target;
+	int flags;			/* namespaces asked for, CLONE_NEW* */
+	const char *file[NS_MAX];	/* =FILE, indexed like ns_types */
+	bool all, preserve_cred, keep_caps, user_parent;
+	bool root, wd;			/* -r / -w given */
+	const char *root_dir, *wd_dir;	/* their DIR (NULL: the target's) */
+	bool no_fork, env, join_cgroup, mount_proc, mount_sys;
+	struct exec_opts exec;
+	char **argv;
+};
+
+/* What run() has opened and decided before joining anything. */
+struct plan {
+	struct target t;
+	bool have_target;
+	int mask;			/* joined by setns(pidfd, mask) */
+	int fd[NS_MAX];			/* joined by setns(fd): files, --user-parent */
+	int joined;			/* every namespace joined, CLONE_NEW* */
+	int root_fd, wd_fd;
+};
+
+enum {
+	OPT_PRESERVE_CRED = CHAR_MAX + 1, OPT_KEEP_CAPS, OPT_USER_PARENT, OPT_CAP_DROP,
+	OPT_CAP_ADD, OPT_NO_NEW_PRIVS, OPT_MOUNT_PROC, OPT_MOUNT_SYS,
+};
+
+static const struct option longopts[] = {
+	{ "target", required_argument, NULL, 't' },
+	{ "all", no_argument, NULL, 'a' },
+	{ "user", optional_argument, NULL, 'U' },
+	{ "mount", optional_argument, NULL, 'm' },
+	{ "pid", optional_argument, NULL, 'p' },
+	{ "net", optional_argument, NULL, 'n' },
+	{ "uts", optional_argument, NULL, 'u' },
+	{ "ipc", optional_argument, NULL, 'i' },
+	{ "cgroup", optional_argument, NULL, 'C' },
+	{ "time", optional_argument, NULL, 'T' },
+	{ "setuid", required_argument, NULL, 'S' },
+	{ "setgid", required_argument, NULL, 'G' },
+	{ "preserve-credentials", no_argument, NULL, OPT_PRESERVE_CRED },
+	{ "keep-caps", no_argument, NULL, OPT_KEEP_CAPS },
+	{ "user-parent", no_argument, NULL, OPT_USER_PARENT },
+	{ "root", optional_argument, NULL, 'r' },
+	{ "wd", optional_argument, NULL, 'w' },
+	{ "no-fork", no_argument, NULL, 'F' },
+	{ "env", no_argument, NULL, 'e' },
+	{ "join-cgroup", no_argument, NULL, 'c' },
+	{ "cap-drop", required_argument, NULL, OPT_CAP_DROP },
+	{ "cap-add", required_argument, NULL, OPT_CAP_ADD },
+	{ "no-new-privs", no_argument, NULL, OPT_NO_NEW_PRIVS },
+	{ "mount-proc", no_argument, NULL, OPT_MOUNT_PROC },
+	{ "mount-sys", no_argument, NULL, OPT_MOUNT_SYS },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static void usage(void)
+{
+	fputs("Usage:\n"
+	      " nsjoin [-t PID|PID:INODE|-] [options] [--] [command [argument...]]\n"
+	      "\n"
+	      "Enter the namespaces of a process and run a command there (default: $SHELL).\n"
+	      "\n"
+	      "Target and namespaces (=FILE joins a namespace file instead of the target's):\n"
+	      " -t, --target PID           the process (PID, PID:INODE, or - for stdin)\n"
+	      " -a, --all                  every namespace of the target that differs from ours\n"
+	      " -U, --user[=FILE]          user namespace\n"
+	      " -m, --mount[=FILE]         mount namespace\n"
+	      " -p, --pid[=FILE]           PID namespace (the command is forked into it)\n"
+	      " -n, --net[=FILE]           network namespace\n"
+	      " -u, --uts[=FILE]           UTS namespace\n"
+	      " -i, --ipc[=FILE]           System V IPC namespace\n"
+	      " -C, --cgroup[=FILE]        cgroup namespace\n"
+	      " -T, --time[=FILE]          time namespace\n"
+	      "     --user-parent          the parent of the user namespace instead\n"
+	      "\n"
+	      "Debugging view:\n"
+	      "     --mount-proc           a private mount namespace with a fresh /proc of the\n"
+	      "                            joined PID namespace; implies --pid\n"
+	      "     --mount-sys            a private mount namespace with a fresh /sys of the\n"
+	      "                            joined network namespace; implies --net\n"
+	      "\n"
+	      "Command:\n"
+	      " -S, --setuid UID           run the command as UID (0 when joining a user namespace)\n"
+	      " -G, --setgid GID           run the command as GID (0 when joining a user namespace)\n"
+	      "     --preserve-credentials keep our uid and gid in a joined user namespace\n"
+	      "     --keep-caps            keep the capabilities the joined user namespace gives\n"
+	      " -r, --root[=DIR]           root directory: DIR, or the target's\n"
+	      " -w, --wd[=DIR]             working directory: DIR, or the target's\n"
+	      " -F, --no-fork              do not fork into a joined PID namespace\n"
+	      " -e, --env                  take the target's environment\n"
+	      " -c, --join-cgroup          run in the target's cgroups, in every hierarchy\n"
+	      "     --cap-drop CAPS        drop capabilities (comma list, or ALL)\n"
+	      "     --cap-add CAPS         keep or add capabilities (comma list)\n"
+	      "     --no-new-privs         set no_new_privs\n"
+	      "\n"
+	      " -h, --help                 show this help\n"
+	      " -V, --version              show the version\n"
+	      "\n"
+	      "Exit status: the command's, 128+N if it died of signal N; 125 if nsjoin\n"
+	      "failed; 126 if the command cannot run; 127 if it was not found.\n"
+	      "See nsjoin(1) and nskit(7).\n",
+	      stdout);
+}
+
+/* ---- options ---- */
+
+static int ns_index(int c)
+{
+	for (unsigned i = 0; i < ns_type_count; i++)
+		if (ns_types[i].short_option == c)
+			return (int)i;
+	return -1;
+}
+
+static int parse_ns_option(struct nsjoin_opts *o, int i, const char *arg)
+{
+	if (arg && !*arg)
+		return nsk_usage_err("--%s=: empty file name", ns_types[i].option);
+	o->flags |= ns_types[i].clone_flag;
+	o->file[i] = arg;
+	return 0;
+}
+
+static int parse_value(struct nsjoin_opts *o, int c, const char *arg)
+{
+	char bad[64];
+
+	switch (c) {
+	case 'S':
+		if (parse_id(arg, &o->exec.uid) < 0)
+			return nsk_usage_err("--setuid %s: not a user id", arg);
+		o->exec.set_uid = true;
+		return 0;
+	case 'G':
+		if (parse_id(arg, &o->exec.gid) < 0)
+			return nsk_usage_err("--setgid %s: not a group id", arg);
+		o->exec.set_gid = true;
+		return 0;
+	case OPT_CAP_DROP:
+	case OPT_CAP_ADD:
+		if (caps_parse(arg, c == OPT_CAP_DROP ? &o->exec.cap_drop : &o->exec.cap_add, bad,
+			       sizeof(bad)) < 0)
+			return nsk_usage_err("%s %s: unknown capability '%s'",
+					     c == OPT_CAP_DROP ? "--cap-drop" : "--cap-add", arg, bad);
+		o->exec.change_caps = true;
+		return 0;
+	}
+	return -EINVAL;
+}
+
+static int parse_option(struct nsjoin_opts *o, int c, const char *arg)
+{
+	int i = ns_index(c);
+
+	if (i >= 0)
+		return parse_ns_option(o, i, arg);
+	switch (c) {
+	case 't': o->target = arg; return 0;
+	case 'a': o->all = true; return 0;
+	case 'r': o->root = true; o->root_dir = arg; return 0;
+	case 'w': o->wd = true; o->wd_dir = arg; return 0;
+	case 'F': o->no_fork = true; return 0;
+	case 'e': o->env = true; return 0;
+	case 'c': o->join_cgroup = true; return 0;
+	case OPT_PRESERVE_CRED: o->preserve_cred = true; return 0;
+	case OPT_KEEP_CAPS: o->keep_caps = true; return 0;
+	case OPT_USER_PARENT: o->user_parent = true; return 0;
+	case OPT_NO_NEW_PRIVS: o->exec.no_new_privs = true; return 0;
+	case OPT_MOUNT_PROC: o->mount_proc = true; return 0;
+	case OPT_MOUNT_SYS: o->mount_sys = true; return 0;
+	}
+	return parse_value(o, c, arg);
+}
+
+/* Options that imply others, and combinations that make no sense. */
+static int check_options(struct nsjoin_opts *o)
+{
+	if (o->mount_proc)
+		o->flags |= CLONE_NEWPID;
+	if (o->mount_sys)
+		o->flags |= CLONE_NEWNET;
+	if (o->mount_proc && o->no_fork)
+		return nsk_usage_err("--mount-proc needs the fork into the PID namespace (drop -F)");
+	if ((o->mount_proc || o->mount_sys) && o->root)
+		return nsk_usage_err("--%s does not go with --root",
+				     o->mount_proc ? "mount-proc" : "mount-sys");
+	if (!o->flags && !o->all && !o->user_parent && !o->root && !o->wd && !o->env &&
+	    !o->join_cgroup)
+		return nsk_usage_err("nothing to join: give namespaces (-a, -n, ...)");
+	/* Keeping the permitted set across the change to uid 0 (or -S) and
+	 * handing it on at exec is what caps_apply does with nothing dropped. */
+	if (o->keep_caps)
+		o->exec.change_caps = true;
+	return 1;
+}
+
+static int parse_args(int argc, char **argv, struct nsjoin_opts *o)
+{
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:t:aU::m::p::n::u::i::C::T::S:G:r::w::FechV", longopts,
+				NULL)) != -1) {
+		switch (c) {
+		case 'h': usage(); return 0;
+		case 'V': nsk_print_version(); return 0;
+		case '?':
+			if (optopt)
+				return nsk_usage_err("unknown option '-%c'", optopt);
+			return nsk_usage_err("unknown option '%s'", argv[optind - 1]);
+		case ':':
+			return nsk_usage_err("option '%s' needs a value", argv[optind - 1]);
+		default:
+			if (parse_option(o, c, optarg) < 0)
+				return -EINVAL;
+		}
+	}
+	o->argv = argv + optind;
+	return check_options(o);
+}
+
+/* ---- the plan: everything opened before anything is joined ---- */
+
+/* Whether anything must come from a target process (rather than files). */
+static bool needs_target(const struct nsjoin_opts *o)
+{
+	if (o->all || o->env || o->join_cgroup || (o->root && !o->root_dir) ||
+	    (o->wd && !o->wd_dir) || o->target)
+		return true;
+	for (unsigned i = 0; i < ns_type_count; i++)
+		if ((o->flags & ns_types[i].clone_flag) && !o->file[i])
+			return true;
+	return false;
+}
+
+static int open_target(const struct nsjoin_opts *o, struct plan *p)
+{
+	int r = target_open(&p->t, o->target);
+
+	if (r == -TARGET_ENOHANDLE || r == -TARGET_EEMPTY)
+		nsk_err("%s", target_strerror(r));
+	else if (r < 0 && p->t.pid > 0)
+		nsk_err("process %d: %s", (int)p->t.pid, target_strerror(r));
+	else if (r < 0)
+		nsk_err("handle %s: %s", *p->t.handle ? p->t.handle : "-", target_strerror(r));
+	p->have_target = r == 0;
+	return r;
+}
+
+static void join_error(const struct plan *p, const struct ns_type *ns, int err)
+{
+	nsk_err("process %d: %s namespace: %s", (int)p->t.pid, ns->proc_name,
+		err == ESRCH || err == ENOENT ? "the process has exited" : strerror(err));
+}
+
+/* The name of a namespace, "net:[4026531840]", from a /proc ns link.
+ * readlink(2) formats it from the namespace itself, where stat(2) would
+ * make the kernel allocate (and free again) an nsfs inode for it: an
+ * eighth of nsjoin -a's run time. */
+static int ns_name(int dirfd, const char *path, char *buf, size_t size)
+{
+	ssize_t n = readlinkat(dirfd, path, buf, size - 1);
+
+	if (n < 0)
+		return -errno;
+	buf[n] = '\0';
+	return 0;
+}
+
+/* Whether the target's namespace is the one we are in already. -ENOENT
+ * from our own link means this kernel lacks the kind. */
+static int same_as_ours(const struct plan *p, const struct ns_type *ns, bool *ret_same)
+{
+	char path[64], mine[64], theirs[64];
+	int r;
+
+	snprintf(path, sizeof(path), "/proc/self/ns/%s", ns->proc_name);
+	if ((r = ns_name(AT_FDCWD, path, mine, sizeof(mine))) < 0)
+		return r == -ENOENT ? -EOPNOTSUPP : r;
+	if ((r = ns_name(p->t.procfd, path + strlen("/proc/self/"), theirs, sizeof(theirs))) < 0)
+		return r;
+	*ret_same = !strcmp(mine, theirs);
+	return 0;
+}
+
+/* The target's namespaces to join: those asked for, or with -a all that
+ * differ from ours. Joining our own user namespace fails (EINVAL), so that
+ * one is left out even when asked for; the others are cheap to re-enter
+ * and nsenter(1) enters them, except under -a. */
+static int plan_target_mask(const struct nsjoin_opts *o, struct plan *p)
+{
+	for (unsigned i = 0; i < ns_type_count; i++) {
+		const struct ns_type *ns = &ns_types[i];
+		bool asked = o->flags & ns->clone_flag, same = false;
+		int r;
+
+		if (o->file[i] || (!asked && !o->all))
+			continue;
+		if (!asked || ns->clone_flag == CLONE_NEWUSER)
+			r = same_as_ours(p, ns, &same);
+		else
+			r = 0;
+		if (r == -EOPNOTSUPP && !asked)
+			continue;	/* -a: a kind this kernel lacks */
+		if (r < 0) {
+			join_error(p, ns, -r);
+			return r;
+		}
+		if (!same)
+			p->mask |= ns->clone_flag;
+	}
+	return 0;
+}
+
+/* Open a namespace file and check that it holds the kind it was given for. */
+static int open_ns_file(const char *path, const struct ns_type *ns)
+{
+	_cleanup_close_ int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct statfs sfs;
+	int type;
+
+	if (fd < 0) {
+		nsk_err("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstatfs(fd, &sfs) < 0 || sfs.f_type != NSFS_MAGIC ||
+	    (type = ioctl(fd, NS_GET_NSTYPE)) < 0) {
+		nsk_err("%s: not a namespace file (for --%s)", path, ns->option);
+		return -1;
+	}
+	if (type != ns->clone_flag) {
+		const struct ns_type *is = ns_by_flag(type);
+		nsk_err("%s: a %s namespace, not %s", path, is ? is->proc_name : "different",
+			ns->proc_name);
+		return -1;
+	}
+	return TAKE_FD(fd);
+}
+
+static int open_ns_files(const struct nsjoin_opts *o, struct plan *p)
+{
+	for (unsigned i = 0; i < ns_type_count; i++)
+		if (o->file[i] && (p->fd[i] = open_ns_file(o->file[i], &ns_types[i])) < 0)
+			return -1;
+	return 0;
+}
+
+static int user_index(void)
+{
+	return (int)(ns_by_flag(CLONE_NEWUSER) - ns_types);
+}
+
+static bool is_our_user_ns(int fd)
+{
+	struct stat mine, theirs;
+
+	return stat("/proc/self/ns/user", &mine) == 0 && fstat(fd, &theirs) == 0 &&
+	       mine.st_dev == theirs.st_dev && mine.st_ino == theirs.st_ino;
+}
+
+/* --user-parent: the parent of the user namespace that would be joined,
+ * or with no user namespace asked for, the owner of the first other one. */
+static int plan_user_parent(struct plan *p)
+{
+	int u = user_index(), from = -1, req = NS_GET_PARENT, fd;
+	_cleanup_close_ int tmp = -1;
+	char path[64];
+
+	if (p->fd[u] >= 0 || (p->mask & CLONE_NEWUSER)) {
+		from = u;
+	} else {
+		req = NS_GET_USERNS;
+		for (unsigned i = 0; i < ns_type_count && from < 0; i++)
+			if (p->fd[i] >= 0 || (p->mask & ns_types[i].clone_flag))
+				from = (int)i;
+	}
+	if (from < 0) {
+		nsk_err("--user-parent: no namespace to take the user namespace from");
+		return -1;
+	}
+	if (p->fd[from] < 0) {
+		snprintf(path, sizeof(path), "ns/%s", ns_types[from].proc_name);
+		if ((tmp = openat(p->t.procfd, path, O_RDONLY | O_CLOEXEC)) < 0) {
+			join_error(p, &ns_types[from], errno);
+			return -1;
+		}
+	}
+	fd = ioctl(p->fd[from] >= 0 ? p->fd[from] : tmp, req);
+	if (fd < 0) {
+		nsk_err("%s namespace: its %s user namespace: %s", ns_types[from].proc_name,
+			req == NS_GET_PARENT ? "parent" : "owning",
+			errno == EPERM ? "outside ours, so not ours to enter" : strerror(errno));
+		return -1;
+	}
+	closep(&p->fd[u]);
+	p->fd[u] = -1;
+	p->mask &= ~CLONE_NEWUSER;
+	/* Our own user namespace cannot be re-entered (EINVAL): nothing to do. */
+	if (is_our_user_ns(fd)) {
+		close(fd);
+		return 0;
+	}
+	p->fd[u] = fd;
+	return 0;
+}
+
+static int open_dir(int procfd, const char *dir, const char *link)
+{
+	int fd = dir ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+		     : openat(procfd, link, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd < 0)
+		nsk_err("%s%s: %s", dir ? "" : "the target's ", dir ? dir : link, strerror(errno));
+	return fd;
+}
+
+static int open_dirs(const struct nsjoin_opts *o, struct plan *p)
+{
+	if (o->root && (p->root_fd = open_dir(p->t.procfd, o->root_dir, "root")) < 0)
+		return -1;
+	/* With a new root and no -w, stay in the same directory, as
+	 * nsenter(1) does. */
+	if ((o->wd || o->root) &&
+	    (p->wd_fd = open_dir(p->t.procfd, o->wd ? o->wd_dir : ".", "cwd")) < 0)
+		return -1;
+	return 0;
+}
+
+static int make_plan(const struct nsjoin_opts *o, struct plan *p)
+{
+	if (needs_target(o) && open_target(o, p) < 0)
+		return -1;
+	if (p->have_target && plan_target_mask(o, p) < 0)
+		return -1;
+	if (open_ns_files(o, p) < 0)
+		return -1;
+	if (o->user_parent && plan_user_parent(p) < 0)
+		return -1;
+	return open_dirs(o, p);
+}
+
+/* ---- acting on the plan ---- */
+
+/* The target's environment replaces ours (read before joining: the
+ * target's /proc is ours only until the mount namespace changes). */
+static int take_env(const struct plan *p)
+{
+	/* As large as an environment can be (ARG_MAX); static, because
+	 * putenv() keeps pointers into it. */
+	static char buf[2 * 1024 * 1024];
+	_cleanup_close_ int fd = openat(p->t.procfd, "environ", O_RDONLY | O_CLOEXEC);
+	size_t len = 0;
+	ssize_t n = 0;
+
+	while (fd >= 0 && len < sizeof(buf) - 1 &&
+	       (n = read(fd, buf + len, sizeof(buf) - 1 - len)) > 0)
+		len += (size_t)n;
+	if (fd < 0 || n < 0) {
+		nsk_err("process %d: environ: %s", (int)p->t.pid, strerror(errno));
+		return -1;
+	}
+	if (len == sizeof(buf) - 1) {
+		nsk_err("process %d: environ: too large", (int)p->t.pid);
+		return -1;
+	}
+	buf[len] = '\0';
+	clearenv();
+	for (char *s = buf; s < buf + len; s += strlen(s) + 1)
+		if (strchr(s, '=') && putenv(s) != 0) {
+			nsk_err("process %d: environ: %s", (int)p->t.pid, strerror(errno));
+			return -1;
+		}
+	return 0;
+}
+
+static int join_cgroup(const struct plan *p)
+{
+	char object[4200];
+	int r = cgjoin_attach(p->t.procfd, object, sizeof(object));
+
+	if (r < 0)
+		nsk_err("process %d: joining its cgroup: %s: %s", (int)p->t.pid, object,
+			strerror(-r));
+	return r;
+}
+
+/* Fallback for setns(pidfd): open every namespace file of the target
+ * first (once the mount namespace changes, paths would mean other
+ * things), then join them in ns_types order, user first. */
+static int join_one_by_one(struct plan *p)
+{
+	int fd[NS_MAX];
+	char path[64];
+	int r = 0;
+
+	for (unsigned i = 0; i < ns_type_count; i++) {
+		fd[i] = -1;
+		if (!(p->mask & ns_types[i].clone_flag) || r < 0)
+			continue;
+		snprintf(path, sizeof(path), "ns/%s", ns_types[i].proc_name);
+		if ((fd[i] = openat(p->t.procfd, path, O_RDONLY | O_CLOEXEC)) < 0) {
+			r = -errno;
+			join_error(p, &ns_types[i], errno);
+		}
+	}
+	for (unsigned i = 0; i < ns_type_count && r == 0; i++)
+		if (fd[i] >= 0 && setns(fd[i], ns_types[i].clone_flag) < 0) {
+			r = -errno;
+			join_error(p, &ns_types[i], errno);
+		}
+	for (unsigned i = 0; i < ns_type_count; i++)
+		closep(&fd[i]);
+	return r;
+}
+
+static int join_file(const struct nsjoin_opts *o, struct plan *p, unsigned i)
+{
+	int r = setns(p->fd[i], ns_types[i].clone_flag);
+
+	if (r < 0) {
+		r = -errno;
+		nsk_err("%s: joining the %s namespace: %s",
+			o->file[i] ? o->file[i] : "--user-parent", ns_types[i].proc_name,
+			strerror(errno));
+	}
+	closep(&p->fd[i]);
+	p->fd[i] = -1;
+	return r;
+}
+
+static int join_namespaces(const struct nsjoin_opts *o, struct plan *p)
+{
+	int u = user_index();
+
+	/* A user namespace from a file comes first, so that the rest is
+	 * joined with the capabilities it gives. */
+	if (p->fd[u] >= 0 && join_file(o, p, (unsigned)u) < 0)
+		return -1;
+	if (p->mask && setns(p->t.pidfd, p->mask) < 0 && join_one_by_one(p) < 0)
+		return -1;
+	for (unsigned i = 0; i < ns_type_count; i++)
+		if (p->fd[i] >= 0 && join_file(o, p, i) < 0)
+			return -1;
+	return 0;
+}
+
+/* The joined set decides the credentials: in a user namespace we take uid
+ * and gid 0 (or -S/-G) unless --preserve-credentials, as nsenter(1). */
+static void plan_credentials(struct nsjoin_opts *o, struct plan *p)
+{
+	p->joined = p->mask;
+	for (unsigned i = 0; i < ns_type_count; i++)
+		if (p->fd[i] >= 0)
+			p->joined |= ns_types[i].clone_flag;
+	if ((p->joined & CLONE_NEWUSER) && !o->preserve_cred) {
+		o->exec.set_uid = o->exec.set_gid = true;
+	}
+}
+
+/* ---- in the process that runs the command ---- */
+
+/* The debugging view: a private copy of whatever mount namespace we are
+ * in, with a proc of the PID namespace we are in now and a sysfs of the
+ * network namespace we joined. */
+static int mount_view(const struct nsjoin_opts *o)
+{
+	const unsigned long flags = MS_NOSUID | MS_NOEXEC | MS_NODEV;
+
+	if (unshare(CLONE_NEWNS) < 0) {
+		nsk_err("new mount namespace: %s", strerror(errno));
+		return -1;
+	}
+	/* Nothing mounted below may reach the namespace we copied. */
+	if (mount("none", "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) {
+		nsk_err("/: making it private: %s", strerror(errno));
+		return -1;
+	}
+	if (o->mount_proc && mount("proc", "/proc", "proc", flags, NULL) < 0) {
+		nsk_err("/proc: mounting proc: %s", strerror(errno));
+		return -1;
+	}
+	if (o->mount_sys && mount("sysfs", "/sys", "sysfs", flags, NULL) < 0) {
+		nsk_err("/sys: mounting sysfs: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int set_root_wd(const struct plan *p)
+{
+	if (p->root_fd >= 0 && (fchdir(p->root_fd) < 0 || chroot(".") < 0)) {
+		nsk_err("root: %s", strerror(errno));
+		return -1;
+	}
+	if (p->wd_fd >= 0 && fchdir(p->wd_fd) < 0) {
+		nsk_err("working directory: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Set up the command's process state and exec it; returns the status to
+ * exit with when that fails. */
+static int exec_cmd(const struct nsjoin_opts *o, const struct plan *p)
+{
+	static char *shell_argv[2];
+	char *const *argv = o->argv;
+	const char *step, *object;
+	int r;
+
+	if ((o->mount_proc || o->mount_sys) && mount_view(o) < 0)
+		return EXIT_TOOL_FAILED;
+	if (set_root_wd(p) < 0)
+		return EXIT_TOOL_FAILED;
+	if ((r = exec_prepare(&o->exec, &step, &object)) < 0) {
+		nsk_err("%s%s%s: %s", step, *object ? " " : "", object, strerror(-r));
+		return EXIT_TOOL_FAILED;
+	}
+	if (!argv[0]) {
+		const char *shell = getenv("SHELL");
+		shell_argv[0] = (char *)(shell && *shell ? shell : "/bin/sh");
+		argv = shell_argv;
+	}
+	r = exec_command(argv);
+	nsk_err("%s: %s", argv[0], r == EXIT_NOT_FOUND ? "command not found" : strerror(errno));
+	return r;
+}
+
+/* Into a joined PID namespace only a child can go: fork it, forward
+ * signals to it and exit with its status.
+ *
+ * vfork: the child only sets up its own process state (mounts, root,
+ * credentials, signals: none of which it shares with us) and execs or
+ * _exits, never returning here, so it need not copy our page tables
+ * first; we are suspended until then, with the forwarded signals blocked
+ * so that none is lost. */
+static int fork_cmd(const struct nsjoin_opts *o, struct plan *p)
+{
+	pid_t child;
+
+	init_block_signals();
+	child = vfork();
+	if (child < 0) {
+		nsk_err("fork: %s", strerror(errno));
+		return EXIT_TOOL_FAILED;
+	}
+	if (child == 0)
+		_exit(exec_cmd(o, p));
+	target_close(&p->t);
+	closep(&p->root_fd);
+	closep(&p->wd_fd);
+	return init_forward_and_wait(child, 0);
+}
+
+static int run(struct nsjoin_opts *o)
+{
+	struct plan p = { .t = TARGET_INIT, .root_fd = -1, .wd_fd = -1 };
+
+	for (unsigned i = 0; i < NS_MAX; i++)
+		p.fd[i] = -1;
+	if (make_plan(o, &p) < 0)
+		return EXIT_TOOL_FAILED;
+	if (o->env && take_env(&p) < 0)
+		return EXIT_TOOL_FAILED;
+	if (o->join_cgroup && join_cgroup(&p) < 0)
+		return EXIT_TOOL_FAILED;
+	plan_credentials(o, &p);
+	if (join_namespaces(o, &p) < 0)
+		return EXIT_TOOL_FAILED;
+	if ((p.joined & CLONE_NEWPID) && !o->no_fork)
+		return fork_cmd(o, &p);
+	target_close(&p.t);
+	return exec_cmd(o, &p);
+}
+
+int main(int argc, char **argv)
+{
+	struct nsjoin_opts o = { .target = NULL };
+	int r = parse_args(argc, argv, &o);
+
+	if (r <= 0)
+		return r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;
+	return run(&o);
+}
