@@ -1,0 +1,76 @@
+/* A cgroup across hierarchies: one group name lives as one directory in
+ * each hierarchy that holds a controller it needs (on hybrid machines the
+ * v1 controller hierarchies plus v2). Creating, limiting, joining,
+ * freezing, killing, waiting for and removing it, with a record of what
+ * this run made so a failure undoes exactly that (STYLE.md, iproute2).
+ * Functions return 0 or -errno and set g->failing to the path concerned. */
+#pragma once
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "cgkeys.h"
+#include "cgroup.h"
+
+#define CG_MAX_MADE 64
+
+struct cg_group {
+	const struct cg_sys *sys;
+	char *path[CG_MAX_HIER];	/* cgroup path per hierarchy; NULL: not used */
+	char *dir[CG_MAX_HIER];		/* its directory */
+	char *made[CG_MAX_MADE];	/* directories this run created, in order */
+	unsigned nmade;
+	char failing[4096];		/* the file or directory an error concerns */
+};
+
+/* Write VALUE to FILE of the directory dirfd (one write, as the kernel
+ * wants) / read FILE into buf without the trailing newline. */
+int cg_write_at(int dirfd, const char *file, const char *value);
+int cg_read_at(int dirfd, const char *file, char *buf, size_t size);
+
+/* The hierarchies (bit i: sys->h[i]) a group needing ctrls lives in: v2
+ * when present, and every v1 hierarchy holding one of ctrls. */
+unsigned cg_hiers_for(const struct cg_sys *sys, unsigned ctrls);
+
+/* Resolve the group's paths in the hierarchies of mask (parent and name as
+ * cg_resolve takes them). -EINVAL for a bad name. */
+int cg_group_init(struct cg_group *g, const struct cg_sys *sys, const char *parent,
+		  const char *name, unsigned mask);
+void cg_group_free(struct cg_group *g);
+/* Keep only the hierarchies where the group's directory exists; -ENOENT
+ * if none. */
+int cg_group_existing(struct cg_group *g);
+/* Whether the directory exists in every hierarchy of the group. */
+bool cg_group_complete(const struct cg_group *g);
+
+/* mkdir -p in every hierarchy, recording what was made; on v1 a new
+ * cpuset group gets its parent's cpus and mems. exclusive: -EEXIST if the
+ * group itself exists anywhere. */
+int cg_group_create(struct cg_group *g, bool exclusive);
+/* v2: enable ctrls in cgroup.subtree_control of every ancestor of the
+ * group, down from the hierarchy root. -EBUSY when the no-internal-
+ * processes rule refuses (g->failing names the cgroup with processes). */
+int cg_group_enable(struct cg_group *g, unsigned ctrls);
+/* Make the writes; checks first that every file exists (-ENOENT, nothing
+ * written). */
+int cg_group_apply(struct cg_group *g, const struct cg_write *w, unsigned n);
+/* Undo what this run made: the directories it created. */
+void cg_group_undo(struct cg_group *g);
+/* The directory of the group in the hierarchy of ctrl (CG_CORE: v2). */
+const char *cg_group_dir_for(const struct cg_group *g, int ctrl, bool v2);
+
+/* Move pid (0: the caller) into the group in every hierarchy. */
+int cg_group_join(struct cg_group *g, pid_t pid);
+/* Whether the group or a descendant holds a process, in any hierarchy. */
+int cg_group_populated(struct cg_group *g);
+/* Freeze or thaw, and wait until the kernel says it is done. */
+int cg_group_freeze(struct cg_group *g, bool freeze);
+/* Whether the group is frozen (1) or not (0). */
+int cg_group_frozen(struct cg_group *g);
+/* Signal every process; with SIGKILL, until none is left (cgroup.kill
+ * where the kernel has it, else freeze, signal, thaw). */
+int cg_group_kill(struct cg_group *g, int sig);
+/* Until the group is empty; timeout_ms < 0: forever. -ETIME on timeout. */
+int cg_group_wait_empty(struct cg_group *g, long timeout_ms);
+/* Remove the group and its descendants, deepest first, in every
+ * hierarchy; -EBUSY (populated) names the directory in g->failing. */
+int cg_group_remove(struct cg_group *g);

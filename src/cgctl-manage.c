@@ -1,0 +1,451 @@
+/* cgctl subcommands that change groups: create, set, get, attach, exec,
+ * freeze/thaw, kill, wait, delete. Every one validates all its input
+ * before it touches anything, and undoes what it made when a later step
+ * fails. */
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/sched.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cgctl.h"
+#include "cleanup.h"
+#include "err.h"
+#include "exec.h"
+#include "init.h"
+#include "parse.h"
+#include "target.h"
+
+#ifndef CLONE_INTO_CGROUP
+#define CLONE_INTO_CGROUP 0x200000000ULL
+#endif
+
+/* The writes of every setting, translated and checked. */
+struct plan {
+	struct cg_write w[MAX_SETTINGS * CGKEY_MAX_WRITES];
+	unsigned from[MAX_SETTINGS * CGKEY_MAX_WRITES];	/* the setting of each write */
+	unsigned n;
+	unsigned ctrls;		/* the controllers needed */
+};
+
+static const char *key_error(int r, const char *key)
+{
+	static char text[160];
+	int ctrl;
+
+	switch (-r) {
+	case CGKEY_EUNKNOWN: return "unknown key";
+	case CGKEY_EVALUE:
+		snprintf(text, sizeof(text), "bad value (expected %s)", cgkey_expects(key));
+		return text;
+	case CGKEY_ENOCTRL:
+		ctrl = cgkey_ctrl(NULL, key);
+		if (ctrl == CG_CORE)
+			return "cgroup v2 is not mounted";
+		snprintf(text, sizeof(text), "the %s controller is not available",
+			 cg_ctrl_name(ctrl));
+		return text;
+	}
+	return strerror(-r);
+}
+
+static int make_plan(const struct cgctl_opts *o, struct cgctl_ctx *c, struct plan *p)
+{
+	struct cgkey_batch batch = { NULL, false };
+	int ctrl;
+
+	memset(p, 0, sizeof(*p));
+	for (unsigned i = 0; i < o->nset; i++) {
+		if (!strcmp(o->set[i].key, "memory.max"))
+			batch.memory_max = o->set[i].value;
+		if (!strcmp(o->set[i].key, "memory.swap.max"))
+			batch.swap_set = true;
+	}
+	for (unsigned i = 0; i < o->nset; i++) {
+		const struct setting *s = &o->set[i];
+		int n = cgkey_translate(&c->keys, s->key, s->value, &batch, p->w + p->n, &ctrl);
+		if (n < 0) {
+			nsk_err("%s: %s=%s: %s", o->group, s->key, s->given, key_error(n, s->key));
+			return -1;
+		}
+		for (int j = 0; j < n; j++)
+			p->from[p->n + (unsigned)j] = i;
+		p->n += (unsigned)n;
+		if (ctrl >= 0)
+			p->ctrls |= CG_BIT(ctrl);
+	}
+	return 0;
+}
+
+static int init_group(const struct cgctl_opts *o, struct cgctl_ctx *c, unsigned mask)
+{
+	int r = cg_group_init(&c->g, &c->sys, o->parent, o->group, mask);
+
+	if (r < 0) {
+		nsk_err("%s: %s", o->group,
+			r == -EINVAL ? "not a group name (or bad --parent)" : strerror(-r));
+		return -1;
+	}
+	return 0;
+}
+
+int open_existing(const struct cgctl_opts *o, struct cgctl_ctx *c)
+{
+	if (init_group(o, c, cg_hiers_for(&c->sys, ~0u)) < 0)
+		return -1;
+	if (cg_group_existing(&c->g) < 0) {
+		nsk_err("%s: no such group", o->group);
+		return -1;
+	}
+	return 0;
+}
+
+static void no_internal_processes(const struct cgctl_opts *o, const char *dir)
+{
+	nsk_err("%s: cannot enable controllers below %s: that cgroup holds processes, and on "
+		"cgroup v2 a cgroup that passes controllers to its children may hold none "
+		"(no internal processes); move them into a child group first",
+		o->group, dir);
+}
+
+/* Create (when asked), enable controllers, apply the plan. Undoes what it
+ * made on failure. */
+static int build(const struct cgctl_opts *o, struct cgctl_ctx *c, const struct plan *p,
+		 bool create, bool exclusive)
+{
+	struct cg_group *g = &c->g;
+	int r;
+
+	if (create && (r = cg_group_create(g, exclusive)) < 0) {
+		if (r == -EEXIST)
+			nsk_err("%s: already exists: %s", o->group, g->failing);
+		else
+			nsk_err("%s: %s: %s", o->group, g->failing, strerror(-r));
+		goto undo;
+	}
+	if ((r = cg_group_enable(g, p->ctrls & c->keys.v2_ctrls)) < 0) {
+		if (r == -EBUSY)
+			no_internal_processes(o, g->failing);
+		else
+			nsk_err("%s: %s: enabling controllers: %s", o->group, g->failing, strerror(-r));
+		goto undo;
+	}
+	if ((r = cg_group_apply(g, p->w, p->n)) < 0) {
+		/* which setting: the first whose file is the failing one */
+		unsigned k = 0;
+		for (unsigned i = 0; i < p->n; i++) {
+			const char *f = strrchr(g->failing, '/');
+			if (f && !strcmp(f + 1, p->w[i].file)) {
+				k = p->from[i];
+				break;
+			}
+		}
+		const struct setting *s = &o->set[k];
+		nsk_err("%s: %s=%s: %s: %s", o->group, s->key, s->given, g->failing,
+			r == -ENOENT ? "no such key here" : strerror(-r));
+		goto undo;
+	}
+	return 0;
+undo:
+	cg_group_undo(g);
+	return -1;
+}
+
+/* For create, attach --create and exec: the group made in every
+ * hierarchy with a controller it needs. */
+static int init_for_create(const struct cgctl_opts *o, struct cgctl_ctx *c, const struct plan *p)
+{
+	return init_group(o, c, cg_hiers_for(&c->sys, CG_DEFAULT_CTRLS | p->ctrls));
+}
+
+int cmd_create(const struct cgctl_opts *o, struct cgctl_ctx *c)
+{
+	struct plan p;
+
+	if (make_plan(o, c, &p) < 0 || init_for_create(o, c, &p) < 0 ||
+	    build(o, c, &p, true, true) < 0)
+		return EXIT_TOOL_FAILED;
+	return 0;
+}
+
+int cmd_set(const struct cgctl_opts *o, struct cgctl_ctx *c)
+{
+	struct plan p;
+
+	if (make_plan(o, c, &p) < 0 || open_existing(o, c) < 0 || build(o, c, &p, false, false) < 0)
+		return EXIT_TOOL_FAILED;
+	return 0;
+}
+
+static int read_key(void *ud, int ctrl, bool v2, const char *file, char *buf, size_t size)
+{
+	const char *dir = cg_group_dir_for(ud, ctrl, v2);
+	_cleanup_close_ int dfd = dir ? open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC) : -1;
+
+	if (!dir)
+		return -ENOENT;
+	return dfd < 0 ? -errno : cg_read_at(dfd, file, buf, size);
+}
+
+int cmd_get(const struct cgctl_opts *o, struct cgctl_ctx *c)
+{
+	static char value[65536];
+
+	if (open_existing(o, c) < 0)
+		return EXIT_TOOL_FAILED;
+	for (unsigned i = 0; i < o->nkeys; i++) {
+		int r = cgkey_get(&c->keys, o->keys[i], read_key, &c->g, value, sizeof(value));
+		if (r < 0) {
+			nsk_err("%s: %s: %s", o->group, o->keys[i],
+				r == -ENOENT ? "no such key here" : key_error(r, o->keys[i]));
+			return EXIT_TOOL_FAILED;
+		}
+		printf("%s\n", value);
+	}
+	return fflush(stdout) == 0 ? 0 : EXIT_TOOL_FAILED;
+}
+
+/* The group for attach and exec: created when asked or limits are given,
+ * else it must exist. */
+static int prepare_group(const struct cgctl_opts *o, struct cgctl_ctx *c, bool exclusive)
+{
+	struct plan p;
+	bool create = o->create || o->nset > 0 || exclusive;
+
+	if (make_plan(o, c, &p) < 0)
+		return -1;
+	if (!create)
+		return open_existing(o, c) < 0 || build(o, c, &p, false, false) < 0 ? -1 : 0;
+	if (init_for_create(o, c, &p) < 0)
+		return -1;
+	return build(o, c, &p, true, exclusive);
+}
+
+static void join_error(const struct cgctl_opts *o, struct cgctl_ctx *c, pid_t pid, int r)
+{
+	if (r == -EBUSY || r == -EOPNOTSUPP)
+		nsk_err("%s: %s: cannot hold processes: it passes controllers to child groups "
+			"(cgroup v2 no internal processes); use a child group",
+			o->group, c->g.failing);
+	else
+		nsk_err("%s: moving process %d into %s: %s", o->group, (int)pid, c->g.failing,
+			strerror(-r));
+}
+
+int cmd_attach(const struct cgctl_opts *o, struct cgctl_ctx *c)
+{
+	struct target t[MAX_TARGETS + 1];
+	unsigned n = o->ntargets ? o->ntargets : 1;
+	int r = 0;
+
+	for (unsigned i = 0; i < n; i++) {
+		t[i] = (struct target)TARGET_INIT;
+		if ((r = target_open(&t[i], o->ntargets ? o->targets[i] : NULL)) < 0) {
+			nsk_err("handle %s: %s", *t[i].handle ? t[i].handle : "-",
+				target_strerror(r));
+			n = i;
+			goto out;
+		}
+	}
+	if (prepare_group(o, c, false) < 0) {
+		r = -1;
+		goto out;
+	}
+	for (unsigned i = 0; i < n && r >= 0; i++) {
+		if ((r = target_alive(&t[i])) < 0)
+			nsk_err("process %d: %s", (int)t[i].pid, target_strerror(r));
+		else if ((r = cg_group_join(&c->g, t[i].pid)) < 0)
+			join_error(o, c, t[i].pid, r);
+	}
+	if (r < 0)
+		cg_group_undo(&c->g);	/* removes only an empty group we made */
+	for (unsigned i = 0; i < n && r >= 0; i++)
+		if (target_echo(&t[i]) < 0)
+			r = -1;
+out:
+	for (unsigned i = 0; i < n; i++)
+		target_close(&t[i]);
+	return r < 0 ? EXIT_TOOL_FAILED : 0;
+}
+
+/* The command in the child: signals reset, then exec. */
+static _Noreturn void run_command(const struct cgctl_opts *o)
+{
+	exec_reset_signals();
+	int r = exec_command(o->argv);
+	nsk_err("%s: %s", o->argv[0], r == EXIT_NOT_FOUND ? "command not found" : strerror(errno));
+	_exit(r);
+}
+
+/* clone3(CLONE_INTO_CGROUP): the child is born inside the group (v2). */
+static pid_t clone_into(int cgfd)
+{
+	struct clone_args args = {
+		.flags = CLONE_INTO_CGROUP,
+		.exit_signal = SIGCHLD,
+		.cgroup = (uint64_t)cgfd,
+	};
+
+	return (pid_t)syscall(SYS_clone3, &args, sizeof(args));
+}
+
+/* Start the command in the group as a child; returns its pid or -1. */
+static pid_t spawn(const struct cgctl_opts *o, struct cgctl_ctx *c)
+{
+	const char *v2dir = cg_group_dir_for(&c->g, CG_CORE, true);
+	_cleanup_close_ int cgfd = -1;
+	pid_t pid = -1;
+	int r;
+
+	init_block_signals();
+	if (c->sys.layout == CG_LAYOUT_UNIFIED && v2dir &&
+	    (cgfd = open(v2dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		pid = clone_into(cgfd);
+		if (pid == 0)
+			run_command(o);
+		if (pid > 0 || (errno != ENOSYS && errno != E2BIG && errno != EINVAL)) {
+			if (pid < 0)
+				nsk_err("%s: clone3 into %s: %s", o->group, v2dir, strerror(errno));
+			return pid;
+		}
+	}
+	pid = fork();
+	if (pid == 0) {
+		if ((r = cg_group_join(&c->g, 0)) < 0) {
+			join_error(o, c, getpid(), r);
+			_exit(EXIT_TOOL_FAILED);
+		}
+		run_command(o);
+	}
+	if (pid < 0)
+		nsk_err("fork: %s", strerror(errno));
+	return pid;
+}
+
+/* exec --rm: the command's group lives only as long as the command. */
+static int remove_transient(const struct cgctl_opts *o, struct cgctl_ctx *c)
+{
+	int r = 0;
+
+	if (cg_group_populated(&c->g) > 0)
+		r = cg_group_kill(&c->g, SIGKILL);
+	if (r == 0)
+		r = cg_group_remove(&c->g);
+	if (r < 0) {
+		nsk_warn("%s: %s: left behind: %s", o->group, c->g.failing, strerror(-r));
+		return r;
+	}
+	cg_group_undo(&c->g);	/* the parents it made */
+	return 0;
+}
+
+int cmd_exec(const struct cgctl_opts *o, struct cgctl_ctx *c)
+{
+	bool fork_it = o->rm || c->sys.layout == CG_LAYOUT_UNIFIED;
+	int r, status;
+
+	if (prepare_group(o, c, o->rm) < 0)
+		return EXIT_TOOL_FAILED;
+	if (!fork_it) {
+		/* join, then become the command (execline style) */
+		if ((r = cg_group_join(&c->g, 0)) < 0) {
+			join_error(o, c, getpid(), r);
+			cg_group_undo(&c->g);
+			return EXIT_TOOL_FAILED;
+		}
+		r = exec_command(o->argv);
+		nsk_err("%s: %s", o->argv[0],
+			r == EXIT_NOT_FOUND ? "command not found" : strerror(errno));
+		return r;
+	}
+	pid_t pid = spawn(o, c);
+	if (pid < 0) {
+		if (o->rm)
+			cg_group_undo(&c->g);
+		return EXIT_TOOL_FAILED;
+	}
+	status = init_forward_and_wait(pid, 0);
+	if (o->rm)
+		remove_transient(o, c);
+	return status;
+}
+
+int cmd_freeze(const struct cgctl_opts *o, struct cgctl_ctx *c)
+{
+	bool freeze = o->cmd == CMD_FREEZE;
+	int r;
+
+	if (open_existing(o, c) < 0)
+		return EXIT_TOOL_FAILED;
+	if ((r = cg_group_freeze(&c->g, freeze)) < 0) {
+		nsk_err("%s: %s: %s", o->group, freeze ? "freezing" : "thawing",
+			r == -ETIME ? "the kernel did not finish in time" : key_error(r, "cgroup.freeze"));
+		return EXIT_TOOL_FAILED;
+	}
+	return 0;
+}
+
+int cmd_kill(const struct cgctl_opts *o, struct cgctl_ctx *c)
+{
+	int r;
+
+	if (open_existing(o, c) < 0)
+		return EXIT_TOOL_FAILED;
+	if ((r = cg_group_kill(&c->g, o->signal)) < 0) {
+		nsk_err("%s: sending %s: %s", o->group, signal_name(o->signal) ?: "the signal",
+			r == -EBUSY ? "processes are still left" : strerror(-r));
+		return EXIT_TOOL_FAILED;
+	}
+	return 0;
+}
+
+int cmd_wait(const struct cgctl_opts *o, struct cgctl_ctx *c)
+{
+	int r;
+
+	if (open_existing(o, c) < 0)
+		return EXIT_TOOL_FAILED;
+	r = cg_group_wait_empty(&c->g, o->timeout_ms);
+	if (r == -ETIME) {
+		nsk_err("%s: still has processes after the timeout", o->group);
+		return 124;
+	}
+	if (r < 0) {
+		nsk_err("%s: %s: %s", o->group, c->g.failing, strerror(-r));
+		return EXIT_TOOL_FAILED;
+	}
+	return 0;
+}
+
+int cmd_delete(const struct cgctl_opts *o, struct cgctl_ctx *c)
+{
+	int r;
+
+	if (open_existing(o, c) < 0)
+		return EXIT_TOOL_FAILED;
+	for (unsigned i = 0; i < c->sys.n; i++)
+		if (c->g.path[i] && !strcmp(c->g.path[i], "/")) {
+			nsk_err("%s: refusing to delete a hierarchy's root", o->group);
+			return EXIT_TOOL_FAILED;
+		}
+	if ((r = cg_group_populated(&c->g)) != 0 && !o->kill) {
+		nsk_err("%s: %s: has processes (use --kill, or cgctl kill first)", o->group,
+			c->g.failing);
+		return EXIT_TOOL_FAILED;
+	}
+	if (r > 0 && (r = cg_group_kill(&c->g, SIGKILL)) < 0) {
+		nsk_err("%s: killing its processes: %s", o->group, strerror(-r));
+		return EXIT_TOOL_FAILED;
+	}
+	if ((r = cg_group_remove(&c->g)) < 0) {
+		nsk_err("%s: could not remove %s: %s", o->group, c->g.failing, strerror(-r));
+		return EXIT_TOOL_FAILED;
+	}
+	return 0;
+}

@@ -1,0 +1,328 @@
+/* cgctl: the command line. Subcommand first, then the group, options
+ * anywhere before the command of `exec` (which follows the group or --). */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cgctl.h"
+#include "err.h"
+#include "parse.h"
+
+static const char *const cmd_names[] = {
+	"create", "set", "get", "attach", "exec", "stat", "list", "freeze",
+	"thaw", "kill", "wait", "delete", NULL,
+};
+
+enum {
+	OPT_PARENT = CHAR_MAX + 1, OPT_MEMORY, OPT_MEMORY_HIGH, OPT_SWAP, OPT_CPUS,
+	OPT_CPU_WEIGHT, OPT_CPUSET, OPT_CPUSET_MEMS, OPT_PIDS, OPT_IO_MAX, OPT_CREATE, OPT_RM,
+	OPT_JSON, OPT_TREE, OPT_TIMEOUT, OPT_KILL,
+};
+
+static const struct option longopts[] = {
+	{ "parent", required_argument, NULL, OPT_PARENT },
+	{ "memory", required_argument, NULL, OPT_MEMORY },
+	{ "memory-high", required_argument, NULL, OPT_MEMORY_HIGH },
+	{ "swap", required_argument, NULL, OPT_SWAP },
+	{ "cpus", required_argument, NULL, OPT_CPUS },
+	{ "cpu-weight", required_argument, NULL, OPT_CPU_WEIGHT },
+	{ "cpuset", required_argument, NULL, OPT_CPUSET },
+	{ "cpuset-mems", required_argument, NULL, OPT_CPUSET_MEMS },
+	{ "pids", required_argument, NULL, OPT_PIDS },
+	{ "io-max", required_argument, NULL, OPT_IO_MAX },
+	{ "create", no_argument, NULL, OPT_CREATE },
+	{ "rm", no_argument, NULL, OPT_RM },
+	{ "target", required_argument, NULL, 't' },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "tree", no_argument, NULL, OPT_TREE },
+	{ "signal", required_argument, NULL, 's' },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "kill", no_argument, NULL, OPT_KILL },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* The key each limit flag sets. */
+static const struct {
+	int opt;
+	const char *key;
+} limit_flags[] = {
+	{ OPT_MEMORY, "memory.max" }, { OPT_MEMORY_HIGH, "memory.high" },
+	{ OPT_SWAP, "memory.swap.max" }, { OPT_CPUS, "cpu.max" },
+	{ OPT_CPU_WEIGHT, "cpu.weight" }, { OPT_CPUSET, "cpuset.cpus" },
+	{ OPT_CPUSET_MEMS, "cpuset.mems" }, { OPT_PIDS, "pids.max" },
+	{ OPT_IO_MAX, "io.max" },
+};
+
+static void usage(void)
+{
+	fputs("Usage:\n"
+	      " cgctl create GROUP [limits]\n"
+	      " cgctl set GROUP [KEY=VALUE]... [limits]\n"
+	      " cgctl get GROUP KEY...\n"
+	      " cgctl attach GROUP [-t PID|PID:INODE|-]... [--create] [limits]\n"
+	      " cgctl exec GROUP [--create] [--rm] [limits] [--] COMMAND [ARG]...\n"
+	      " cgctl stat GROUP [--json]\n"
+	      " cgctl list [GROUP] [--tree] [--json]\n"
+	      " cgctl freeze|thaw GROUP\n"
+	      " cgctl kill GROUP [-s SIGNAL]\n"
+	      " cgctl wait GROUP [--timeout SECONDS]\n"
+	      " cgctl delete GROUP [--kill]\n"
+	      "\n"
+	      "Create, limit, join, watch, freeze, kill and remove cgroups, on cgroup v2,\n"
+	      "v1 or both (hybrid). GROUP /a/b is from the hierarchy root; a/b is beneath\n"
+	      "--parent, else $CGCTL_PARENT, else the root.\n"
+	      "\n"
+	      "Limits (v2 keys, translated where the controller is on v1):\n"
+	      "     --memory SIZE          memory.max (K, M, G, T; or max)\n"
+	      "     --memory-high SIZE     memory.high\n"
+	      "     --swap SIZE            memory.swap.max\n"
+	      "     --cpus N               cpu.max as a number of CPUs (1.5)\n"
+	      "     --cpu-weight W         cpu.weight, 1 to 10000\n"
+	      "     --cpuset CPUS          cpuset.cpus (0-3,6)\n"
+	      "     --cpuset-mems NODES    cpuset.mems\n"
+	      "     --pids N               pids.max (or max)\n"
+	      "     --io-max MAJ:MIN:rbps=N,wbps=N,riops=N,wiops=N   io.max\n"
+	      "\n"
+	      "Options:\n"
+	      "     --parent PATH|self     where relative groups live; self: the caller's\n"
+	      "                            own cgroup in each hierarchy\n"
+	      "     --create               attach, exec: create the group if missing\n"
+	      "     --rm                   exec: a transient group, removed afterwards\n"
+	      " -t, --target PID           attach: the process (or PID:INODE, or - for stdin)\n"
+	      "     --json                 stat, list: JSON output\n"
+	      "     --tree                 list: as a tree\n"
+	      " -s, --signal SIGNAL        kill: the signal (default KILL)\n"
+	      "     --timeout SECONDS      wait: give up after this long (exit 124)\n"
+	      "     --kill                 delete: kill the processes first\n"
+	      " -h, --help                 show this help\n"
+	      " -V, --version              show the version\n"
+	      "\n"
+	      "Exit status: exec gives the command's (128+N for signal N, 126, 127);\n"
+	      "125 if cgctl failed. See cgctl(1) and nskit(7).\n",
+	      stdout);
+}
+
+static int add_setting(struct cgctl_opts *o, const char *key, const char *value)
+{
+	if (o->nset == MAX_SETTINGS)
+		return nsk_usage_err("too many settings");
+	struct setting *s = &o->set[o->nset++];
+	s->key = key;
+	s->given = value;
+	snprintf(s->value, sizeof(s->value), "%s", value);
+	return 0;
+}
+
+static int add_limit(struct cgctl_opts *o, int c, const char *arg)
+{
+	for (size_t i = 0; i < sizeof(limit_flags) / sizeof(limit_flags[0]); i++) {
+		if (limit_flags[i].opt != c)
+			continue;
+		if (add_setting(o, limit_flags[i].key, arg) < 0)
+			return -EINVAL;
+		struct setting *s = &o->set[o->nset - 1];
+		/* A value that does not convert is passed on as given: the
+		 * key's own check refuses it with the group named. */
+		if (c == OPT_CPUS && cgkey_cpus(arg, s->value, sizeof(s->value)) < 0)
+			snprintf(s->value, sizeof(s->value), "%s", arg);
+		if (c == OPT_IO_MAX && cgkey_io_flag(arg, s->value, sizeof(s->value)) < 0)
+			snprintf(s->value, sizeof(s->value), "%s", arg);
+		return 1;
+	}
+	return 0;
+}
+
+static int parse_option(struct cgctl_opts *o, int c, const char *arg)
+{
+	int64_t sec;
+	long nsec;
+	int r;
+
+	if ((r = add_limit(o, c, arg)) != 0)
+		return r < 0 ? r : 0;
+	switch (c) {
+	case OPT_PARENT: o->parent = arg; return 0;
+	case OPT_CREATE: o->create = true; return 0;
+	case OPT_RM: o->rm = true; return 0;
+	case OPT_JSON: o->json = true; return 0;
+	case OPT_TREE: o->tree = true; return 0;
+	case OPT_KILL: o->kill = true; return 0;
+	case 't':
+		if (o->ntargets == MAX_TARGETS)
+			return nsk_usage_err("too many targets");
+		o->targets[o->ntargets++] = arg;
+		return 0;
+	case 's':
+		if (parse_signal(arg, &o->signal) < 0)
+			return nsk_usage_err("--signal %s: not a signal", arg);
+		return 0;
+	case OPT_TIMEOUT:
+		if (parse_seconds(arg, &sec, &nsec) < 0 || sec < 0 || sec > 86400 * 366)
+			return nsk_usage_err("--timeout %s: not a number of seconds", arg);
+		o->timeout_ms = (long)sec * 1000 + nsec / 1000000;
+		return 0;
+	}
+	return -EINVAL;
+}
+
+/* A positional argument: the group, a KEY=VALUE (set), a KEY (get), or
+ * the start of the command (exec). Returns 1 when the rest is the command. */
+static int positional(struct cgctl_opts *o, char *arg)
+{
+	if (!o->group) {
+		o->group = arg;
+		return 0;
+	}
+	if (o->cmd == CMD_EXEC)
+		return 1;
+	if (o->cmd == CMD_SET) {
+		char *eq = strchr(arg, '=');
+		if (!eq || eq == arg)
+			return nsk_usage_err("%s: not KEY=VALUE", arg);
+		*eq = '\0';
+		return add_setting(o, arg, eq + 1);
+	}
+	if (o->cmd == CMD_GET && o->nkeys < MAX_SETTINGS) {
+		o->keys[o->nkeys++] = arg;
+		return 0;
+	}
+	return nsk_usage_err("%s: unexpected argument", arg);
+}
+
+static bool has_limits(const struct cgctl_opts *o)
+{
+	return o->nset > 0;
+}
+
+/* Options that belong to some subcommands only. */
+static int check_options(struct cgctl_opts *o)
+{
+	enum cmd c = o->cmd;
+
+	if (!o->group && c != CMD_LIST)
+		return nsk_usage_err("%s: no group given", cmd_names[c]);
+	if (o->group && !*o->group)
+		return nsk_usage_err("%s: empty group name", cmd_names[c]);
+	if (!o->group)
+		o->group = "";
+	if (!o->parent)
+		o->parent = getenv("CGCTL_PARENT");
+	if (has_limits(o) && c != CMD_CREATE && c != CMD_SET && c != CMD_ATTACH && c != CMD_EXEC)
+		return nsk_usage_err("limits go with create, set, attach and exec");
+	if (o->create && c != CMD_ATTACH && c != CMD_EXEC)
+		return nsk_usage_err("--create goes with attach and exec");
+	if (o->rm && c != CMD_EXEC)
+		return nsk_usage_err("--rm goes with exec");
+	if (o->ntargets && c != CMD_ATTACH)
+		return nsk_usage_err("-t goes with attach");
+	if (o->json && c != CMD_STAT && c != CMD_LIST)
+		return nsk_usage_err("--json goes with stat and list");
+	if (o->tree && c != CMD_LIST)
+		return nsk_usage_err("--tree goes with list");
+	if (o->signal && c != CMD_KILL)
+		return nsk_usage_err("--signal goes with kill");
+	if (o->timeout_ms >= 0 && c != CMD_WAIT)
+		return nsk_usage_err("--timeout goes with wait");
+	if (o->kill && c != CMD_DELETE)
+		return nsk_usage_err("--kill goes with delete");
+	if (c == CMD_SET && !o->nset)
+		return nsk_usage_err("set: nothing to set");
+	if (c == CMD_GET && !o->nkeys)
+		return nsk_usage_err("get: no key given");
+	if (c == CMD_EXEC && !o->argv[0])
+		return nsk_usage_err("exec: no command given");
+	if (!o->signal)
+		o->signal = SIGKILL;
+	return 1;
+}
+
+static int parse_cmd(const char *name, struct cgctl_opts *o)
+{
+	int i = parse_choice(name, cmd_names);
+
+	if (i < 0)
+		return nsk_usage_err("%s: unknown subcommand", name);
+	o->cmd = (enum cmd)i;
+	return 0;
+}
+
+int cgctl_parse_args(int argc, char **argv, struct cgctl_opts *o)
+{
+	bool have_cmd = false;
+	int c, r;
+
+	opterr = 0;
+	for (;;) {
+		c = getopt_long(argc, argv, "+:t:s:hV", longopts, NULL);
+		if (c == -1) {
+			bool dashdash = optind > 1 && !strcmp(argv[optind - 1], "--");
+			if (optind >= argc)
+				break;
+			if (dashdash && have_cmd && o->group && o->cmd == CMD_EXEC)
+				break;
+			if (!have_cmd) {
+				if (parse_cmd(argv[optind++], o) < 0)
+					return -EINVAL;
+				have_cmd = true;
+				continue;
+			}
+			if ((r = positional(o, argv[optind])) < 0)
+				return -EINVAL;
+			if (r > 0)
+				break;
+			optind++;
+			continue;
+		}
+		switch (c) {
+		case 'h': usage(); return 0;
+		case 'V': nsk_print_version(); return 0;
+		case '?':
+			if (optopt)
+				return nsk_usage_err("unknown option '-%c'", optopt);
+			return nsk_usage_err("unknown option '%s'", argv[optind - 1]);
+		case ':':
+			return nsk_usage_err("option '%s' needs a value", argv[optind - 1]);
+		default:
+			if (parse_option(o, c, optarg) < 0)
+				return -EINVAL;
+		}
+	}
+	if (!have_cmd)
+		return nsk_usage_err("no subcommand given");
+	o->argv = argv + optind;
+	if (o->cmd != CMD_EXEC && o->argv[0])
+		return nsk_usage_err("%s: unexpected argument", o->argv[0]);
+	return check_options(o);
+}
+
+int main(int argc, char **argv)
+{
+	static int (*const run[])(const struct cgctl_opts *, struct cgctl_ctx *) = {
+		[CMD_CREATE] = cmd_create, [CMD_SET] = cmd_set, [CMD_GET] = cmd_get,
+		[CMD_ATTACH] = cmd_attach, [CMD_EXEC] = cmd_exec, [CMD_STAT] = cmd_stat,
+		[CMD_LIST] = cmd_list, [CMD_FREEZE] = cmd_freeze, [CMD_THAW] = cmd_freeze,
+		[CMD_KILL] = cmd_kill, [CMD_WAIT] = cmd_wait, [CMD_DELETE] = cmd_delete,
+	};
+	struct cgctl_opts o = { .timeout_ms = -1 };
+	struct cgctl_ctx c;
+	int r = cgctl_parse_args(argc, argv, &o);
+
+	if (r <= 0)
+		return r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;
+	if ((r = cg_sys_load(&c.sys)) < 0 || c.sys.layout == CG_LAYOUT_NONE) {
+		nsk_err("/proc/self/mountinfo: %s", r < 0 ? strerror(-r) : "no cgroup hierarchy is mounted");
+		return EXIT_TOOL_FAILED;
+	}
+	cgkey_ctx_from_sys(&c.sys, &c.keys);
+	memset(&c.g, 0, sizeof(c.g));
+	r = run[o.cmd](&o, &c);
+	cg_group_free(&c.g);
+	cg_sys_free(&c.sys);
+	return r;
+}

@@ -1,0 +1,64 @@
+/* cgctl: create, limit, join, watch, freeze, kill and remove cgroups on
+ * every layout (DESIGN.md, "cgroups"). Shared between the subcommands. */
+#pragma once
+#include <stdbool.h>
+
+#include "cggroup.h"
+#include "cgkeys.h"
+#include "cgroup.h"
+
+enum cmd {
+	CMD_CREATE, CMD_SET, CMD_GET, CMD_ATTACH, CMD_EXEC, CMD_STAT, CMD_LIST, CMD_FREEZE,
+	CMD_THAW, CMD_KILL, CMD_WAIT, CMD_DELETE,
+};
+
+#define MAX_SETTINGS 32
+#define MAX_TARGETS 32
+
+/* KEY=VALUE, from an argument or a flag (--memory 64M: memory.max=64M). */
+struct setting {
+	const char *key;
+	char value[160];
+	const char *given;	/* the value as given, for messages */
+};
+
+struct cgctl_opts {
+	enum cmd cmd;
+	const char *group;
+	const char *parent;
+	struct setting set[MAX_SETTINGS];
+	unsigned nset;
+	const char *keys[MAX_SETTINGS];	/* get */
+	unsigned nkeys;
+	const char *targets[MAX_TARGETS];	/* attach -t */
+	unsigned ntargets;
+	bool create, rm, json, tree, kill;
+	int signal;
+	long timeout_ms;		/* -1: none */
+	char **argv;			/* exec: the command */
+};
+
+/* A loaded layout and a group resolved in it. */
+struct cgctl_ctx {
+	struct cg_sys sys;
+	struct cgkey_ctx keys;
+	struct cg_group g;
+};
+
+int cgctl_parse_args(int argc, char **argv, struct cgctl_opts *o);
+
+/* Subcommands: each returns the exit status. */
+int cmd_create(const struct cgctl_opts *o, struct cgctl_ctx *c);
+int cmd_set(const struct cgctl_opts *o, struct cgctl_ctx *c);
+int cmd_get(const struct cgctl_opts *o, struct cgctl_ctx *c);
+int cmd_attach(const struct cgctl_opts *o, struct cgctl_ctx *c);
+int cmd_exec(const struct cgctl_opts *o, struct cgctl_ctx *c);
+int cmd_freeze(const struct cgctl_opts *o, struct cgctl_ctx *c);
+int cmd_kill(const struct cgctl_opts *o, struct cgctl_ctx *c);
+int cmd_wait(const struct cgctl_opts *o, struct cgctl_ctx *c);
+int cmd_delete(const struct cgctl_opts *o, struct cgctl_ctx *c);
+int cmd_stat(const struct cgctl_opts *o, struct cgctl_ctx *c);
+int cmd_list(const struct cgctl_opts *o, struct cgctl_ctx *c);
+
+/* Resolve o->group in every hierarchy where it exists; prints why not. */
+int open_existing(const struct cgctl_opts *o, struct cgctl_ctx *c);

@@ -1,0 +1,43 @@
+#!/bin/sh
+# attach moves a process we started into the group in every hierarchy; a
+# handle piped in is echoed out (handle protocol); a missing group is not
+# created without --create or limits.
+# shellcheck source=tests/integration/lib.sh
+. "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
+# shellcheck source=tests/integration/cgctl/layout.inc
+. "$NSKIT_SRCDIR/tests/integration/cgctl/layout.inc"
+cg_require_usable
+G=$CG_GROUP
+cg_remove_later "$G"
+
+sleep 100 &
+p1=$!
+kill_later "$p1"
+sleep 100 &
+p2=$!
+kill_later "$p2"
+
+assert_status 125 "attach to a missing group" -- "$CGCTL" attach "$G" -t "$p1"
+assert_one_line_error cgctl "$G: no such group"
+assert_no_group "$G"
+
+assert_status 0 "attach --create" -- "$CGCTL" attach "$G" --create -t "$p1"
+assert_eq "" "$(cat "$TMP_DIR/stdout")" "stdout of attach -t"
+cg_hierarchies | while read -r _m self v; do
+	if [ "$v" = 2 ]; then
+		grep -qx "0::${self%/}/$G" "/proc/$p1/cgroup" || fail "v2: $p1 not in the group"
+	else
+		grep -q ":${self%/}/$G\$" "/proc/$p1/cgroup" || fail "$_m: $p1 not in the group"
+	fi
+	grep -qx "$p1" "$_m${self%/}/$G/cgroup.procs" || fail "$_m: $p1 not in cgroup.procs"
+done || exit 1
+
+# from stdin, with a limit: the handle comes back on stdout
+out=$(echo "$p2" | "$CGCTL" attach "$G" --pids 10) || fail "attach from stdin"
+assert_eq "$p2" "$out" "the echoed handle"
+grep -qx "$p2" "$(cg_dir pids "$G")/cgroup.procs" || fail "$p2 not in the pids group"
+assert_eq 10 "$("$CGCTL" get "$G" pids.max)" "pids.max set by attach"
+
+# a handle that is not a process
+assert_status 125 "attach a bad handle" -- "$CGCTL" attach "$G" -t 0
+assert_one_line_error cgctl "handle 0: not a handle"

@@ -1,0 +1,44 @@
+#!/bin/sh
+# exec runs the command inside the group in every hierarchy; exec --rm
+# makes a transient group, exits with the command's status (also when it
+# is killed) and removes the group afterwards.
+# shellcheck source=tests/integration/lib.sh
+. "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
+# shellcheck source=tests/integration/cgctl/layout.inc
+. "$NSKIT_SRCDIR/tests/integration/cgctl/layout.inc"
+cg_require_usable
+G=$CG_GROUP
+cg_remove_later "$G"
+
+# The command's own /proc/self/cgroup names the group in each hierarchy.
+assert_status 0 "exec --create" -- "$CGCTL" exec --create "$G" -- cat /proc/self/cgroup
+cg_hierarchies | while read -r _m self v; do
+	want="${self%/}/$G"
+	if [ "$v" = 2 ]; then
+		grep -qx "0::$want" "$TMP_DIR/stdout" || fail "v2: not in $want: $(cat "$TMP_DIR/stdout")"
+	else
+		grep -q ":$want\$" "$TMP_DIR/stdout" || fail "v1 $_m: not in $want: $(cat "$TMP_DIR/stdout")"
+	fi
+done || exit 1
+
+# Without --create, a missing group is an error and nothing is made.
+assert_status 125 "exec missing group" -- "$CGCTL" exec "$G-missing" -- true
+assert_one_line_error cgctl "$G-missing: no such group"
+assert_no_group "$G-missing"
+
+# --rm: the command's status, the group gone after
+assert_status 0 "delete" -- "$CGCTL" delete "$G"
+assert_status 3 "exec --rm exit 3" -- "$CGCTL" exec --rm "$G" -- sh -c 'grep -q "/'"$G"'$" /proc/self/cgroup && exit 3'
+assert_no_group "$G"
+assert_status 137 "exec --rm killed" -- "$CGCTL" exec --rm "$G" -- sh -c 'kill -KILL $$'
+assert_no_group "$G"
+# a child left running by the command does not keep the group alive
+assert_status 0 "exec --rm with a leftover child" -- "$CGCTL" exec --rm "$G" -- sh -c 'sleep 100 & exit 0'
+assert_no_group "$G"
+assert_status 127 "exec --rm command not found" -- "$CGCTL" exec --rm "$G" -- /nonexistent/cmd
+assert_no_group "$G"
+# --rm refuses a group that exists: it only removes what it made
+assert_status 0 "create" -- "$CGCTL" create "$G"
+assert_status 125 "exec --rm existing" -- "$CGCTL" exec --rm "$G" -- true
+assert_one_line_error cgctl "$G: already exists"
+assert_group "$G"

@@ -1,0 +1,37 @@
+#!/bin/sh
+# cgroup v2's no-internal-processes rule: a group holding processes cannot
+# pass a controller to a child group. Where the controller is on v2,
+# cgctl refuses in plain words naming the cgroup that holds processes and
+# changes nothing; on v1 there is no such rule and it succeeds.
+# shellcheck source=tests/integration/lib.sh
+. "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
+# shellcheck source=tests/integration/cgctl/layout.inc
+. "$NSKIT_SRCDIR/tests/integration/cgctl/layout.inc"
+cg_require_usable
+G=$CG_GROUP
+cg_remove_later "$G"
+
+if cg_on_v1 pids || cg_v2_has pids; then
+	ctrl=pids key=pids.max=5
+elif cg_v2_has hugetlb && [ -d /sys/kernel/mm/hugepages/hugepages-2048kB ]; then
+	ctrl=hugetlb key=hugetlb.2MB.max=0
+else
+	skip "neither pids nor hugetlb is available"
+fi
+
+assert_status 0 "create" -- "$CGCTL" create "$G/child"
+"$CGCTL" exec "$G" -- sleep 100 &
+kill_later $!
+wait_for '[ -n "$(cat "$(cg_dir "$ctrl" "$G")/cgroup.procs")" ]' || fail "not started"
+
+if cg_on_v1 "$ctrl"; then
+	assert_status 0 "a limit on the child (v1)" -- "$CGCTL" set "$G/child" "$key"
+	assert_eq "${key#*=}" "$(cat "$(cg_dir "$ctrl" "$G/child")/${key%=*}")" "$key (v1)"
+else
+	assert_status 125 "a limit on the child (v2)" -- "$CGCTL" set "$G/child" "$key"
+	assert_one_line_error cgctl "$G/child: cannot enable controllers below /.*/$G: that cgroup holds processes.*no internal processes"
+	grep -qw "$ctrl" "$(cg_dir core "$G")/cgroup.subtree_control" &&
+		fail "$ctrl left enabled in $G's subtree_control"
+	assert_group "$G/child"
+fi
+exit 0

@@ -1,0 +1,222 @@
+/* The group operations aimed at a fake hierarchy in a temporary directory
+ * (plain files stand in for control files). */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "unit.h"
+#include "cggroup.h"
+
+static char tmp[] = "/tmp/test-cggroup.XXXXXX";
+
+static void put(const char *rel, const char *text)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", tmp, rel);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static const char *get(const char *rel)
+{
+	static char buf[256];
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", tmp, rel);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return NULL;
+	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static bool exists(const char *rel)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", tmp, rel);
+	return access(path, F_OK) == 0;
+}
+
+/* A legacy-style system whose memory hierarchy is tmp/memory. */
+static void fake_sys(struct cg_sys *sys, bool v2)
+{
+	char text[512];
+
+	snprintf(text, sizeof(text),
+		 v2 ? "1 0 0:1 / %s/unified rw - cgroup2 cgroup2 rw\n"
+		    : "1 0 0:1 / %s/memory rw - cgroup cgroup rw,memory\n",
+		 tmp);
+	cg_sys_init(sys);
+	assert_int_equal(cg_parse_mountinfo(text, sys), 0);
+	assert_int_equal(cg_parse_proc_cgroup(v2 ? "0::/me\n" : "4:memory:/me\n", sys), 0);
+	if (v2)
+		sys->h[0].ctrls = CG_BIT(CG_MEMORY);
+	cg_sys_finish(sys);
+}
+
+static int setup(void **state)
+{
+	assert_non_null(mkdtemp(tmp));
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmp);
+	return system(cmd);
+}
+
+static void test_write_read_at(void **state)
+{
+	int dfd = open(tmp, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	char buf[16];
+
+	put("pids.max", "");
+	assert_int_equal(cg_write_at(dfd, "pids.max", "64"), 0);
+	assert_string_equal(get("pids.max"), "64");
+	put("pids.max", "max\n\n");
+	assert_int_equal(cg_read_at(dfd, "pids.max", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "max");
+	assert_int_equal(cg_write_at(dfd, "nope", "1"), -ENOENT);
+	assert_int_equal(cg_read_at(dfd, "nope", buf, sizeof(buf)), -ENOENT);
+	put("long", "0123456789abcdefghij");
+	assert_int_equal(cg_read_at(dfd, "long", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "0123456789abcde");	/* cut to fit */
+	close(dfd);
+}
+
+static void test_create_apply_undo(void **state)
+{
+	struct cg_sys sys;
+	struct cg_group g;
+	struct cg_write w[2] = {
+		{ .ctrl = CG_MEMORY, .file = "memory.limit_in_bytes", .value = "1048576" },
+		{ .ctrl = CG_MEMORY, .file = "memory.soft_limit_in_bytes", .value = "4096" },
+	};
+
+	fake_sys(&sys, false);
+	assert_int_equal(mkdir(sys.h[0].mount, 0755), 0);
+	assert_int_equal(cg_group_init(&g, &sys, "self", "a/b", cg_hiers_for(&sys, ~0u)), 0);
+	assert_non_null(strstr(g.dir[0], "/memory/me/a/b"));
+	assert_int_equal(cg_group_existing(&g), -ENOENT);
+	cg_group_free(&g);
+
+	assert_int_equal(cg_group_init(&g, &sys, "self", "a/b", cg_hiers_for(&sys, ~0u)), 0);
+	assert_int_equal(cg_group_create(&g, true), 0);
+	assert_int_equal(g.nmade, 3);	/* me, me/a, me/a/b */
+	assert_true(exists("memory/me/a/b"));
+	assert_true(cg_group_complete(&g));
+	/* every file is checked before any is written */
+	put("memory/me/a/b/memory.limit_in_bytes", "-1");
+	assert_int_equal(cg_group_apply(&g, w, 2), -ENOENT);
+	assert_string_equal(get("memory/me/a/b/memory.limit_in_bytes"), "-1");
+	assert_non_null(strstr(g.failing, "memory.soft_limit_in_bytes"));
+	put("memory/me/a/b/memory.soft_limit_in_bytes", "");
+	assert_int_equal(cg_group_apply(&g, w, 2), 0);
+	assert_string_equal(get("memory/me/a/b/memory.limit_in_bytes"), "1048576");
+	assert_string_equal(get("memory/me/a/b/memory.soft_limit_in_bytes"), "4096");
+	/* v1 memory limit alone: memsw moves with it, keeping 1M of swap */
+	struct cg_write keep = { .ctrl = CG_MEMORY, .keep_swap = true,
+				 .file = "memory.limit_in_bytes", .value = "4194304" };
+	put("memory/me/a/b/memory.memsw.limit_in_bytes", "2097152");
+	assert_int_equal(cg_group_apply(&g, &keep, 1), 0);
+	assert_string_equal(get("memory/me/a/b/memory.limit_in_bytes"), "4194304");
+	assert_string_equal(get("memory/me/a/b/memory.memsw.limit_in_bytes"), "5242880");
+	put("memory/me/a/b/memory.memsw.limit_in_bytes", "9223372036854771712");
+	put("memory/me/a/b/memory.limit_in_bytes", "1048576\n");
+	assert_int_equal(cg_group_apply(&g, &keep, 1), 0);
+	assert_string_equal(get("memory/me/a/b/memory.memsw.limit_in_bytes"), "9223372036854771712");
+	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/memory.memsw.limit_in_bytes"));
+	/* a group that exists is refused when creating exclusively */
+	struct cg_group again;
+	assert_int_equal(cg_group_init(&again, &sys, "self", "a/b", cg_hiers_for(&sys, ~0u)), 0);
+	assert_int_equal(cg_group_create(&again, true), -EEXIST);
+	assert_int_equal(again.nmade, 0);
+	assert_int_equal(cg_group_create(&again, false), 0);
+	assert_int_equal(again.nmade, 0);
+	cg_group_free(&again);
+
+	/* undo removes what this run made, deepest first; rmdir fails on
+	 * the stand-in files, so remove those first */
+	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/memory.limit_in_bytes"));
+	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/memory.soft_limit_in_bytes"));
+	cg_group_undo(&g);
+	assert_false(exists("memory/me"));
+	assert_true(exists("memory"));
+	cg_group_free(&g);
+	rmdir(sys.h[0].mount);
+	cg_sys_free(&sys);
+}
+
+static void test_populated_remove(void **state)
+{
+	struct cg_sys sys;
+	struct cg_group g;
+
+	fake_sys(&sys, false);
+	assert_int_equal(mkdir(sys.h[0].mount, 0755), 0);
+	assert_int_equal(cg_group_init(&g, &sys, NULL, "/top/x", cg_hiers_for(&sys, ~0u)), 0);
+	assert_int_equal(cg_group_create(&g, true), 0);
+	put("memory/top/x/cgroup.procs", "");
+	assert_int_equal(cg_group_populated(&g), 0);
+	assert_int_equal(mkdir(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/child"), 0755), 0);
+	put("memory/top/x/child/cgroup.procs", "4242\n");
+	assert_int_equal(cg_group_populated(&g), 1);
+	/* a directory that cannot go names itself */
+	assert_int_equal(cg_group_remove(&g), -ENOTEMPTY);
+	assert_non_null(strstr(g.failing, "/top/x/child"));
+	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/child/cgroup.procs"));
+	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/cgroup.procs"));
+	assert_int_equal(cg_group_remove(&g), 0);
+	assert_false(exists("memory/top/x"));
+	assert_true(exists("memory/top"));	/* remove takes the group, not its parents */
+	cg_group_undo(&g);
+	assert_false(exists("memory/top"));
+	cg_group_free(&g);
+	rmdir(sys.h[0].mount);
+	cg_sys_free(&sys);
+}
+
+static void test_v2_enable(void **state)
+{
+	struct cg_sys sys;
+	struct cg_group g;
+
+	fake_sys(&sys, true);
+	assert_int_equal(mkdir(sys.h[0].mount, 0755), 0);
+	put("unified/cgroup.subtree_control", "cpu");
+	assert_int_equal(cg_group_init(&g, &sys, "self", "box", cg_hiers_for(&sys, 0)), 0);
+	assert_int_equal(cg_group_create(&g, true), 0);
+	put("unified/me/cgroup.subtree_control", "");
+	assert_int_equal(cg_group_enable(&g, CG_BIT(CG_MEMORY)), 0);
+	/* a plain file keeps the last write: "+memory" went to both ancestors */
+	assert_string_equal(get("unified/cgroup.subtree_control"), "+memory");
+	assert_string_equal(get("unified/me/cgroup.subtree_control"), "+memory");
+	assert_string_equal(cg_group_dir_for(&g, CG_CORE, true), g.dir[0]);
+	/* a missing subtree_control is reported with its path */
+	struct cg_group h;
+	assert_int_equal(cg_group_init(&h, &sys, NULL, "/other/deep", cg_hiers_for(&sys, 0)), 0);
+	assert_int_equal(cg_group_create(&h, true), 0);
+	assert_int_equal(cg_group_enable(&h, CG_BIT(CG_MEMORY)), -ENOENT);
+	assert_non_null(strstr(h.failing, "/other/cgroup.subtree_control"));
+	cg_group_undo(&h);
+	assert_false(exists("unified/other"));
+	cg_group_free(&h);
+	cg_group_free(&g);
+	cg_sys_free(&sys);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_write_read_at), cmocka_unit_test(test_create_apply_undo),
+		cmocka_unit_test(test_populated_remove), cmocka_unit_test(test_v2_enable),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
