@@ -1,0 +1,87 @@
+/* rtnetlink through libnl-route-3, for vethup: libnl builds each request,
+ * and requests are sent in batches, several in one sendmsg(), with every
+ * acknowledgement read back, so that a whole step costs one round trip.
+ * Interfaces are only ever looked up by name or index (RTM_GETLINK with
+ * IFLA_IFNAME, never a dump), so the cost does not grow with the number
+ * of interfaces in a namespace. */
+#pragma once
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "netaddr.h"
+
+struct nl_sock;
+struct nl_msg;
+
+/* A routing netlink socket in the caller's network namespace. */
+int netlink_open(struct nl_sock **ret);
+/* A socket in the network namespace of netns_fd: the calling thread
+ * enters it, creates the socket (which stays bound to that namespace,
+ * netlink(7)) and returns to its own. -errno; if the return fails the
+ * thread is left in the other namespace and the caller must exit. */
+int netlink_open_in(int netns_fd, struct nl_sock **ret);
+void netlink_close(struct nl_sock **sk);
+
+/* What a lookup learns about an interface. */
+struct netlink_link {
+	int ifindex;
+	int link;		/* IFLA_LINK: a veth's peer's ifindex (in its namespace) */
+	unsigned mtu;
+	bool up;
+	uint8_t mac[MAC_LEN];
+	char name[IFNAME_MAX + 1];
+	char kind[16];		/* IFLA_INFO_KIND: "veth", "bridge", "" */
+};
+
+/* A veth pair, the peer born in another namespace; the host end up. */
+struct netlink_veth {
+	const char *name, *peer;
+	int peer_netns_fd;
+	unsigned mtu;				/* 0: the kernel's default */
+	const struct macaddr *mac, *peer_mac;	/* NULL: random */
+	int master;				/* bridge ifindex; 0: none */
+};
+
+/* The loopback interface has index 1 in every network namespace
+ * (LOOPBACK_IFINDEX, include/net/net_namespace.h). */
+#define NETLINK_LOOPBACK_IFINDEX 1
+
+#define NETLINK_BATCH_MAX 32
+/* Requests sent together; item i's result is in err[i] (0 or -errno)
+ * and, for a lookup, in *links[i]. */
+struct netlink_batch {
+	unsigned count;
+	int build_err;				/* the first failure to build */
+	struct nl_msg *msgs[NETLINK_BATCH_MAX];
+	struct netlink_link *links[NETLINK_BATCH_MAX];
+	int err[NETLINK_BATCH_MAX];
+	int failed;				/* index of the first failed item, or -1 */
+	char ext_msg[128];			/* the kernel's extack text for it, or "" */
+};
+
+void netlink_batch_init(struct netlink_batch *b);
+/* Each adder returns the item's index, or -errno (then also recorded in
+ * build_err, so callers may check once, at commit). */
+int netlink_batch_veth_add(struct netlink_batch *b, const struct netlink_veth *v);
+/* A bridge, created up. */
+int netlink_batch_bridge_add(struct netlink_batch *b, const char *name);
+int netlink_batch_link_get(struct netlink_batch *b, const char *name, int ifindex,
+			   struct netlink_link *ret);
+/* Set or clear IFF_UP of an existing link. */
+int netlink_batch_link_set_up(struct netlink_batch *b, int ifindex, bool up);
+/* Delete by index, or by name when ifindex is 0. */
+int netlink_batch_link_del(struct netlink_batch *b, const char *name, int ifindex);
+/* IPv6 addresses are added with IFA_F_NODAD: usable at once. */
+int netlink_batch_addr_add(struct netlink_batch *b, int ifindex, const struct ipaddr *a);
+int netlink_batch_addr_del(struct netlink_batch *b, int ifindex, const struct ipaddr *a);
+/* A default route of gw's family via gw on ifindex, in the main table. */
+int netlink_batch_default_route(struct netlink_batch *b, int ifindex, const struct ipaddr *gw);
+/* Send every request in one sendmsg() and read all the answers. Returns
+ * 0 when every item succeeded; else the first failed item's -errno with
+ * its index in failed, or -errno with failed = -1 when a request could
+ * not be built or the conversation itself failed (then every item not
+ * known to have succeeded has that error in err[]). The batch is empty
+ * afterwards (its results stay). */
+int netlink_batch_commit(struct nl_sock *sk, struct netlink_batch *b);
+/* Free the requests of a batch that was not committed. */
+void netlink_batch_free(struct netlink_batch *b);

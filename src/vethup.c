@@ -1,0 +1,710 @@
+/* vethup: give a network namespace a veth link (cf. ip link add ... type
+ * veth; ip netns), in one netlink conversation.
+ *
+ *   vethup [-t PID|PID:INODE|- | --netns NAME|PATH] [options]
+ *   vethup --delete HOST
+ *
+ * Steps, each one batch of netlink requests (lib/netlink.c):
+ *  1. (--bridge) create the bridge, up, unless it exists; look it up.
+ *  2. Create the pair, the peer born inside the target namespace, both ends
+ *     with their MTU and MAC, the host end up and enslaved to the bridge; and
+ *     look the host end up, which also names the peer's ifindex.
+ *  3. Outside: the host addresses (on the bridge when there is one).
+ *  4. Inside, over a socket opened in the namespace: lo and the peer up,
+ *     the addresses, the default routes.
+ * Three round trips (four with --bridge; step 3 is skipped when there is
+ * nothing to add outside). A failure after step 2 deletes the pair (and a
+ * bridge made in step 1) before exiting 125. Nothing is ever dumped:
+ * lookups are by name or index.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <linux/nsfs.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "err.h"
+#include "netaddr.h"
+#include "netlink.h"
+#include "parse.h"
+#include "target.h"
+
+#define MAX_ADDRS 8
+
+struct vethup_opts {
+	const char *target, *netns, *name, *peer, *bridge, *delete;
+	const char *addr_text[MAX_ADDRS], *host_addr_text[MAX_ADDRS];
+	unsigned naddrs, nhost_addrs;
+	struct ipaddr addrs[MAX_ADDRS], host_addrs[MAX_ADDRS];
+	const char *gateway_text[2];		/* as given, at most one per family */
+	unsigned ngateways;
+	struct ipaddr gateway[2];		/* [0] IPv4, [1] IPv6 */
+	bool has_gateway[2], no_gateway;
+	unsigned mtu;
+	const char *mac_text, *peer_mac_text;
+	struct macaddr mac, peer_mac;
+	bool json;
+};
+
+/* The target namespace: a file descriptor, and words for messages. */
+struct place {
+	struct target target;
+	int netns_fd;
+	unsigned long inode;
+	char what[PATH_MAX + 16];	/* "process 4242", "netns /run/netns/box" */
+	char default_name[IFNAME_MAX + 1];
+};
+
+/* What this run made, so that a failure can undo exactly that. */
+struct made {
+	bool bridge_created, lo_was_down, pair;
+	const char *pair_name;			/* the host end, as requested */
+	struct netlink_link bridge, host, peer, lo;
+	bool host_addr_added[MAX_ADDRS];	/* on a bridge that existed before */
+};
+
+enum {
+	OPT_NETNS = CHAR_MAX + 1, OPT_NAME, OPT_PEER, OPT_ADDR, OPT_HOST_ADDR, OPT_GATEWAY,
+	OPT_BRIDGE, OPT_MTU, OPT_MAC, OPT_PEER_MAC, OPT_DELETE,
+};
+
+static const struct option longopts[] = {
+	{ "target", required_argument, NULL, 't' },
+	{ "netns", required_argument, NULL, OPT_NETNS },
+	{ "name", required_argument, NULL, OPT_NAME },
+	{ "peer", required_argument, NULL, OPT_PEER },
+	{ "addr", required_argument, NULL, OPT_ADDR },
+	{ "host-addr", required_argument, NULL, OPT_HOST_ADDR },
+	{ "gateway", required_argument, NULL, OPT_GATEWAY },
+	{ "bridge", required_argument, NULL, OPT_BRIDGE },
+	{ "mtu", required_argument, NULL, OPT_MTU },
+	{ "mac", required_argument, NULL, OPT_MAC },
+	{ "peer-mac", required_argument, NULL, OPT_PEER_MAC },
+	{ "json", no_argument, NULL, 'J' },
+	{ "delete", required_argument, NULL, OPT_DELETE },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static void usage(void)
+{
+	fputs("Usage:\n"
+	      " vethup [-t PID|PID:INODE|- | --netns NAME|PATH] [options]\n"
+	      " vethup --delete HOST\n"
+	      "\n"
+	      "Give a network namespace a veth link: the peer is created inside it, addressed\n"
+	      "and routed; the host end stays outside. One netlink conversation, no ip(8).\n"
+	      "\n"
+	      "Target (default: a handle on stdin when it is not a terminal):\n"
+	      " -t, --target PID           the network namespace of this process\n"
+	      "     --netns NAME|PATH      an ip-netns name (/run/netns/NAME) or a namespace file\n"
+	      "\n"
+	      "Link:\n"
+	      "     --name HOST            the host end (default veth<PID>, or veth<INODE> of the\n"
+	      "                            namespace with --netns)\n"
+	      "     --peer NAME            the end inside the namespace (default eth0)\n"
+	      "     --addr CIDR            an address inside, e.g. 10.0.0.2/24 (repeatable)\n"
+	      "     --host-addr CIDR       an address on the host end, or on the bridge (repeatable)\n"
+	      "     --gateway IP|none      the default route inside (default: via the first host\n"
+	      "                            address of each family)\n"
+	      "     --bridge BRIDGE        enslave the host end to BRIDGE (created if missing)\n"
+	      "     --mtu N                MTU of both ends\n"
+	      "     --mac MAC              MAC address of the host end\n"
+	      "     --peer-mac MAC         MAC address of the end inside\n"
+	      " -J, --json                 print what was made as JSON\n"
+	      "     --delete HOST          delete the pair whose host end is HOST\n"
+	      "\n"
+	      " -h, --help                 show this help\n"
+	      " -V, --version              show the version\n"
+	      "\n"
+	      "Exit status: 0 on success, 125 on failure (after undoing what was made).\n"
+	      "See vethup(1) and nskit(7).\n",
+	      stdout);
+}
+
+static int add_text(const char **list, unsigned *n, const char *opt, const char *arg)
+{
+	if (*n == MAX_ADDRS)
+		return nsk_usage_err("%s %s: at most %d addresses", opt, arg, MAX_ADDRS);
+	list[(*n)++] = arg;
+	return 0;
+}
+
+static int parse_option(struct vethup_opts *o, int c, const char *arg)
+{
+	uint64_t v;
+
+	switch (c) {
+	case 't': o->target = arg; return 0;
+	case OPT_NETNS: o->netns = arg; return 0;
+	case OPT_NAME: o->name = arg; return 0;
+	case OPT_PEER: o->peer = arg; return 0;
+	case OPT_BRIDGE: o->bridge = arg; return 0;
+	case OPT_DELETE: o->delete = arg; return 0;
+	case OPT_MAC: o->mac_text = arg; return 0;
+	case OPT_PEER_MAC: o->peer_mac_text = arg; return 0;
+	case 'J': o->json = true; return 0;
+	case OPT_ADDR: return add_text(o->addr_text, &o->naddrs, "--addr", arg);
+	case OPT_HOST_ADDR: return add_text(o->host_addr_text, &o->nhost_addrs, "--host-addr", arg);
+	case OPT_GATEWAY:
+		if (strcmp(arg, "none") == 0)
+			o->no_gateway = true;
+		else if (o->ngateways == 2)
+			return nsk_usage_err("--gateway %s: at most one per address family", arg);
+		else
+			o->gateway_text[o->ngateways++] = arg;
+		return 0;
+	case OPT_MTU:
+		/* ETH_MIN_MTU .. ETH_MAX_MTU, the range of a veth */
+		if (parse_uint(arg, 65535, &v) < 0 || v < 68)
+			return nsk_usage_err("--mtu %s: not a number from 68 to 65535", arg);
+		o->mtu = (unsigned)v;
+		return 0;
+	}
+	return -EINVAL;
+}
+
+/* ---- checking values (after parsing, when every name is known) ---- */
+
+static int check_name(const char *opt, const char *name)
+{
+	int r = ifname_check(name);
+
+	if (r < 0)
+		nsk_err("%s %s: %s", opt, name, netaddr_strerror(r));
+	return r;
+}
+
+static int check_cidrs(const char *ifname, const char *opt, const char *const *text, unsigned n,
+		       struct ipaddr *ret)
+{
+	for (unsigned i = 0; i < n; i++) {
+		int r = cidr_parse(text[i], &ret[i]);
+		if (r < 0) {
+			nsk_err("%s: %s %s: %s", ifname, opt, text[i], netaddr_strerror(r));
+			return r;
+		}
+	}
+	return 0;
+}
+
+static int family_slot(int family)
+{
+	return family == AF_INET ? 0 : 1;
+}
+
+static int check_gateways(struct vethup_opts *o)
+{
+	if (o->no_gateway && o->ngateways)
+		return nsk_usage_err("--gateway none and --gateway %s exclude each other",
+				     o->gateway_text[0]);
+	for (unsigned i = 0; i < o->ngateways; i++) {
+		struct ipaddr gw;
+		int r = ipaddr_parse(o->gateway_text[i], &gw);
+		if (r < 0) {
+			nsk_err("%s: --gateway %s: %s", o->peer, o->gateway_text[i], netaddr_strerror(r));
+			return r;
+		}
+		if (o->has_gateway[family_slot(gw.family)])
+			return nsk_usage_err("--gateway %s: at most one per address family",
+					     o->gateway_text[i]);
+		o->has_gateway[family_slot(gw.family)] = true;
+		o->gateway[family_slot(gw.family)] = gw;
+	}
+	return 0;
+}
+
+static int check_mac(const char *ifname, const char *opt, const char *text, struct macaddr *ret)
+{
+	int r = text ? mac_parse(text, ret) : 0;
+
+	if (r < 0)
+		nsk_err("%s: %s %s: %s", ifname, opt, text, netaddr_strerror(r));
+	return r;
+}
+
+static int check_values(struct vethup_opts *o)
+{
+	const char *host = o->name ? o->name : "host end";
+	const char *host_addr_on = o->bridge ? o->bridge : host;
+
+	if ((o->name && check_name("--name", o->name) < 0) || check_name("--peer", o->peer) < 0 ||
+	    (o->bridge && check_name("--bridge", o->bridge) < 0))
+		return -EINVAL;
+	if (o->name && strcmp(o->name, o->peer) == 0)
+		return nsk_usage_err("--name and --peer are both %s", o->name);
+	if (check_cidrs(o->peer, "--addr", o->addr_text, o->naddrs, o->addrs) < 0 ||
+	    check_cidrs(host_addr_on, "--host-addr", o->host_addr_text, o->nhost_addrs,
+			o->host_addrs) < 0 ||
+	    check_gateways(o) < 0 || check_mac(host, "--mac", o->mac_text, &o->mac) < 0 ||
+	    check_mac(o->peer, "--peer-mac", o->peer_mac_text, &o->peer_mac) < 0)
+		return -EINVAL;
+	return 1;
+}
+
+static int check_options(struct vethup_opts *o, int argc, char **argv)
+{
+	if (optind < argc)
+		return nsk_usage_err("unexpected argument '%s'", argv[optind]);
+	if (o->delete) {
+		if (o->target || o->netns || o->name || o->peer || o->bridge || o->naddrs ||
+		    o->nhost_addrs || o->ngateways || o->no_gateway || o->mtu || o->mac_text ||
+		    o->peer_mac_text || o->json)
+			return nsk_usage_err("--delete takes no other option");
+		return check_name("--delete", o->delete) < 0 ? -EINVAL : 1;
+	}
+	if (o->target && o->netns)
+		return nsk_usage_err("-t and --netns exclude each other");
+	if (o->netns && !*o->netns)
+		return nsk_usage_err("--netns: empty name");
+	if (!o->peer)
+		o->peer = "eth0";
+	return check_values(o);
+}
+
+static int parse_args(int argc, char **argv, struct vethup_opts *o)
+{
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":t:JhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h': usage(); return 0;
+		case 'V': nsk_print_version(); return 0;
+		case '?':
+			if (optopt)
+				return nsk_usage_err("unknown option '-%c'", optopt);
+			return nsk_usage_err("unknown option '%s'", argv[optind - 1]);
+		case ':':
+			return nsk_usage_err("option '%s' needs a value", argv[optind - 1]);
+		default:
+			if (parse_option(o, c, optarg) < 0)
+				return -EINVAL;
+		}
+	}
+	return check_options(o, argc, argv);
+}
+
+/* ---- the target namespace ---- */
+
+/* Report errno for OBJECT and return it (before printing can change it). */
+static int fail_errno(const char *object, const char *what)
+{
+	int e = errno;
+
+	nsk_err("%s: %s%s", object, what, strerror(e));
+	return -e;
+}
+
+static int open_netns_file(const struct vethup_opts *o, struct place *p)
+{
+	char path[PATH_MAX];
+
+	/* A bare name is what ip-netns(8) keeps under /run/netns. */
+	if (strchr(o->netns, '/'))
+		snprintf(path, sizeof(path), "%s", o->netns);
+	else if (snprintf(path, sizeof(path), "/run/netns/%s", o->netns) >= (int)sizeof(path))
+		return nsk_usage_err("--netns %s: name too long", o->netns);
+	snprintf(p->what, sizeof(p->what), "netns %s", path);
+	p->netns_fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (p->netns_fd < 0) {
+		return fail_errno(path, "");
+	}
+	/* NS_GET_NSTYPE (Linux 4.11) fails with ENOTTY on anything but nsfs. */
+	if (ioctl(p->netns_fd, NS_GET_NSTYPE) != CLONE_NEWNET) {
+		nsk_err("%s: not a network namespace", path);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int open_target_process(const struct vethup_opts *o, struct place *p)
+{
+	int r = target_open(&p->target, o->target);
+
+	if (r < 0) {
+		nsk_err("handle %s: %s", *p->target.handle ? p->target.handle : "-",
+			target_strerror(r));
+		return r;
+	}
+	snprintf(p->what, sizeof(p->what), "process %d", (int)p->target.pid);
+	/* procfd was checked against the pidfd: this is the target's own. */
+	p->netns_fd = openat(p->target.procfd, "ns/net", O_RDONLY | O_CLOEXEC);
+	if (p->netns_fd < 0) {
+		return fail_errno(p->what, "network namespace: ");
+	}
+	return 0;
+}
+
+static int open_place(const struct vethup_opts *o, struct place *p)
+{
+	struct stat ours, theirs;
+	int r = o->netns ? open_netns_file(o, p) : open_target_process(o, p);
+
+	if (r < 0)
+		return r;
+	if (fstat(p->netns_fd, &theirs) < 0 || stat("/proc/self/ns/net", &ours) < 0) {
+		return fail_errno(p->what, "network namespace: ");
+	}
+	/* Routes and addresses meant for a container must never land on
+	 * the host: the target must be another namespace. */
+	if (theirs.st_ino == ours.st_ino && theirs.st_dev == ours.st_dev) {
+		nsk_err("%s: is in vethup's own network namespace", p->what);
+		return -EINVAL;
+	}
+	p->inode = (unsigned long)theirs.st_ino;
+	/* "veth" + at most 7 digits of a PID, or 10 of a 32-bit inode:
+	 * within the 15 bytes of an interface name. */
+	if (o->netns)
+		snprintf(p->default_name, sizeof(p->default_name), "veth%lu", p->inode);
+	else
+		snprintf(p->default_name, sizeof(p->default_name), "veth%d", (int)p->target.pid);
+	return 0;
+}
+
+/* ---- the steps ---- */
+
+/* "OBJECT: WHAT: CAUSE (the kernel's explanation)" */
+static void report(const char *object, const char *what, int err, const char *ext)
+{
+	nsk_err("%s: %s%s%s%s%s%s", object, what, *what ? ": " : "", strerror(-err),
+		*ext ? " (" : "", ext, *ext ? ")" : "");
+}
+
+static void report_item(const char *object, const char *what, const struct netlink_batch *b,
+			int err)
+{
+	report(object, what, err, b->ext_msg);
+}
+
+/* The bridge, created up if it is missing, and its ifindex: one round
+ * trip either way (creating exclusively fails with EEXIST when it is
+ * there, and the lookup that follows answers in both cases). */
+static int prepare_bridge(struct nl_sock *host, const struct vethup_opts *o, struct made *m)
+{
+	struct netlink_batch b;
+	int r;
+
+	netlink_batch_init(&b);
+	netlink_batch_bridge_add(&b, o->bridge);
+	netlink_batch_link_get(&b, o->bridge, 0, &m->bridge);
+	r = netlink_batch_commit(host, &b);
+	m->bridge_created = b.err[0] == 0;
+	if (b.err[0] && b.err[0] != -EEXIST) {
+		report_item(o->bridge, "creating the bridge", &b, b.err[0]);
+		return b.err[0];
+	}
+	if (b.err[1]) {
+		report_item(o->bridge, "looking it up", &b, b.err[1]);
+		return b.err[1];
+	}
+	if (strcmp(m->bridge.kind, "bridge") != 0) {
+		nsk_err("%s: not a bridge (%s)", o->bridge, *m->bridge.kind ? m->bridge.kind : "no kind");
+		return -EINVAL;
+	}
+	return r == -EEXIST || r == 0 ? 0 : r;
+}
+
+/* After EEXIST, say which end's name is taken (one more lookup, on the
+ * error path only). */
+static void report_name_in_use(struct nl_sock *host, const char *name, const char *peer,
+			       const struct place *p)
+{
+	struct netlink_link l;
+	struct netlink_batch b;
+
+	netlink_batch_init(&b);
+	netlink_batch_link_get(&b, name, 0, &l);
+	if (netlink_batch_commit(host, &b) == 0)
+		nsk_err("%s: name in use", name);
+	else
+		nsk_err("%s: name in use in the network namespace of %s", peer, p->what);
+}
+
+static int create_pair(struct nl_sock *host, const struct vethup_opts *o, const struct place *p,
+		       struct made *m)
+{
+	const char *name = o->name ? o->name : p->default_name;
+	struct netlink_veth v = {
+		.name = name, .peer = o->peer, .peer_netns_fd = p->netns_fd, .mtu = o->mtu,
+		.mac = o->mac_text ? &o->mac : NULL, .peer_mac = o->peer_mac_text ? &o->peer_mac : NULL,
+		.master = o->bridge ? m->bridge.ifindex : 0,
+	};
+	struct netlink_batch b;
+	int r;
+
+	netlink_batch_init(&b);
+	netlink_batch_veth_add(&b, &v);
+	/* The host end's IFLA_LINK is the peer's ifindex: no lookup inside. */
+	netlink_batch_link_get(&b, name, 0, &m->host);
+	r = netlink_batch_commit(host, &b);
+	m->pair = b.err[0] == 0;
+	m->pair_name = name;
+	if (r == -EEXIST && b.failed == 0) {
+		report_name_in_use(host, name, o->peer, p);
+	} else if (r < 0) {
+		char what[64];
+		snprintf(what, sizeof(what), "creating the veth pair with %s", o->peer);
+		report_item(name, b.failed == 1 ? "looking it up" : what, &b, r);
+	}
+	return r;
+}
+
+/* Outside: the host addresses, on the bridge when there is one. A bridge
+ * that existed may hold them already (a second container on it). For
+ * --json the bridge is looked up again: it took a MAC from its new port. */
+static int configure_host(struct nl_sock *host, const struct vethup_opts *o, struct made *m)
+{
+	const struct netlink_link *on = o->bridge ? &m->bridge : &m->host;
+	bool shared = o->bridge && !m->bridge_created;
+	char text[IPADDR_STRLEN], what[IPADDR_STRLEN + 16];
+	unsigned n = o->nhost_addrs;
+	struct netlink_batch b;
+	int r;
+
+	bool relook = o->bridge && o->json;
+
+	if (!n && !relook)
+		return 0;
+	netlink_batch_init(&b);
+	for (unsigned i = 0; i < n; i++)
+		netlink_batch_addr_add(&b, on->ifindex, &o->host_addrs[i]);
+	if (relook)
+		netlink_batch_link_get(&b, NULL, m->bridge.ifindex, &m->bridge);
+	r = netlink_batch_commit(host, &b);
+	if (r < 0 && b.failed < 0) {
+		report(on->name, "adding addresses", r, "");
+		return r;
+	}
+	for (unsigned i = 0; i < n; i++)
+		m->host_addr_added[i] = b.err[i] == 0;
+	for (unsigned i = 0; i < n; i++) {
+		if (b.err[i] == 0 || (shared && b.err[i] == -EEXIST))
+			continue;
+		snprintf(what, sizeof(what), "address %s",
+			 ipaddr_format(&o->host_addrs[i], true, text, sizeof(text)));
+		report_item(on->name, what, &b, b.err[i]);
+		return b.err[i];
+	}
+	if (relook && b.err[n]) {
+		report_item(o->bridge, "looking it up", &b, b.err[n]);
+		return b.err[n];
+	}
+	return 0;
+}
+
+/* The gateway of a family: --gateway, else the first host address of
+ * that family, provided the inside has an address of it. */
+static const struct ipaddr *gateway_for(const struct vethup_opts *o, int family)
+{
+	bool inside = false;
+
+	if (o->no_gateway)
+		return NULL;
+	if (o->has_gateway[family_slot(family)])
+		return &o->gateway[family_slot(family)];
+	for (unsigned i = 0; i < o->naddrs; i++)
+		inside = inside || o->addrs[i].family == family;
+	for (unsigned i = 0; inside && i < o->nhost_addrs; i++)
+		if (o->host_addrs[i].family == family)
+			return &o->host_addrs[i];
+	return NULL;
+}
+
+/* Inside: lo up, the addresses and the default routes, in one batch;
+ * item descriptions for messages go in what[]. */
+static int configure_inner(struct nl_sock *inner, const struct vethup_opts *o, struct made *m)
+{
+	static const int families[] = { AF_INET, AF_INET6 };
+	char what[NETLINK_BATCH_MAX][IPADDR_STRLEN + 32] = { "" }, text[IPADDR_STRLEN];
+	struct netlink_batch b;
+	int peer = m->host.link, i, r;
+
+	netlink_batch_init(&b);
+	/* lo's state before, so that a failure can leave it as it was */
+	netlink_batch_link_get(&b, NULL, NETLINK_LOOPBACK_IFINDEX, &m->lo);
+	if ((i = netlink_batch_link_set_up(&b, NETLINK_LOOPBACK_IFINDEX, true)) >= 0)
+		snprintf(what[i], sizeof(what[0]), "bringing lo up");
+	if ((i = netlink_batch_link_set_up(&b, peer, true)) >= 0)
+		snprintf(what[i], sizeof(what[0]), "bringing it up");
+	for (unsigned k = 0; k < o->naddrs; k++)
+		if ((i = netlink_batch_addr_add(&b, peer, &o->addrs[k])) >= 0)
+			snprintf(what[i], sizeof(what[0]), "address %s",
+				 ipaddr_format(&o->addrs[k], true, text, sizeof(text)));
+	for (unsigned k = 0; k < ELEMENTSOF(families); k++) {
+		const struct ipaddr *gw = gateway_for(o, families[k]);
+		if (gw && (i = netlink_batch_default_route(&b, peer, gw)) >= 0)
+			snprintf(what[i], sizeof(what[0]), "default route via %s",
+				 ipaddr_format(gw, false, text, sizeof(text)));
+	}
+	if (o->json)	/* its MAC and MTU, as the kernel has them */
+		netlink_batch_link_get(&b, NULL, peer, &m->peer);
+	r = netlink_batch_commit(inner, &b);
+	m->lo_was_down = b.err[0] == 0 && !m->lo.up;
+	if (r < 0)
+		report_item(o->peer, b.failed >= 0 ? what[b.failed] : "configuring", &b, r);
+	return r;
+}
+
+/* Undo in reverse order; a failure to undo warns and names what is left. */
+static void undo(struct nl_sock *host, struct nl_sock *inner, const struct vethup_opts *o,
+		 struct made *m)
+{
+	struct netlink_batch b;
+	int r;
+
+	netlink_batch_init(&b);
+	if (inner && m->lo_was_down &&
+	    netlink_batch_link_set_up(&b, NETLINK_LOOPBACK_IFINDEX, false) >= 0 &&
+	    netlink_batch_commit(inner, &b) < 0)
+		nsk_warn("lo: left up in the network namespace: %s", strerror(-b.err[0]));
+	if (o->bridge && !m->bridge_created)
+		for (unsigned i = 0; i < o->nhost_addrs; i++)
+			if (m->host_addr_added[i])
+				netlink_batch_addr_del(&b, m->bridge.ifindex, &o->host_addrs[i]);
+	/* Deleting the host end deletes the peer with it. */
+	if (m->pair)
+		netlink_batch_link_del(&b, m->pair_name, m->host.ifindex);
+	if (m->bridge_created)
+		netlink_batch_link_del(&b, o->bridge, m->bridge.ifindex);
+	if ((r = netlink_batch_commit(host, &b)) < 0)
+		nsk_warn("undoing: %s: %s left behind", strerror(-r),
+			 m->pair ? m->pair_name : o->bridge ? o->bridge : "an address");
+}
+
+/* ---- --json ---- */
+
+/* A JSON string: names may hold any byte but '/', ':' and space. */
+static void json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(f, "\\u%04x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
+
+static void json_row(FILE *f, const char *end, const struct netlink_link *l, unsigned long netns,
+		     const struct ipaddr *addrs, unsigned naddrs, bool last)
+{
+	char text[IPADDR_STRLEN > MAC_STRLEN ? IPADDR_STRLEN : MAC_STRLEN];
+
+	fprintf(f, "    {\"end\": \"%s\", \"name\": ", end);
+	json_string(f, l->name);
+	fprintf(f, ", \"ifindex\": %d, \"netns\": %lu, \"mac\": \"%s\", \"mtu\": %u,\n",
+		l->ifindex, netns, mac_format(l->mac, text, sizeof(text)), l->mtu);
+	fputs("     \"addresses\": [", f);
+	for (unsigned i = 0; i < naddrs; i++)
+		fprintf(f, "%s\"%s\"", i ? ", " : "", ipaddr_format(&addrs[i], true, text, sizeof(text)));
+	fprintf(f, "]}%s\n", last ? "" : ",");
+}
+
+/* What was made, as one JSON object: {"vethup": [host, peer, bridge]}.
+ * (Written here rather than through libsmartcols: vethup links only
+ * libnl, which keeps its start-up close to a bare program's.) */
+static int print_json(const struct vethup_opts *o, const struct place *p, const struct made *m)
+{
+	struct stat ours;
+
+	if (stat("/proc/self/ns/net", &ours) < 0)
+		return -errno;
+	fputs("{\"vethup\": [\n", stdout);
+	json_row(stdout, "host", &m->host, (unsigned long)ours.st_ino, o->host_addrs,
+		 o->bridge ? 0 : o->nhost_addrs, false);
+	json_row(stdout, "peer", &m->peer, p->inode, o->addrs, o->naddrs, !o->bridge);
+	if (o->bridge)
+		json_row(stdout, "bridge", &m->bridge, (unsigned long)ours.st_ino, o->host_addrs,
+			 o->nhost_addrs, true);
+	fputs("]}\n", stdout);
+	return fflush(stdout) == 0 ? 0 : -errno;
+}
+
+/* ---- main paths ---- */
+
+static int run_delete(const char *name)
+{
+	struct nl_sock *host = NULL;
+	struct netlink_link l;
+	struct netlink_batch b;
+	int r = netlink_open(&host);
+
+	if (r < 0) {
+		report("netlink", "", r, "");
+		return EXIT_TOOL_FAILED;
+	}
+	netlink_batch_init(&b);
+	netlink_batch_link_get(&b, name, 0, &l);
+	r = netlink_batch_commit(host, &b);
+	if (r == -ENODEV)
+		nsk_err("%s: no such interface", name);
+	else if (r < 0)
+		report_item(name, "", &b, r);
+	else if (strcmp(l.kind, "veth") != 0)
+		nsk_err("%s: not a veth (%s)", name, *l.kind ? l.kind : "no kind");
+	if (r == 0 && strcmp(l.kind, "veth") == 0) {
+		netlink_batch_link_del(&b, name, l.ifindex);
+		if ((r = netlink_batch_commit(host, &b)) < 0)
+			report_item(name, "deleting", &b, r);
+	} else {
+		r = r < 0 ? r : -EINVAL;
+	}
+	netlink_close(&host);
+	return r < 0 ? EXIT_TOOL_FAILED : 0;
+}
+
+static int run_create(const struct vethup_opts *o)
+{
+	struct place p = { .target = TARGET_INIT, .netns_fd = -1 };
+	struct nl_sock *host = NULL, *inner = NULL;
+	struct made m = { .bridge_created = false };
+	int r = open_place(o, &p);
+
+	if (r < 0)
+		goto out;
+	if ((r = netlink_open(&host)) < 0 || (r = netlink_open_in(p.netns_fd, &inner)) < 0) {
+		report(host ? p.what : "netlink", host ? "netlink socket" : "", r, "");
+		goto out;
+	}
+	if ((o->bridge && (r = prepare_bridge(host, o, &m)) < 0) ||
+	    (r = create_pair(host, o, &p, &m)) < 0 || (r = configure_host(host, o, &m)) < 0 ||
+	    (r = configure_inner(inner, o, &m)) < 0)
+		goto undo;
+	if ((r = target_echo(&p.target)) < 0 || (o->json && (r = print_json(o, &p, &m)) < 0)) {
+		report("stdout", "", r, "");
+		goto undo;
+	}
+	goto out;
+undo:
+	undo(host, inner, o, &m);
+out:
+	netlink_close(&inner);
+	netlink_close(&host);
+	closep(&p.netns_fd);
+	target_close(&p.target);
+	return r < 0 ? EXIT_TOOL_FAILED : 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct vethup_opts o = { .mtu = 0 };
+	int r = parse_args(argc, argv, &o);
+
+	if (r <= 0)
+		return r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;
+	return o.delete ? run_delete(o.delete) : run_create(&o);
+}

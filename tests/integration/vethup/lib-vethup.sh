@@ -1,0 +1,66 @@
+# shellcheck shell=sh
+# Helpers of the vethup tests (sourced after tests/integration/lib.sh and
+# `isolate`: the test's own network namespace plays the host).
+
+require_tool nsrun
+require_tool vethup
+require_cmd ip jq nsenter
+
+# Refuse to run in the machine's own network namespace, whatever happens.
+[ -n "${NSKIT_ISOLATED:-}" ] || hard_error "not isolated: call isolate first"
+
+# container: a process holding a new network namespace (lo up); prints its
+# PID and kills it at exit.
+container() {
+	_pid=$("$NSRUN" --net --detach) || hard_error "nsrun --net --detach failed"
+	on_exit "kill -KILL $_pid"
+	echo "$_pid"
+}
+
+# inside PID CMD...: run CMD in the network namespace of PID.
+inside() {
+	_p=$1
+	shift
+	nsenter -t "$_p" -n "$@"
+}
+
+# links [PID]: "ifindex:name" of every interface, host side or inside PID.
+links() {
+	if [ $# -gt 0 ]; then
+		inside "$1" ip -j link show
+	else
+		ip -j link show
+	fi | jq -r '.[] | "\(.ifindex):\(.ifname)"' | sort
+}
+
+# link_json NAME [PID]: ip -j of one interface.
+link_json() {
+	if [ $# -gt 1 ]; then
+		inside "$2" ip -j -d link show dev "$1"
+	else
+		ip -j -d link show dev "$1"
+	fi | jq -c '.[0]'
+}
+
+# addrs NAME [PID]: its global addresses, "a/p" sorted, one line.
+addrs() {
+	if [ $# -gt 1 ]; then
+		inside "$2" ip -j addr show dev "$1"
+	else
+		ip -j addr show dev "$1"
+	fi | jq -r '[.[0].addr_info[] | select(.scope == "global") | "\(.local)/\(.prefixlen)"] | sort | join(" ")'
+}
+
+# default_gw FAMILY(4|6) PID: the gateway of the default route inside.
+default_gw() {
+	inside "$2" ip -j "-$1" route show default | jq -r '.[0].gateway // empty'
+}
+
+# expect_failure PATTERN CMD...: CMD exits 125 with one line matching
+# "vethup: ...PATTERN".
+expect_failure() {
+	_pat=$1
+	shift
+	assert_status 125 "$*" -- "$@"
+	assert_one_line_error vethup "$_pat"
+}
