@@ -1,0 +1,332 @@
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "mountinfo.h"
+#include "parse.h"
+
+/* The next space-separated field, NUL-terminated in place; fields may be
+ * empty (a mount whose source is ""). NULL past the last one. */
+static char *next_field(char **cursor)
+{
+	char *s = *cursor, *space;
+
+	if (!s)
+		return NULL;
+	space = strchr(s, ' ');
+	if (space) {
+		*space = '\0';
+		*cursor = space + 1;
+	} else {
+		*cursor = NULL;
+	}
+	return s;
+}
+
+static bool is_octal(char c)
+{
+	return c >= '0' && c <= '7';
+}
+
+/* Decode the kernel's \ooo escapes (fs/seq_file.c mangle_path) in place. */
+static int unescape(char *s)
+{
+	char *out = s;
+
+	for (; *s; s++) {
+		if (*s != '\\') {
+			*out++ = *s;
+			continue;
+		}
+		if (!is_octal(s[1]) || !is_octal(s[2]) || !is_octal(s[3]))
+			return -EINVAL;
+		int c = (s[1] - '0') * 64 + (s[2] - '0') * 8 + (s[3] - '0');
+		if (c == 0 || c > 255)
+			return -EINVAL;
+		*out++ = (char)c;
+		s += 3;
+	}
+	*out = '\0';
+	return 0;
+}
+
+static int parse_int(const char *s, int *ret)
+{
+	uint64_t v;
+	int r = s ? parse_uint(s, INT_MAX, &v) : -EINVAL;
+
+	if (r < 0)
+		return -EINVAL;
+	*ret = (int)v;
+	return 0;
+}
+
+static int parse_dev(char *s, unsigned *ret_major, unsigned *ret_minor)
+{
+	char *colon = s ? strchr(s, ':') : NULL;
+	uint32_t major, minor;
+
+	if (!colon)
+		return -EINVAL;
+	*colon = '\0';
+	if (parse_u32(s, &major) < 0 || parse_u32(colon + 1, &minor) < 0)
+		return -EINVAL;
+	*ret_major = major;
+	*ret_minor = minor;
+	return 0;
+}
+
+/* A path field: present, non-empty, decoded. */
+static int parse_path(char *s, const char **ret)
+{
+	if (!s || !*s || unescape(s) < 0)
+		return -EINVAL;
+	*ret = s;
+	return 0;
+}
+
+/* One optional field; unknown tags are ignored, as proc(5) asks. */
+static int parse_optional(const char *s, struct mnt_entry *e)
+{
+	static const struct {
+		const char *tag;
+		size_t off;
+	} tags[] = {
+		{ "shared:", offsetof(struct mnt_entry, shared) },
+		{ "master:", offsetof(struct mnt_entry, master) },
+		{ "propagate_from:", offsetof(struct mnt_entry, propagate_from) },
+	};
+
+	if (!*s)
+		return -EINVAL;
+	if (strcmp(s, "unbindable") == 0) {
+		e->unbindable = true;
+		return 0;
+	}
+	for (size_t i = 0; i < ELEMENTSOF(tags); i++) {
+		size_t n = strlen(tags[i].tag);
+		int *field = (int *)((char *)e + tags[i].off);
+		if (strncmp(s, tags[i].tag, n) == 0)
+			return (parse_int(s + n, field) < 0 || *field == 0) ? -EINVAL : 0;
+	}
+	return 0;
+}
+
+/* Fields 7 and 8: optional fields up to the "-" separator. They are kept
+ * as one string too, with the spaces between them put back. */
+static int parse_optional_fields(char **cursor, struct mnt_entry *e)
+{
+	char *first = NULL, *last = NULL, *f;
+
+	while ((f = next_field(cursor)) && strcmp(f, "-") != 0) {
+		if (parse_optional(f, e) < 0)
+			return -EINVAL;
+		if (!first)
+			first = f;
+		last = f;
+	}
+	if (!f)
+		return -EINVAL;	/* no separator */
+	for (char *p = first; p && p < last; p++)
+		if (*p == '\0')
+			*p = ' ';
+	e->optional = first ? first : "";
+	return 0;
+}
+
+int mountinfo_parse_line(char *line, struct mnt_entry *ret)
+{
+	struct mnt_entry e = { .optional = "" };
+	char *cursor = line;
+	char *f;
+
+	if (parse_int(next_field(&cursor), &e.id) < 0 ||
+	    parse_int(next_field(&cursor), &e.parent_id) < 0 ||
+	    parse_dev(next_field(&cursor), &e.major, &e.minor) < 0 ||
+	    parse_path(next_field(&cursor), &e.root) < 0 ||
+	    parse_path(next_field(&cursor), &e.target) < 0)
+		return -EINVAL;
+	if (!(f = next_field(&cursor)) || !*f)
+		return -EINVAL;
+	e.options = f;
+	if (parse_optional_fields(&cursor, &e) < 0)
+		return -EINVAL;
+	if (!(f = next_field(&cursor)) || !*f || unescape(f) < 0)
+		return -EINVAL;
+	e.fstype = f;
+	if (!(f = next_field(&cursor)) || unescape(f) < 0)
+		return -EINVAL;
+	e.source = f;
+	if (!(f = next_field(&cursor)) || !*f || cursor)
+		return -EINVAL;	/* missing, or more fields than proc(5) lists */
+	e.super_options = f;
+	*ret = e;
+	return 0;
+}
+
+static int append(struct mountinfo *mi, size_t *cap, const struct mnt_entry *e)
+{
+	if (mi->count == *cap) {
+		size_t n = *cap ? *cap * 2 : 64;
+		struct mnt_entry *p = reallocarray(mi->entries, n, sizeof(*p));
+		if (!p)
+			return -ENOMEM;
+		mi->entries = p;
+		*cap = n;
+	}
+	mi->entries[mi->count++] = *e;
+	return 0;
+}
+
+int mountinfo_parse(char *text, struct mountinfo *ret, size_t *ret_bad_line)
+{
+	struct mountinfo mi = { .text = text };
+	size_t cap = 0, lineno = 0;
+	char *line = text;
+	int r = 0;
+
+	*ret_bad_line = 0;
+	while (line && *line) {
+		char *nl = strchr(line, '\n');
+		struct mnt_entry e;
+
+		if (nl)
+			*nl = '\0';
+		lineno++;
+		if (mountinfo_parse_line(line, &e) < 0) {
+			*ret_bad_line = lineno;
+			r = -EINVAL;
+			break;
+		}
+		if ((r = append(&mi, &cap, &e)) < 0)
+			break;
+		line = nl ? nl + 1 : NULL;
+	}
+	if (r < 0) {
+		mountinfo_free(&mi);
+		return r;
+	}
+	*ret = mi;
+	return 0;
+}
+
+int mountinfo_read_fd(int fd, struct mountinfo *ret, size_t *ret_bad_line)
+{
+	size_t size = 0, cap = 0;
+	char *text = NULL;
+
+	*ret_bad_line = 0;
+	for (;;) {
+		if (cap - size < 4096) {
+			char *p = realloc(text, cap + 65536);
+			if (!p) {
+				free(text);
+				return -ENOMEM;
+			}
+			text = p;
+			cap += 65536;
+		}
+		ssize_t n = read(fd, text + size, cap - size - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int r = -errno;
+			free(text);
+			return r;
+		}
+		if (n == 0)
+			break;
+		size += (size_t)n;
+	}
+	text[size] = '\0';
+	return mountinfo_parse(text, ret, ret_bad_line);
+}
+
+void mountinfo_free(struct mountinfo *mi)
+{
+	free(mi->entries);
+	free(mi->text);
+	*mi = (struct mountinfo)MOUNTINFO_INIT;
+}
+
+const struct mnt_entry *mountinfo_find_id(const struct mountinfo *mi, int id)
+{
+	for (size_t i = 0; i < mi->count; i++)
+		if (mi->entries[i].id == id)
+			return &mi->entries[i];
+	return NULL;
+}
+
+/* The length of mount point TARGET if it contains PATH, else -1. */
+static long contains(const char *target, const char *path)
+{
+	size_t n = strlen(target);
+
+	if (strcmp(target, "/") == 0)
+		return path[0] == '/' ? 1 : -1;
+	if (strncmp(target, path, n) != 0 || (path[n] != '\0' && path[n] != '/'))
+		return -1;
+	return (long)n;
+}
+
+const struct mnt_entry *mountinfo_find_path(const struct mountinfo *mi, const char *path)
+{
+	const struct mnt_entry *best = NULL;
+	long best_len = -1;
+
+	for (size_t i = 0; i < mi->count; i++) {
+		const struct mnt_entry *e = &mi->entries[i];
+		long n = contains(e->target, path);
+
+		if (n < 0 || n < best_len)
+			continue;
+		/* On one mount point, the mount stacked on the other wins;
+		 * failing that, the later one (mountinfo is in mount order). */
+		if (n == best_len && best->parent_id == e->id)
+			continue;
+		best = e;
+		best_len = n;
+	}
+	return best;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+bool mountinfo_share_a_mount(const struct mountinfo *a, const struct mountinfo *b)
+{
+	_cleanup_free_ int *ids = calloc(a->count ? a->count : 1, sizeof(int));
+
+	if (!ids) {
+		/* Without memory, the slow way. */
+		for (size_t i = 0; i < b->count; i++)
+			if (mountinfo_find_id(a, b->entries[i].id))
+				return true;
+		return false;
+	}
+	for (size_t i = 0; i < a->count; i++)
+		ids[i] = a->entries[i].id;
+	qsort(ids, a->count, sizeof(int), cmp_int);
+	for (size_t i = 0; i < b->count; i++)
+		if (bsearch(&b->entries[i].id, ids, a->count, sizeof(int), cmp_int))
+			return true;
+	return false;
+}
+
+const char *mnt_entry_propagation(const struct mnt_entry *e)
+{
+	if (e->shared && e->master)
+		return "shared,slave";
+	if (e->shared)
+		return "shared";
+	if (e->master)
+		return e->unbindable ? "slave,unbindable" : "slave";
+	return e->unbindable ? "unbindable" : "private";
+}

@@ -1,0 +1,61 @@
+/* A parser of /proc/PID/mountinfo (proc(5)), pure: text in, entries out.
+ *
+ *   36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue
+ *   (1)(2)(3)   (4)   (5)      (6)      (7)   (8) (9)   (10)         (11)
+ *
+ * mount id, parent id, major:minor, root, mount point, mount options,
+ * optional fields (shared:N, master:N, propagate_from:N, unbindable), a
+ * separator, filesystem type, source, super options. Paths are decoded
+ * (the kernel writes space, tab, newline and backslash as \040-style octal
+ * escapes). Used to explain an error and to show propagation, never to
+ * change it (DESIGN.md: reading mountinfo costs about 1 us per mount). */
+#pragma once
+#include <stdbool.h>
+#include <stddef.h>
+
+struct mnt_entry {
+	int id, parent_id;
+	unsigned major, minor;
+	const char *root;		/* the path inside the filesystem that is mounted */
+	const char *target;		/* the mount point */
+	const char *options;		/* per-mount options */
+	const char *optional;		/* the optional fields as written, "" when none */
+	int shared;		/* peer group id (shared:N), 0: not shared */
+	int master;		/* peer group it receives from (master:N), 0: none */
+	int propagate_from;	/* nearest dominant peer group (propagate_from:N), 0 */
+	bool unbindable;
+	const char *fstype, *source, *super_options;
+};
+
+struct mountinfo {
+	struct mnt_entry *entries;
+	size_t count;
+	char *text;		/* owns the strings the entries point into */
+};
+
+#define MOUNTINFO_INIT { .entries = NULL, .count = 0, .text = NULL }
+
+/* Parse one line (without its newline) in place: the entry's strings
+ * point into line. Returns 0 or -EINVAL. */
+int mountinfo_parse_line(char *line, struct mnt_entry *ret);
+/* Parse a whole file's text, taking ownership of text (malloc'ed) even on
+ * failure. Returns 0, -EINVAL (*ret_bad_line: the 1-based line number) or
+ * -ENOMEM. */
+int mountinfo_parse(char *text, struct mountinfo *ret, size_t *ret_bad_line);
+/* Read and parse an open mountinfo file. */
+int mountinfo_read_fd(int fd, struct mountinfo *ret, size_t *ret_bad_line);
+void mountinfo_free(struct mountinfo *mi);
+
+/* The entry with this mount id, or NULL. */
+const struct mnt_entry *mountinfo_find_id(const struct mountinfo *mi, int id);
+/* The mount an absolute, canonical PATH belongs to, from the text alone:
+ * the longest mount point that contains it, the topmost of a stack of
+ * mounts on one point. (A mount hidden under a later mount on one of its
+ * ancestors is not detected; prefer the statx mount id when there is a
+ * file to ask.) NULL if none (no "/" in the table). */
+const struct mnt_entry *mountinfo_find_path(const struct mountinfo *mi, const char *path);
+/* Whether any mount appears in both tables: mount ids are unique across
+ * namespaces, so two processes share a mount namespace iff they do. */
+bool mountinfo_share_a_mount(const struct mountinfo *a, const struct mountinfo *b);
+/* "shared", "slave", "shared,slave", "unbindable" or "private". */
+const char *mnt_entry_propagation(const struct mnt_entry *e);

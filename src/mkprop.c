@@ -1,0 +1,417 @@
+/* mkprop: change mount propagation, then run a command (cf. mount
+ * --make-[r]private etc.), or show it.
+ *
+ *   mkprop [-t PID|-] (--private|--shared|--slave|--unbindable) [-r] PATH... [-- CMD]
+ *   mkprop --show [-t PID] [PATH...] [--json]
+ *
+ * The change is one mount_setattr(2) per PATH (AT_RECURSIVE for -r), so
+ * its cost does not grow with the number of mounts; mountinfo is read only
+ * to show, or to explain an error. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <libsmartcols.h>
+#include <limits.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "cmdline.h"
+#include "err.h"
+#include "exec.h"
+#include "mnt.h"
+#include "mountinfo.h"
+#include "output.h"
+#include "target.h"
+
+struct mkprop_opts {
+	unsigned long type;		/* MS_PRIVATE ...; 0: none given */
+	const char *type_option;	/* the option that gave it */
+	bool recursive, show, json;
+	const char *target;		/* -t: NULL, PID, PID:INODE or "-" */
+	char **paths;
+	int npaths;
+	char **argv;			/* the command, NULL: none */
+};
+
+enum {
+	OPT_PRIVATE = CHAR_MAX + 1, OPT_SHARED, OPT_SLAVE, OPT_UNBINDABLE, OPT_SHOW, OPT_JSON,
+};
+
+static const struct option longopts[] = {
+	{ "private", no_argument, NULL, OPT_PRIVATE },
+	{ "shared", no_argument, NULL, OPT_SHARED },
+	{ "slave", no_argument, NULL, OPT_SLAVE },
+	{ "unbindable", no_argument, NULL, OPT_UNBINDABLE },
+	{ "recursive", no_argument, NULL, 'r' },
+	{ "show", no_argument, NULL, OPT_SHOW },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "target", required_argument, NULL, 't' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* Propagation options, the flag each sets and its name. */
+static const struct {
+	int option;
+	unsigned long flag;
+	const char *name;
+} types[] = {
+	{ OPT_PRIVATE, MS_PRIVATE, "private" },
+	{ OPT_SHARED, MS_SHARED, "shared" },
+	{ OPT_SLAVE, MS_SLAVE, "slave" },
+	{ OPT_UNBINDABLE, MS_UNBINDABLE, "unbindable" },
+};
+
+static void usage(void)
+{
+	fputs("Usage:\n"
+	      " mkprop [-t PID|-] (--private|--shared|--slave|--unbindable) [-r] PATH... [-- command...]\n"
+	      " mkprop --show [-t PID] [PATH...] [--json]\n"
+	      "\n"
+	      "Change the propagation of mount points, then run a command; or show it.\n"
+	      "\n"
+	      "Options:\n"
+	      "     --private          receive and send no mount events\n"
+	      "     --shared           join a peer group: send and receive mount events\n"
+	      "     --slave            receive mount events from the peer group, send none\n"
+	      "     --unbindable       private, and refuse to be bind mounted\n"
+	      " -r, --recursive        also every mount beneath each PATH\n"
+	      " -t, --target PID       act in the mount namespace of process PID\n"
+	      "                        (PID:INODE, or - to read the handle from stdin)\n"
+	      "     --show             show the propagation of each mount (or of PATHs)\n"
+	      "     --json             with --show: print JSON\n"
+	      " -h, --help             show this help\n"
+	      " -V, --version          show the version\n"
+	      "\n"
+	      "Exit status: the command's if one is run; 0 on success; 125 if mkprop\n"
+	      "failed; 126 if the command cannot run; 127 if it was not found.\n"
+	      "See mkprop(1) and nskit(7).\n",
+	      stdout);
+}
+
+static int set_type(struct mkprop_opts *o, int c)
+{
+	for (size_t i = 0; i < ELEMENTSOF(types); i++) {
+		if (types[i].option != c)
+			continue;
+		if (o->type && o->type != types[i].flag)
+			return nsk_usage_err("--%s and --%s: choose one", o->type_option,
+					     types[i].name);
+		o->type = types[i].flag;
+		o->type_option = types[i].name;
+		return 0;
+	}
+	return -EINVAL;
+}
+
+static int check_options(struct mkprop_opts *o)
+{
+	if (o->show) {
+		if (o->type)
+			return nsk_usage_err("--show does not go with --%s", o->type_option);
+		if (o->recursive)
+			return nsk_usage_err("--show does not go with --recursive");
+		if (o->argv)
+			return nsk_usage_err("--show runs no command");
+		return 1;
+	}
+	if (o->json)
+		return nsk_usage_err("--json goes with --show");
+	if (!o->type)
+		return nsk_usage_err("no propagation given: --private, --shared, --slave or --unbindable");
+	if (o->npaths == 0)
+		return nsk_usage_err("no mount point given");
+	return 1;
+}
+
+static int parse_args(int argc, char **argv, struct mkprop_opts *o)
+{
+	int end = cmdline_split(argc, argv);
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(end, argv, ":rt:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h': usage(); return 0;
+		case 'V': nsk_print_version(); return 0;
+		case 'r': o->recursive = true; break;
+		case 't': o->target = optarg; break;
+		case OPT_SHOW: o->show = true; break;
+		case OPT_JSON: o->json = true; break;
+		case '?':
+			if (optopt)
+				return nsk_usage_err("unknown option '-%c'", optopt);
+			return nsk_usage_err("unknown option '%s'", argv[optind - 1]);
+		case ':':
+			return nsk_usage_err("option '%s' needs a value", argv[optind - 1]);
+		default:
+			if (set_type(o, c) < 0)
+				return -EINVAL;
+		}
+	}
+	o->paths = argv + optind;
+	o->npaths = end - optind;
+	if (end < argc) {
+		if (end + 1 == argc)
+			return nsk_usage_err("'--' with no command after it");
+		o->argv = argv + end + 1;
+	}
+	return check_options(o);
+}
+
+/* ---- the target's mount namespace ---- */
+
+/* Open the target (-t) and enter its mount namespace: paths are then
+ * resolved there, from its root. */
+static int enter_target(const struct mkprop_opts *o, struct target *t)
+{
+	_cleanup_close_ int nsfd = -1;
+	int r = target_open(t, o->target);
+
+	if (r < 0) {
+		nsk_err("handle %s: %s", *t->handle ? t->handle : "-", target_strerror(r));
+		return -1;
+	}
+	if (setns(t->pidfd, CLONE_NEWNS) == 0)
+		return 0;
+	/* setns on a pidfd needs 5.8; the namespace file, checked against
+	 * the pidfd by target_open, does the same before. */
+	if (errno == EINVAL && (nsfd = openat(t->procfd, "ns/mnt", O_RDONLY | O_CLOEXEC)) >= 0 &&
+	    target_alive(t) == 0 && setns(nsfd, CLONE_NEWNS) == 0)
+		return 0;
+	r = errno;
+	if (r == ESRCH || target_alive(t) == -ESRCH)
+		nsk_err("handle %s: %s", t->handle, target_strerror(-ESRCH));
+	else
+		nsk_err("process %d: entering its mount namespace: %s", (int)t->pid, strerror(r));
+	return -1;
+}
+
+/* The mount table of the namespace we act in. */
+static int read_mountinfo(const struct target *t, struct mountinfo *ret, const char **ret_file)
+{
+	_cleanup_close_ int fd = -1;
+	size_t bad_line;
+	int r;
+
+	/* After setns, /proc (if any) is the target's: go through the
+	 * /proc/PID directory opened before. */
+	*ret_file = "/proc/self/mountinfo";
+	if (t->procfd >= 0) {
+		static char file[64];
+		snprintf(file, sizeof(file), "/proc/%d/mountinfo", (int)t->pid);
+		*ret_file = file;
+		fd = openat(t->procfd, "mountinfo", O_RDONLY | O_CLOEXEC);
+	} else {
+		fd = open(*ret_file, O_RDONLY | O_CLOEXEC);
+	}
+	if (fd < 0)
+		return -errno;
+	r = mountinfo_read_fd(fd, ret, &bad_line);
+	if (r == -EINVAL)
+		nsk_err("%s: line %zu: not a mountinfo line", *ret_file, bad_line);
+	return r;
+}
+
+/* The mount PATH is on: by its mount id, else by its canonical path. */
+static const struct mnt_entry *mount_of(const struct mountinfo *mi, const char *path)
+{
+	_cleanup_free_ char *real = NULL;
+	int id;
+
+	if (mnt_id_of(path, &id) == 0 && mountinfo_find_id(mi, id))
+		return mountinfo_find_id(mi, id);
+	real = realpath(path, NULL);
+	return real ? mountinfo_find_path(mi, real) : NULL;
+}
+
+/* PATH exists but is not a mount point: say so, and name its mount. */
+static void explain_not_mount_point(const struct target *t, const char *path)
+{
+	struct mountinfo mi = MOUNTINFO_INIT;
+	const char *file;
+	const struct mnt_entry *e = NULL;
+
+	if (read_mountinfo(t, &mi, &file) == 0)
+		e = mount_of(&mi, path);
+	if (e)
+		nsk_err("%s: not a mount point (it is on the mount at %s)", path, e->target);
+	else
+		nsk_err("%s: not a mount point", path);
+	mountinfo_free(&mi);
+}
+
+/* ---- changing propagation ---- */
+
+/* Every path a mount point before any is changed, so that a bad PATH
+ * leaves the others as they were. */
+static int check_paths(const struct mkprop_opts *o, const struct target *t)
+{
+	for (int i = 0; i < o->npaths; i++) {
+		int r = mnt_is_mount_point(o->paths[i]);
+		if (r == 0) {
+			explain_not_mount_point(t, o->paths[i]);
+			return -1;
+		}
+		if (r < 0 && r != -EOPNOTSUPP) {
+			nsk_err("%s: %s", o->paths[i], strerror(-r));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int change_all(const struct mkprop_opts *o, const struct target *t)
+{
+	for (int i = 0; i < o->npaths; i++) {
+		int r = mnt_set_propagation(o->paths[i], o->type, o->recursive);
+		if (r == -EINVAL && mnt_is_mount_point(o->paths[i]) == 0) {
+			explain_not_mount_point(t, o->paths[i]);
+			return -1;
+		}
+		if (r < 0) {
+			nsk_err("%s: making it %s%s: %s", o->paths[i],
+				o->recursive ? "recursively " : "", o->type_option, strerror(-r));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int exec_cmd(char **argv)
+{
+	struct exec_opts none = { .root = NULL };
+	const char *step, *object;
+	int r = exec_prepare(&none, &step, &object);
+
+	if (r < 0) {
+		nsk_err("%s: %s", step, strerror(-r));
+		return EXIT_TOOL_FAILED;
+	}
+	r = exec_command(argv);
+	nsk_err("%s: %s", argv[0], r == EXIT_NOT_FOUND ? "command not found" : strerror(errno));
+	return r;
+}
+
+static int run_change(const struct mkprop_opts *o, struct target *t)
+{
+	if (check_paths(o, t) < 0 || change_all(o, t) < 0)
+		return EXIT_TOOL_FAILED;
+	if (o->argv)
+		return exec_cmd(o->argv);
+	return target_echo(t) < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;
+}
+
+/* ---- showing propagation ---- */
+
+enum { COL_ID, COL_PARENT, COL_PROPAGATION, COL_PEER, COL_MASTER, COL_OPTIONAL, COL_TARGET,
+       NCOLS };
+
+static const struct out_column columns[NCOLS] = {
+	[COL_ID] = { "ID", 0, SCOLS_FL_RIGHT, true },
+	[COL_PARENT] = { "PARENT", 0, SCOLS_FL_RIGHT, true },
+	[COL_PROPAGATION] = { "PROPAGATION", 0, 0, false },
+	[COL_PEER] = { "PEER", 0, SCOLS_FL_RIGHT, true },
+	[COL_MASTER] = { "MASTER", 0, SCOLS_FL_RIGHT, true },
+	[COL_OPTIONAL] = { "OPTIONAL", 0, 0, false },
+	[COL_TARGET] = { "TARGET", 0, 0, false },
+};
+
+static int add_row(struct libscols_table *tb, const struct mnt_entry *e)
+{
+	char id[16], parent[16], peer[16], master[16];
+	const char *cells[NCOLS];
+
+	snprintf(id, sizeof(id), "%d", e->id);
+	snprintf(parent, sizeof(parent), "%d", e->parent_id);
+	snprintf(peer, sizeof(peer), "%d", e->shared);
+	snprintf(master, sizeof(master), "%d", e->master);
+	cells[COL_ID] = id;
+	cells[COL_PARENT] = parent;
+	cells[COL_PROPAGATION] = mnt_entry_propagation(e);
+	cells[COL_PEER] = e->shared ? peer : NULL;
+	cells[COL_MASTER] = e->master ? master : NULL;
+	cells[COL_OPTIONAL] = *e->optional ? e->optional : NULL;
+	cells[COL_TARGET] = e->target;
+	return out_table_add_row(tb, cells, NCOLS);
+}
+
+/* The rows: every mount, or the mount each PATH is on. */
+static int add_rows(struct libscols_table *tb, const struct mkprop_opts *o,
+		    const struct mountinfo *mi)
+{
+	if (o->npaths == 0) {
+		for (size_t i = 0; i < mi->count; i++)
+			if (add_row(tb, &mi->entries[i]) < 0)
+				return -ENOMEM;
+		return 0;
+	}
+	for (int i = 0; i < o->npaths; i++) {
+		const struct mnt_entry *e;
+		if (access(o->paths[i], F_OK) < 0) {
+			nsk_err("%s: %s", o->paths[i], strerror(errno));
+			return -errno;
+		}
+		if (!(e = mount_of(mi, o->paths[i]))) {
+			nsk_err("%s: no mount of the table holds it", o->paths[i]);
+			return -ENOENT;
+		}
+		if (add_row(tb, e) < 0)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+static int run_show(const struct mkprop_opts *o, const struct target *t)
+{
+	struct mountinfo mi = MOUNTINFO_INIT;
+	struct libscols_table *tb;
+	const char *file;
+	int r = read_mountinfo(t, &mi, &file);
+
+	if (r < 0) {
+		if (r != -EINVAL)
+			nsk_err("%s: %s", file, strerror(-r));
+		return EXIT_TOOL_FAILED;
+	}
+	tb = out_table_new(columns, NCOLS, o->json, "mounts");
+	if (!tb) {
+		nsk_err("table: %s", strerror(ENOMEM));
+		mountinfo_free(&mi);
+		return EXIT_TOOL_FAILED;
+	}
+	r = add_rows(tb, o, &mi);
+	if (r == -ENOMEM)
+		nsk_err("table: %s", strerror(ENOMEM));
+	if (r < 0) {
+		scols_unref_table(tb);
+		mountinfo_free(&mi);
+		return EXIT_TOOL_FAILED;
+	}
+	r = out_table_print(tb, NULL);
+	mountinfo_free(&mi);
+	if (r < 0 || fflush(stdout) != 0) {
+		nsk_err("stdout: %s", strerror(r < 0 ? -r : errno));
+		return EXIT_TOOL_FAILED;
+	}
+	return EXIT_SUCCESS;
+}
+
+int main(int argc, char **argv)
+{
+	struct mkprop_opts o = { .type = 0 };
+	struct target t = TARGET_INIT;
+	int r = parse_args(argc, argv, &o);
+
+	if (r <= 0)
+		return r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;
+	if (o.target && enter_target(&o, &t) < 0)
+		return EXIT_TOOL_FAILED;
+	return o.show ? run_show(&o, &t) : run_change(&o, &t);
+}

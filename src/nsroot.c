@@ -1,0 +1,492 @@
+/* nsroot: switch a mount namespace to a new root and run a command in it
+ * (cf. pivot_root(8), bwrap --bind, s6-pivotchroot).
+ *
+ *   nsroot [--proc] [--dev] [--sys] [--tmp] [--ro] [--bind SRC:DST]...
+ *          [--ro-bind SRC:DST]... [--overlay LOWER[:LOWER...]] [--wd DIR]
+ *          NEWROOT -- CMD [ARG]...
+ *
+ * Every mount is made beneath NEWROOT, which becomes a mount point first
+ * (a bind of itself, or the overlay), so that one detach of NEWROOT undoes
+ * them all if a step fails; destinations are resolved inside NEWROOT
+ * (openat2 RESOLVE_IN_ROOT), so a symlink in the image cannot aim a mount
+ * outside it. Then pivot_root(".", ".") and a lazy unmount of the old
+ * root, which leaves nothing of it visible or mounted. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <linux/openat2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "cmdline.h"
+#include "err.h"
+#include "exec.h"
+#include "mnt.h"
+#include "mountinfo.h"
+
+/* The initial PID namespace's inode (include/linux/proc_ns.h). */
+#define PROC_PID_INIT_INO 0xEFFFFFFCU
+
+struct bind {
+	const char *src, *dst;
+	bool ro;
+};
+
+struct nsroot_opts {
+	bool proc, dev, sys, tmp, ro;
+	struct bind *binds;
+	unsigned nbinds;
+	const char *overlay;	/* LOWER[:LOWER...], NULL: none */
+	const char *newroot;
+	struct exec_opts exec;
+	char **argv;
+};
+
+/* What failed, for the one error line: "PATH: STEP: cause". */
+struct failure {
+	const char *step;
+	char path[PATH_MAX];
+};
+
+enum {
+	OPT_PROC = CHAR_MAX + 1, OPT_DEV, OPT_SYS, OPT_TMP, OPT_RO, OPT_BIND, OPT_RO_BIND,
+	OPT_OVERLAY,
+};
+
+static const struct option longopts[] = {
+	{ "proc", no_argument, NULL, OPT_PROC },
+	{ "dev", no_argument, NULL, OPT_DEV },
+	{ "sys", no_argument, NULL, OPT_SYS },
+	{ "tmp", no_argument, NULL, OPT_TMP },
+	{ "ro", no_argument, NULL, OPT_RO },
+	{ "bind", required_argument, NULL, OPT_BIND },
+	{ "ro-bind", required_argument, NULL, OPT_RO_BIND },
+	{ "overlay", required_argument, NULL, OPT_OVERLAY },
+	{ "wd", required_argument, NULL, 'w' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static void usage(void)
+{
+	fputs("Usage:\n"
+	      " nsroot [options] NEWROOT -- command [argument...]\n"
+	      "\n"
+	      "Switch this mount namespace to NEWROOT (pivot_root) and run a command there.\n"
+	      "nsroot needs a mount namespace of its own (see nsroot(1)).\n"
+	      "\n"
+	      "Options:\n"
+	      "     --proc               mount a fresh proc on /proc\n"
+	      "     --dev                a tmpfs /dev with null zero full random urandom tty,\n"
+	      "                          a private devpts (pts, ptmx) and shm\n"
+	      "     --sys                mount sysfs read-only on /sys\n"
+	      "     --tmp                mount a tmpfs on /tmp\n"
+	      "     --ro                 make the new root read-only\n"
+	      "     --bind SRC:DST       bind SRC onto DST inside the new root\n"
+	      "     --ro-bind SRC:DST    bind SRC onto DST, read-only\n"
+	      "     --overlay LOWER[:LOWER...]\n"
+	      "                          the root is an overlay of these read-only layers\n"
+	      "                          (leftmost on top) and a tmpfs: writes vanish on exit\n"
+	      " -w, --wd DIR             working directory (default /)\n"
+	      " -h, --help               show this help\n"
+	      " -V, --version            show the version\n"
+	      "\n"
+	      "Exit status: the command's, 128+N if it died of signal N; 125 if nsroot\n"
+	      "failed; 126 if the command cannot run; 127 if it was not found.\n"
+	      "See nsroot(1) and nskit(7).\n",
+	      stdout);
+}
+
+static int add_bind(struct nsroot_opts *o, const char *arg, bool ro)
+{
+	const char *opt = ro ? "--ro-bind" : "--bind";
+	char *colon = strchr(arg, ':');
+	struct bind *b;
+
+	if (!colon || colon == arg || !colon[1])
+		return nsk_usage_err("%s %s: not SRC:DST", opt, arg);
+	if (colon[1] != '/')
+		return nsk_usage_err("%s %s: DST must be an absolute path inside the new root", opt,
+				     arg);
+	b = reallocarray(o->binds, o->nbinds + 1, sizeof(*b));
+	if (!b)
+		return nsk_usage_err("%s: %s", opt, strerror(ENOMEM));
+	o->binds = b;
+	b = &o->binds[o->nbinds++];
+	b->src = strndup(arg, (size_t)(colon - arg));
+	b->dst = colon + 1;
+	b->ro = ro;
+	return b->src ? 0 : nsk_usage_err("%s: %s", opt, strerror(ENOMEM));
+}
+
+static int check_overlay(const char *arg)
+{
+	/* The layers go into a mount option string, where a comma would
+	 * start the next option. */
+	if (!*arg || strchr(arg, ','))
+		return nsk_usage_err("--overlay %s: not LOWER[:LOWER...] (no commas)", arg);
+	for (const char *p = arg; *p; p++)
+		if (*p == ':' && (p == arg || p[1] == ':' || p[1] == '\0'))
+			return nsk_usage_err("--overlay %s: an empty layer", arg);
+	return 0;
+}
+
+static int parse_option(struct nsroot_opts *o, int c, const char *arg)
+{
+	switch (c) {
+	case OPT_PROC: o->proc = true; return 0;
+	case OPT_DEV: o->dev = true; return 0;
+	case OPT_SYS: o->sys = true; return 0;
+	case OPT_TMP: o->tmp = true; return 0;
+	case OPT_RO: o->ro = true; return 0;
+	case OPT_BIND: return add_bind(o, arg, false);
+	case OPT_RO_BIND: return add_bind(o, arg, true);
+	case OPT_OVERLAY: o->overlay = arg; return check_overlay(arg);
+	case 'w': o->exec.wd = arg; return 0;
+	}
+	return -EINVAL;
+}
+
+static int parse_args(int argc, char **argv, struct nsroot_opts *o)
+{
+	int end = cmdline_split(argc, argv);
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(end, argv, ":w:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h': usage(); return 0;
+		case 'V': nsk_print_version(); return 0;
+		case '?':
+			if (optopt)
+				return nsk_usage_err("unknown option '-%c'", optopt);
+			return nsk_usage_err("unknown option '%s'", argv[optind - 1]);
+		case ':':
+			return nsk_usage_err("option '%s' needs a value", argv[optind - 1]);
+		default:
+			if (parse_option(o, c, optarg) < 0)
+				return -EINVAL;
+		}
+	}
+	if (optind == end)
+		return nsk_usage_err("no new root given");
+	if (end - optind > 1)
+		return nsk_usage_err("one new root only ('%s' and '%s')", argv[optind],
+				     argv[optind + 1]);
+	if (end + 1 >= argc)
+		return nsk_usage_err("no command given (NEWROOT -- command)");
+	o->newroot = argv[optind];
+	o->argv = argv + end + 1;
+	if (!o->exec.wd)
+		o->exec.wd = "/";
+	return 1;
+}
+
+/* ---- may we pivot this namespace? ---- */
+
+static int read_mountinfo_file(const char *file, struct mountinfo *ret)
+{
+	_cleanup_close_ int fd = open(file, O_RDONLY | O_CLOEXEC);
+	size_t bad_line;
+
+	if (fd < 0)
+		return -errno;
+	return mountinfo_read_fd(fd, ret, &bad_line);
+}
+
+/* 1 if we share our mount namespace with PID 1 of our PID namespace (the
+ * host's init, or a container's), 0 if not, -errno. */
+static int shares_init_mount_ns(void)
+{
+	struct mountinfo ours = MOUNTINFO_INIT, init = MOUNTINFO_INIT;
+	struct stat self, one;
+	int r;
+
+	if (stat("/proc/self/ns/mnt", &self) < 0)
+		return -errno;
+	if (stat("/proc/1/ns/mnt", &one) == 0)
+		return self.st_dev == one.st_dev && self.st_ino == one.st_ino;
+	if (errno != EACCES && errno != EPERM)
+		return -errno;
+	/* PID 1's namespace files are closed to us (ptrace access), but its
+	 * mount table is not: mount ids are unique system-wide, so one
+	 * mount in both tables means one namespace. */
+	if ((r = read_mountinfo_file("/proc/self/mountinfo", &ours)) == 0 &&
+	    (r = read_mountinfo_file("/proc/1/mountinfo", &init)) == 0)
+		r = mountinfo_share_a_mount(&ours, &init);
+	mountinfo_free(&ours);
+	mountinfo_free(&init);
+	return r;
+}
+
+static bool in_initial_pid_ns(void)
+{
+	struct stat st;
+
+	return stat("/proc/self/ns/pid", &st) == 0 && st.st_ino == PROC_PID_INIT_INO;
+}
+
+/* ---- building the new root ---- */
+
+static int fail(struct failure *f, const char *step, const char *root, const char *path, int r)
+{
+	f->step = step;
+	snprintf(f->path, sizeof(f->path), "%s%s%s", root,
+		 (path && *path && path[0] != '/') ? "/" : "", path ? path : "");
+	return r;
+}
+
+/* An O_PATH fd of PATH inside the root rootfd (symlinks resolved as if
+ * rootfd were /). */
+static int open_in_root(int rootfd, const char *path)
+{
+	struct open_how how = {
+		.flags = O_PATH | O_CLOEXEC,
+		.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS,
+	};
+	int fd = (int)syscall(SYS_openat2, rootfd, path, &how, sizeof(how));
+
+	return fd < 0 ? -errno : fd;
+}
+
+/* Mount onto PATH inside rootfd, through its fd (a magic link that names
+ * exactly the directory openat2 found). */
+static int mount_in_root(int rootfd, const char *path, const char *src, const char *fstype,
+			 unsigned long flags, const char *data)
+{
+	_cleanup_close_ int fd = open_in_root(rootfd, path);
+	char target[64];
+
+	if (fd < 0)
+		return fd;
+	snprintf(target, sizeof(target), "/proc/self/fd/%d", fd);
+	if (mount(src, target, fstype, flags, data) < 0)
+		return -errno;
+	return 0;
+}
+
+/* The tmpfs and overlay stacked on NEWROOT for --overlay: upper and work
+ * directories live in the tmpfs, which the overlay then covers. */
+static int mount_overlay(const struct nsroot_opts *o, struct failure *f, int *ret_mounts)
+{
+	_cleanup_close_ int tmpfd = -1;
+	_cleanup_free_ char *data = NULL;
+
+	if (mount("tmpfs", o->newroot, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755") < 0)
+		return fail(f, "mounting the overlay's tmpfs", o->newroot, NULL, -errno);
+	(*ret_mounts)++;
+	tmpfd = open(o->newroot, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (tmpfd < 0)
+		return fail(f, "opening the overlay's tmpfs", o->newroot, NULL, -errno);
+	if (mkdirat(tmpfd, "upper", 0755) < 0 || mkdirat(tmpfd, "work", 0700) < 0)
+		return fail(f, "making the overlay's upper layer", o->newroot, NULL, -errno);
+	if (asprintf(&data, "lowerdir=%s,upperdir=/proc/self/fd/%d/upper,workdir=/proc/self/fd/%d/work",
+		     o->overlay, tmpfd, tmpfd) < 0)
+		return fail(f, "mounting the overlay", o->newroot, NULL, -ENOMEM);
+	if (mount("overlay", o->newroot, "overlay", 0, data) < 0)
+		return fail(f, "mounting the overlay", o->newroot, NULL, -errno);
+	(*ret_mounts)++;
+	return 0;
+}
+
+/* NEWROOT becomes a mount point: pivot_root needs one, and one detach of
+ * it then undoes every mount made beneath. */
+static int mount_root(const struct nsroot_opts *o, struct failure *f, int *ret_mounts)
+{
+	if (o->overlay)
+		return mount_overlay(o, f, ret_mounts);
+	if (mount(o->newroot, o->newroot, NULL, MS_BIND | MS_REC, NULL) < 0)
+		return fail(f, "binding it onto itself", o->newroot, NULL, -errno);
+	(*ret_mounts)++;
+	return 0;
+}
+
+static int do_bind(int rootfd, const struct nsroot_opts *o, const struct bind *b,
+		   struct failure *f)
+{
+	_cleanup_close_ int fd = -1;
+	char source[64];
+	int r;
+
+	/* Open the source in our root before anything is mounted on the
+	 * destination: "--bind /x:/x" binds the old /x. */
+	_cleanup_close_ int srcfd = open(b->src, O_PATH | O_CLOEXEC);
+	if (srcfd < 0)
+		return fail(f, "opening the bind source", b->src, NULL, -errno);
+	snprintf(source, sizeof(source), "/proc/self/fd/%d", srcfd);
+	if ((r = mount_in_root(rootfd, b->dst, source, NULL, MS_BIND | MS_REC, NULL)) < 0)
+		return fail(f, b->ro ? "read-only bind mount" : "bind mount", o->newroot, b->dst, r);
+	if (!b->ro)
+		return 0;
+	if ((fd = open_in_root(rootfd, b->dst)) < 0 || (r = mnt_set_readonly_fd(fd, true)) < 0)
+		return fail(f, "making the bind read-only", o->newroot, b->dst, fd < 0 ? fd : r);
+	return 0;
+}
+
+/* --dev: a tmpfs holding binds of the host's harmless nodes, a devpts of
+ * its own (so the host's ptys are not reachable) and shm. */
+static int make_dev(int rootfd, const struct nsroot_opts *o, struct failure *f)
+{
+	static const char *const nodes[] = { "null", "zero", "full", "random", "urandom", "tty" };
+	_cleanup_close_ int devfd = -1;
+	char target[128], source[64];
+	int r;
+
+	if ((r = mount_in_root(rootfd, "/dev", "tmpfs", "tmpfs", MS_NOSUID | MS_NOEXEC,
+			       "mode=0755,size=64k")) < 0)
+		return fail(f, "mounting a tmpfs", o->newroot, "/dev", r);
+	if ((devfd = open_in_root(rootfd, "/dev")) < 0)
+		return fail(f, "opening the new /dev", o->newroot, "/dev", devfd);
+	for (size_t i = 0; i < ELEMENTSOF(nodes); i++) {
+		snprintf(source, sizeof(source), "/dev/%s", nodes[i]);
+		snprintf(target, sizeof(target), "/proc/self/fd/%d/%s", devfd, nodes[i]);
+		int fd = openat(devfd, nodes[i], O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0666);
+		if (fd < 0 || close(fd) < 0)
+			return fail(f, "creating a device node", o->newroot, source, -errno);
+		if (mount(source, target, NULL, MS_BIND, NULL) < 0)
+			return fail(f, "binding the device node", o->newroot, source, -errno);
+	}
+	snprintf(target, sizeof(target), "/proc/self/fd/%d/pts", devfd);
+	if (mkdirat(devfd, "pts", 0755) < 0 ||
+	    mount("devpts", target, "devpts", MS_NOSUID | MS_NOEXEC,
+		  "newinstance,ptmxmode=0666,mode=0620") < 0)
+		return fail(f, "mounting devpts", o->newroot, "/dev/pts", -errno);
+	if (symlinkat("pts/ptmx", devfd, "ptmx") < 0)
+		return fail(f, "linking ptmx", o->newroot, "/dev/ptmx", -errno);
+	snprintf(target, sizeof(target), "/proc/self/fd/%d/shm", devfd);
+	if (mkdirat(devfd, "shm", 01777) < 0 ||
+	    mount("tmpfs", target, "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777") < 0)
+		return fail(f, "mounting a tmpfs", o->newroot, "/dev/shm", -errno);
+	return 0;
+}
+
+/* The mounts beneath the new root, in the order of the man page. */
+static int populate(int rootfd, const struct nsroot_opts *o, struct failure *f)
+{
+	int r;
+
+	for (unsigned i = 0; i < o->nbinds; i++)
+		if ((r = do_bind(rootfd, o, &o->binds[i], f)) < 0)
+			return r;
+	if (o->proc) {
+		if (in_initial_pid_ns())
+			nsk_warn("--proc: not in a new PID namespace: the new /proc shows every process of the host");
+		if ((r = mount_in_root(rootfd, "/proc", "proc", "proc",
+				       MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL)) < 0)
+			return fail(f, "mounting proc", o->newroot, "/proc", r);
+	}
+	if (o->dev && (r = make_dev(rootfd, o, f)) < 0)
+		return r;
+	if (o->sys && (r = mount_in_root(rootfd, "/sys", "sysfs", "sysfs",
+					 MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL)) < 0)
+		return fail(f, "mounting sysfs", o->newroot, "/sys", r);
+	if (o->tmp && (r = mount_in_root(rootfd, "/tmp", "tmpfs", "tmpfs", MS_NOSUID | MS_NODEV,
+					 "mode=1777")) < 0)
+		return fail(f, "mounting a tmpfs", o->newroot, "/tmp", r);
+	/* Before the pivot, so that failing here can still be undone. */
+	if (o->ro && (r = mnt_set_readonly_fd(rootfd, false)) < 0)
+		return fail(f, "making it read-only", o->newroot, NULL, r);
+	return 0;
+}
+
+/* pivot_root(".", ".") stacks the old root on the new one; the lazy
+ * unmount then takes the old root and every mount beneath it away. */
+static int switch_root(int rootfd, const struct nsroot_opts *o, struct failure *f,
+		       bool *ret_pivoted)
+{
+	if (fchdir(rootfd) < 0)
+		return fail(f, "entering it", o->newroot, NULL, -errno);
+	if (syscall(SYS_pivot_root, ".", ".") < 0)
+		return fail(f, "pivot_root", o->newroot, NULL, -errno);
+	*ret_pivoted = true;
+	if (umount2(".", MNT_DETACH) < 0)
+		return fail(f, "detaching the old root", "/", NULL, -errno);
+	return 0;
+}
+
+/* Build the new root and switch to it; on failure before the pivot, the
+ * mounts on NEWROOT are detached again. */
+static int build_and_switch(const struct nsroot_opts *o, struct failure *f)
+{
+	_cleanup_close_ int rootfd = -1;
+	bool pivoted = false;
+	int mounts = 0, r;
+
+	/* Nothing mounted below may propagate out of this namespace, and
+	 * pivot_root refuses shared mounts: receive, but send nothing. */
+	if ((r = mnt_set_propagation("/", MS_SLAVE, true)) < 0)
+		return fail(f, "making every mount a slave", "/", NULL, r);
+	if ((r = mount_root(o, f, &mounts)) < 0)
+		goto undo;
+	rootfd = open(o->newroot, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (rootfd < 0) {
+		r = fail(f, "opening it", o->newroot, NULL, -errno);
+		goto undo;
+	}
+	if ((r = populate(rootfd, o, f)) < 0 || (r = switch_root(rootfd, o, f, &pivoted)) < 0)
+		goto undo;
+	return 0;
+undo:
+	closep(&rootfd);
+	while (!pivoted && mounts-- > 0)
+		if (umount2(o->newroot, MNT_DETACH) < 0) {
+			nsk_warn("%s: detaching what nsroot mounted: %s", o->newroot,
+				 strerror(errno));
+			break;
+		}
+	return r;
+}
+
+static int refuse_shared_namespace(void)
+{
+	int r = shares_init_mount_ns();
+
+	if (r < 0) {
+		nsk_err("/proc/1/ns/mnt: comparing with our mount namespace: %s", strerror(-r));
+		return -1;
+	}
+	if (r > 0) {
+		nsk_err("mount namespace of PID 1: refusing to pivot it (run nsroot in a mount namespace of its own: nsrun --mount)");
+		return -1;
+	}
+	return 0;
+}
+
+static int exec_cmd(const struct nsroot_opts *o)
+{
+	const char *step, *object;
+	int r = exec_prepare(&o->exec, &step, &object);
+
+	if (r < 0) {
+		nsk_err("%s%s%s: %s", object, *object ? ": " : "", step, strerror(-r));
+		return EXIT_TOOL_FAILED;
+	}
+	r = exec_command(o->argv);
+	nsk_err("%s: %s", o->argv[0], r == EXIT_NOT_FOUND ? "command not found" : strerror(errno));
+	return r;
+}
+
+int main(int argc, char **argv)
+{
+	struct nsroot_opts o = { .nbinds = 0 };
+	struct failure f = { .step = NULL };
+	int r = parse_args(argc, argv, &o);
+
+	if (r <= 0)
+		return r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;
+	if (refuse_shared_namespace() < 0)
+		return EXIT_TOOL_FAILED;
+	if ((r = build_and_switch(&o, &f)) < 0) {
+		nsk_err("%s: %s: %s", f.path, f.step, strerror(-r));
+		return EXIT_TOOL_FAILED;
+	}
+	return exec_cmd(&o);
+}

@@ -1,0 +1,237 @@
+#include "unit.h"
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mountinfo.h"
+
+static struct mnt_entry parse_ok(char *line)
+{
+	struct mnt_entry e;
+
+	assert_int_equal(mountinfo_parse_line(line, &e), 0);
+	return e;
+}
+
+static void test_proc5_example(void **state)
+{
+	char line[] = "36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue";
+	struct mnt_entry e = parse_ok(line);
+
+	assert_int_equal(e.id, 36);
+	assert_int_equal(e.parent_id, 35);
+	assert_int_equal(e.major, 98);
+	assert_int_equal(e.minor, 0);
+	assert_string_equal(e.root, "/mnt1");
+	assert_string_equal(e.target, "/mnt2");
+	assert_string_equal(e.options, "rw,noatime");
+	assert_string_equal(e.optional, "master:1");
+	assert_int_equal(e.master, 1);
+	assert_int_equal(e.shared, 0);
+	assert_false(e.unbindable);
+	assert_string_equal(e.fstype, "ext3");
+	assert_string_equal(e.source, "/dev/root");
+	assert_string_equal(e.super_options, "rw,errors=continue");
+	assert_string_equal(mnt_entry_propagation(&e), "slave");
+}
+
+static void test_optional_fields(void **state)
+{
+	char none[] = "22 1 0:21 / /proc rw,relatime - proc proc rw";
+	char several[] = "40 22 0:50 / /a rw shared:7 master:3 propagate_from:2 - tmpfs t rw";
+	char unbindable[] = "41 22 0:51 / /b rw unbindable - tmpfs t rw";
+	char unknown[] = "42 22 0:52 / /c rw shared:4 future:9 - tmpfs t rw";
+	struct mnt_entry e;
+
+	e = parse_ok(none);
+	assert_string_equal(e.optional, "");
+	assert_string_equal(mnt_entry_propagation(&e), "private");
+	e = parse_ok(several);
+	assert_int_equal(e.shared, 7);
+	assert_int_equal(e.master, 3);
+	assert_int_equal(e.propagate_from, 2);
+	assert_string_equal(e.optional, "shared:7 master:3 propagate_from:2");
+	assert_string_equal(mnt_entry_propagation(&e), "shared,slave");
+	assert_string_equal(e.fstype, "tmpfs");
+	e = parse_ok(unbindable);
+	assert_true(e.unbindable);
+	assert_string_equal(mnt_entry_propagation(&e), "unbindable");
+	e = parse_ok(unknown);
+	assert_int_equal(e.shared, 4);
+	assert_string_equal(e.optional, "shared:4 future:9");
+	assert_string_equal(mnt_entry_propagation(&e), "shared");
+}
+
+static void test_escapes(void **state)
+{
+	char line[] = "50 22 0:60 /a\\134b /mnt/with\\040space\\011tab\\012nl rw - tmpfs my\\040src rw";
+	struct mnt_entry e = parse_ok(line);
+
+	assert_string_equal(e.root, "/a\\b");
+	assert_string_equal(e.target, "/mnt/with space\ttab\nnl");
+	assert_string_equal(e.source, "my src");
+}
+
+static void test_empty_source(void **state)
+{
+	char line[] = "51 22 0:61 / /x rw - tmpfs  rw,size=4k";
+	struct mnt_entry e = parse_ok(line);
+
+	assert_string_equal(e.source, "");
+	assert_string_equal(e.super_options, "rw,size=4k");
+}
+
+static void test_malformed(void **state)
+{
+	static const char *const bad[] = {
+		"",
+		"36",
+		"x 35 98:0 / / rw - ext3 /dev/root rw",
+		"36 -1 98:0 / / rw - ext3 /dev/root rw",
+		"36 35 98 / / rw - ext3 /dev/root rw",
+		"36 35 98:x / / rw - ext3 /dev/root rw",
+		"36 35 98:0  / rw - ext3 /dev/root rw",
+		"36 35 98:0 / /mnt rw master:1 ext3 /dev/root rw",	/* no separator */
+		"36 35 98:0 / /mnt rw shared:x - ext3 /dev/root rw",
+		"36 35 98:0 / /mnt rw shared:0 - ext3 /dev/root rw",
+		"36 35 98:0 / /mnt rw master: - ext3 /dev/root rw",
+		"36 35 98:0 / /mnt rw - ext3 /dev/root",		/* no super options */
+		"36 35 98:0 / /mnt rw - ext3 /dev/root rw extra",
+		"36 35 98:0 / /mnt\\04 rw - ext3 /dev/root rw",	/* short escape */
+		"36 35 98:0 / /mnt\\000 rw - ext3 /dev/root rw",	/* NUL */
+		"36 35 98:0 / /mnt\\9ab rw - ext3 /dev/root rw",
+		"36 35 98:0 / /mnt rw -",
+		"99999999999 35 98:0 / /mnt rw - ext3 /dev/root rw",
+	};
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char *copy = strdup(bad[i]);
+		struct mnt_entry e;
+		if (mountinfo_parse_line(copy, &e) != -EINVAL)
+			fail_msg("accepted malformed line '%s'", bad[i]);
+		free(copy);
+	}
+}
+
+static const char table[] =
+	"20 1 0:1 / / rw shared:1 - ext4 /dev/sda1 rw\n"
+	"21 20 0:2 / /proc rw - proc proc rw\n"
+	"22 20 0:3 / /mnt rw shared:2 - tmpfs a rw\n"
+	"23 22 0:4 / /mnt rw - tmpfs b rw\n"		/* stacked on 22 */
+	"24 23 0:5 / /mnt/sub rw - tmpfs c rw\n"
+	"25 20 0:6 / /mntx rw - tmpfs d rw\n";
+
+static void test_parse_table(void **state)
+{
+	struct mountinfo mi;
+	size_t bad;
+
+	assert_int_equal(mountinfo_parse(strdup(table), &mi, &bad), 0);
+	assert_int_equal(mi.count, 6);
+	assert_int_equal(mountinfo_find_id(&mi, 24)->parent_id, 23);
+	assert_null(mountinfo_find_id(&mi, 99));
+	assert_int_equal(mountinfo_find_path(&mi, "/")->id, 20);
+	assert_int_equal(mountinfo_find_path(&mi, "/etc/passwd")->id, 20);
+	assert_int_equal(mountinfo_find_path(&mi, "/proc/1/stat")->id, 21);
+	assert_int_equal(mountinfo_find_path(&mi, "/mnt")->id, 23);
+	assert_int_equal(mountinfo_find_path(&mi, "/mnt/file")->id, 23);
+	assert_int_equal(mountinfo_find_path(&mi, "/mnt/sub/x")->id, 24);
+	assert_int_equal(mountinfo_find_path(&mi, "/mntx/y")->id, 25);
+	assert_int_equal(mountinfo_find_path(&mi, "/mn")->id, 20);
+	mountinfo_free(&mi);
+}
+
+static void test_parse_table_stack_reversed(void **state)
+{
+	/* The top of a stack is the mount whose parent is the other, not
+	 * necessarily the later line. */
+	static const char text[] = "20 1 0:1 / / rw - ext4 r rw\n"
+				   "23 22 0:4 / /mnt rw - tmpfs b rw\n"
+				   "22 20 0:3 / /mnt rw - tmpfs a rw\n";
+	struct mountinfo mi;
+	size_t bad;
+
+	assert_int_equal(mountinfo_parse(strdup(text), &mi, &bad), 0);
+	assert_int_equal(mountinfo_find_path(&mi, "/mnt/f")->id, 23);
+	mountinfo_free(&mi);
+}
+
+static void test_parse_table_bad_line(void **state)
+{
+	static const char text[] = "20 1 0:1 / / rw - ext4 r rw\n"
+				   "21 20 0:2 / /proc rw - proc proc rw\n"
+				   "garbage\n";
+	struct mountinfo mi = MOUNTINFO_INIT;
+	size_t bad;
+
+	assert_int_equal(mountinfo_parse(strdup(text), &mi, &bad), -EINVAL);
+	assert_int_equal(bad, 3);
+	assert_null(mi.entries);
+	assert_int_equal(mountinfo_parse(strdup("20 1 0:1 / / rw - ext4 r rw\n\n"), &mi, &bad),
+			 -EINVAL);
+	assert_int_equal(bad, 2);
+}
+
+static void test_empty_table(void **state)
+{
+	struct mountinfo mi;
+	size_t bad;
+
+	assert_int_equal(mountinfo_parse(strdup(""), &mi, &bad), 0);
+	assert_int_equal(mi.count, 0);
+	assert_null(mountinfo_find_path(&mi, "/"));
+	mountinfo_free(&mi);
+}
+
+static void test_share_a_mount(void **state)
+{
+	struct mountinfo a, b, c;
+	size_t bad;
+
+	assert_int_equal(mountinfo_parse(strdup(table), &a, &bad), 0);
+	assert_int_equal(mountinfo_parse(strdup("90 89 0:1 / / rw - ext4 r rw\n"
+						"24 90 0:5 / /x rw - tmpfs c rw\n"),
+					 &b, &bad), 0);
+	assert_int_equal(mountinfo_parse(strdup("90 89 0:1 / / rw - ext4 r rw\n"), &c, &bad), 0);
+	assert_true(mountinfo_share_a_mount(&a, &b));
+	assert_true(mountinfo_share_a_mount(&b, &a));
+	assert_false(mountinfo_share_a_mount(&a, &c));
+	mountinfo_free(&a);
+	mountinfo_free(&b);
+	mountinfo_free(&c);
+}
+
+static void test_read_fd(void **state)
+{
+	struct mountinfo mi;
+	size_t bad;
+	int fds[2];
+
+	assert_int_equal(pipe(fds), 0);
+	assert_int_equal(write(fds[1], table, sizeof(table) - 1), (int)sizeof(table) - 1);
+	close(fds[1]);
+	assert_int_equal(mountinfo_read_fd(fds[0], &mi, &bad), 0);
+	close(fds[0]);
+	assert_int_equal(mi.count, 6);
+	assert_string_equal(mi.entries[5].target, "/mntx");
+	mountinfo_free(&mi);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_proc5_example),
+		cmocka_unit_test(test_optional_fields),
+		cmocka_unit_test(test_escapes),
+		cmocka_unit_test(test_empty_source),
+		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_parse_table),
+		cmocka_unit_test(test_parse_table_stack_reversed),
+		cmocka_unit_test(test_parse_table_bad_line),
+		cmocka_unit_test(test_empty_table),
+		cmocka_unit_test(test_share_a_mount),
+		cmocka_unit_test(test_read_fd),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
