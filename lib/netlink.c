@@ -48,6 +48,7 @@ int netlink_open(struct nl_sock **ret)
 	struct nl_sock *sk = nl_socket_alloc();
 	int one = 1, r;
 
+	*ret = NULL;
 	if (!sk)
 		return -ENOMEM;
 	r = nl_connect(sk, NETLINK_ROUTE);
@@ -69,6 +70,7 @@ int netlink_open_in(int netns_fd, struct nl_sock **ret)
 	_cleanup_close_ int self = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
 	int r;
 
+	*ret = NULL;
 	if (self < 0)
 		return -errno;
 	if (setns(netns_fd, CLONE_NEWNET) < 0)
@@ -76,8 +78,7 @@ int netlink_open_in(int netns_fd, struct nl_sock **ret)
 	r = netlink_open(ret);
 	if (setns(self, CLONE_NEWNET) < 0) {
 		r = -errno;
-		if (*ret)
-			netlink_close(ret);
+		netlink_close(ret);
 	}
 	return r;
 }

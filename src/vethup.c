@@ -106,16 +106,17 @@ static void usage(void)
 	      "\n"
 	      "Target (default: a handle on stdin when it is not a terminal):\n"
 	      " -t, --target PID           the network namespace of this process\n"
-	      "     --netns NAME|PATH      an ip-netns name (/run/netns/NAME) or a namespace file\n"
+	      "     --netns NAME|PATH      an ip-netns name (/run/netns/NAME) or a netns file\n"
 	      "\n"
 	      "Link:\n"
-	      "     --name HOST            the host end (default veth<PID>, or veth<INODE> of the\n"
-	      "                            namespace with --netns)\n"
+	      "     --name HOST            the host end (default veth<PID>, or veth<INODE>\n"
+	      "                            of the namespace with --netns)\n"
 	      "     --peer NAME            the end inside the namespace (default eth0)\n"
 	      "     --addr CIDR            an address inside, e.g. 10.0.0.2/24 (repeatable)\n"
-	      "     --host-addr CIDR       an address on the host end, or on the bridge (repeatable)\n"
-	      "     --gateway IP|none      the default route inside (default: via the first host\n"
-	      "                            address of each family)\n"
+	      "     --host-addr CIDR       an address of the host end, or of the bridge\n"
+	      "                            (repeatable)\n"
+	      "     --gateway IP|none      the default route inside (default: via the first\n"
+	      "                            host address of each family)\n"
 	      "     --bridge BRIDGE        enslave the host end to BRIDGE (created if missing)\n"
 	      "     --mtu N                MTU of both ends\n"
 	      "     --mac MAC              MAC address of the host end\n"
@@ -232,6 +233,23 @@ static int check_mac(const char *ifname, const char *opt, const char *text, stru
 	return r;
 }
 
+/* The kernel disables IPv6 on a link whose MTU is below IPV6_MIN_MTU and
+ * then refuses its addresses with a bare EINVAL: say why, up front. */
+static int check_ipv6_mtu(const struct vethup_opts *o)
+{
+	const struct ipaddr *lists[] = { o->addrs, o->host_addrs };
+	const unsigned counts[] = { o->naddrs, o->nhost_addrs };
+
+	if (!o->mtu || o->mtu >= 1280)
+		return 1;
+	for (unsigned l = 0; l < ELEMENTSOF(lists); l++)
+		for (unsigned i = 0; i < counts[l]; i++)
+			if (lists[l][i].family == AF_INET6)
+				return nsk_usage_err("--mtu %u: IPv6 needs an MTU of at least 1280",
+						     o->mtu);
+	return 1;
+}
+
 static int check_values(struct vethup_opts *o)
 {
 	const char *host = o->name ? o->name : "host end";
@@ -248,7 +266,7 @@ static int check_values(struct vethup_opts *o)
 	    check_gateways(o) < 0 || check_mac(host, "--mac", o->mac_text, &o->mac) < 0 ||
 	    check_mac(o->peer, "--peer-mac", o->peer_mac_text, &o->peer_mac) < 0)
 		return -EINVAL;
-	return 1;
+	return check_ipv6_mtu(o);
 }
 
 static int check_options(struct vethup_opts *o, int argc, char **argv)

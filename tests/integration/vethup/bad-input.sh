@@ -38,6 +38,7 @@ eth0: --peer-mac 02-00-00-00-00-01: not a MAC address|--peer-mac 02-00-00-00-00-
 --name and --peer are both x0|--name x0 --peer x0
 --mtu 67: not a number from 68 to 65535|--mtu 67
 --mtu 65536: not a number from 68 to 65535|--mtu 65536
+--mtu 1000: IPv6 needs an MTU of at least 1280|--mtu 1000 --addr 10.0.0.2/24 --host-addr fd00::1/64
 -t and --netns exclude each other|--netns lab
 --delete takes no other option|--delete veth1
 unexpected argument 'extra'|extra
