@@ -1,4 +1,5 @@
 # shellcheck shell=sh
+# shellcheck disable=SC2034 # EX_STATUS, EX_PID, INSIDE_LIMITS: read by the tests
 # Helpers of the example tests (sourced after lib.sh and isolate): run the
 # scripts of examples/ with the built tools first on PATH, and prove that
 # nothing they made outlives them.
