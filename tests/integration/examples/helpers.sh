@@ -49,12 +49,13 @@ snapshot() {
 	done
 }
 
-# assert_nothing_left BEFORE: no link, mount or process beyond BEFORE (a
-# snapshot), no cgroup nskit-$EX_PID beneath ours, no temporary directory.
+# assert_nothing_left BEFORE [GROUP]: no link, mount or process beyond
+# BEFORE (a snapshot), no cgroup GROUP (default nskit-$EX_PID) beneath
+# ours, no temporary directory.
 assert_nothing_left() {
 	assert_eq "$1" "$(snapshot)" "links, mounts and processes after the example"
 	_groups=$("$CGCTL" list --parent self 2>&1)
-	assert_no_match "^nskit-$EX_PID( |\$)" "$_groups" "our cgroups after the example"
+	assert_no_match "^${2:-nskit-$EX_PID}( |\$)" "$_groups" "our cgroups after the example"
 	assert_eq "" "$(ls -A "$TMPDIR")" "the example's temporary directories"
 }
 
