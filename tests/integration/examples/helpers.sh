@@ -24,16 +24,23 @@ make_root() {
 	chown -R "${2:-100000}:${2:-100000}" "$1" || hard_error "chown $1"
 }
 
-# run_example SCRIPT [ARG...]: run examples/SCRIPT in the background-free
-# way a user would, its shell's PID (which names its cgroup, nskit-PID) in
-# $EX_PID, its stdout in $TMP_DIR/stdout, stderr in $TMP_DIR/stderr and its
-# exit status in $EX_STATUS.
+# run_example [--as UID] SCRIPT [ARG...]: run examples/SCRIPT as a user
+# would (as UID, with no groups, if given), its shell's PID (which names
+# its cgroup, nskit-PID) in $EX_PID, its stdout in $TMP_DIR/stdout, its
+# stderr in $TMP_DIR/stderr and its exit status in $EX_STATUS.
 run_example() {
+	_as=""
+	if [ "$1" = --as ]; then
+		_as=$2
+		shift 2
+	fi
 	_s=$1
 	shift
 	EX_STATUS=0
-	sh -c 'echo $$ >"$TMP_DIR/ex.pid"; exec "$0" "$@"' "$EXAMPLES/$_s" "$@" \
-		>"$TMP_DIR/stdout" 2>"$TMP_DIR/stderr" </dev/null || EX_STATUS=$?
+	: >"$TMP_DIR/ex.pid" && chmod 666 "$TMP_DIR/ex.pid"	# written as UID too
+	set -- sh -c 'echo $$ >"$TMP_DIR/ex.pid"; exec "$0" "$@"' "$EXAMPLES/$_s" "$@"
+	[ -z "$_as" ] || set -- setpriv --reuid "$_as" --regid "$_as" --clear-groups -- "$@"
+	"$@" >"$TMP_DIR/stdout" 2>"$TMP_DIR/stderr" </dev/null || EX_STATUS=$?
 	EX_PID=$(cat "$TMP_DIR/ex.pid")
 }
 
