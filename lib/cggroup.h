@@ -3,7 +3,8 @@
  * v1 controller hierarchies plus v2). Creating, limiting, joining,
  * freezing, killing, waiting for and removing it, with a record of what
  * this run made so a failure undoes exactly that (STYLE.md, iproute2).
- * Functions return 0 or -errno and set g->failing to the path concerned. */
+ * Functions return 0 or -errno and set g->failing to the path concerned.
+ * What happens to the processes in it (freeze, kill, wait) is cgstate. */
 #pragma once
 #include <stdbool.h>
 #include <sys/types.h>
@@ -26,6 +27,11 @@ struct cg_group {
  * wants) / read FILE into buf without the trailing newline. */
 int cg_write_at(int dirfd, const char *file, const char *value);
 int cg_read_at(int dirfd, const char *file, char *buf, size_t size);
+/* The same by the directory's path. */
+int cg_write_path(const char *dir, const char *file, const char *value);
+int cg_read_path(const char *dir, const char *file, char *buf, size_t size);
+/* Set g->failing to DIR/FILE (FILE may be NULL). */
+void cg_group_fail_at(struct cg_group *g, const char *dir, const char *file);
 
 /* The hierarchies (bit i: sys->h[i]) a group needing ctrls lives in: v2
  * when present, and every v1 hierarchy holding one of ctrls. */
@@ -53,24 +59,11 @@ int cg_group_enable(struct cg_group *g, unsigned ctrls);
 /* Make the writes; checks first that every file exists (-ENOENT, nothing
  * written). */
 int cg_group_apply(struct cg_group *g, const struct cg_write *w, unsigned n);
-/* Undo what this run made: the directories it created. */
-void cg_group_undo(struct cg_group *g);
+/* Undo what this run made: the directories it created, deepest first.
+ * Returns the first failure, g->failing naming the directory left. */
+int cg_group_undo(struct cg_group *g);
 /* The directory of the group in the hierarchy of ctrl (CG_CORE: v2). */
 const char *cg_group_dir_for(const struct cg_group *g, int ctrl, bool v2);
 
 /* Move pid (0: the caller) into the group in every hierarchy. */
 int cg_group_join(struct cg_group *g, pid_t pid);
-/* Whether the group or a descendant holds a process, in any hierarchy. */
-int cg_group_populated(struct cg_group *g);
-/* Freeze or thaw, and wait until the kernel says it is done. */
-int cg_group_freeze(struct cg_group *g, bool freeze);
-/* Whether the group is frozen (1) or not (0). */
-int cg_group_frozen(struct cg_group *g);
-/* Signal every process; with SIGKILL, until none is left (cgroup.kill
- * where the kernel has it, else freeze, signal, thaw). */
-int cg_group_kill(struct cg_group *g, int sig);
-/* Until the group is empty; timeout_ms < 0: forever. -ETIME on timeout. */
-int cg_group_wait_empty(struct cg_group *g, long timeout_ms);
-/* Remove the group and its descendants, deepest first, in every
- * hierarchy; -EBUSY (populated) names the directory in g->failing. */
-int cg_group_remove(struct cg_group *g);

@@ -83,6 +83,15 @@ static int make_plan(const struct cgctl_opts *o, struct cgctl_ctx *c, struct pla
 	return 0;
 }
 
+/* Remove what this run made; warn about what could not go. */
+static void undo(const struct cgctl_opts *o, struct cgctl_ctx *c)
+{
+	int r = cg_group_undo(&c->g);
+
+	if (r < 0)
+		nsk_warn("%s: %s: left behind: %s", o->group, c->g.failing, strerror(-r));
+}
+
 static int init_group(const struct cgctl_opts *o, struct cgctl_ctx *c, unsigned mask)
 {
 	int r = cg_group_init(&c->g, &c->sys, o->parent, o->group, mask);
@@ -153,7 +162,7 @@ static int build(const struct cgctl_opts *o, struct cgctl_ctx *c, const struct p
 	}
 	return 0;
 undo:
-	cg_group_undo(g);
+	undo(o, c);
 	return -1;
 }
 
@@ -233,6 +242,9 @@ static void join_error(const struct cgctl_opts *o, struct cgctl_ctx *c, pid_t pi
 		nsk_err("%s: %s: cannot hold processes: it passes controllers to child groups "
 			"(cgroup v2 no internal processes); use a child group",
 			o->group, c->g.failing);
+	else if (r == -ENOSPC)
+		nsk_err("%s: moving process %d into %s: its cpuset.cpus or cpuset.mems is empty",
+			o->group, (int)pid, c->g.failing);
 	else
 		nsk_err("%s: moving process %d into %s: %s", o->group, (int)pid, c->g.failing,
 			strerror(-r));
@@ -264,7 +276,7 @@ int cmd_attach(const struct cgctl_opts *o, struct cgctl_ctx *c)
 			join_error(o, c, t[i].pid, r);
 	}
 	if (r < 0)
-		cg_group_undo(&c->g);	/* removes only an empty group we made */
+		undo(o, c);	/* removes only an empty group we made */
 	for (unsigned i = 0; i < n && r >= 0; i++)
 		if (target_echo(&t[i]) < 0)
 			r = -1;
@@ -274,10 +286,12 @@ out:
 	return r < 0 ? EXIT_TOOL_FAILED : 0;
 }
 
-/* The command in the child: signals reset, then exec. */
-static _Noreturn void run_command(const struct cgctl_opts *o)
+/* The command in the child: the signal mask it was started with, then
+ * exec. cgctl installs no handler, so dispositions (an ignored HUP under
+ * nohup, say) pass through to the command as they came, as with env(1). */
+static _Noreturn void run_command(const struct cgctl_opts *o, const sigset_t *mask)
 {
-	exec_reset_signals();
+	sigprocmask(SIG_SETMASK, mask, NULL);
 	int r = exec_command(o->argv);
 	nsk_err("%s: %s", o->argv[0], r == EXIT_NOT_FOUND ? "command not found" : strerror(errno));
 	_exit(r);
@@ -301,14 +315,16 @@ static pid_t spawn(const struct cgctl_opts *o, struct cgctl_ctx *c)
 	const char *v2dir = cg_group_dir_for(&c->g, CG_CORE, true);
 	_cleanup_close_ int cgfd = -1;
 	pid_t pid = -1;
+	sigset_t mask;
 	int r;
 
+	sigprocmask(SIG_SETMASK, NULL, &mask);
 	init_block_signals();
 	if (c->sys.layout == CG_LAYOUT_UNIFIED && v2dir &&
 	    (cgfd = open(v2dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
 		pid = clone_into(cgfd);
 		if (pid == 0)
-			run_command(o);
+			run_command(o, &mask);
 		if (pid > 0 || (errno != ENOSYS && errno != E2BIG && errno != EINVAL)) {
 			if (pid < 0)
 				nsk_err("%s: clone3 into %s: %s", o->group, v2dir, strerror(errno));
@@ -321,7 +337,7 @@ static pid_t spawn(const struct cgctl_opts *o, struct cgctl_ctx *c)
 			join_error(o, c, getpid(), r);
 			_exit(EXIT_TOOL_FAILED);
 		}
-		run_command(o);
+		run_command(o, &mask);
 	}
 	if (pid < 0)
 		nsk_err("fork: %s", strerror(errno));
@@ -333,7 +349,8 @@ static int remove_transient(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
 	int r = 0;
 
-	if (cg_group_populated(&c->g) > 0)
+	/* the command joined every hierarchy, and its children with it */
+	if (cg_group_populated_joined(&c->g) > 0)
 		r = cg_group_kill(&c->g, SIGKILL);
 	if (r == 0)
 		r = cg_group_remove(&c->g);
@@ -341,7 +358,7 @@ static int remove_transient(const struct cgctl_opts *o, struct cgctl_ctx *c)
 		nsk_warn("%s: %s: left behind: %s", o->group, c->g.failing, strerror(-r));
 		return r;
 	}
-	cg_group_undo(&c->g);	/* the parents it made */
+	undo(o, c);	/* the parents it made */
 	return 0;
 }
 
@@ -356,7 +373,7 @@ int cmd_exec(const struct cgctl_opts *o, struct cgctl_ctx *c)
 		/* join, then become the command (execline style) */
 		if ((r = cg_group_join(&c->g, 0)) < 0) {
 			join_error(o, c, getpid(), r);
-			cg_group_undo(&c->g);
+			undo(o, c);
 			return EXIT_TOOL_FAILED;
 		}
 		r = exec_command(o->argv);
@@ -367,7 +384,7 @@ int cmd_exec(const struct cgctl_opts *o, struct cgctl_ctx *c)
 	pid_t pid = spawn(o, c);
 	if (pid < 0) {
 		if (o->rm)
-			cg_group_undo(&c->g);
+			undo(o, c);
 		return EXIT_TOOL_FAILED;
 	}
 	status = init_forward_and_wait(pid, 0);

@@ -6,6 +6,7 @@
 #include "cggroup.h"
 #include "cgkeys.h"
 #include "cgroup.h"
+#include "cgstate.h"
 
 enum cmd {
 	CMD_CREATE, CMD_SET, CMD_GET, CMD_ATTACH, CMD_EXEC, CMD_STAT, CMD_LIST, CMD_FREEZE,

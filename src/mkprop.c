@@ -284,17 +284,12 @@ static int change_all(const struct mkprop_opts *o, const struct target *t)
 	return 0;
 }
 
+/* mkprop changes no credential, capability or signal state, so the
+ * command needs no exec_prepare: only the exec and its status. */
 static int exec_cmd(char **argv)
 {
-	struct exec_opts none = { .root = NULL };
-	const char *step, *object;
-	int r = exec_prepare(&none, &step, &object);
+	int r = exec_command(argv);
 
-	if (r < 0) {
-		nsk_err("%s: %s", step, strerror(-r));
-		return EXIT_TOOL_FAILED;
-	}
-	r = exec_command(argv);
 	nsk_err("%s: %s", argv[0], r == EXIT_NOT_FOUND ? "command not found" : strerror(errno));
 	return r;
 }

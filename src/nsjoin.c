@@ -24,27 +24,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/mount.h>
-#include <sys/stat.h>
-#include <sys/vfs.h>
 #include <unistd.h>
-#include <linux/nsfs.h>
 
 #include "cgjoin.h"
 #include "cleanup.h"
 #include "err.h"
 #include "exec.h"
 #include "init.h"
+#include "join.h"
 #include "ns.h"
 #include "parse.h"
 #include "target.h"
 
 #ifndef CLONE_NEWTIME
 #define CLONE_NEWTIME 0x00000080
-#endif
-#ifndef NSFS_MAGIC
-#define NSFS_MAGIC 0x6e736673
 #endif
 
 #define NS_MAX 8	/* entries of ns_types */
@@ -303,38 +297,8 @@ static int open_target(const struct nsjoin_opts *o, struct plan *p)
 
 static void join_error(const struct plan *p, const struct ns_type *ns, int err)
 {
-	nsk_err("process %d: %s namespace: %s", (int)p->t.pid, ns->proc_name,
+	nsk_err("process %d: %s namespace: %s", (int)p->t.pid, ns ? ns->proc_name : "a",
 		err == ESRCH || err == ENOENT ? "the process has exited" : strerror(err));
-}
-
-/* The name of a namespace, "net:[4026531840]", from a /proc ns link.
- * readlink(2) formats it from the namespace itself, where stat(2) would
- * make the kernel allocate (and free again) an nsfs inode for it: an
- * eighth of nsjoin -a's run time. */
-static int ns_name(int dirfd, const char *path, char *buf, size_t size)
-{
-	ssize_t n = readlinkat(dirfd, path, buf, size - 1);
-
-	if (n < 0)
-		return -errno;
-	buf[n] = '\0';
-	return 0;
-}
-
-/* Whether the target's namespace is the one we are in already. -ENOENT
- * from our own link means this kernel lacks the kind. */
-static int same_as_ours(const struct plan *p, const struct ns_type *ns, bool *ret_same)
-{
-	char path[64], mine[64], theirs[64];
-	int r;
-
-	snprintf(path, sizeof(path), "/proc/self/ns/%s", ns->proc_name);
-	if ((r = ns_name(AT_FDCWD, path, mine, sizeof(mine))) < 0)
-		return r == -ENOENT ? -EOPNOTSUPP : r;
-	if ((r = ns_name(p->t.procfd, path + strlen("/proc/self/"), theirs, sizeof(theirs))) < 0)
-		return r;
-	*ret_same = !strcmp(mine, theirs);
-	return 0;
 }
 
 /* The target's namespaces to join: those asked for, or with -a all that
@@ -351,7 +315,7 @@ static int plan_target_mask(const struct nsjoin_opts *o, struct plan *p)
 		if (o->file[i] || (!asked && !o->all))
 			continue;
 		if (!asked || ns->clone_flag == CLONE_NEWUSER)
-			r = same_as_ours(p, ns, &same);
+			r = join_is_ours(p->t.procfd, ns, &same);
 		else
 			r = 0;
 		if (r == -EOPNOTSUPP && !asked)
@@ -369,26 +333,17 @@ static int plan_target_mask(const struct nsjoin_opts *o, struct plan *p)
 /* Open a namespace file and check that it holds the kind it was given for. */
 static int open_ns_file(const char *path, const struct ns_type *ns)
 {
-	_cleanup_close_ int fd = open(path, O_RDONLY | O_CLOEXEC);
-	struct statfs sfs;
-	int type;
+	const struct ns_type *is;
+	int fd = join_open_file(path, ns, &is);
 
-	if (fd < 0) {
-		nsk_err("%s: %s", path, strerror(errno));
-		return -1;
-	}
-	if (fstatfs(fd, &sfs) < 0 || sfs.f_type != NSFS_MAGIC ||
-	    (type = ioctl(fd, NS_GET_NSTYPE)) < 0) {
+	if (fd == -ENOTTY)
 		nsk_err("%s: not a namespace file (for --%s)", path, ns->option);
-		return -1;
-	}
-	if (type != ns->clone_flag) {
-		const struct ns_type *is = ns_by_flag(type);
+	else if (fd == -EMEDIUMTYPE)
 		nsk_err("%s: a %s namespace, not %s", path, is ? is->proc_name : "different",
 			ns->proc_name);
-		return -1;
-	}
-	return TAKE_FD(fd);
+	else if (fd < 0)
+		nsk_err("%s: %s", path, strerror(-fd));
+	return fd;
 }
 
 static int open_ns_files(const struct nsjoin_opts *o, struct plan *p)
@@ -404,26 +359,19 @@ static int user_index(void)
 	return (int)(ns_by_flag(CLONE_NEWUSER) - ns_types);
 }
 
-static bool is_our_user_ns(int fd)
-{
-	struct stat mine, theirs;
-
-	return stat("/proc/self/ns/user", &mine) == 0 && fstat(fd, &theirs) == 0 &&
-	       mine.st_dev == theirs.st_dev && mine.st_ino == theirs.st_ino;
-}
-
 /* --user-parent: the parent of the user namespace that would be joined,
  * or with no user namespace asked for, the owner of the first other one. */
 static int plan_user_parent(struct plan *p)
 {
-	int u = user_index(), from = -1, req = NS_GET_PARENT, fd;
+	int u = user_index(), from = -1, fd;
+	bool parent = true;
 	_cleanup_close_ int tmp = -1;
 	char path[64];
 
 	if (p->fd[u] >= 0 || (p->mask & CLONE_NEWUSER)) {
 		from = u;
 	} else {
-		req = NS_GET_USERNS;
+		parent = false;
 		for (unsigned i = 0; i < ns_type_count && from < 0; i++)
 			if (p->fd[i] >= 0 || (p->mask & ns_types[i].clone_flag))
 				from = (int)i;
@@ -439,18 +387,18 @@ static int plan_user_parent(struct plan *p)
 			return -1;
 		}
 	}
-	fd = ioctl(p->fd[from] >= 0 ? p->fd[from] : tmp, req);
+	fd = join_user_ns_of(p->fd[from] >= 0 ? p->fd[from] : tmp, parent);
 	if (fd < 0) {
 		nsk_err("%s namespace: its %s user namespace: %s", ns_types[from].proc_name,
-			req == NS_GET_PARENT ? "parent" : "owning",
-			errno == EPERM ? "outside ours, so not ours to enter" : strerror(errno));
+			parent ? "parent" : "owning",
+			fd == -EPERM ? "outside ours, so not ours to enter" : strerror(-fd));
 		return -1;
 	}
 	closep(&p->fd[u]);
 	p->fd[u] = -1;
 	p->mask &= ~CLONE_NEWUSER;
 	/* Our own user namespace cannot be re-entered (EINVAL): nothing to do. */
-	if (is_our_user_ns(fd)) {
+	if (join_is_our_user_ns(fd)) {
 		close(fd);
 		return 0;
 	}
@@ -502,22 +450,14 @@ static int take_env(const struct plan *p)
 	/* As large as an environment can be (ARG_MAX); static, because
 	 * putenv() keeps pointers into it. */
 	static char buf[2 * 1024 * 1024];
-	_cleanup_close_ int fd = openat(p->t.procfd, "environ", O_RDONLY | O_CLOEXEC);
-	size_t len = 0;
-	ssize_t n = 0;
+	size_t len;
+	int r = join_read_environ(p->t.procfd, buf, sizeof(buf), &len);
 
-	while (fd >= 0 && len < sizeof(buf) - 1 &&
-	       (n = read(fd, buf + len, sizeof(buf) - 1 - len)) > 0)
-		len += (size_t)n;
-	if (fd < 0 || n < 0) {
-		nsk_err("process %d: environ: %s", (int)p->t.pid, strerror(errno));
+	if (r < 0) {
+		nsk_err("process %d: environ: %s", (int)p->t.pid,
+			r == -E2BIG ? "too large" : strerror(-r));
 		return -1;
 	}
-	if (len == sizeof(buf) - 1) {
-		nsk_err("process %d: environ: too large", (int)p->t.pid);
-		return -1;
-	}
-	buf[len] = '\0';
 	clearenv();
 	for (char *s = buf; s < buf + len; s += strlen(s) + 1)
 		if (strchr(s, '=') && putenv(s) != 0) {
@@ -535,35 +475,6 @@ static int join_cgroup(const struct plan *p)
 	if (r < 0)
 		nsk_err("process %d: joining its cgroup: %s: %s", (int)p->t.pid, object,
 			strerror(-r));
-	return r;
-}
-
-/* Fallback for setns(pidfd): open every namespace file of the target
- * first (once the mount namespace changes, paths would mean other
- * things), then join them in ns_types order, user first. */
-static int join_one_by_one(struct plan *p)
-{
-	int fd[NS_MAX];
-	char path[64];
-	int r = 0;
-
-	for (unsigned i = 0; i < ns_type_count; i++) {
-		fd[i] = -1;
-		if (!(p->mask & ns_types[i].clone_flag) || r < 0)
-			continue;
-		snprintf(path, sizeof(path), "ns/%s", ns_types[i].proc_name);
-		if ((fd[i] = openat(p->t.procfd, path, O_RDONLY | O_CLOEXEC)) < 0) {
-			r = -errno;
-			join_error(p, &ns_types[i], errno);
-		}
-	}
-	for (unsigned i = 0; i < ns_type_count && r == 0; i++)
-		if (fd[i] >= 0 && setns(fd[i], ns_types[i].clone_flag) < 0) {
-			r = -errno;
-			join_error(p, &ns_types[i], errno);
-		}
-	for (unsigned i = 0; i < ns_type_count; i++)
-		closep(&fd[i]);
 	return r;
 }
 
@@ -585,13 +496,17 @@ static int join_file(const struct nsjoin_opts *o, struct plan *p, unsigned i)
 static int join_namespaces(const struct nsjoin_opts *o, struct plan *p)
 {
 	int u = user_index();
+	const struct ns_type *failed;
+	int r;
 
 	/* A user namespace from a file comes first, so that the rest is
 	 * joined with the capabilities it gives. */
 	if (p->fd[u] >= 0 && join_file(o, p, (unsigned)u) < 0)
 		return -1;
-	if (p->mask && setns(p->t.pidfd, p->mask) < 0 && join_one_by_one(p) < 0)
+	if (p->mask && (r = join_target(p->t.pidfd, p->t.procfd, p->mask, &failed)) < 0) {
+		join_error(p, failed, -r);
 		return -1;
+	}
 	for (unsigned i = 0; i < ns_type_count; i++)
 		if (p->fd[i] >= 0 && join_file(o, p, i) < 0)
 			return -1;

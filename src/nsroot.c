@@ -417,6 +417,9 @@ static int switch_root(int rootfd, const struct nsroot_opts *o, struct failure *
 static int build_and_switch(const struct nsroot_opts *o, struct failure *f)
 {
 	_cleanup_close_ int rootfd = -1;
+	/* To come back for the undo if pivot_root fails after the chdir
+	 * into NEWROOT (which may be a relative path). */
+	_cleanup_close_ int cwdfd = open(".", O_PATH | O_DIRECTORY | O_CLOEXEC);
 	bool pivoted = false;
 	int mounts = 0, r;
 
@@ -436,6 +439,8 @@ static int build_and_switch(const struct nsroot_opts *o, struct failure *f)
 	return 0;
 undo:
 	closep(&rootfd);
+	if (!pivoted && cwdfd >= 0 && fchdir(cwdfd) < 0)
+		nsk_warn("returning to the working directory: %s", strerror(errno));
 	while (!pivoted && mounts-- > 0)
 		if (umount2(o->newroot, MNT_DETACH) < 0) {
 			nsk_warn("%s: detaching what nsroot mounted: %s", o->newroot,
@@ -474,19 +479,36 @@ static int exec_cmd(const struct nsroot_opts *o)
 	return r;
 }
 
-int main(int argc, char **argv)
+static void free_opts(struct nsroot_opts *o)
 {
-	struct nsroot_opts o = { .nbinds = 0 };
-	struct failure f = { .step = NULL };
-	int r = parse_args(argc, argv, &o);
+	for (unsigned i = 0; i < o->nbinds; i++)
+		free((char *)o->binds[i].src);
+	free(o->binds);
+}
 
-	if (r <= 0)
-		return r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;
+static int run(const struct nsroot_opts *o)
+{
+	struct failure f = { .step = NULL };
+	int r;
+
 	if (refuse_shared_namespace() < 0)
 		return EXIT_TOOL_FAILED;
-	if ((r = build_and_switch(&o, &f)) < 0) {
+	if ((r = build_and_switch(o, &f)) < 0) {
 		nsk_err("%s: %s: %s", f.path, f.step, strerror(-r));
 		return EXIT_TOOL_FAILED;
 	}
-	return exec_cmd(&o);
+	return exec_cmd(o);
+}
+
+int main(int argc, char **argv)
+{
+	struct nsroot_opts o = { .nbinds = 0 };
+	int r = parse_args(argc, argv, &o);
+
+	if (r > 0)
+		r = run(&o);
+	else
+		r = r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;
+	free_opts(&o);
+	return r;
 }

@@ -8,6 +8,7 @@
 
 #include "unit.h"
 #include "cggroup.h"
+#include "cgstate.h"
 
 static char tmp[] = "/tmp/test-cggroup.XXXXXX";
 

@@ -62,6 +62,24 @@ else
 	check memory.oom.group memory 1
 fi
 
+# io.max, on the first block device there is
+dev=
+for f in /sys/block/*/dev; do
+	[ -r "$f" ] && { dev=$(cat "$f"); break; }
+done
+if [ -n "$dev" ] && { cg_on_v1 blkio || cg_v2_has io; }; then
+	assert_status 0 "set --io-max" -- "$CGCTL" set "$G" --io-max "$dev:rbps=1M,wiops=100"
+	if cg_on_v1 blkio; then
+		check blkio.throttle.read_bps_device blkio "$dev 1048576"
+		check blkio.throttle.write_iops_device blkio "$dev 100"
+	else
+		check io.max io "$dev rbps=1048576 wbps=max riops=max wiops=100"
+	fi
+	assert_eq "$dev rbps=1048576 wbps=max riops=max wiops=100" "$("$CGCTL" get "$G" io.max)" "get io.max"
+else
+	log "no block device or io controller: io.max not checked"
+fi
+
 # memory.swap.max: v1 counts memory + swap in one file; a later memory.max
 # alone keeps the swap allowance, as on v2
 if [ -e "$(cg_dir memory "$G")/memory.memsw.limit_in_bytes" ] ||

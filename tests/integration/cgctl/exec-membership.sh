@@ -37,6 +37,22 @@ assert_status 0 "exec --rm with a leftover child" -- "$CGCTL" exec --rm "$G" -- 
 assert_no_group "$G"
 assert_status 127 "exec --rm command not found" -- "$CGCTL" exec --rm "$G" -- /nonexistent/cmd
 assert_no_group "$G"
+# a signal to cgctl reaches the command, and the group still goes
+"$CGCTL" exec --rm "$G" -- sleep 100 &
+pid=$!
+kill_later "$pid"
+wait_for '[ -n "$(cat "$(cg_dir memory "$G")/cgroup.procs" 2>/dev/null)" ]' || fail "not started"
+kill -TERM "$pid"
+status=0
+wait "$pid" || status=$?
+assert_eq 143 "$status" "exec --rm after TERM"
+assert_no_group "$G"
+# a signal ignored by the caller stays ignored in the command (as nohup wants)
+# shellcheck disable=SC2016 # expanded by the inner sh
+out=$(sh -c 'trap "" HUP; exec "$1" exec --rm "$2" -- sh -c "kill -HUP \$\$; echo alive"' sh "$CGCTL" "$G") ||
+	fail "exec --rm with HUP ignored: $out"
+assert_eq alive "$out" "an ignored HUP"
+assert_no_group "$G"
 # --rm refuses a group that exists: it only removes what it made
 assert_status 0 "create" -- "$CGCTL" create "$G"
 assert_status 125 "exec --rm existing" -- "$CGCTL" exec --rm "$G" -- true

@@ -13,6 +13,7 @@ BASE=$TMP_DIR/base
 TOP=$TMP_DIR/top
 NEWROOT=$TMP_DIR/newroot
 make_root "$BASE"
+no_leak_check_after_pivot
 echo base >"$BASE/etc/motd"
 echo base-only >"$BASE/etc/issue"
 mkdir -p "$TOP/etc" "$NEWROOT"

@@ -10,6 +10,7 @@ require_tool nsroot
 require_tool nsrun
 ROOT=$TMP_DIR/root
 make_root "$ROOT"
+no_leak_check_after_pivot
 # 0xEFFFFFFC: the initial PID namespace (include/linux/proc_ns.h)
 [ "$(ns_inode self pid)" = 4026531836 ] || skip "needs to run in the initial PID namespace"
 

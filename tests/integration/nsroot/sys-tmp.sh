@@ -10,6 +10,7 @@ require_tool nsroot
 require_tool nsrun
 ROOT=$TMP_DIR/root
 make_root "$ROOT"
+no_leak_check_after_pivot
 
 assert_status 0 "nsroot --sys --tmp" -- "$NSRUN" --mount --pid -- "$NSROOT" --sys --tmp --proc "$ROOT" -- /bin/sh -c '
 	awk "\$5 ~ /^\\/(sys|tmp)\$/ { split(\$6, o, \",\"); print \$5, o[1], \$(NF - 2) }" /proc/self/mountinfo

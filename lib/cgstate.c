@@ -1,0 +1,291 @@
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cgstate.h"
+#include "cleanup.h"
+#include "parse.h"
+
+/* Whether dir or a descendant holds a process (v1: walk cgroup.procs). */
+static int v1_populated(const char *dir)
+{
+	char buf[64];
+	int r = cg_read_path(dir, "cgroup.procs", buf, sizeof(buf));
+
+	if (r < 0)
+		return r == -ENOENT ? 0 : r;
+	if (buf[0])
+		return 1;
+	DIR *d = opendir(dir);
+	if (!d)
+		return errno == ENOENT ? 0 : -errno;
+	struct dirent *e;
+	while ((e = readdir(d)) && r == 0) {
+		char sub[4096];
+		if (e->d_type != DT_DIR || e->d_name[0] == '.')
+			continue;
+		snprintf(sub, sizeof(sub), "%s/%s", dir, e->d_name);
+		r = v1_populated(sub);
+	}
+	closedir(d);
+	return r;
+}
+
+static int v2_populated(const char *dir)
+{
+	char buf[256];
+	int r = cg_read_path(dir, "cgroup.events", buf, sizeof(buf));
+
+	if (r < 0)
+		return r == -ENOENT ? 0 : r;
+	return strstr(buf, "populated 1") != NULL;
+}
+
+int cg_group_populated_joined(struct cg_group *g)
+{
+	const char *v2dir = cg_group_dir_for(g, CG_CORE, true);
+	int r;
+
+	if (!v2dir)
+		return cg_group_populated(g);
+	if ((r = v2_populated(v2dir)) != 0)
+		cg_group_fail_at(g, v2dir, NULL);
+	return r;
+}
+
+int cg_group_populated(struct cg_group *g)
+{
+	for (unsigned i = 0; i < g->sys->n; i++) {
+		if (!g->dir[i])
+			continue;
+		int r = g->sys->h[i].v2 ? v2_populated(g->dir[i]) : v1_populated(g->dir[i]);
+		if (r != 0) {
+			cg_group_fail_at(g, g->dir[i], NULL);
+			return r;
+		}
+	}
+	return 0;
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+static struct cgkey_ctx ctx_of(const struct cg_group *g)
+{
+	struct cgkey_ctx ctx;
+
+	cgkey_ctx_from_sys(g->sys, &ctx);
+	return ctx;
+}
+
+int cg_group_frozen(struct cg_group *g)
+{
+	struct cgkey_ctx ctx = ctx_of(g);
+	const char *dir;
+	char buf[256];
+	int r;
+
+	if (ctx.v1_ctrls & CG_BIT(CG_FREEZER)) {
+		dir = cg_group_dir_for(g, CG_FREEZER, false);
+		if (!dir || (r = cg_read_path(dir, "freezer.state", buf, sizeof(buf))) < 0)
+			return dir ? r : -ENOENT;
+		return !strcmp(buf, "FROZEN");
+	}
+	dir = cg_group_dir_for(g, CG_CORE, true);
+	if (!dir || (r = cg_read_path(dir, "cgroup.events", buf, sizeof(buf))) < 0)
+		return dir ? r : -ENOENT;
+	return strstr(buf, "frozen 1") != NULL;
+}
+
+int cg_group_freeze(struct cg_group *g, bool freeze)
+{
+	struct cgkey_ctx ctx = ctx_of(g);
+	struct cg_write w[CGKEY_MAX_WRITES];
+	int ctrl, r, n = cgkey_translate(&ctx, "cgroup.freeze", freeze ? "1" : "0", NULL, w, &ctrl);
+
+	if (n < 0)
+		return n;
+	if ((r = cg_group_apply(g, w, (unsigned)n)) < 0)
+		return r;
+	/* v1 passes through FREEZING; v2 reports "frozen 1" once every task
+	 * stopped. Thawing takes effect at once. */
+	for (int i = 0; freeze && i < 2000; i++) {
+		if ((r = cg_group_frozen(g)) != 0)
+			return r < 0 ? r : 0;
+		if (i && ctx.v1_ctrls & CG_BIT(CG_FREEZER))
+			cg_group_apply(g, w, (unsigned)n);	/* v1: ask again */
+		sleep_ms(5);
+	}
+	return freeze ? -ETIME : 0;
+}
+
+/* Send sig to every process of dir and its descendants; count them. */
+static int signal_tree(const char *dir, int sig, unsigned *count)
+{
+	char buf[65536];
+	int r = cg_read_path(dir, "cgroup.procs", buf, sizeof(buf));
+
+	if (r < 0)
+		return r == -ENOENT ? 0 : r;
+	for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
+		pid_t pid;
+		if (parse_pid(line, &pid) == 0 && kill(pid, sig) == 0)
+			(*count)++;
+	}
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		char sub[4096];
+		if (e->d_type != DT_DIR || e->d_name[0] == '.')
+			continue;
+		snprintf(sub, sizeof(sub), "%s/%s", dir, e->d_name);
+		signal_tree(sub, sig, count);
+	}
+	closedir(d);
+	return 0;
+}
+
+static unsigned signal_all(struct cg_group *g, int sig)
+{
+	unsigned count = 0;
+
+	for (unsigned i = 0; i < g->sys->n; i++)
+		if (g->dir[i])
+			signal_tree(g->dir[i], sig, &count);
+	return count;
+}
+
+int cg_group_kill(struct cg_group *g, int sig)
+{
+	const char *v2dir = cg_group_dir_for(g, CG_CORE, true);
+	int frozen = cg_group_frozen(g);
+	/* A group frozen by its owner stays frozen for other signals (they
+	 * are delivered on thaw); KILL needs the thaw on v1 to take effect. */
+	bool can_freeze = frozen >= 0 && !(frozen == 1 && sig != SIGKILL);
+	int r;
+
+	if (sig == SIGKILL && v2dir && cg_write_path(v2dir, "cgroup.kill", "1") == 0 &&
+	    cg_group_wait_empty(g, 200) == 0)
+		return 0;
+	/* Freeze so that nothing forks between reading the list and the
+	 * signal; v1-frozen tasks die only once thawed, hence the loop. */
+	for (int round = 0; round < 100; round++) {
+		if (can_freeze && (r = cg_group_freeze(g, true)) < 0)
+			return r;
+		unsigned n = signal_all(g, sig);
+		if (can_freeze && (r = cg_group_freeze(g, false)) < 0)
+			return r;
+		if (sig != SIGKILL || n == 0)
+			return 0;
+		if (cg_group_wait_empty(g, 100) == 0)
+			return 0;
+	}
+	return -EBUSY;
+}
+
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+int cg_group_wait_empty(struct cg_group *g, long timeout_ms)
+{
+	const char *v2dir = cg_group_dir_for(g, CG_CORE, true);
+	bool v2_only = g->sys->layout == CG_LAYOUT_UNIFIED;
+	_cleanup_close_ int ino = -1;
+	long deadline = timeout_ms < 0 ? -1 : now_ms() + timeout_ms;
+	char path[4096];
+	int r;
+
+	/* v2 only: the kernel signals "populated 0" on cgroup.events. With v1
+	 * hierarchies (which have no such event) every hierarchy is polled. */
+	if (v2_only && v2dir && (ino = inotify_init1(IN_CLOEXEC | IN_NONBLOCK)) >= 0) {
+		snprintf(path, sizeof(path), "%s/cgroup.events", v2dir);
+		if (inotify_add_watch(ino, path, IN_MODIFY) < 0)
+			closep(&ino);
+	}
+	for (;;) {
+		if ((r = cg_group_populated(g)) <= 0)
+			return r;
+		long left = deadline < 0 ? -1 : deadline - now_ms();
+		if (deadline >= 0 && left <= 0)
+			return -ETIME;
+		if (ino >= 0) {
+			/* the watch predates the check above: nothing is missed */
+			struct pollfd pfd = { .fd = ino, .events = POLLIN };
+			char ev[4096];
+			if (poll(&pfd, 1, left < 0 || left > INT_MAX ? -1 : (int)left) > 0)
+				while (read(ino, ev, sizeof(ev)) > 0)
+					;
+		} else {
+			sleep_ms(left < 0 || left > 20 ? 20 : left);
+		}
+	}
+}
+
+/* rmdir dir, its descendants first if it has any (the common empty leaf
+ * costs one rmdir); an empty cgroup may stay busy for a moment after its
+ * last process exited, so EBUSY is retried briefly. */
+static int remove_tree(struct cg_group *g, const char *dir)
+{
+	int r = 0;
+
+	if (rmdir(dir) == 0 || errno == ENOENT)
+		return 0;
+	if (errno != EBUSY && errno != ENOTEMPTY) {
+		cg_group_fail_at(g, dir, NULL);
+		return -errno;
+	}
+	DIR *d = opendir(dir);
+	if (!d)
+		return errno == ENOENT ? 0 : -errno;
+	struct dirent *e;
+	while ((e = readdir(d)) && r == 0) {
+		char sub[4096];
+		if (e->d_type != DT_DIR || e->d_name[0] == '.')
+			continue;
+		snprintf(sub, sizeof(sub), "%s/%s", dir, e->d_name);
+		r = remove_tree(g, sub);
+	}
+	closedir(d);
+	if (r < 0)
+		return r;
+	for (int i = 0; rmdir(dir) < 0; i++) {
+		if (errno == ENOENT)
+			return 0;
+		if (errno != EBUSY || i == 50) {
+			cg_group_fail_at(g, dir, NULL);
+			return -errno;
+		}
+		sleep_ms(10);
+	}
+	return 0;
+}
+
+int cg_group_remove(struct cg_group *g)
+{
+	int r;
+
+	for (unsigned i = 0; i < g->sys->n; i++)
+		if (g->dir[i] && strcmp(g->path[i], "/") && (r = remove_tree(g, g->dir[i])) < 0)
+			return r;
+	return 0;
+}
