@@ -14,8 +14,9 @@ set -eu
 net=${NET:-10.99.2} bridge=${BRIDGE:-nslab0} nodes="lab1 lab2 lab3" uts=/run/nskit/netlab
 addr() { echo "$net.$((10 + ${1#lab}))"; }
 
-down() {	# a namespace's links go with it; then the bridge
+down() {	# links first (a namespace's own go only some time after it)
 	for n in $nodes; do
+		vethup --delete "$bridge-$n" 2>/dev/null || :
 		for f in "/run/netns/$n" "$uts/$n"; do
 			umount "$f" 2>/dev/null || :
 			rm -f "$f"
@@ -57,6 +58,9 @@ ping)
 		done
 	done
 	exit $st ;;
-exec) shift && n=$1 && shift && in_node "$n" "${@:-${SHELL:-/bin/sh}}" ;;
+exec)
+	shift && n=$1 && shift
+	[ $# -gt 0 ] || set -- "${SHELL:-/bin/sh}"
+	in_node "$n" "$@" ;;
 *) echo "usage: netlab.sh up|ping|exec NODE [command...]|down" >&2 && exit 125 ;;
 esac
