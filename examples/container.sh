@@ -8,8 +8,9 @@
 # vanish; a hostname. It runs the command (default: an interactive shell),
 # exits with its status, and removes everything it made. ROOT defaults to
 # a busybox-static root built in a temporary directory; a ROOT of your own
-# should be owned by uid 100000, the container's root. NET (default
-# 10.99.0) is the /24 of the link: the host end is .1, the container .2.
+# (with /proc, /dev and /tmp) should belong to uid 100000, the container's
+# root. NET (default 10.99.0) is the /24 of the link: the host end is .1,
+# the container .2.
 set -eu
 root="" name=box net=${NET:-10.99.0}
 while getopts r:n: o; do
@@ -34,8 +35,8 @@ trap 'exit 129' HUP; trap 'exit 143' TERM; trap : INT	# Ctrl-C is the command's
 if [ -z "$root" ]; then		# a busybox root whose files belong to the container's root
 	root=$tmp/root
 	mkdir -p "$root/bin" "$root/proc" "$root/dev" "$root/tmp" "$root/etc"
-	cp "$(command -v busybox)" "$root/bin/busybox"
-	chroot "$root" /bin/busybox --install -s /bin
+	bb=$(command -v busybox) || { echo "container.sh: needs busybox-static" >&2; exit 125; }
+	cp "$bb" "$root/bin/busybox" && chroot "$root" /bin/busybox --install -s /bin
 	chown -R 100000:100000 "$root"
 fi
 mkdir -p "$tmp/mnt"

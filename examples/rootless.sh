@@ -37,7 +37,8 @@ trap 'exit 129' HUP; trap 'exit 143' TERM; trap : INT
 if [ -z "$root" ]; then		# your files: the container's root owns them
 	root=$tmp/root
 	mkdir -p "$root/bin" "$root/proc" "$root/dev" "$root/tmp" "$root/etc"
-	cp "$(command -v busybox)" "$root/bin/busybox"
+	bb=$(command -v busybox) || { echo "rootless.sh: needs busybox-static" >&2; exit 125; }
+	cp "$bb" "$root/bin/busybox"
 	for a in $("$root/bin/busybox" --list); do [ -e "$root/bin/$a" ] || ln -s busybox "$root/bin/$a"; done
 fi
 mkdir -p "$tmp/mnt"
