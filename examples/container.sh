@@ -24,7 +24,7 @@ chmod 755 "$tmp"		# the container's root (uid 100000) walks through it
 cleanup() {			# runs on every exit: the veth, the processes, the cgroup
 	set +e			# each undo runs even when another has nothing to undo
 	[ ! -s "$tmp/log" ] || cat "$tmp/log" >&2	# what the exec chain said
-	pid=$(cat "$tmp/handle" 2>/dev/null) || pid=""
+	read -r pid 2>/dev/null <"$tmp/handle" || pid=""
 	[ -z "$pid" ] || { vethup --delete "veth$pid"; kill -KILL "$pid"; } 2>/dev/null
 	cgctl delete "$cg" --parent self --kill 2>/dev/null
 	rm -rf "$tmp"
@@ -56,7 +56,7 @@ nsrun --user --mount --pid --net --uts --ipc --cgroup --hostname "$name" \
 	vethup --addr "$net.2/24" --host-addr "$net.1/24" |
 	cgctl attach "$cg" --parent self --create --memory 256M --cpus 1 --pids 64 |
 	nsrun --release >/dev/null
-pid=$(cat "$tmp/handle")
+read -r pid <"$tmp/handle"
 
 # The release is a signal: wait until the chain has switched the root (if
 # it fails instead, the process ends, nsjoin says so and cleanup shows why).

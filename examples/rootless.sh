@@ -28,7 +28,7 @@ tmp=$(mktemp -d)
 cleanup() {
 	set +e
 	[ ! -s "$tmp/log" ] || cat "$tmp/log" >&2
-	pid=$(cat "$tmp/handle" 2>/dev/null) && kill -KILL "$pid" 2>/dev/null
+	read -r pid 2>/dev/null <"$tmp/handle" && kill -KILL "$pid" 2>/dev/null
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -49,7 +49,7 @@ nsrun --user --mount --pid --net --uts --ipc --hostname "$name" \
 	mkprop --private --recursive / -- \
 	nsroot --proc --dev --tmp --overlay "$root" "$tmp/mnt" -- /bin/sleep 2147483647 |
 	tee "$tmp/handle" | "${NSMAP:-nsmap}" "$map" | nsrun --release >/dev/null
-pid=$(cat "$tmp/handle")
+read -r pid <"$tmp/handle"
 host_root=$(stat -c %d:%i /)
 while [ "$(stat -L -c %d:%i "/proc/$pid/root/" 2>/dev/null)" = "$host_root" ]; do
 	sleep 0.001
