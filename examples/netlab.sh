@@ -15,15 +15,15 @@ net=${NET:-10.99.2} bridge=${BRIDGE:-nslab0} nodes="lab1 lab2 lab3" uts=/run/nsk
 addr() { echo "$net.$((10 + ${1#lab}))"; }
 
 down() {	# links first (a namespace's own go only some time after it)
+	set +e
 	for n in $nodes; do
-		vethup --delete "$bridge-$n" 2>/dev/null || :
-		for f in "/run/netns/$n" "$uts/$n"; do
-			umount "$f" 2>/dev/null || :
-			rm -f "$f"
-		done
+		vethup --delete "$bridge-$n" 2>/dev/null
+		umount "/run/netns/$n" "$uts/$n" 2>/dev/null
+		rm -f "/run/netns/$n" "$uts/$n"
 	done
-	ip link delete "$bridge" 2>/dev/null || :
-	rmdir "$uts" /run/nskit 2>/dev/null || :
+	ip link delete "$bridge" 2>/dev/null
+	rmdir "$uts" /run/nskit 2>/dev/null
+	return 0
 }
 
 up() {
@@ -47,16 +47,11 @@ up) up ;;
 down) down ;;
 ping)
 	st=0
-	for a in $nodes; do
-		for b in $nodes; do
-			[ "$a" = "$b" ] && continue
-			if in_node "$a" ping -c 1 -W 2 "$(addr "$b")" >/dev/null; then
-				echo "$a -> $b ($(addr "$b")): reachable"
-			else
-				echo "$a -> $b ($(addr "$b")): UNREACHABLE" && st=1
-			fi
-		done
-	done
+	for a in $nodes; do for b in $nodes; do
+		[ "$a" != "$b" ] || continue
+		if in_node "$a" ping -c 1 -W 2 "$(addr "$b")" >/dev/null; then r=reachable; else r=UNREACHABLE st=1; fi
+		echo "$a -> $b ($(addr "$b")): $r"
+	done; done
 	exit $st ;;
 exec)
 	shift && n=$1 && shift

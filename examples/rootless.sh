@@ -44,6 +44,8 @@ fi
 mkdir -p "$tmp/mnt"
 cd /		# see container.sh: the pivot moves the init's directory
 
+# The pipeline and the exec chain of container.sh, with only the steps
+# that need no privilege; then, as there, wait for the new root and join.
 nsrun --user --mount --pid --net --uts --ipc --hostname "$name" \
 	--propagation unchanged --detach --hold --log "$tmp/log" -- \
 	mkprop --private --recursive / -- \
