@@ -20,6 +20,8 @@ case $wd in /tmp | /tmp/* | /proc | /proc/* | /dev | /dev/*) wd=/ ;; esac
 # step (nobody, no capabilities, no_new_privs) and the command; in front,
 # a read-only bind of each directory of / (with every mount beneath it),
 # and the same symbolic links (/bin -> usr/bin); /proc, /dev and /tmp new.
+# (One bind per directory: nsroot mounts onto paths inside the new root,
+# and a bind onto its / itself would hide the root it works in.)
 set -- "$new" -- nsrun --setuid 65534 --setgid 65534 --cap-drop ALL --no-new-privs -- "$@"
 for d in /*; do
 	case $d in
