@@ -11,6 +11,7 @@
 
 #include "cleanup.h"
 #include "join.h"
+#include "parse.h"
 
 #ifndef NSFS_MAGIC
 #define NSFS_MAGIC 0x6e736673
@@ -132,4 +133,52 @@ int join_read_environ(int procfd, char *buf, size_t size, size_t *ret_len)
 	buf[len] = '\0';
 	*ret_len = len;
 	return 0;
+}
+
+int join_status_id(const char *text, const char *field, uint32_t *ret_id)
+{
+	size_t flen = strlen(field);
+
+	for (const char *line = text; line && *line; line = strchr(line, '\n')) {
+		char num[16];
+		const char *p;
+		size_t n;
+
+		if (*line == '\n')
+			line++;
+		if (strncmp(line, field, flen) || line[flen] != ':')
+			continue;
+		/* "Uid:\tREAL\tEFFECTIVE\tSAVED\tFS": skip to the second number */
+		p = line + flen + 1;
+		p += strspn(p, " \t");
+		p += strspn(p, "0123456789");
+		if (*p != '\t' && *p != ' ')
+			return -EINVAL;
+		p += strspn(p, " \t");
+		n = strspn(p, "0123456789");
+		if (n == 0 || n >= sizeof(num) || (p[n] != '\t' && p[n] != ' ' && p[n] != '\n' && p[n]))
+			return -EINVAL;
+		memcpy(num, p, n);
+		num[n] = '\0';
+		return parse_u32(num, ret_id) < 0 ? -EINVAL : 0;
+	}
+	return -ENOENT;
+}
+
+int join_target_ids(int procfd, uint32_t *ret_uid, uint32_t *ret_gid)
+{
+	char text[4096];
+	_cleanup_close_ int fd = openat(procfd, "status", O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+	int r;
+
+	if (fd < 0)
+		return -errno;
+	/* Uid and Gid come within the first lines of the file. */
+	if ((n = read(fd, text, sizeof(text) - 1)) < 0)
+		return -errno;
+	text[n] = '\0';
+	if ((r = join_status_id(text, "Uid", ret_uid)) < 0)
+		return r;
+	return join_status_id(text, "Gid", ret_gid);
 }

@@ -4,6 +4,7 @@
 #pragma once
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ns.h"
 
@@ -29,3 +30,11 @@ int join_target(int pidfd, int procfd, int mask, const struct ns_type **ret_fail
 /* Read the target's environment ("K=V\0K=V\0") into BUF; the length, or
  * -E2BIG when it does not fit in SIZE - 1. BUF is NUL-terminated. */
 int join_read_environ(int procfd, char *buf, size_t size, size_t *ret_len);
+/* The effective id (the second number) of the "Uid:" or "Gid:" line (FIELD
+ * without the colon) of the text of /proc/PID/status. Pure; -ENOENT when
+ * the line is missing, -EINVAL when it is malformed. */
+int join_status_id(const char *status_text, const char *field, uint32_t *ret_id);
+/* The target's effective uid and gid as the caller's user namespace sees
+ * them now (after joining the target's user namespace: as it sees them),
+ * from its status file under procfd. */
+int join_target_ids(int procfd, uint32_t *ret_uid, uint32_t *ret_gid);

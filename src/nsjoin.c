@@ -51,6 +51,7 @@ struct nsjoin_opts {
 	bool root, wd;			/* -r / -w given */
 	const char *root_dir, *wd_dir;	/* their DIR (NULL: the target's) */
 	bool no_fork, env, join_cgroup, mount_proc, mount_sys;
+	bool follow_uid, follow_gid;	/* -S follow, -G follow: the target's */
 	struct exec_opts exec;
 	char **argv;
 };
@@ -110,7 +111,7 @@ static void usage(void)
 	      "\n"
 	      "Target and namespaces (=FILE joins a namespace file instead of the target's):\n"
 	      " -t, --target PID           the process (PID, PID:INODE, or - for stdin)\n"
-	      " -a, --all                  every namespace of the target that differs from ours\n"
+	      " -a, --all                  each namespace of the target that is not ours\n"
 	      " -U, --user[=FILE]          user namespace\n"
 	      " -m, --mount[=FILE]         mount namespace\n"
 	      " -p, --pid[=FILE]           PID namespace (the command is forked into it)\n"
@@ -128,10 +129,10 @@ static void usage(void)
 	      "                            joined network namespace; implies --net\n"
 	      "\n"
 	      "Command:\n"
-	      " -S, --setuid UID           run the command as UID (0 when joining a user namespace)\n"
-	      " -G, --setgid GID           run the command as GID (0 when joining a user namespace)\n"
+	      " -S, --setuid UID|follow    uid of the command (default 0 in a user ns)\n"
+	      " -G, --setgid GID|follow    gid of the command (default 0 in a user ns)\n"
 	      "     --preserve-credentials keep our uid and gid in a joined user namespace\n"
-	      "     --keep-caps            keep the capabilities the joined user namespace gives\n"
+	      "     --keep-caps            keep the capabilities a user ns gives\n"
 	      " -r, --root[=DIR]           root directory: DIR, or the target's\n"
 	      " -w, --wd[=DIR]             working directory: DIR, or the target's\n"
 	      " -F, --no-fork              do not fork into a joined PID namespace\n"
@@ -175,13 +176,15 @@ static int parse_value(struct nsjoin_opts *o, int c, const char *arg)
 
 	switch (c) {
 	case 'S':
-		if (parse_id(arg, &o->exec.uid) < 0)
-			return nsk_usage_err("--setuid %s: not a user id", arg);
+		o->follow_uid = !strcmp(arg, "follow");
+		if (!o->follow_uid && parse_id(arg, &o->exec.uid) < 0)
+			return nsk_usage_err("--setuid %s: not a user id or 'follow'", arg);
 		o->exec.set_uid = true;
 		return 0;
 	case 'G':
-		if (parse_id(arg, &o->exec.gid) < 0)
-			return nsk_usage_err("--setgid %s: not a group id", arg);
+		o->follow_gid = !strcmp(arg, "follow");
+		if (!o->follow_gid && parse_id(arg, &o->exec.gid) < 0)
+			return nsk_usage_err("--setgid %s: not a group id or 'follow'", arg);
 		o->exec.set_gid = true;
 		return 0;
 	case OPT_CAP_DROP:
@@ -273,7 +276,7 @@ static int parse_args(int argc, char **argv, struct nsjoin_opts *o)
 static bool needs_target(const struct nsjoin_opts *o)
 {
 	if (o->all || o->env || o->join_cgroup || (o->root && !o->root_dir) ||
-	    (o->wd && !o->wd_dir) || o->target)
+	    (o->wd && !o->wd_dir) || o->follow_uid || o->follow_gid || o->target)
 		return true;
 	for (unsigned i = 0; i < ns_type_count; i++)
 		if ((o->flags & ns_types[i].clone_flag) && !o->file[i])
@@ -521,9 +524,27 @@ static void plan_credentials(struct nsjoin_opts *o, struct plan *p)
 	for (unsigned i = 0; i < ns_type_count; i++)
 		if (p->fd[i] >= 0)
 			p->joined |= ns_types[i].clone_flag;
-	if ((p->joined & CLONE_NEWUSER) && !o->preserve_cred) {
+	if ((p->joined & CLONE_NEWUSER) && !o->preserve_cred)
 		o->exec.set_uid = o->exec.set_gid = true;
+}
+
+/* -S follow, -G follow: the target's effective ids, read after joining so
+ * that the kernel shows them as the joined user namespace sees them. */
+static int follow_ids(struct nsjoin_opts *o, const struct plan *p)
+{
+	uint32_t uid, gid;
+	int r = join_target_ids(p->t.procfd, &uid, &gid);
+
+	if (r < 0) {
+		nsk_err("process %d: status: %s", (int)p->t.pid,
+			r == -ESRCH || r == -ENOENT ? "the process has exited" : strerror(-r));
+		return r;
 	}
+	if (o->follow_uid)
+		o->exec.uid = uid;
+	if (o->follow_gid)
+		o->exec.gid = gid;
+	return 0;
 }
 
 /* ---- in the process that runs the command ---- */
@@ -618,7 +639,10 @@ static int fork_cmd(const struct nsjoin_opts *o, struct plan *p)
 	target_close(&p->t);
 	closep(&p->root_fd);
 	closep(&p->wd_fd);
-	return init_forward_and_wait(child, 0);
+	/* _exit: nothing is left to flush, and exit() would run the leak
+	 * checker of a sanitizer build, whose helper thread would be born in
+	 * the joined PID namespace, unable to reach us, and spin forever. */
+	_exit(init_forward_and_wait(child, 0));
 }
 
 static int run(struct nsjoin_opts *o)
@@ -635,6 +659,8 @@ static int run(struct nsjoin_opts *o)
 		return EXIT_TOOL_FAILED;
 	plan_credentials(o, &p);
 	if (join_namespaces(o, &p) < 0)
+		return EXIT_TOOL_FAILED;
+	if ((o->follow_uid || o->follow_gid) && follow_ids(o, &p) < 0)
 		return EXIT_TOOL_FAILED;
 	if ((p.joined & CLONE_NEWPID) && !o->no_fork)
 		return fork_cmd(o, &p);
