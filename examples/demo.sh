@@ -1,36 +1,39 @@
 #!/bin/sh
-# A short tour of the tools that exist: each step shows what the kernel
-# sees. Run by `scripts/demo` (which builds the tools and puts them on PATH).
+# The README's demo: a full container (examples/container.sh: its own
+# users, processes, network, hostname, cgroup limits and a busybox root
+# whose writes vanish) running a short script, read from stdin, that shows
+# each of them. scripts/demo runs it with the freshly built tools on PATH.
 set -eu
+exec "$(dirname "$0")/container.sh" -n demo /bin/sh -s <<'EOF_INSIDE'
+if [ -t 1 ]; then b=$(printf '\033[1m') n=$(printf '\033[0m'); else b="" n=""; fi
+say() { printf '\n%s# %s%s\n' "$b" "$*" "$n"; }
 
-if [ -t 1 ]; then bold=$(printf '\033[1m') plain=$(printf '\033[0m'); else bold="" plain=""; fi
-say() { printf '\n%s$ %s%s\n' "$bold" "$*" "$plain"; }
+say "hostname: its own"; hostname
+say "id: root inside, uid 100000 outside"; id
+say "ps: only its own processes (1: nsrun's init; 2: the pause that holds the root)"
+ps -o pid,user,comm
+say "ip: eth0, the inner end of a veth, and a default route via the host end"
+ip -4 -o addr | awk '{ print $2, $4 }'; ip route
+say "its cgroup: /nskit-PID (a cgroup namespace hides the path above it)"
+cat /proc/self/cgroup
 
-say "nsrun --pid --mount-proc ps -e            # its own PID namespace and /proc"
-nsrun --pid --mount-proc ps -e
+limits() {	# limits CONTROLLER FILE...: mount its hierarchy, show our group's FILEs
+	c=$1 && shift
+	line=$(grep -E "^[0-9]+:([^:]*,)?$c(,[^:]*)?:" /proc/self/cgroup) ||
+		line=$(grep '^0::' /proc/self/cgroup)		# only on cgroup v2
+	opts=${line#*:} && opts=${opts%%:*} && group=${line##*:}
+	mkdir -p "/cg/$c"
+	if [ -n "$opts" ]; then mount -t cgroup -o "$opts" none "/cg/$c"
+	else mount -t cgroup2 none "/cg/$c"; fi
+	for f; do
+		if [ -e "/cg/$c$group/$f" ]; then echo "$f: $(cat "/cg/$c$group/$f")"; fi
+	done
+}
+say "its limits, as the kernel keeps them in its cgroup files"
+limits memory memory.max memory.limit_in_bytes
+limits pids pids.max
+limits cpu cpu.max cpu.cfs_quota_us cpu.cfs_period_us
 
-say "nsrun -U -r id                            # root of a new user namespace"
-nsrun -U -r id
-
-say "nsrun --net ip -br link                   # a network namespace: only lo, and it is up"
-nsrun --net ip -br link
-
-say "nsrun --uts --hostname box hostname"
-nsrun --uts --hostname box hostname
-
-say "nsrun --time --boottime 86400 cat /proc/uptime   # booted a day earlier"
-nsrun --time --boottime 86400 cat /proc/uptime
-
-say 'pid=$(nsrun --net --pid --detach --hold -- sleep 30); nsrun --release -t "$pid"'
-pid=$(nsrun --net --pid --detach --hold -- sleep 30)
-trap 'kill "$pid" 2>/dev/null || true' EXIT
-echo "handle: $pid   net: $(readlink "/proc/$pid/ns/net")   ours: $(readlink /proc/self/ns/net)"
-nsrun --release -t "$pid"
-sleep 0.2
-echo "released; the init's children: $(ps -o comm= --ppid "$pid")"
-kill "$pid"
-
-say "nsrun -p sh -c 'exit 7'; echo \$?           # the command's status"
-st=0
-nsrun -p sh -c 'exit 7' || st=$?
-echo "$st"
+say "a write to its root lands in a tmpfs above it, and vanishes with it"
+echo hello >/etc/motd && ls -l /etc/motd
+EOF_INSIDE

@@ -1,0 +1,70 @@
+#!/bin/sh
+# container.sh [-r ROOT] [-n HOSTNAME] [command [argument...]]
+#
+# A full container from the nskit tools, as root: user, mount, PID,
+# network, UTS, IPC and cgroup namespaces; 65,536 ids (inside 0 is 100000
+# outside); a veth with addresses and a default route; memory, CPU and PID
+# limits; a busybox root with /proc and /dev, on an overlay so its writes
+# vanish; a hostname. It runs the command (default: an interactive shell),
+# exits with its status, and removes everything it made. ROOT defaults to
+# a busybox-static root built in a temporary directory; a ROOT of your own
+# (with /proc, /dev and /tmp) should belong to uid 100000, the container's
+# root. NET (default 10.99.0) is the /24 of the link: the host end is .1,
+# the container .2.
+set -eu
+root="" name=box net=${NET:-10.99.0}
+while getopts r:n: o; do
+	case $o in r) root=$(cd "$OPTARG" && pwd) || exit 125 ;; n) name=$OPTARG ;; *) exit 125 ;; esac
+done
+shift $((OPTIND - 1))
+[ $# -gt 0 ] || set -- /bin/sh
+
+tmp=$(mktemp -d) cg=nskit-$$
+chmod 755 "$tmp"		# the container's root (uid 100000) walks through it
+cleanup() {			# runs on every exit: the veth, the processes, the cgroup
+	set +e			# each undo runs even when another has nothing to undo
+	[ ! -s "$tmp/log" ] || cat "$tmp/log" >&2	# what the exec chain said
+	read -r pid 2>/dev/null <"$tmp/handle" || pid=""
+	[ -z "$pid" ] || { vethup --delete "veth$pid"; kill -KILL "$pid"; } 2>/dev/null
+	cgctl delete "$cg" --parent self --kill 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 129' HUP; trap 'exit 143' TERM; trap : INT	# Ctrl-C is the command's
+
+if [ -z "$root" ]; then		# a busybox root whose files belong to the container's root
+	root=$tmp/root
+	mkdir -p "$root/bin" "$root/proc" "$root/dev" "$root/tmp" "$root/etc"
+	bb=$(command -v busybox) || { echo "container.sh: needs busybox-static" >&2; exit 125; }
+	cp "$bb" "$root/bin/busybox" && chroot "$root" /bin/busybox --install -s /bin
+	chown -R 100000:100000 "$root"
+fi
+mkdir -p "$tmp/mnt"
+cd /	# the pivot moves what is at the old root, the init's directory too, to the new
+
+# Namespaces made and held; configured from outside; then released. The
+# handle is kept in a file so that cleanup finds it whatever step fails.
+# Released, the held process runs the exec chain: private propagation,
+# then the new root (an overlay of ROOT and a tmpfs), then a pause that
+# keeps the container up while the command runs in it.
+nsrun --user --mount --pid --net --uts --ipc --cgroup --hostname "$name" \
+	--propagation unchanged --detach --hold --log "$tmp/log" -- \
+	mkprop --private --recursive / -- \
+	nsroot --proc --dev --tmp --overlay "$root" "$tmp/mnt" -- /bin/sleep 2147483647 |
+	tee "$tmp/handle" |
+	nsmap --uid 0:100000:65536 --gid 0:100000:65536 |
+	vethup --addr "$net.2/24" --host-addr "$net.1/24" |
+	cgctl attach "$cg" --parent self --create --memory 256M --cpus 1 --pids 64 |
+	nsrun --release >/dev/null
+read -r pid <"$tmp/handle"
+
+# The release is a signal: wait until the chain has switched the root (if
+# it fails instead, the process ends, nsjoin says so and cleanup shows why).
+host_root=$(stat -c %d:%i /)
+while [ "$(stat -L -c %d:%i "/proc/$pid/root/" 2>/dev/null)" = "$host_root" ]; do
+	sleep 0.001
+done
+
+# The command joins every namespace, the root and the cgroups of the
+# container; nsjoin exits with its status, and so do we.
+nsjoin --target "$pid" --all --root --wd --join-cgroup -- "$@"

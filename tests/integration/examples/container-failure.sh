@@ -1,0 +1,26 @@
+#!/bin/sh
+# examples/container.sh when a step fails: a step of the pipeline (vethup
+# refusing an address) or of the exec chain (nsroot, in a root without
+# /proc): exit 125, the failing tool's message, and nothing left behind,
+# the held process included.
+. "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
+require_root
+isolate
+# shellcheck source=tests/integration/examples/helpers.sh
+. "$NSKIT_SRCDIR/tests/integration/examples/helpers.sh"
+ROOT=$TMP_DIR/root
+make_root "$ROOT"
+before=$(snapshot)
+
+NET=10.99.300 run_example container.sh -r "$ROOT" true
+assert_eq 125 "$EX_STATUS" "exit status with a bad address"
+assert_eq "vethup: eth0: --addr 10.99.300.2/24: not an IPv4 or IPv6 address" \
+	"$(head -n 1 "$TMP_DIR/stderr")" "the first error"
+assert_nothing_left "$before"
+
+rmdir "$ROOT/proc" || hard_error "rmdir $ROOT/proc"
+run_example container.sh -r "$ROOT" true
+assert_eq 125 "$EX_STATUS" "exit status with a root without /proc"
+assert_match '^nsroot: .*/proc: mounting proc: No such file or directory$' \
+	"$(cat "$TMP_DIR/stderr")" "nsroot's error, from the log of the exec chain"
+assert_nothing_left "$before"

@@ -1,0 +1,49 @@
+#!/bin/sh
+# examples/container.sh keeps its promises: inside, uid 0, its hostname,
+# only its own processes, its veth with address and default route (the host
+# end answers), its limits in its own cgroup files, a root whose writes
+# vanish; the command's status; outside, nothing left.
+. "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
+require_root
+isolate			# the veth's host end lands in a network namespace of the test
+# shellcheck source=tests/integration/examples/helpers.sh
+. "$NSKIT_SRCDIR/tests/integration/examples/helpers.sh"
+ROOT=$TMP_DIR/root
+make_root "$ROOT"
+before=$(snapshot)
+lower=$(cd "$ROOT" && find . -exec ls -ld --time-style=+%s.%N {} + | sort)
+
+run_example container.sh -r "$ROOT" -n c1 /bin/sh -c '
+	echo "$(id -u) $(id -g)"; hostname
+	ps -o pid,comm >/tmp/ps && cat /tmp/ps
+	ip -4 -o addr show dev eth0 | awk "{ print \$4 }"
+	ip route
+	ping -c 1 -W 5 10.99.0.1 >/dev/null && echo host answers
+	echo written >/etc/marker && cat /etc/marker
+	'"$INSIDE_LIMITS"'
+	exit 7'
+assert_eq 7 "$EX_STATUS" "exit status (stderr: $(cat "$TMP_DIR/stderr"))"
+assert_eq "0 0
+c1
+PID   COMMAND
+    1 nsrun
+    2 sleep
+    3 sh
+    ps
+10.99.0.2/24
+default via 10.99.0.1 dev eth0 
+10.99.0.0/24 dev eth0 scope link  src 10.99.0.2 
+host answers
+written
+268435456
+64
+100000 100000" "$(sed 's/^ *[0-9]* ps$/    ps/' "$TMP_DIR/stdout")" "inside"
+assert_eq "" "$(cat "$TMP_DIR/stderr")" "stderr"
+assert_eq "$lower" "$(cd "$ROOT" && find . -exec ls -ld --time-style=+%s.%N {} + | sort)" \
+	"the root after the run (writes went to the overlay)"
+assert_nothing_left "$before"
+
+# a second container starts from the root again: the write is gone
+run_example container.sh -r "$ROOT" cat /etc/marker
+assert_eq 1 "$EX_STATUS" "cat of the first container's file in a second one"
+assert_nothing_left "$before"

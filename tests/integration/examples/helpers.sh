@@ -1,0 +1,93 @@
+# shellcheck shell=sh
+# shellcheck disable=SC2034 # EX_STATUS, EX_PID, INSIDE_LIMITS: read by the tests
+# Helpers of the example tests (sourced after lib.sh and isolate): run the
+# scripts of examples/ with the built tools first on PATH, and prove that
+# nothing they made outlives them.
+
+for _t in nsrun nsjoin nsmap cgctl vethup mkprop nsroot; do require_tool "$_t"; done
+require_cmd busybox ip
+PATH=$NSKIT_BUILDDIR/src:$PATH
+# Sanitizer builds only: LeakSanitizer reads /proc/PID of the exiting
+# process, which is another process or none at all where /proc was
+# remounted for a new PID namespace (after nsroot's pivot, nsjoin --root
+# or --mount-proc); it then aborts, or spins for ever (nsjoin
+# --mount-proc). The tools' own tests check leaks where nothing pivots.
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+export ASAN_OPTIONS
+EXAMPLES=$NSKIT_SRCDIR/examples
+# the examples' temporary directories, to check that they are removed
+TMPDIR=$TMP_DIR/t
+mkdir -p "$TMPDIR" || hard_error "mkdir $TMPDIR"
+chmod 755 "$TMP_DIR"	# a container's root (uid 100000) walks through it
+export PATH TMPDIR
+
+# make_root DIR [UID]: a busybox-static root owned by UID (default 100000,
+# the container's root in the examples' maps).
+make_root() {
+	mkdir -p "$1/bin" "$1/proc" "$1/dev" "$1/tmp" "$1/etc" || hard_error "mkdir $1"
+	cp "$(command -v busybox)" "$1/bin/busybox" || hard_error "copy busybox"
+	chroot "$1" /bin/busybox --install -s /bin 2>/dev/null && chroot "$1" /bin/true ||
+		skip "busybox is not static (needs package busybox-static)"
+	chown -R "${2:-100000}:${2:-100000}" "$1" || hard_error "chown $1"
+}
+
+# run_example [--as UID] SCRIPT [ARG...]: run examples/SCRIPT as a user
+# would (as UID, with no groups, if given), its shell's PID (which names
+# its cgroup, nskit-PID) in $EX_PID, its stdout in $TMP_DIR/stdout, its
+# stderr in $TMP_DIR/stderr and its exit status in $EX_STATUS.
+run_example() {
+	_as=""
+	if [ "$1" = --as ]; then
+		_as=$2
+		shift 2
+	fi
+	_s=$1
+	shift
+	EX_STATUS=0
+	: >"$TMP_DIR/ex.pid" && chmod 666 "$TMP_DIR/ex.pid"	# written as UID too
+	set -- sh -c 'echo $$ >"$TMP_DIR/ex.pid"; exec "$0" "$@"' "$EXAMPLES/$_s" "$@"
+	[ -z "$_as" ] || set -- setpriv --reuid "$_as" --regid "$_as" --clear-groups -- "$@"
+	"$@" >"$TMP_DIR/stdout" 2>"$TMP_DIR/stderr" </dev/null || EX_STATUS=$?
+	EX_PID=$(cat "$TMP_DIR/ex.pid")
+}
+
+# snapshot: what an example may not leave behind, as text: the links of our
+# network namespace, our mount points, and the processes that name one of
+# the examples' temporary paths.
+snapshot() {
+	ip -o link show | sed 's/^[0-9]*: //; s/[:@].*//'
+	awk '{ print $4, $5, $9 }' /proc/self/mountinfo
+	for _f in /proc/[0-9]*/cmdline; do
+		_c=$({ tr '\0' ' ' <"$_f"; } 2>/dev/null) || continue
+		case $_c in *"$TMPDIR"*) echo "process ${_f%/cmdline}: $_c" ;; esac
+	done
+}
+
+# assert_nothing_left BEFORE [GROUP]: no link, mount or process beyond
+# BEFORE (a snapshot), no cgroup GROUP (default nskit-$EX_PID) beneath
+# ours, no temporary directory.
+assert_nothing_left() {
+	assert_eq "$1" "$(snapshot)" "links, mounts and processes after the example"
+	_groups=$("$CGCTL" list --parent self 2>&1)
+	assert_no_match "^${2:-nskit-$EX_PID}( |\$)" "$_groups" "our cgroups after the example"
+	assert_eq "" "$(ls -A "$TMPDIR")" "the example's temporary directories"
+}
+
+# The container's view of its own limits: mount the hierarchy of a
+# controller (v1, or v2 if it is there) and read the files of its group,
+# found in /proc/self/cgroup. Prints "memory pids cpu" limits on one line
+# each: bytes, count, "quota period".
+INSIDE_LIMITS='
+cg() {	# cg CONTROLLER: the mounted directory of our group for it
+	mkdir -p /cg/$1
+	v1=$(awk -F: -v c=$1 "\$2 ~ \"(^|,)\" c \"(,|\$)\" { print \$2 \":\" \$3 }" /proc/self/cgroup)
+	if [ -n "$v1" ]; then
+		mount -t cgroup -o "${v1%%:*}" none /cg/$1 && echo "/cg/$1${v1#*:}"
+	else
+		mount -t cgroup2 none /cg/$1 && echo "/cg/$1$(sed -n "s/^0:://p" /proc/self/cgroup)"
+	fi
+}
+d=$(cg memory); cat $d/memory.max 2>/dev/null || cat $d/memory.limit_in_bytes
+d=$(cg pids); cat $d/pids.max
+d=$(cg cpu); echo $(cat $d/cpu.max 2>/dev/null || cat $d/cpu.cfs_quota_us $d/cpu.cfs_period_us)
+'

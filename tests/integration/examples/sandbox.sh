@@ -1,0 +1,51 @@
+#!/bin/sh
+# examples/sandbox.sh keeps its promises: only lo; the host read-only but
+# for a private /tmp; nobody, no capabilities, no_new_privs; only its own
+# processes; its memory and process limits; the command's status; and
+# nothing left afterwards.
+. "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
+require_root
+isolate
+# shellcheck source=tests/integration/examples/helpers.sh
+. "$NSKIT_SRCDIR/tests/integration/examples/helpers.sh"
+before=$(snapshot)
+# a host file outside /tmp (which the sandbox replaces) that nobody may
+# write: only the read-only view keeps the sandbox from it
+probe=$(mktemp "$NSKIT_BUILDDIR/sandbox-probe.XXXXXX") || hard_error "mktemp"
+on_exit "rm -f '$probe'"
+chmod 666 "$probe"
+
+run_example sandbox.sh sh -c '
+	id -u; id -g
+	ip -o link show | awk "{ print \$2 }"
+	echo x 2>&1 >>"$1" | sed "s/.*: //"
+	echo private >/tmp/private && cat /tmp/private
+	grep -E "^(Cap(Inh|Prm|Eff|Amb)|NoNewPrivs)" /proc/self/status | tr -s "\t" " "
+	ps -e -o pid=,comm= >/tmp/ps && cat /tmp/ps
+	limit() {	# CONTROLLER FILE: from the host view of the cgroup tree
+		p=$(awk -F: -v c="$1" "\$2 ~ \"(^|,)\" c \"(,|\$)\" { print \$2 \"/\" \$3 }" /proc/self/cgroup)
+		[ -n "$p" ] && cat "/sys/fs/cgroup/$p/$2" || cat "/sys/fs/cgroup/$(sed -n "s/^0:://p" /proc/self/cgroup)/$3"
+	}
+	limit memory memory.limit_in_bytes memory.max
+	limit pids pids.max pids.max
+	exit 5' sandbox "$probe"
+assert_eq 5 "$EX_STATUS" "exit status (stderr: $(cat "$TMP_DIR/stderr"))"
+assert_eq "65534
+65534
+lo:
+Read-only file system
+private
+CapInh: 0000000000000000
+CapPrm: 0000000000000000
+CapEff: 0000000000000000
+CapAmb: 0000000000000000
+NoNewPrivs: 1
+1 nsrun
+2 sh
+ps
+536870912
+256" "$(sed 's/^ *\([0-9]*\) /\1 /; s/^[0-9]* ps$/ps/' "$TMP_DIR/stdout")" "inside"
+assert_eq "" "$(cat "$TMP_DIR/stderr")" "stderr"
+assert_eq "" "$(cat "$probe")" "the host file"
+[ ! -e /tmp/private ] || fail "the sandbox's /tmp/private is seen outside"
+assert_nothing_left "$before" "sandbox-$EX_PID"
