@@ -10,10 +10,13 @@ require_cmd ip jq nsenter
 [ -n "${NSKIT_ISOLATED:-}" ] || hard_error "not isolated: call isolate first"
 
 # container: a process holding a new network namespace (lo up); prints its
-# PID and kills it at exit.
+# PID, and it is killed at exit. Used as `pid=$(container)`, so the PID goes
+# to a list that the clean-up registered here (in the test's own shell, not
+# the subshell) reads.
+on_exit 'while read -r _c; do kill -KILL "$_c"; done <"$TMP_DIR/containers"'
 container() {
 	_pid=$("$NSRUN" --net --detach) || hard_error "nsrun --net --detach failed"
-	on_exit "kill -KILL $_pid"
+	echo "$_pid" >>"$TMP_DIR/containers"
 	echo "$_pid"
 }
 
