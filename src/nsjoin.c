@@ -24,6 +24,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/sockios.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <unistd.h>
 
@@ -52,6 +54,7 @@ struct nsjoin_opts {
 	const char *root_dir, *wd_dir;	/* their DIR (NULL: the target's) */
 	bool no_fork, env, join_cgroup, mount_proc, mount_sys;
 	bool follow_uid, follow_gid;	/* -S follow, -G follow: the target's */
+	int net_socket;			/* -N FD: that socket's network namespace; -1 */
 	struct exec_opts exec;
 	char **argv;
 };
@@ -97,6 +100,7 @@ static const struct option longopts[] = {
 	{ "no-new-privs", no_argument, NULL, OPT_NO_NEW_PRIVS },
 	{ "mount-proc", no_argument, NULL, OPT_MOUNT_PROC },
 	{ "mount-sys", no_argument, NULL, OPT_MOUNT_SYS },
+	{ "net-socket", required_argument, NULL, 'N' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -120,6 +124,7 @@ static void usage(void)
 	      " -i, --ipc[=FILE]           System V IPC namespace\n"
 	      " -C, --cgroup[=FILE]        cgroup namespace\n"
 	      " -T, --time[=FILE]          time namespace\n"
+	      " -N, --net-socket FD        the network namespace of socket FD\n"
 	      "     --user-parent          the parent of the user namespace instead\n"
 	      "\n"
 	      "Debugging view:\n"
@@ -187,6 +192,14 @@ static int parse_value(struct nsjoin_opts *o, int c, const char *arg)
 			return nsk_usage_err("--setgid %s: not a group id or 'follow'", arg);
 		o->exec.set_gid = true;
 		return 0;
+	case 'N': {
+		uint32_t fd;
+		if (parse_u32(arg, &fd) < 0 || fd > INT32_MAX)
+			return nsk_usage_err("--net-socket %s: not a file descriptor", arg);
+		o->net_socket = (int)fd;
+		o->flags |= CLONE_NEWNET;
+		return 0;
+	}
 	case OPT_CAP_DROP:
 	case OPT_CAP_ADD:
 		if (caps_parse(arg, c == OPT_CAP_DROP ? &o->exec.cap_drop : &o->exec.cap_add, bad,
@@ -230,6 +243,8 @@ static int check_options(struct nsjoin_opts *o)
 		o->flags |= CLONE_NEWPID;
 	if (o->mount_sys)
 		o->flags |= CLONE_NEWNET;
+	if (o->net_socket >= 0 && o->file[ns_by_flag(CLONE_NEWNET) - ns_types])
+		return nsk_usage_err("--net-socket does not go with --net=FILE");
 	if (o->mount_proc && o->no_fork)
 		return nsk_usage_err("--mount-proc needs the fork into the PID namespace (drop -F)");
 	if ((o->mount_proc || o->mount_sys) && o->root)
@@ -250,7 +265,7 @@ static int parse_args(int argc, char **argv, struct nsjoin_opts *o)
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:t:aU::m::p::n::u::i::C::T::S:G:r::w::FechV", longopts,
+	while ((c = getopt_long(argc, argv, "+:t:aU::m::p::n::u::i::C::T::S:G:r::w::N:FechV", longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'h': usage(); return 0;
@@ -270,13 +285,19 @@ static int parse_args(int argc, char **argv, struct nsjoin_opts *o)
 /* ---- the plan: everything opened before anything is joined ---- */
 
 /* Whether anything must come from a target process (rather than files). */
+/* Whether namespace i comes from a file or -N rather than the target. */
+static bool joined_from_fd(const struct nsjoin_opts *o, unsigned i)
+{
+	return o->file[i] || (ns_types[i].clone_flag == CLONE_NEWNET && o->net_socket >= 0);
+}
+
 static bool needs_target(const struct nsjoin_opts *o)
 {
 	if (o->all || o->env || o->join_cgroup || (o->root && !o->root_dir) ||
 	    (o->wd && !o->wd_dir) || o->follow_uid || o->follow_gid || o->target)
 		return true;
 	for (unsigned i = 0; i < ns_type_count; i++)
-		if ((o->flags & ns_types[i].clone_flag) && !o->file[i])
+		if ((o->flags & ns_types[i].clone_flag) && !joined_from_fd(o, i))
 			return true;
 	return false;
 }
@@ -312,7 +333,7 @@ static int plan_target_mask(const struct nsjoin_opts *o, struct plan *p)
 		bool asked = o->flags & ns->clone_flag, same = false;
 		int r;
 
-		if (o->file[i] || (!asked && !o->all))
+		if (joined_from_fd(o, i) || (!asked && !o->all))
 			continue;
 		if (!asked || ns->clone_flag == CLONE_NEWUSER)
 			r = join_is_ours(p->t.procfd, ns, &same);
@@ -346,8 +367,25 @@ static int open_ns_file(const char *path, const struct ns_type *ns)
 	return fd;
 }
 
+/* -N: the network namespace of a socket we were given (SIOCGSKNS). */
+static int open_net_socket(const struct nsjoin_opts *o, struct plan *p)
+{
+	int i = (int)(ns_by_flag(CLONE_NEWNET) - ns_types);
+	int fd = ioctl(o->net_socket, SIOCGSKNS);
+
+	if (fd < 0) {
+		nsk_err("--net-socket %d: %s", o->net_socket,
+			errno == ENOTTY || errno == ENOTSOCK ? "not a socket" : strerror(errno));
+		return -1;
+	}
+	p->fd[i] = fd;
+	return 0;
+}
+
 static int open_ns_files(const struct nsjoin_opts *o, struct plan *p)
 {
+	if (o->net_socket >= 0 && open_net_socket(o, p) < 0)
+		return -1;
 	for (unsigned i = 0; i < ns_type_count; i++)
 		if (o->file[i] && (p->fd[i] = open_ns_file(o->file[i], &ns_types[i])) < 0)
 			return -1;
@@ -485,7 +523,8 @@ static int join_file(const struct nsjoin_opts *o, struct plan *p, unsigned i)
 	if (r < 0) {
 		r = -errno;
 		nsk_err("%s: joining the %s namespace: %s",
-			o->file[i] ? o->file[i] : "--user-parent", ns_types[i].proc_name,
+			o->file[i] ? o->file[i] : ns_types[i].clone_flag == CLONE_NEWNET &&
+			o->net_socket >= 0 ? "--net-socket" : "--user-parent", ns_types[i].proc_name,
 			strerror(errno));
 	}
 	closep(&p->fd[i]);
@@ -660,7 +699,7 @@ static int run(struct nsjoin_opts *o)
 
 int main(int argc, char **argv)
 {
-	struct nsjoin_opts o = { .target = NULL };
+	struct nsjoin_opts o = { .target = NULL, .net_socket = -1 };
 	int r = parse_args(argc, argv, &o);
 
 	if (r <= 0)
