@@ -40,7 +40,10 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-cc -O2 -o "$tmp/floor" "$top/bench/cgctl-floor.c"
+# linked the same way as cgctl (its shared libraries), so the ratio is
+# cgctl's own work, not the dynamic loader's
+# shellcheck disable=SC2046 # pkg-config prints several flags
+cc -O2 -o "$tmp/floor" "$top/bench/cgctl-floor.c" -Wl,--no-as-needed $(pkg-config --libs smartcols)
 
 median() {
 	sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
