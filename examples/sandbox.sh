@@ -22,7 +22,13 @@ case $wd in /tmp | /tmp/* | /proc | /proc/* | /dev | /dev/*) wd=/ ;; esac
 # and the same symbolic links (/bin -> usr/bin); /proc, /dev and /tmp new.
 # (One bind per directory: nsroot mounts onto paths inside the new root,
 # and a bind onto its / itself would hide the root it works in.)
-set -- "$new" -- nsrun --setuid 65534 --setgid 65534 --cap-drop ALL --no-new-privs -- "$@"
+# The last step runs inside the new root, where /tmp is a fresh one: bind
+# the directory that holds nsrun to a place of its own, so that it is found
+# wherever nskit is installed or built.
+nsrun=$(command -v nsrun) || { echo "sandbox.sh: nsrun not found" >&2; exit 125; }
+mkdir "$new/.nskit"
+set -- --ro-bind "${nsrun%/*}:/.nskit" \
+	"$new" -- /.nskit/nsrun --setuid 65534 --setgid 65534 --cap-drop ALL --no-new-privs -- "$@"
 for d in /*; do
 	case $d in
 	/proc | /dev | /tmp) mkdir "$new$d" ;;

@@ -1,0 +1,202 @@
+/* nsrun: the detached mode (--detach, --hold) and --release (see nsrun.c). */
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "err.h"
+#include "exec.h"
+#include "idmap.h"
+#include "init.h"
+#include "maphelper.h"
+#include "netif.h"
+#include "ns.h"
+#include "parse.h"
+#include "persist.h"
+#include "target.h"
+#include "nsrun.h"
+
+/* ---- detached ---- */
+
+enum { MSG_HOLDER = 1, MSG_READY, MSG_FAILED };
+struct detach_msg {
+	int kind;
+	int value;
+};
+
+static void send_msg(int fd, int kind, int value)
+{
+	struct detach_msg m = { kind, value };
+
+	if (write(fd, &m, sizeof(m)) != sizeof(m))
+		_exit(EXIT_TOOL_FAILED);
+}
+
+static void redirect_stdio(int log_fd)
+{
+	int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+
+	dup2(null, STDIN_FILENO);
+	dup2(log_fd >= 0 ? log_fd : null, STDOUT_FILENO);
+	dup2(log_fd >= 0 ? log_fd : null, STDERR_FILENO);
+	if (null > STDERR_FILENO)
+		close(null);
+}
+
+/* The process that holds the namespaces and whose PID is the handle. */
+static _Noreturn void holder_main(const struct nsrun_opts *o, int msg_fd, int go_fd, int log_fd)
+{
+	char byte;
+	int r;
+
+	if (o->mount_proc && nsrun_mount_proc(o->mount_proc) < 0) {
+		send_msg(msg_fd, MSG_FAILED, 0);
+		_exit(EXIT_TOOL_FAILED);
+	}
+	init_hold_block();	/* before READY: an early release stays pending */
+	init_block_signals();
+	send_msg(msg_fd, MSG_READY, 0);
+	close(msg_fd);
+	if (read(go_fd, &byte, 1) != 1)
+		_exit(EXIT_TOOL_FAILED);	/* nsrun gave up: it printed why */
+	close(go_fd);
+	redirect_stdio(log_fd);
+	if (o->hold && (r = init_hold_wait()) != 0)
+		_exit(r);
+	if (!o->argv[0])
+		_exit(init_pause());
+	_exit(nsrun_run_cmd(o));
+}
+
+/* The detached child: a new session, the namespaces, then the holder
+ * (itself, or with a PID namespace the first process forked into it). */
+static _Noreturn void detached_main(const struct nsrun_opts *o, int msg_fd, int go_fd, int log_fd)
+{
+	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	pid_t holder;
+
+	setsid();
+	/* stdout is a pipe or $(...) to our caller: never hold it open. */
+	dup2(null, STDOUT_FILENO);
+	if (nsrun_create_namespaces(o) < 0) {
+		send_msg(msg_fd, MSG_FAILED, 0);
+		_exit(EXIT_TOOL_FAILED);
+	}
+	if (!(o->clone_flags & CLONE_NEWPID)) {
+		send_msg(msg_fd, MSG_HOLDER, getpid());
+		holder_main(o, msg_fd, go_fd, log_fd);
+	}
+	holder = fork();
+	if (holder == 0)
+		holder_main(o, msg_fd, go_fd, log_fd);
+	if (holder < 0) {
+		nsk_err("fork: %s", strerror(errno));
+		send_msg(msg_fd, MSG_FAILED, 0);
+		_exit(EXIT_TOOL_FAILED);
+	}
+	send_msg(msg_fd, MSG_HOLDER, holder);
+	_exit(0);
+}
+
+/* Wait for the holder's pid and its readiness; 0 or -1. */
+static int await_holder(int msg_fd, pid_t *ret_holder)
+{
+	struct detach_msg m;
+	bool ready = false;
+
+	/* The holder's pid (from its parent) and its readiness (from the
+	 * holder itself) may come in either order. */
+	*ret_holder = 0;
+	while (read(msg_fd, &m, sizeof(m)) == sizeof(m)) {
+		if (m.kind == MSG_HOLDER)
+			*ret_holder = m.value;
+		else if (m.kind == MSG_READY)
+			ready = true;
+		else if (m.kind == MSG_FAILED)
+			return -1;
+		if (ready && *ret_holder > 0)
+			return 0;
+	}
+	return -1;	/* the child died; it said why */
+}
+
+int nsrun_detached(const struct nsrun_opts *o)
+{
+	_cleanup_close_ int log_fd = -1;
+	int msg[2], go[2];
+	struct target holder = TARGET_INIT;
+	struct persisted done = PERSISTED_INIT;
+	pid_t child, holder_pid;
+	int status;
+
+	if (o->log && (log_fd = open(o->log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644)) < 0) {
+		nsk_err("%s: %s", o->log, strerror(errno));
+		return EXIT_TOOL_FAILED;
+	}
+	if (pipe2(msg, O_CLOEXEC) < 0 || pipe2(go, O_CLOEXEC) < 0) {
+		nsk_err("pipe: %s", strerror(errno));
+		return EXIT_TOOL_FAILED;
+	}
+	child = fork();
+	if (child < 0) {
+		nsk_err("fork: %s", strerror(errno));
+		return EXIT_TOOL_FAILED;
+	}
+	if (child == 0) {
+		close(msg[0]);
+		close(go[1]);
+		detached_main(o, msg[1], go[0], log_fd);
+	}
+	close(msg[1]);
+	close(go[0]);
+	int r = await_holder(msg[0], &holder_pid);
+	close(msg[0]);
+	if (holder_pid != child)
+		waitpid(child, &status, 0);
+	if (r < 0 || target_open_pid(&holder, holder_pid) < 0 ||
+	    persist_all(o->persist_path, holder_pid, &done) < 0 || write(go[1], "g", 1) != 1) {
+		if (holder.pidfd >= 0)
+			kill(holder_pid, SIGKILL);
+		unpersist_all(&done);
+		if (holder_pid == child)
+			waitpid(child, &status, 0);
+		return EXIT_TOOL_FAILED;
+	}
+	close(go[1]);
+	printf("%d\n", (int)holder_pid);
+	return fflush(stdout) == 0 ? 0 : EXIT_TOOL_FAILED;
+}
+
+/* ---- release ---- */
+
+int nsrun_release(const struct nsrun_opts *o)
+{
+	struct target t = TARGET_INIT;
+	int r = target_open(&t, o->target);
+
+	if (r < 0) {
+		nsk_err("handle %s: %s", *t.handle ? t.handle : "-", target_strerror(r));
+		return EXIT_TOOL_FAILED;
+	}
+	r = init_release(t.pidfd, t.procfd);
+	if (r == -EPERM) {
+		nsk_err("process %d: not held by nsrun --hold (or released already)", (int)t.pid);
+		return EXIT_TOOL_FAILED;
+	}
+	if (r < 0) {
+		nsk_err("process %d: sending the release: %s", (int)t.pid, strerror(-r));
+		return EXIT_TOOL_FAILED;
+	}
+	return target_echo(&t) < 0 ? EXIT_TOOL_FAILED : 0;
+}
+

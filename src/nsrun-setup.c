@@ -1,0 +1,261 @@
+/* nsrun: creating and configuring the namespaces, running the command,
+ * and the foreground mode (see nsrun.c). */
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "err.h"
+#include "exec.h"
+#include "idmap.h"
+#include "init.h"
+#include "maphelper.h"
+#include "netif.h"
+#include "ns.h"
+#include "parse.h"
+#include "persist.h"
+#include "target.h"
+#include "nsrun.h"
+
+/* ---- set-up inside the new namespaces ---- */
+
+static int write_self_maps(const struct nsrun_opts *o, uid_t outer_uid, gid_t outer_gid)
+{
+	_cleanup_close_ int self = open("/proc/self", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	struct idmap m = { .count = 0 };
+	int r;
+
+	if (o->setgroups >= 0 && (r = idmap_write_setgroups_at(self, o->setgroups)) < 0) {
+		nsk_err("/proc/self/setgroups: %s", strerror(-r));
+		return r;
+	}
+	if (o->map_uid) {
+		idmap_add(&m, (struct idmap_range){ o->inner_uid, outer_uid, 1 });
+		if ((r = idmap_write_at(self, "uid_map", &m)) < 0) {
+			nsk_err("/proc/self/uid_map: mapping %u to %u: %s", o->inner_uid, outer_uid,
+				strerror(-r));
+			return r;
+		}
+	}
+	if (o->map_gid) {
+		m.count = 0;
+		idmap_add(&m, (struct idmap_range){ o->inner_gid, outer_gid, 1 });
+		if ((r = idmap_write_at(self, "gid_map", &m)) < 0) {
+			nsk_err("/proc/self/gid_map: mapping %u to %u: %s%s", o->inner_gid, outer_gid,
+				strerror(-r), o->setgroups == 1 ? " (needs --setgroups deny)" : "");
+			return r;
+		}
+	}
+	return 0;
+}
+
+static int write_time_offsets(const struct nsrun_opts *o)
+{
+	char text[128];
+	int n = 0;
+	_cleanup_close_ int fd = open("/proc/self/timens_offsets", O_WRONLY | O_CLOEXEC);
+
+	if (o->monotonic)
+		n += snprintf(text + n, sizeof(text) - n, "monotonic %lld %ld\n",
+			      (long long)o->monotonic_sec, o->monotonic_nsec);
+	if (o->boottime)
+		n += snprintf(text + n, sizeof(text) - n, "boottime %lld %ld\n",
+			      (long long)o->boottime_sec, o->boottime_nsec);
+	if (fd < 0 || write(fd, text, n) != n) {
+		nsk_err("/proc/self/timens_offsets: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Unshare and configure, in this process. Prints its own error. */
+int nsrun_create_namespaces(const struct nsrun_opts *o)
+{
+	uid_t uid = geteuid();
+	gid_t gid = getegid();
+	bool persist_mnt = o->persist_path[ns_by_flag(CLONE_NEWNS) - ns_types] != NULL;
+	uint64_t outer_mnt_id = 0;
+	int r;
+
+	if (persist_mnt) {
+		_cleanup_close_ int fd = open("/proc/self/ns/mnt", O_RDONLY | O_CLOEXEC);
+		if (fd < 0 || ns_mnt_id(fd, &outer_mnt_id) < 0)
+			persist_mnt = false;	/* no ids to compare: nothing to fix */
+	}
+	if (maphelper_unshare(o->clone_flags, &o->maps) < 0)
+		return -1;
+	if (persist_mnt && (r = ns_mnt_make_newer_than(outer_mnt_id)) < 0) {
+		nsk_err("mount namespace: cannot be persisted: the kernel gave it an id below "
+			"ours, and no allowed CPU gives a larger one (per-CPU ids, Linux 6.18)");
+		return -1;
+	}
+	if ((o->map_uid || o->map_gid || o->setgroups >= 0) && write_self_maps(o, uid, gid) < 0)
+		return -1;
+	if ((o->monotonic || o->boottime) && write_time_offsets(o) < 0)
+		return -1;
+	if (o->hostname && sethostname(o->hostname, strlen(o->hostname)) < 0) {
+		nsk_err("hostname %s: %s", o->hostname, strerror(errno));
+		return -1;
+	}
+	if (o->domainname && setdomainname(o->domainname, strlen(o->domainname)) < 0) {
+		nsk_err("domainname %s: %s", o->domainname, strerror(errno));
+		return -1;
+	}
+	if ((o->clone_flags & CLONE_NEWNS) && o->propagation &&
+	    mount("none", "/", NULL, o->propagation, NULL) < 0) {
+		nsk_err("/: changing propagation: %s", strerror(errno));
+		return -1;
+	}
+	if ((o->clone_flags & CLONE_NEWNET) && !o->no_lo && (r = netif_loopback_up()) < 0) {
+		nsk_err("lo: bringing it up: %s", strerror(-r));
+		return -1;
+	}
+	return 0;
+}
+
+/* In the first process of a new PID namespace. */
+int nsrun_mount_proc(const char *dir)
+{
+	/* Keep the new proc from propagating to the host whatever
+	 * --propagation said (unshare(1) does the same). */
+	if (mount("none", dir, NULL, MS_PRIVATE | MS_REC, NULL) < 0 && errno != EINVAL) {
+		nsk_err("%s: making it private: %s", dir, strerror(errno));
+		return -1;
+	}
+	if (mount("proc", dir, "proc", MS_NOSUID | MS_NOEXEC | MS_NODEV, NULL) < 0) {
+		nsk_err("%s: mounting proc: %s", dir, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Set up the command's process state and exec it; returns the status to
+ * exit with when that fails. */
+static int exec_cmd(const struct nsrun_opts *o)
+{
+	char *const *argv = o->argv;
+	const char *step, *object;
+	int r = exec_prepare(&o->exec, &step, &object);
+
+	if (r < 0) {
+		nsk_err("%s%s%s: %s", step, *object ? " " : "", object, strerror(-r));
+		return EXIT_TOOL_FAILED;
+	}
+	r = exec_command(argv);
+	return nsk_exec_error(argv[0], r);
+}
+
+static bool wants_init(const struct nsrun_opts *o)
+{
+	return (o->clone_flags & CLONE_NEWPID) && !o->as_pid_1;
+}
+
+/* PID 1 of the new namespace with our init: fork the command, forward
+ * signals, reap, and exit with the command's status. */
+static int run_init(const struct nsrun_opts *o)
+{
+	pid_t cmd = fork();
+
+	if (cmd < 0) {
+		nsk_err("fork: %s", strerror(errno));
+		return EXIT_TOOL_FAILED;
+	}
+	if (cmd == 0)
+		_exit(exec_cmd(o));
+	return init_forward_and_wait(cmd, INIT_REAP_ALL);
+}
+
+int nsrun_run_cmd(const struct nsrun_opts *o)
+{
+	return wants_init(o) ? run_init(o) : exec_cmd(o);
+}
+
+/* ---- foreground ---- */
+
+/* The forked child: PID 1 of the new PID namespace if there is one. */
+static int foreground_child(const struct nsrun_opts *o, pid_t parent, int sync_fd)
+{
+	if (o->kill_child && (prctl(PR_SET_PDEATHSIG, o->kill_child) < 0 || getppid() != parent))
+		return EXIT_TOOL_FAILED;
+	if (o->mount_proc && nsrun_mount_proc(o->mount_proc) < 0)
+		return EXIT_TOOL_FAILED;
+	if (sync_fd >= 0) {
+		char go = 0;
+		/* Ready; the command may start once the files are kept. */
+		if (write(sync_fd, "r", 1) != 1 || read(sync_fd, &go, 1) != 1 || go != 'g')
+			return EXIT_TOOL_FAILED;
+		close(sync_fd);
+	}
+	return nsrun_run_cmd(o);
+}
+
+/* Tell the helper to persist the namespaces of `pid` and keep them; on
+ * failure it has undone them and printed why. */
+static int persist_now(struct persist_helper *helper, pid_t pid)
+{
+	int r = persist_helper_run(helper, pid);
+
+	return persist_helper_finish(helper, r == 0);
+}
+
+int nsrun_foreground(const struct nsrun_opts *o)
+{
+	struct persist_helper helper = PERSIST_HELPER_INIT;
+	int sync[2] = { -1, -1 };
+	pid_t parent = getpid(), child;
+	char byte;
+	int status;
+
+	if (persist_helper_start(&helper, o->persist_path) < 0)
+		return EXIT_TOOL_FAILED;
+	if (nsrun_create_namespaces(o) < 0) {
+		persist_helper_finish(&helper, false);
+		return EXIT_TOOL_FAILED;
+	}
+	if (!o->fork)
+		return persist_now(&helper, parent) < 0 ? EXIT_TOOL_FAILED : exec_cmd(o);
+	/* With files to persist, wait for the child's own set-up first: a
+	 * new PID namespace can be bind mounted only once its first process
+	 * exists, and a failure in the child must leave no file behind. */
+	if (helper.pid > 0 && socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sync) < 0) {
+		nsk_err("socketpair: %s", strerror(errno));
+		persist_helper_finish(&helper, false);
+		return EXIT_TOOL_FAILED;
+	}
+	init_block_signals();
+	child = fork();
+	if (child < 0) {
+		nsk_err("fork: %s", strerror(errno));
+		persist_helper_finish(&helper, false);
+		return EXIT_TOOL_FAILED;
+	}
+	if (child == 0) {
+		closep(&sync[0]);
+		_exit(foreground_child(o, parent, sync[1]));
+	}
+	closep(&sync[1]);
+	if (helper.pid > 0) {
+		bool ok = read(sync[0], &byte, 1) == 1;
+		if (!ok)
+			persist_helper_finish(&helper, false);
+		if (!ok || persist_now(&helper, parent) < 0 || write(sync[0], "g", 1) != 1) {
+			closep(&sync[0]);
+			kill(child, SIGKILL);
+			waitpid(child, &status, 0);
+			return EXIT_TOOL_FAILED;
+		}
+		closep(&sync[0]);
+	}
+	return init_forward_and_wait(child, o->as_pid_1 ? INIT_CHILD_IS_BARE_PID1 : 0);
+}
+

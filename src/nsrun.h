@@ -1,0 +1,50 @@
+/* nsrun: what its parts share. nsrun.c parses the options and runs one
+ * of the three modes; nsrun-setup.c creates and configures the namespaces
+ * and runs the command in the foreground; nsrun-detach.c runs it detached
+ * and releases held processes. */
+#pragma once
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "exec.h"
+#include "maphelper.h"
+
+#ifndef CLONE_NEWTIME
+#define CLONE_NEWTIME 0x00000080
+#endif
+
+struct nsrun_opts {
+	int clone_flags;
+	const char *persist_path[16];	/* indexed like ns_types */
+	bool fork, as_pid_1, no_lo;
+	const char *mount_proc;		/* NULL: no --mount-proc */
+	unsigned long propagation;	/* 0: unchanged */
+	const char *hostname, *domainname;
+	bool map_uid, map_gid;		/* map our own id to inner_uid/gid */
+	uid_t inner_uid;
+	gid_t inner_gid;
+	int setgroups;			/* -1: unset, 0: deny, 1: allow */
+	struct maphelper_request maps;	/* ranges, written from outside */
+	bool monotonic, boottime;
+	int64_t monotonic_sec, boottime_sec;
+	long monotonic_nsec, boottime_nsec;
+	int kill_child;			/* 0: none */
+	bool detach, hold, release;
+	const char *log, *target;
+	struct exec_opts exec;
+	char **argv;
+};
+
+
+/* Unshare and configure, in this process; prints its own error. */
+int nsrun_create_namespaces(const struct nsrun_opts *o);
+/* Mount a fresh proc on dir (in the first process of a PID namespace). */
+int nsrun_mount_proc(const char *dir);
+/* Run the command: under our init in a new PID namespace, else exec it.
+ * Returns the status to exit with when that fails. */
+int nsrun_run_cmd(const struct nsrun_opts *o);
+/* The three modes; each returns nsrun's exit status. */
+int nsrun_foreground(const struct nsrun_opts *o);
+int nsrun_detached(const struct nsrun_opts *o);
+int nsrun_release(const struct nsrun_opts *o);
