@@ -11,7 +11,8 @@ isolate
 before=$(snapshot)
 # a host file outside /tmp (which the sandbox replaces) that nobody may
 # write: only the read-only view keeps the sandbox from it
-probe=$(mktemp "$NSKIT_BUILDDIR/sandbox-probe.XXXXXX") || hard_error "mktemp"
+# (not in the build tree: that may itself be under /tmp)
+probe=$(mktemp /var/tmp/nskit-sandbox-probe.XXXXXX) || hard_error "mktemp"
 on_exit "rm -f '$probe'"
 chmod 666 "$probe"
 
