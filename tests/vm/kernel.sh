@@ -38,6 +38,13 @@ newest_cached() {
 # The versioned package behind the meta package, and its candidate version.
 pkg=$(apt-cache depends linux-image-amd64 2>/dev/null |
 	sed -n 's/^ *Depends: \(linux-image-[0-9][^ ]*\)$/\1/p' | head -n 1) || pkg=""
+# A machine with every package installed may have no package lists yet
+# (install-deps then had nothing to do): fetch them once, as root.
+if [ -z "$pkg" ] && [ -z "$(newest_cached)" ] && [ "$(id -u)" = 0 ]; then
+	apt-get update -qq >/dev/null 2>&1 || true
+	pkg=$(apt-cache depends linux-image-amd64 2>/dev/null |
+		sed -n 's/^ *Depends: \(linux-image-[0-9][^ ]*\)$/\1/p' | head -n 1) || pkg=""
+fi
 ver=""
 [ -z "$pkg" ] || ver=$(apt-cache policy "$pkg" 2>/dev/null | sed -n 's/^ *Candidate: //p')
 if [ -z "$pkg" ] || [ -z "$ver" ] || [ "$ver" = "(none)" ]; then
