@@ -36,6 +36,7 @@
 #include "init.h"
 #include "join.h"
 #include "ns.h"
+#include "opts.h"
 #include "parse.h"
 #include "target.h"
 
@@ -212,8 +213,10 @@ static int parse_value(struct nsjoin_opts *o, int c, const char *arg)
 	return -EINVAL;
 }
 
-static int parse_option(struct nsjoin_opts *o, int c, const char *arg)
+static int parse_option(void *opts, int c, const char *arg)
 {
+	struct nsjoin_opts *o = opts;
+
 	int i = ns_index(c);
 
 	if (i >= 0)
@@ -262,22 +265,10 @@ static int check_options(struct nsjoin_opts *o)
 
 static int parse_args(int argc, char **argv, struct nsjoin_opts *o)
 {
-	int c;
+	int r = opts_parse(argc, argv, "+:t:aU::m::p::n::u::i::C::T::S:G:r::w::N:FechV", longopts, usage, parse_option, o);
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:t:aU::m::p::n::u::i::C::T::S:G:r::w::N:FechV", longopts,
-				NULL)) != -1) {
-		switch (c) {
-		case 'h': usage(); return 0;
-		case 'V': nsk_print_version(); return 0;
-		case '?':
-		case ':':
-			return nsk_option_error(c, argv);
-		default:
-			if (parse_option(o, c, optarg) < 0)
-				return -EINVAL;
-		}
-	}
+	if (r <= 0)
+		return r;
 	o->argv = argv + optind;
 	return check_options(o);
 }

@@ -27,6 +27,7 @@
 #include "idpolicy.h"
 #include "mapwrite.h"
 #include "output.h"
+#include "opts.h"
 #include "parse.h"
 #include "privs.h"
 #include "target.h"
@@ -100,8 +101,10 @@ static int parse_range_option(struct nsmap_opts *o, bool is_gid, const char *arg
 	return 0;
 }
 
-static int parse_option(struct nsmap_opts *o, int c, const char *arg)
+static int parse_option(void *opts, int c, const char *arg)
 {
+	struct nsmap_opts *o = opts;
+
 	static const char *const setgroups_modes[] = { "deny", "allow", NULL };
 
 	switch (c) {
@@ -147,21 +150,10 @@ static int check_options(const struct nsmap_opts *o, int argc, char **argv)
 
 static int parse_args(int argc, char **argv, struct nsmap_opts *o)
 {
-	int c;
+	int r = opts_parse(argc, argv, ":t:hV", longopts, usage, parse_option, o);
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":t:hV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'h': usage(); return 0;
-		case 'V': nsk_print_version(); return 0;
-		case '?':
-		case ':':
-			return nsk_option_error(c, argv);
-		default:
-			if (parse_option(o, c, optarg) < 0)
-				return -EINVAL;
-		}
-	}
+	if (r <= 0)
+		return r;
 	return check_options(o, argc, argv);
 }
 

@@ -27,6 +27,7 @@
 #include "cleanup.h"
 #include "cmdline.h"
 #include "err.h"
+#include "opts.h"
 #include "exec.h"
 #include "mnt.h"
 #include "mountinfo.h"
@@ -139,8 +140,10 @@ static int check_overlay(const char *arg)
 	return 0;
 }
 
-static int parse_option(struct nsroot_opts *o, int c, const char *arg)
+static int parse_option(void *opts, int c, const char *arg)
 {
+	struct nsroot_opts *o = opts;
+
 	switch (c) {
 	case OPT_PROC: o->proc = true; return 0;
 	case OPT_DEV: o->dev = true; return 0;
@@ -158,21 +161,10 @@ static int parse_option(struct nsroot_opts *o, int c, const char *arg)
 static int parse_args(int argc, char **argv, struct nsroot_opts *o)
 {
 	int end = cmdline_split(argc, argv);
-	int c;
+	int r = opts_parse(end, argv, ":w:hV", longopts, usage, parse_option, o);
 
-	opterr = 0;
-	while ((c = getopt_long(end, argv, ":w:hV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'h': usage(); return 0;
-		case 'V': nsk_print_version(); return 0;
-		case '?':
-		case ':':
-			return nsk_option_error(c, argv);
-		default:
-			if (parse_option(o, c, optarg) < 0)
-				return -EINVAL;
-		}
-	}
+	if (r <= 0)
+		return r;
 	if (optind == end)
 		return nsk_usage_err("no new root given");
 	if (end - optind > 1)

@@ -39,6 +39,7 @@
 #include "maphelper.h"
 #include "netif.h"
 #include "ns.h"
+#include "opts.h"
 #include "parse.h"
 #include "persist.h"
 #include "target.h"
@@ -265,8 +266,10 @@ static int parse_value(struct nsrun_opts *o, int c, const char *arg)
 	return -EINVAL;
 }
 
-static int parse_option(struct nsrun_opts *o, int c, const char *arg)
+static int parse_option(void *opts, int c, const char *arg)
 {
+	struct nsrun_opts *o = opts;
+
 	if (parse_ns_option(o, c, arg))
 		return 0;
 	switch (c) {
@@ -344,22 +347,10 @@ static int check_options(struct nsrun_opts *o)
 
 static int parse_args(int argc, char **argv, struct nsrun_opts *o)
 {
-	int c;
+	int r = opts_parse(argc, argv, "+:UmpnuiCTfrcS:G:R:w:t:hV", longopts, usage, parse_option, o);
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:UmpnuiCTfrcS:G:R:w:t:hV", longopts,
-				NULL)) != -1) {
-		switch (c) {
-		case 'h': usage(); return 0;
-		case 'V': nsk_print_version(); return 0;
-		case '?':
-		case ':':
-			return nsk_option_error(c, argv);
-		default:
-			if (parse_option(o, c, optarg) < 0)
-				return -EINVAL;
-		}
-	}
+	if (r <= 0)
+		return r;
 	o->argv = argv + optind;
 	return check_options(o);
 }

@@ -34,6 +34,7 @@
 #include "err.h"
 #include "netaddr.h"
 #include "netlink.h"
+#include "opts.h"
 #include "parse.h"
 #include "target.h"
 
@@ -140,8 +141,10 @@ static int add_text(const char **list, unsigned *n, const char *opt, const char 
 	return 0;
 }
 
-static int parse_option(struct vethup_opts *o, int c, const char *arg)
+static int parse_option(void *opts, int c, const char *arg)
 {
+	struct vethup_opts *o = opts;
+
 	uint64_t v;
 
 	switch (c) {
@@ -291,21 +294,10 @@ static int check_options(struct vethup_opts *o, int argc, char **argv)
 
 static int parse_args(int argc, char **argv, struct vethup_opts *o)
 {
-	int c;
+	int r = opts_parse(argc, argv, ":t:JhV", longopts, usage, parse_option, o);
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":t:JhV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'h': usage(); return 0;
-		case 'V': nsk_print_version(); return 0;
-		case '?':
-		case ':':
-			return nsk_option_error(c, argv);
-		default:
-			if (parse_option(o, c, optarg) < 0)
-				return -EINVAL;
-		}
-	}
+	if (r <= 0)
+		return r;
 	return check_options(o, argc, argv);
 }
 

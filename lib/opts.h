@@ -1,0 +1,11 @@
+/* The option loop every tool runs: getopt_long with one-line errors. */
+#pragma once
+#include <getopt.h>
+
+/* Hands each option of argv[0..argc) to parse(ctx, c, optarg) (which
+ * prints its own error and returns < 0 for a bad value); -h prints usage
+ * and -V the version. Returns 1 when the caller should go on (optind then
+ * indexes the first operand), 0 after -h or -V, -EINVAL on a bad command
+ * line (one line printed). */
+int opts_parse(int argc, char **argv, const char *optstring, const struct option *longopts,
+	       void (*usage)(void), int (*parse)(void *ctx, int c, const char *arg), void *ctx);
