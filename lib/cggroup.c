@@ -176,6 +176,41 @@ static int cpuset_init(struct cg_group *g, const char *dir)
 	return 0;
 }
 
+/* mkdir one directory; 1 if this call made it (recorded), 0 if it existed. */
+static int mkdir_one(struct cg_group *g, bool is_cpuset, const char *dir)
+{
+	int r;
+
+	if (mkdir(dir, 0755) < 0) {
+		if (errno == EEXIST)
+			return 0;
+		if (errno != ENOENT)	/* ENOENT: the caller makes the parents */
+			cg_group_fail_at(g, dir, NULL);
+		return -errno;
+	}
+	if (g->nmade == CG_MAX_MADE || !(g->made[g->nmade] = strdup(dir))) {
+		rmdir(dir);
+		cg_group_fail_at(g, dir, NULL);
+		return -ENOMEM;
+	}
+	g->nmade++;
+	if (is_cpuset && (r = cpuset_init(g, dir)) < 0)
+		return r;
+	return 1;
+}
+
+/* Exclusive: the group's own mkdir must be the one that makes it. */
+static int mkdir_checked(struct cg_group *g, bool is_cpuset, const char *dir, bool exclusive)
+{
+	int r = mkdir_one(g, is_cpuset, dir);
+
+	if (r == 0 && exclusive) {
+		cg_group_fail_at(g, dir, NULL);
+		return -EEXIST;
+	}
+	return r < 0 ? r : 0;
+}
+
 static int mkdir_p(struct cg_group *g, unsigned h, const char *dir, bool exclusive)
 {
 	char buf[4096];
@@ -183,22 +218,18 @@ static int mkdir_p(struct cg_group *g, unsigned h, const char *dir, bool exclusi
 	bool is_cpuset = !g->sys->h[h].v2 && (g->sys->h[h].ctrls & CG_BIT(CG_CPUSET));
 	int r;
 
+	/* The parents usually exist: one mkdir is then the whole job. */
+	if ((r = mkdir_checked(g, is_cpuset, dir, exclusive)) != -ENOENT)
+		return r;
 	snprintf(buf, sizeof(buf), "%s", dir);
 	for (char *p = buf + base + 1; p;) {
 		char *slash = strchr(p, '/');
 		if (slash)
 			*slash = '\0';
-		if (mkdir(buf, 0755) == 0) {
-			if (g->nmade == CG_MAX_MADE || !(g->made[g->nmade] = strdup(buf))) {
-				rmdir(buf);
-				return -ENOMEM;
-			}
-			g->nmade++;
-			if (is_cpuset && (r = cpuset_init(g, buf)) < 0)
-				return r;
-		} else if (errno != EEXIST || (exclusive && !slash)) {
-			cg_group_fail_at(g, buf, NULL);
-			return -errno;
+		if ((r = mkdir_checked(g, is_cpuset, buf, exclusive && !slash)) < 0) {
+			if (r == -ENOENT)	/* a parent went away meanwhile */
+				cg_group_fail_at(g, buf, NULL);
+			return r;
 		}
 		if (slash)
 			*slash = '/';
@@ -393,6 +424,17 @@ int cg_group_undo(struct cg_group *g)
 			cg_group_fail_at(g, g->made[i], NULL);
 		}
 	return r;
+}
+
+void cg_group_forget_made(struct cg_group *g, const char *dir)
+{
+	for (unsigned i = 0; i < g->nmade; i++)
+		if (!strcmp(g->made[i], dir)) {
+			free(g->made[i]);
+			memmove(&g->made[i], &g->made[i + 1], (g->nmade - i - 1) * sizeof(g->made[0]));
+			g->nmade--;
+			return;
+		}
 }
 
 int cg_group_join(struct cg_group *g, pid_t pid)

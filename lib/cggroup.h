@@ -62,6 +62,8 @@ int cg_group_apply(struct cg_group *g, const struct cg_write *w, unsigned n);
 /* Undo what this run made: the directories it created, deepest first.
  * Returns the first failure, g->failing naming the directory left. */
 int cg_group_undo(struct cg_group *g);
+/* dir is gone (removed by other means): undo must not rmdir it again. */
+void cg_group_forget_made(struct cg_group *g, const char *dir);
 /* The directory of the group in the hierarchy of ctrl (CG_CORE: v2). */
 const char *cg_group_dir_for(const struct cg_group *g, int ctrl, bool v2);
 

@@ -284,8 +284,12 @@ int cg_group_remove(struct cg_group *g)
 {
 	int r;
 
-	for (unsigned i = 0; i < g->sys->n; i++)
-		if (g->dir[i] && strcmp(g->path[i], "/") && (r = remove_tree(g, g->dir[i])) < 0)
+	for (unsigned i = 0; i < g->sys->n; i++) {
+		if (!g->dir[i] || !strcmp(g->path[i], "/"))
+			continue;
+		if ((r = remove_tree(g, g->dir[i])) < 0)
 			return r;
+		cg_group_forget_made(g, g->dir[i]);
+	}
 	return 0;
 }
