@@ -14,10 +14,12 @@
 #     the kernel makes cost more as siblings grow: cpuset checks them all).
 #
 # Runs are interleaved; medians in microseconds, and ratios. Not a test.
-# Usage: bench/cgctl.sh [BUILDDIR]   (RUNS=N, SIBLINGS="10 1000 10000")
+# Usage: bench/cgctl.sh [BUILDDIR]   (RUNS=N, SIBLINGS="10 1000 10000",
+#        CGCTL_FLOOR=a floor built beforehand, as bench/vm.sh passes one
+#        into the test VM, which has no compiler)
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:-$top/build}
+build=${1:-${NSKIT_BUILDDIR:-$top/build}}
 CGCTL=$build/src/cgctl
 RUNS=${RUNS:-31}
 SIBLINGS=${SIBLINGS:-10 1000 10000}
@@ -42,8 +44,15 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 # linked the same way as cgctl (its shared libraries), so the ratio is
 # cgctl's own work, not the dynamic loader's
-# shellcheck disable=SC2046 # pkg-config prints several flags
-cc -O2 -o "$tmp/floor" "$top/bench/cgctl-floor.c" -Wl,--no-as-needed $(pkg-config --libs smartcols)
+if [ -z "${CGCTL_FLOOR:-}" ] && ! command -v cc >/dev/null; then
+	CGCTL_FLOOR=$build/bench/cgctl-floor
+fi
+if [ -n "${CGCTL_FLOOR:-}" ]; then
+	cp "$CGCTL_FLOOR" "$tmp/floor"
+else
+	# shellcheck disable=SC2046 # pkg-config prints several flags
+	cc -O2 -o "$tmp/floor" "$top/bench/cgctl-floor.c" -Wl,--no-as-needed $(pkg-config --libs smartcols)
+fi
 
 median() {
 	sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
@@ -67,9 +76,10 @@ echo "layout: $(cg_layout); $RUNS runs each, interleaved"
 echo "$CGCTL exec --create --rm --parent self $G --memory 64M --pids 64 -- true" >"$tmp/cgctl.cmd"
 
 floor="$tmp/floor cycle"
+cpuset_v1=$(cg_v1_mount cpuset)
 for d in $(cg_group_dirs "$G"); do
 	case $d in
-	"$(cg_v1_mount cpuset)"/*) floor="$floor +$d" ;;
+	"${cpuset_v1:-/nowhere}"/*) floor="$floor +$d" ;;
 	*) floor="$floor $d" ;;
 	esac
 done

@@ -14,6 +14,8 @@
 #   NSKIT_VM_TEST_TIMEOUT  seconds one test may take (default 120)
 #   NSKIT_VM_MEM, NSKIT_VM_CPUS   the machine (default 1G, 2)
 #   NSKIT_VM_ACCEL         tcg (default) or kvm
+#   NSKIT_VM_SHOW_OUTPUT   1: print every test's output, passed or not
+#                          (bench/vm.sh runs benchmarks this way)
 # Exit status: 0 every boot reported and every test passed; 1 otherwise;
 # 77 when qemu, busybox or the kernel is missing and NSKIT_TEST_STRICT is
 # not 1 (with it, that is a failure too).
@@ -27,6 +29,7 @@ layouts=${NSKIT_VM_LAYOUTS:-unified legacy}
 timeout=${NSKIT_VM_TIMEOUT:-300}
 test_timeout=${NSKIT_VM_TEST_TIMEOUT:-120}
 mem=${NSKIT_VM_MEM:-1G}
+show_output=${NSKIT_VM_SHOW_OUTPUT:-0}
 cpus=${NSKIT_VM_CPUS:-2}
 
 say() { printf 'check-vm: %s\n' "$*"; }
@@ -88,7 +91,7 @@ boot() {
 		-accel "$accel" -cpu "$cpu" -smp "$cpus" -m "$mem" \
 		-nographic -no-reboot -nic none \
 		-kernel "$kernel" -initrd "$initramfs" \
-		-append "console=ttyS0 panic=-1 nskit.layout=$1 nskit.test_timeout=$test_timeout" \
+		-append "console=ttyS0 panic=-1 nskit.layout=$1 nskit.test_timeout=$test_timeout nskit.show_output=$show_output" \
 		</dev/null 2>&1 | tr -d '\r' | sed "$strip_escapes" >"$log"
 	secs=$(($(date +%s) - start))
 
@@ -117,8 +120,9 @@ boot() {
 		bad=1
 	fi
 	[ "$nfailed" = 0 ] || bad=1
-	[ "$bad" = 1 ] || return 0
-	# The output of each failed test, then the kernel's messages.
+	[ "$bad" = 1 ] || [ "$show_output" = 1 ] || return 0
+	# The output of each failed test (of each, with NSKIT_VM_SHOW_OUTPUT=1),
+	# then the kernel's messages.
 	sed -n -e '/^NSKIT-VM-LOG-BEGIN: /,/^NSKIT-VM-LOG-END: /{
 		/^NSKIT-VM-LOG-BEGIN: /{
 			s/^NSKIT-VM-LOG-BEGIN: \(.*\)/---- [LAYOUT] \1: output/p
@@ -134,6 +138,7 @@ boot() {
 		/^NSKIT-VM-DMESG-END$/d
 		s/^/  | /p
 	}' "$log" | sed "s/LAYOUT/$1/"
+	[ "$bad" = 1 ] || return 0
 	say "the whole console of the $1 boot: $log"
 	return 1
 }

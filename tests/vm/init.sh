@@ -123,6 +123,8 @@ if [ "$(arg nskit.shell)" = 1 ]; then
 	poweroff -f
 fi
 
+# nskit.show_output=1: every test's output on the console (bench/vm.sh)
+show_output=$(arg nskit.show_output)
 mkdir -p /tmp/nskit-vm-logs
 while read -r t; do
 	log=/tmp/nskit-vm-logs/$(echo "$t" | tr / _).log
@@ -137,7 +139,7 @@ while read -r t; do
 	137) result FAIL "$t" "killed after ${test_timeout}s" ;;
 	*) result FAIL "$t" "exit $rc" ;;
 	esac
-	[ "$rc" = 0 ] || show_log "$t" "$log"
+	[ "$rc" = 0 ] && [ "$show_output" != 1 ] || show_log "$t" "$log"
 done </tmp/tests
 
 if [ "$failed" -gt 0 ]; then

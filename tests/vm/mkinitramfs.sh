@@ -10,7 +10,8 @@
 # modules found in MODULES-DIR at /nskit/modules. The tests to include are
 # the files matching $NSKIT_VM_TESTS (patterns relative to the source tree,
 # default: tests/integration/cgctl/*.sh) plus tests/vm/layout-*.sh;
-# /nskit/tests lists them in order.
+# /nskit/tests lists them in order. $NSKIT_VM_EXTRA names more files of the
+# source tree to include without running them (what a benchmark sources).
 # Environment: NSKIT_SRCDIR, NSKIT_BUILDDIR, NSKIT_TOOLS (as in make check).
 # Exit status: 0 built; 77 busybox is missing; 1 anything else.
 set -eu
@@ -108,6 +109,10 @@ for p in $patterns; do
 			[ -f "$inc" ] && add_file "$inc" "/nskit/src/${inc#"$src"/}"
 		done
 	done
+done
+
+for f in ${NSKIT_VM_EXTRA:-}; do
+	add_file "$src/$f" "/nskit/src/$f"
 done
 
 if [ -n "$moddir" ]; then
