@@ -62,12 +62,14 @@ int idpolicy_caller_load(struct idpolicy_caller *c, uint32_t uid, uint32_t gid,
 	c->gid = gid;
 	c->name[0] = '\0';
 	c->subuid.count = c->subgid.count = 0;
+	*ret_path = NULL;
+	/* root's policy reads no grants, so it needs no name (NSS is the
+	 * dearest step of a map write; mapwrite_add_auto looks it up) */
+	if (c->privileged)
+		return 0;
 	pw = getpwuid(uid);
 	if (pw)
 		snprintf(c->name, sizeof(c->name), "%s", pw->pw_name);
-	*ret_path = NULL;
-	if (c->privileged)
-		return 0;
 	return idpolicy_user_grants(*c->name ? c->name : NULL, uid, subuid_path, subgid_path,
 				    &c->subuid, &c->subgid, ret_path);
 }

@@ -16,7 +16,8 @@
 struct idpolicy_caller {
 	bool privileged;	/* real uid 0 */
 	uint32_t uid, gid;	/* real ids: the caller's own */
-	char name[256];		/* login name of uid ("" when it has none) */
+	char name[256];		/* login name of uid ("" when it has none,
+				 * and for a privileged caller: not looked up) */
 	struct subid_grants subuid, subgid;
 };
 
@@ -37,8 +38,8 @@ enum idpolicy_verdict idpolicy_check_map(const struct idmap *m, bool privileged,
  * uses a subgid grant. */
 enum idpolicy_verdict idpolicy_setgroups(bool privileged, bool gid_map, bool gid_uses_grant,
 					 int requested, int *ret_write);
-/* Fill in the caller: real ids, login name, and (unless privileged) the
- * grants read from subuid_path/subgid_path. -errno on a read error, with
+/* Fill in the caller: real ids and, unless privileged, the login name and
+ * the grants read from subuid_path/subgid_path. -errno on a read error, with
  * *ret_path naming the file. */
 int idpolicy_caller_load(struct idpolicy_caller *c, uint32_t uid, uint32_t gid,
 			 const char *subuid_path, const char *subgid_path, const char **ret_path);

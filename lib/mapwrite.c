@@ -51,6 +51,11 @@ int mapwrite_add_auto(struct mapwrite_request *req, const struct idpolicy_caller
 	uint32_t uid = c->uid, gid = c->gid;
 	int r;
 
+	if (!user && !name && c->privileged) {
+		struct passwd *pw = getpwuid(uid);	/* not loaded for root */
+
+		name = pw ? pw->pw_name : NULL;
+	}
 	if (user && !(name && !strcmp(user, name))) {
 		struct passwd *pw = getpwnam(user);
 

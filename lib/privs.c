@@ -13,23 +13,38 @@ static const int kept[] = { CAP_SETUID, CAP_SETGID };
 static const int kept_for_root[] = { CAP_SYS_ADMIN, CAP_SYS_PTRACE, CAP_DAC_OVERRIDE,
 				     CAP_SETFCAP };
 
-int privs_keep_setid(void)
+static int apply_only(const int *caps, int n)
 {
-	const capng_type_t sets = CAPNG_EFFECTIVE | CAPNG_PERMITTED;
-	uid_t ruid = getuid();
-	gid_t rgid = getgid();
-	bool root = ruid == 0;
-	int have[6], n = 0;
+	capng_clear(CAPNG_SELECT_CAPS);
+	for (int i = 0; i < n; i++)
+		capng_update(CAPNG_ADD, CAPNG_EFFECTIVE | CAPNG_PERMITTED, caps[i]);
+	return capng_apply(CAPNG_SELECT_CAPS) < 0 ? -EPERM : 0;
+}
 
-	clearenv();
+/* The wanted capabilities the process has in its permitted set. */
+static int permitted_of(const int *wanted, int nwanted, int *have)
+{
+	int n = 0;
+
 	if (capng_get_caps_process() < 0)
 		return -EIO;
+	for (int i = 0; i < nwanted; i++)
+		if (capng_have_capability(CAPNG_PERMITTED, wanted[i]))
+			have[n++] = wanted[i];
+	return n;
+}
+
+int privs_keep_setid(void)
+{
+	uid_t ruid = getuid();
+	gid_t rgid = getgid();
+	int wanted[6], have[6], n = 0;
+
+	clearenv();
 	for (unsigned i = 0; i < 2; i++)
-		if (capng_have_capability(CAPNG_PERMITTED, kept[i]))
-			have[n++] = kept[i];
-	for (unsigned i = 0; root && i < 4; i++)
-		if (capng_have_capability(CAPNG_PERMITTED, kept_for_root[i]))
-			have[n++] = kept_for_root[i];
+		wanted[n++] = kept[i];
+	for (unsigned i = 0; ruid == 0 && i < 4; i++)
+		wanted[n++] = kept_for_root[i];
 	/* setuid root: back to the real ids, keeping the permitted set
 	 * across the change (the effective set is cleared by it). */
 	if (geteuid() != ruid || getegid() != rgid) {
@@ -37,12 +52,15 @@ int privs_keep_setid(void)
 		    setresuid(ruid, ruid, ruid) < 0 || prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0) < 0)
 			return -errno;
 	}
-	capng_clear(CAPNG_SELECT_CAPS);
-	for (int i = 0; i < n; i++)
-		capng_update(CAPNG_ADD, sets, have[i]);
-	if (capng_apply(CAPNG_SELECT_CAPS) < 0)
-		return -EPERM;
-	return 0;
+	/* Every install gives either all of them (root, setuid root, file
+	 * capabilities) or none: try all at once, which capset refuses unless
+	 * each is permitted; only then read which the process has (reading
+	 * costs two parses of /proc/self/status). */
+	if (apply_only(wanted, n) == 0)
+		return 0;
+	if ((n = permitted_of(wanted, n, have)) < 0)
+		return n;
+	return apply_only(have, n);
 }
 
 bool privs_have_setid(void)

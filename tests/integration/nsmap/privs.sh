@@ -19,7 +19,29 @@ status_field() {
 	sed -n "s/^$2:[[:space:]]*//p" "/proc/$1/status" | tr -s '\t' ' '
 }
 
-for nsmap in "$wide" "$SUID_NSMAP"; do
+# Fewer than the two (only cap_setuid), or none (a plain copy): nsmap
+# keeps what it has of the two and maps what that allows.
+half=${CAP_NSMAP%/bin/nsmap}/half/nsmap
+plain=${CAP_NSMAP%/bin/nsmap}/plain/nsmap
+for copy in "$half" "$plain"; do
+	mkdir "${copy%/nsmap}" && chmod 755 "${copy%/nsmap}" && cp "$NSMAP" "$copy" ||
+		hard_error "copying nsmap"
+done
+setcap cap_setuid+ep "$half" || hard_error "setcap"
+
+# expect NSMAP CAPS UID_RANGE: what nsmap keeps, and the map it writes
+expect() {
+	case $1 in
+	"$half") echo "0000000000000080 0:$FIX_SUBUID:10" ;;
+	"$plain") echo "0000000000000000 0:$FIX_UID:1" ;;
+	*) echo "00000000000000c0 0:$FIX_SUBUID:10" ;;
+	esac
+}
+
+for nsmap in "$wide" "$SUID_NSMAP" "$half" "$plain"; do
+	caps=$(expect "$nsmap")
+	range=${caps#* }
+	caps=${caps% *}
 	hold_as_user sleep 60
 	h=$HELD
 	fifo=$TMP_DIR/fifo
@@ -27,18 +49,18 @@ for nsmap in "$wide" "$SUID_NSMAP"; do
 	mkfifo "$fifo" && chmod 666 "$fifo" || hard_error "mkfifo"
 	# read-write, so that opening it does not wait for a writer; setpriv
 	# itself (not the as_user function) so that $! is nsmap
-	setpriv --reuid="$FIX_UID" --regid="$FIX_GID" --clear-groups -- "$nsmap" --uid 0:$FIX_SUBUID:10 <>"$fifo" >"$TMP_DIR/out" 2>"$TMP_DIR/err" &
+	setpriv --reuid="$FIX_UID" --regid="$FIX_GID" --clear-groups -- "$nsmap" --uid "$range" <>"$fifo" >"$TMP_DIR/out" 2>"$TMP_DIR/err" &
 	pid=$!
 	kill_later "$pid"
 	wait_for "[ \"\$(cat /proc/$pid/comm 2>/dev/null)\" = nsmap ] && grep -q '^State:.*S' /proc/$pid/status" ||
 		fail "$nsmap did not wait for its handle"
-	assert_eq 00000000000000c0 "$(status_field "$pid" CapEff)" "$nsmap: effective capabilities"
-	assert_eq 00000000000000c0 "$(status_field "$pid" CapPrm)" "$nsmap: permitted capabilities"
+	assert_eq "$caps" "$(status_field "$pid" CapEff)" "$nsmap: effective capabilities"
+	assert_eq "$caps" "$(status_field "$pid" CapPrm)" "$nsmap: permitted capabilities"
 	assert_eq 0000000000000000 "$(status_field "$pid" CapInh)" "$nsmap: inheritable capabilities"
 	assert_eq "$FIX_UID $FIX_UID $FIX_UID $FIX_UID" "$(status_field "$pid" Uid)" "$nsmap: uids"
 	assert_eq "$FIX_GID $FIX_GID $FIX_GID $FIX_GID" "$(status_field "$pid" Gid)" "$nsmap: gids"
 	echo "$h" >"$fifo"
 	wait "$pid" || fail "$nsmap: exit status $? ($(cat "$TMP_DIR/err"))"
 	assert_eq "$h" "$(cat "$TMP_DIR/out")" "$nsmap: the handle echoed"
-	assert_eq "0 $FIX_SUBUID 10" "$(map_text "$h" uid_map)" "$nsmap: uid_map"
+	assert_eq "$(echo "$range" | tr : ' ')" "$(map_text "$h" uid_map)" "$nsmap: uid_map"
 done

@@ -46,3 +46,11 @@ h=$HELD
 assert_status 0 "root --auto=$FIX_USER" -- "$NSMAP" -t "$h" --auto=$FIX_USER
 assert_eq "0 $FIX_UID 1;1 $FIX_SUBUID $FIX_COUNT" "$(map_text "$h" uid_map)" "root --auto=USER uid_map"
 assert_eq "0 $FIX_GID 1;1 $FIX_SUBGID $FIX_COUNT" "$(map_text "$h" gid_map)" "root --auto=USER gid_map"
+
+# root's own --auto finds root's grants by name (root's policy needs no
+# name otherwise, so it is looked up for --auto alone)
+echo "root:400000:1000" >>"$TMP_DIR/etc/subuid"
+hold_as_root sleep 60
+h=$HELD
+assert_status 0 "root --auto" -- "$NSMAP" -t "$h" --auto
+assert_eq "0 0 1;1 400000 1000" "$(map_text "$h" uid_map)" "root --auto uid_map"
