@@ -125,12 +125,11 @@ static int check_shape(pid_t pid, const char *file, const struct idmap *m, unsig
 	return -EINVAL;
 }
 
-static bool same_file(int fd_a, int fd_b)
+static bool is_file(int fd, const struct stat *b)
 {
-	struct stat a, b;
+	struct stat a;
 
-	return fstat(fd_a, &a) == 0 && fstat(fd_b, &b) == 0 && a.st_dev == b.st_dev &&
-	       a.st_ino == b.st_ino;
+	return fstat(fd, &a) == 0 && a.st_dev == b->st_dev && a.st_ino == b->st_ino;
 }
 
 /* The target must be alive and in a user namespace whose parent is ours
@@ -139,7 +138,8 @@ static bool same_file(int fd_a, int fd_b)
 static int check_userns(const struct target *t, const struct idpolicy_caller *c, char *msg,
 			size_t size)
 {
-	_cleanup_close_ int ns = -1, parent = -1, self = -1;
+	_cleanup_close_ int ns = -1, parent = -1;
+	struct stat self;
 	uid_t owner;
 
 	if (target_alive(t) < 0 ||
@@ -166,18 +166,17 @@ static int check_userns(const struct target *t, const struct idpolicy_caller *c,
 		snprintf(msg, size, "process %d: has exited", (int)t->pid);
 		return -ESRCH;
 	}
-	self = open("/proc/self/ns/user", O_RDONLY | O_CLOEXEC);
-	if (self < 0) {
+	if (stat("/proc/self/ns/user", &self) < 0) {
 		snprintf(msg, size, "/proc/self/ns/user: %s", strerror(errno));
 		return -errno;
 	}
-	if (same_file(ns, self)) {
+	if (is_file(ns, &self)) {
 		snprintf(msg, size, "process %d: is in nsmap's own user namespace, not a new one",
 			 (int)t->pid);
 		return -EPERM;
 	}
 	parent = ioctl(ns, NS_GET_PARENT);
-	if (parent < 0 || !same_file(parent, self)) {
+	if (parent < 0 || !is_file(parent, &self)) {
 		snprintf(msg, size,
 			 "process %d: its user namespace is not a child of nsmap's", (int)t->pid);
 		return -EPERM;
@@ -232,7 +231,7 @@ static int check_setgroups(const struct target *t, const struct mapwrite_request
 			   const struct idpolicy_caller *c, bool gid_uses_grant, int *ret_write,
 			   char *msg, size_t size)
 {
-	int now;
+	int now = 1;	/* allow, unless read otherwise */
 
 	if (idpolicy_setgroups(c->privileged, req->gid.count > 0, gid_uses_grant, req->setgroups,
 			       ret_write) != IDPOLICY_OK) {
@@ -243,7 +242,9 @@ static int check_setgroups(const struct target *t, const struct mapwrite_request
 	}
 	if (*ret_write < 0)
 		return 0;
-	if ((now = idmap_read_setgroups_at(t->procfd)) < 0) {
+	/* deny can always be written while gid_map is not; allow cannot
+	 * follow deny */
+	if (*ret_write == 1 && (now = idmap_read_setgroups_at(t->procfd)) < 0) {
 		snprintf(msg, size, "/proc/%d/setgroups: %s", (int)t->pid, strerror(-now));
 		return now;
 	}
