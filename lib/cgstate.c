@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/inotify.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -206,21 +205,48 @@ static long now_ms(void)
 	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
+/* The next pause of a poll: short at first, since a killed group usually
+ * empties within a millisecond or two, then up to 20 ms. */
+static long next_pause(long *pause_ms, long left)
+{
+	long p = *pause_ms;
+
+	*pause_ms = p >= 10 ? 20 : p * 2;
+	return left >= 0 && left < p ? left : p;
+}
+
+/* Wait up to wait_ms (-1: no limit) for cgroup.events behind fd to change.
+ * kernfs wakes poll() with POLLPRI on a change since the last read; an
+ * inotify watch would do too, but closing an inotify instance waits for
+ * an SRCU grace period (milliseconds), longer than most waits here. */
+static void wait_event(int fd, long wait_ms)
+{
+	struct pollfd pfd = { .fd = fd, .events = POLLPRI };
+	char buf[256];
+
+	if (poll(&pfd, 1, wait_ms < 0 || wait_ms > INT_MAX ? -1 : (int)wait_ms) > 0)
+		(void)!pread(fd, buf, sizeof(buf), 0);	/* re-arms the event */
+}
+
 int cg_group_wait_empty(struct cg_group *g, long timeout_ms)
 {
 	const char *v2dir = cg_group_dir_for(g, CG_CORE, true);
 	bool v2_only = g->sys->layout == CG_LAYOUT_UNIFIED;
-	_cleanup_close_ int ino = -1;
-	long deadline = timeout_ms < 0 ? -1 : now_ms() + timeout_ms;
-	char path[4096];
+	_cleanup_close_ int events = -1;
+	long deadline = timeout_ms < 0 ? -1 : now_ms() + timeout_ms, pause_ms = 1;
+	char path[4096], buf[256];
 	int r;
 
-	/* v2 only: the kernel signals "populated 0" on cgroup.events. With v1
-	 * hierarchies (which have no such event) every hierarchy is polled. */
-	if (v2_only && v2dir && (ino = inotify_init1(IN_CLOEXEC | IN_NONBLOCK)) >= 0) {
+	if ((r = cg_group_populated(g)) <= 0)
+		return r;
+	/* "populated 0" comes as an event on cgroup.events of v2 (the unified
+	 * hierarchy of a hybrid layout too); v1 hierarchies have no such
+	 * event, so with them it only wakes the poll early. The file is read
+	 * once after opening, so that a change from then on wakes poll(). */
+	if (v2dir) {
 		snprintf(path, sizeof(path), "%s/cgroup.events", v2dir);
-		if (inotify_add_watch(ino, path, IN_MODIFY) < 0)
-			closep(&ino);
+		if ((events = open(path, O_RDONLY | O_CLOEXEC)) >= 0)
+			(void)!pread(events, buf, sizeof(buf), 0);
 	}
 	for (;;) {
 		if ((r = cg_group_populated(g)) <= 0)
@@ -228,16 +254,11 @@ int cg_group_wait_empty(struct cg_group *g, long timeout_ms)
 		long left = deadline < 0 ? -1 : deadline - now_ms();
 		if (deadline >= 0 && left <= 0)
 			return -ETIME;
-		if (ino >= 0) {
-			/* the watch predates the check above: nothing is missed */
-			struct pollfd pfd = { .fd = ino, .events = POLLIN };
-			char ev[4096];
-			if (poll(&pfd, 1, left < 0 || left > INT_MAX ? -1 : (int)left) > 0)
-				while (read(ino, ev, sizeof(ev)) > 0)
-					;
-		} else {
-			sleep_ms(left < 0 || left > 20 ? 20 : left);
-		}
+		long wait_ms = v2_only && events >= 0 ? left : next_pause(&pause_ms, left);
+		if (events >= 0)
+			wait_event(events, wait_ms);
+		else
+			sleep_ms(wait_ms);
 	}
 }
 
@@ -268,14 +289,17 @@ static int remove_tree(struct cg_group *g, const char *dir)
 	closedir(d);
 	if (r < 0)
 		return r;
-	for (int i = 0; rmdir(dir) < 0; i++) {
+	long pause_ms = 1, waited_ms = 0;
+	while (rmdir(dir) < 0) {
 		if (errno == ENOENT)
 			return 0;
-		if (errno != EBUSY || i == 50) {
+		if (errno != EBUSY || waited_ms >= 500) {
 			cg_group_fail_at(g, dir, NULL);
 			return -errno;
 		}
-		sleep_ms(10);
+		long p = next_pause(&pause_ms, -1);
+		sleep_ms(p);
+		waited_ms += p;
 	}
 	return 0;
 }
