@@ -20,7 +20,7 @@ shift $((OPTIND - 1))
 [ $# -gt 0 ] || set -- /bin/sh
 
 tmp=$(mktemp -d) cg=nskit-$$
-chmod 755 "$tmp"		# the container's root (uid 100000) walks through it
+install -d -m 755 "$tmp" "$tmp/mnt"	# the container's root (uid 100000) walks through it
 cleanup() {			# runs on every exit: the veth, the processes, the cgroup
 	set +e			# each undo runs even when another has nothing to undo
 	[ ! -s "$tmp/log" ] || cat "$tmp/log" >&2	# what the exec chain said
@@ -39,7 +39,6 @@ if [ -z "$root" ]; then		# a busybox root whose files belong to the container's 
 	cp "$bb" "$root/bin/busybox" && chroot "$root" /bin/busybox --install -s /bin
 	chown -R 100000:100000 "$root"
 fi
-mkdir -p "$tmp/mnt"
 cd /	# the pivot moves what is at the old root, the init's directory too, to the new
 
 # Namespaces made and held; configured from outside; then released. The
@@ -58,12 +57,11 @@ nsrun --user --mount --pid --net --uts --ipc --cgroup --hostname "$name" \
 	nsrun --release >/dev/null
 read -r pid <"$tmp/handle"
 
-# The release is a signal: wait until the chain has switched the root (if
-# it fails instead, the process ends, nsjoin says so and cleanup shows why).
-host_root=$(stat -c %d:%i /)
-while [ "$(stat -L -c %d:%i "/proc/$pid/root/" 2>/dev/null)" = "$host_root" ]; do
-	sleep 0.001
-done
+# The release is a signal: wait until the chain has switched the root, a
+# few milliseconds (if it fails instead, the process ends, nsjoin says so
+# and cleanup shows why). -ef (same file): dash, bash and busybox have it.
+# shellcheck disable=SC3013
+while [ "/proc/$pid/root/." -ef / ]; do :; done
 
 # The command joins every namespace, the root and the cgroups of the
 # container; nsjoin exits with its status, and so do we.
