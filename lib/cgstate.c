@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -14,29 +15,49 @@
 #include "cleanup.h"
 #include "parse.h"
 
-/* Whether dir or a descendant holds a process (v1: walk cgroup.procs). */
-static int v1_populated(const char *dir)
+/* Whether the group open at dirfd or a descendant holds a process (v1 has
+ * no populated flag: walk cgroup.procs). kernfs counts a directory's
+ * subdirectories in its link count, so a leaf costs no readdir. */
+static int v1_populated_at(int dirfd)
 {
 	char buf[64];
-	int r = cg_read_path(dir, "cgroup.procs", buf, sizeof(buf));
+	struct stat st;
+	int r = cg_read_at(dirfd, "cgroup.procs", buf, sizeof(buf));
 
 	if (r < 0)
 		return r == -ENOENT ? 0 : r;
 	if (buf[0])
 		return 1;
-	DIR *d = opendir(dir);
-	if (!d)
-		return errno == ENOENT ? 0 : -errno;
+	if (fstat(dirfd, &st) < 0)
+		return -errno;
+	if (st.st_nlink <= 2)
+		return 0;
+	int listfd = openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *d = listfd >= 0 ? fdopendir(listfd) : NULL;
+	if (!d) {
+		r = errno == ENOENT ? 0 : -errno;
+		if (listfd >= 0)
+			close(listfd);
+		return r;
+	}
 	struct dirent *e;
 	while ((e = readdir(d)) && r == 0) {
-		char sub[4096];
 		if (e->d_type != DT_DIR || e->d_name[0] == '.')
 			continue;
-		snprintf(sub, sizeof(sub), "%s/%s", dir, e->d_name);
-		r = v1_populated(sub);
+		_cleanup_close_ int sub = openat(dirfd, e->d_name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		r = sub >= 0 ? v1_populated_at(sub) : errno == ENOENT ? 0 : -errno;
 	}
 	closedir(d);
 	return r;
+}
+
+static int v1_populated(const char *dir)
+{
+	_cleanup_close_ int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd < 0)
+		return errno == ENOENT ? 0 : -errno;
+	return v1_populated_at(fd);
 }
 
 static int v2_populated(const char *dir)
