@@ -19,7 +19,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <limits.h>
 #include <linux/nsfs.h>
 #include <sched.h>
@@ -34,26 +33,8 @@
 #include "err.h"
 #include "netaddr.h"
 #include "netlink.h"
-#include "opts.h"
-#include "parse.h"
 #include "target.h"
-
-#define MAX_ADDRS 8
-
-struct vethup_opts {
-	const char *target, *netns, *name, *peer, *bridge, *delete;
-	const char *addr_text[MAX_ADDRS], *host_addr_text[MAX_ADDRS];
-	unsigned naddrs, nhost_addrs;
-	struct ipaddr addrs[MAX_ADDRS], host_addrs[MAX_ADDRS];
-	const char *gateway_text[2];		/* as given, at most one per family */
-	unsigned ngateways;
-	struct ipaddr gateway[2];		/* [0] IPv4, [1] IPv6 */
-	bool has_gateway[2], no_gateway;
-	unsigned mtu;
-	const char *mac_text, *peer_mac_text;
-	struct macaddr mac, peer_mac;
-	bool json;
-};
+#include "vethup.h"
 
 /* The target namespace: a file descriptor, and words for messages. */
 struct place {
@@ -71,235 +52,6 @@ struct made {
 	struct netlink_link bridge, host, peer, lo;
 	bool host_addr_added[MAX_ADDRS];	/* on a bridge that existed before */
 };
-
-enum {
-	OPT_NETNS = CHAR_MAX + 1, OPT_NAME, OPT_PEER, OPT_ADDR, OPT_HOST_ADDR, OPT_GATEWAY,
-	OPT_BRIDGE, OPT_MTU, OPT_MAC, OPT_PEER_MAC, OPT_DELETE,
-};
-
-static const struct option longopts[] = {
-	{ "target", required_argument, NULL, 't' },
-	{ "netns", required_argument, NULL, OPT_NETNS },
-	{ "name", required_argument, NULL, OPT_NAME },
-	{ "peer", required_argument, NULL, OPT_PEER },
-	{ "addr", required_argument, NULL, OPT_ADDR },
-	{ "host-addr", required_argument, NULL, OPT_HOST_ADDR },
-	{ "gateway", required_argument, NULL, OPT_GATEWAY },
-	{ "bridge", required_argument, NULL, OPT_BRIDGE },
-	{ "mtu", required_argument, NULL, OPT_MTU },
-	{ "mac", required_argument, NULL, OPT_MAC },
-	{ "peer-mac", required_argument, NULL, OPT_PEER_MAC },
-	{ "json", no_argument, NULL, 'J' },
-	{ "delete", required_argument, NULL, OPT_DELETE },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
-};
-
-static void usage(void)
-{
-	fputs("Usage:\n"
-	      " vethup [-t PID|PID:INODE|- | --netns NAME|PATH] [options]\n"
-	      " vethup --delete HOST\n"
-	      "\n"
-	      "Give a network namespace a veth link: the peer is created inside it, addressed\n"
-	      "and routed; the host end stays outside. One netlink conversation, no ip(8).\n"
-	      "\n"
-	      "Target (default: a handle on stdin when it is not a terminal):\n"
-	      " -t, --target PID           the network namespace of this process\n"
-	      "     --netns NAME|PATH      an ip-netns name (/run/netns/NAME) or a netns file\n"
-	      "\n"
-	      "Link:\n"
-	      "     --name HOST            the host end (default veth<PID>, or veth<INODE>\n"
-	      "                            of the namespace with --netns)\n"
-	      "     --peer NAME            the end inside the namespace (default eth0)\n"
-	      "     --addr CIDR            an address inside, e.g. 10.0.0.2/24 (repeatable)\n"
-	      "     --host-addr CIDR       an address of the host end, or of the bridge\n"
-	      "                            (repeatable)\n"
-	      "     --gateway IP|none      the default route inside (default: via the first\n"
-	      "                            host address of each family)\n"
-	      "     --bridge BRIDGE        enslave the host end to BRIDGE (created if missing)\n"
-	      "     --mtu N                MTU of both ends\n"
-	      "     --mac MAC              MAC address of the host end\n"
-	      "     --peer-mac MAC         MAC address of the end inside\n"
-	      " -J, --json                 print what was made as JSON\n"
-	      "     --delete HOST          delete the pair whose host end is HOST\n"
-	      "\n"
-	      " -h, --help                 show this help\n"
-	      " -V, --version              show the version\n"
-	      "\n"
-	      "Exit status: 0 on success, 125 on failure (after undoing what was made).\n"
-	      "See vethup(1) and nskit(7).\n",
-	      stdout);
-}
-
-static int add_text(const char **list, unsigned *n, const char *opt, const char *arg)
-{
-	if (*n == MAX_ADDRS)
-		return nsk_usage_err("%s %s: at most %d addresses", opt, arg, MAX_ADDRS);
-	list[(*n)++] = arg;
-	return 0;
-}
-
-static int parse_option(void *opts, int c, const char *arg)
-{
-	struct vethup_opts *o = opts;
-
-	uint64_t v;
-
-	switch (c) {
-	case 't': o->target = arg; return 0;
-	case OPT_NETNS: o->netns = arg; return 0;
-	case OPT_NAME: o->name = arg; return 0;
-	case OPT_PEER: o->peer = arg; return 0;
-	case OPT_BRIDGE: o->bridge = arg; return 0;
-	case OPT_DELETE: o->delete = arg; return 0;
-	case OPT_MAC: o->mac_text = arg; return 0;
-	case OPT_PEER_MAC: o->peer_mac_text = arg; return 0;
-	case 'J': o->json = true; return 0;
-	case OPT_ADDR: return add_text(o->addr_text, &o->naddrs, "--addr", arg);
-	case OPT_HOST_ADDR: return add_text(o->host_addr_text, &o->nhost_addrs, "--host-addr", arg);
-	case OPT_GATEWAY:
-		if (strcmp(arg, "none") == 0)
-			o->no_gateway = true;
-		else if (o->ngateways == 2)
-			return nsk_usage_err("--gateway %s: at most one per address family", arg);
-		else
-			o->gateway_text[o->ngateways++] = arg;
-		return 0;
-	case OPT_MTU:
-		/* ETH_MIN_MTU .. ETH_MAX_MTU, the range of a veth */
-		if (parse_uint(arg, 65535, &v) < 0 || v < 68)
-			return nsk_usage_err("--mtu %s: not a number from 68 to 65535", arg);
-		o->mtu = (unsigned)v;
-		return 0;
-	}
-	return -EINVAL;
-}
-
-/* ---- checking values (after parsing, when every name is known) ---- */
-
-static int check_name(const char *opt, const char *name)
-{
-	int r = ifname_check(name);
-
-	if (r < 0)
-		nsk_err("%s %s: %s", opt, name, netaddr_strerror(r));
-	return r;
-}
-
-static int check_cidrs(const char *ifname, const char *opt, const char *const *text, unsigned n,
-		       struct ipaddr *ret)
-{
-	for (unsigned i = 0; i < n; i++) {
-		int r = cidr_parse(text[i], &ret[i]);
-		if (r < 0) {
-			nsk_err("%s: %s %s: %s", ifname, opt, text[i], netaddr_strerror(r));
-			return r;
-		}
-	}
-	return 0;
-}
-
-static int family_slot(int family)
-{
-	return family == AF_INET ? 0 : 1;
-}
-
-static int check_gateways(struct vethup_opts *o)
-{
-	if (o->no_gateway && o->ngateways)
-		return nsk_usage_err("--gateway none and --gateway %s exclude each other",
-				     o->gateway_text[0]);
-	for (unsigned i = 0; i < o->ngateways; i++) {
-		struct ipaddr gw;
-		int r = ipaddr_parse(o->gateway_text[i], &gw);
-		if (r < 0) {
-			nsk_err("%s: --gateway %s: %s", o->peer, o->gateway_text[i], netaddr_strerror(r));
-			return r;
-		}
-		if (o->has_gateway[family_slot(gw.family)])
-			return nsk_usage_err("--gateway %s: at most one per address family",
-					     o->gateway_text[i]);
-		o->has_gateway[family_slot(gw.family)] = true;
-		o->gateway[family_slot(gw.family)] = gw;
-	}
-	return 0;
-}
-
-static int check_mac(const char *ifname, const char *opt, const char *text, struct macaddr *ret)
-{
-	int r = text ? mac_parse(text, ret) : 0;
-
-	if (r < 0)
-		nsk_err("%s: %s %s: %s", ifname, opt, text, netaddr_strerror(r));
-	return r;
-}
-
-/* The kernel disables IPv6 on a link whose MTU is below IPV6_MIN_MTU and
- * then refuses its addresses with a bare EINVAL: say why, up front. */
-static int check_ipv6_mtu(const struct vethup_opts *o)
-{
-	const struct ipaddr *lists[] = { o->addrs, o->host_addrs };
-	const unsigned counts[] = { o->naddrs, o->nhost_addrs };
-
-	if (!o->mtu || o->mtu >= 1280)
-		return 1;
-	for (unsigned l = 0; l < ELEMENTSOF(lists); l++)
-		for (unsigned i = 0; i < counts[l]; i++)
-			if (lists[l][i].family == AF_INET6)
-				return nsk_usage_err("--mtu %u: IPv6 needs an MTU of at least 1280",
-						     o->mtu);
-	return 1;
-}
-
-static int check_values(struct vethup_opts *o)
-{
-	const char *host = o->name ? o->name : "host end";
-	const char *host_addr_on = o->bridge ? o->bridge : host;
-
-	if ((o->name && check_name("--name", o->name) < 0) || check_name("--peer", o->peer) < 0 ||
-	    (o->bridge && check_name("--bridge", o->bridge) < 0))
-		return -EINVAL;
-	if (o->name && strcmp(o->name, o->peer) == 0)
-		return nsk_usage_err("--name and --peer are both %s", o->name);
-	if (check_cidrs(o->peer, "--addr", o->addr_text, o->naddrs, o->addrs) < 0 ||
-	    check_cidrs(host_addr_on, "--host-addr", o->host_addr_text, o->nhost_addrs,
-			o->host_addrs) < 0 ||
-	    check_gateways(o) < 0 || check_mac(host, "--mac", o->mac_text, &o->mac) < 0 ||
-	    check_mac(o->peer, "--peer-mac", o->peer_mac_text, &o->peer_mac) < 0)
-		return -EINVAL;
-	return check_ipv6_mtu(o);
-}
-
-static int check_options(struct vethup_opts *o, int argc, char **argv)
-{
-	if (optind < argc)
-		return nsk_usage_err("unexpected argument '%s'", argv[optind]);
-	if (o->delete) {
-		if (o->target || o->netns || o->name || o->peer || o->bridge || o->naddrs ||
-		    o->nhost_addrs || o->ngateways || o->no_gateway || o->mtu || o->mac_text ||
-		    o->peer_mac_text || o->json)
-			return nsk_usage_err("--delete takes no other option");
-		return check_name("--delete", o->delete) < 0 ? -EINVAL : 1;
-	}
-	if (o->target && o->netns)
-		return nsk_usage_err("-t and --netns exclude each other");
-	if (o->netns && !*o->netns)
-		return nsk_usage_err("--netns: empty name");
-	if (!o->peer)
-		o->peer = "eth0";
-	return check_values(o);
-}
-
-static int parse_args(int argc, char **argv, struct vethup_opts *o)
-{
-	int r = opts_parse(argc, argv, ":t:JhV", longopts, usage, parse_option, o);
-
-	if (r <= 0)
-		return r;
-	return check_options(o, argc, argv);
-}
 
 /* ---- the target namespace ---- */
 
@@ -709,7 +461,7 @@ out:
 int main(int argc, char **argv)
 {
 	struct vethup_opts o = { .mtu = 0 };
-	int r = parse_args(argc, argv, &o);
+	int r = vethup_parse_args(argc, argv, &o);
 
 	if (r <= 0)
 		return r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;

@@ -1,0 +1,35 @@
+/* vethup: what its parts share. vethup-opts.c parses and checks the
+ * options; vethup.c opens the target namespace and makes (or deletes) the
+ * link. */
+#pragma once
+#include <stdbool.h>
+#include <sys/socket.h>
+
+#include "netaddr.h"
+
+#define MAX_ADDRS 8
+
+struct vethup_opts {
+	const char *target, *netns, *name, *peer, *bridge, *delete;
+	const char *addr_text[MAX_ADDRS], *host_addr_text[MAX_ADDRS];
+	unsigned naddrs, nhost_addrs;
+	struct ipaddr addrs[MAX_ADDRS], host_addrs[MAX_ADDRS];
+	const char *gateway_text[2];		/* as given, at most one per family */
+	unsigned ngateways;
+	struct ipaddr gateway[2];		/* [0] IPv4, [1] IPv6 */
+	bool has_gateway[2], no_gateway;
+	unsigned mtu;
+	const char *mac_text, *peer_mac_text;
+	struct macaddr mac, peer_mac;
+	bool json;
+};
+
+/* gateway[] and has_gateway[] are indexed by family: [0] IPv4, [1] IPv6. */
+static inline int family_slot(int family)
+{
+	return family == AF_INET ? 0 : 1;
+}
+
+/* Parse and check the command line into o; > 0 to go on, 0 after --help
+ * or --version, < 0 after printing a usage error. */
+int vethup_parse_args(int argc, char **argv, struct vethup_opts *o);
