@@ -20,8 +20,8 @@ case $wd in /tmp | /tmp/* | /proc | /proc/* | /dev | /dev/*) wd=/ ;; esac
 # step (nobody, no capabilities, no_new_privs) and the command; in front,
 # a read-only bind of each directory of / (with every mount beneath it),
 # and the same symbolic links (/bin -> usr/bin); /proc, /dev and /tmp new.
-# (One bind per directory: nsroot mounts onto paths inside the new root,
-# and a bind onto its / itself would hide the root it works in.)
+# (One bind per directory rather than --ro-bind /:/, so that the new root
+# has a mount point of its own for the directory that holds nsrun.)
 # The last step runs inside the new root, where /tmp is a fresh one: bind
 # the directory that holds nsrun to a place of its own, so that it is found
 # wherever nskit is installed or built.

@@ -6,8 +6,9 @@
  *          NEWROOT -- CMD [ARG]...
  *
  * Every mount is made beneath NEWROOT, which becomes a mount point first
- * (a bind of itself, or the overlay), so that one detach of NEWROOT undoes
- * them all if a step fails; destinations are resolved inside NEWROOT
+ * (a bind of itself, or the overlay, and then any bind onto / stacked on
+ * it), so that one detach of NEWROOT undoes them all if a step fails;
+ * destinations are resolved inside NEWROOT
  * (openat2 RESOLVE_IN_ROOT), so a symlink in the image cannot aim a mount
  * outside it. Then pivot_root(".", ".") and a lazy unmount of the old
  * root, which leaves nothing of it visible or mounted. */
@@ -91,7 +92,8 @@ static void usage(void)
 	      "     --sys                mount sysfs read-only on /sys\n"
 	      "     --tmp                mount a tmpfs on /tmp\n"
 	      "     --ro                 make the new root read-only\n"
-	      "     --bind SRC:DST       bind SRC onto DST inside the new root\n"
+	      "     --bind SRC:DST       bind SRC onto DST inside the new root (DST /:\n"
+	      "                          SRC becomes the new root)\n"
 	      "     --ro-bind SRC:DST    bind SRC onto DST, read-only\n"
 	      "     --overlay LOWER[:LOWER...]\n"
 	      "                          the root is an overlay of these read-only layers\n"
@@ -298,6 +300,40 @@ static int mount_root(const struct nsroot_opts *o, struct failure *f, int *ret_m
 	return 0;
 }
 
+/* A bind onto the new root's / itself ("/", "//", ...). */
+static bool onto_root(const struct bind *b)
+{
+	return b->dst[strspn(b->dst, "/")] == '\0';
+}
+
+/* Binds onto / come first and stack on NEWROOT itself, before it is
+ * opened: they replace what the new root is, and the other mounts go on
+ * top of them. */
+static int bind_roots(const struct nsroot_opts *o, struct failure *f, int *ret_mounts)
+{
+	for (unsigned i = 0; i < o->nbinds; i++) {
+		const struct bind *b = &o->binds[i];
+		_cleanup_close_ int fd = -1;
+		int r;
+
+		if (!onto_root(b))
+			continue;
+		if (access(b->src, F_OK) < 0)
+			return fail(f, "opening the bind source", b->src, NULL, -errno);
+		if (mount(b->src, o->newroot, NULL, MS_BIND | MS_REC, NULL) < 0)
+			return fail(f, b->ro ? "read-only bind mount" : "bind mount", o->newroot, "/",
+				    -errno);
+		(*ret_mounts)++;
+		if (!b->ro)
+			continue;
+		if ((fd = open(o->newroot, O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0 ||
+		    (r = mnt_set_readonly_fd(fd, true)) < 0)
+			return fail(f, "making the bind read-only", o->newroot, NULL,
+				    fd < 0 ? -errno : r);
+	}
+	return 0;
+}
+
 static int do_bind(int rootfd, const struct nsroot_opts *o, const struct bind *b,
 		   struct failure *f)
 {
@@ -363,7 +399,7 @@ static int populate(int rootfd, const struct nsroot_opts *o, struct failure *f)
 	int r;
 
 	for (unsigned i = 0; i < o->nbinds; i++)
-		if ((r = do_bind(rootfd, o, &o->binds[i], f)) < 0)
+		if (!onto_root(&o->binds[i]) && (r = do_bind(rootfd, o, &o->binds[i], f)) < 0)
 			return r;
 	if (o->proc) {
 		if (in_initial_pid_ns())
@@ -416,7 +452,7 @@ static int build_and_switch(const struct nsroot_opts *o, struct failure *f)
 	 * pivot_root refuses shared mounts: receive, but send nothing. */
 	if ((r = mnt_set_propagation("/", MS_SLAVE, true)) < 0)
 		return fail(f, "making every mount a slave", "/", NULL, r);
-	if ((r = mount_root(o, f, &mounts)) < 0)
+	if ((r = mount_root(o, f, &mounts)) < 0 || (r = bind_roots(o, f, &mounts)) < 0)
 		goto undo;
 	rootfd = open(o->newroot, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (rootfd < 0) {

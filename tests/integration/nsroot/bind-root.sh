@@ -1,0 +1,49 @@
+#!/bin/sh
+# --bind/--ro-bind SRC:/ make SRC the new root itself (bwrap's --ro-bind /
+# /): the other mounts go on top of it, a read-only one stays read-only
+# beneath them, and a failure leaves nothing mounted.
+. "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
+# shellcheck source=tests/integration/nsroot/helpers.sh
+. "$NSKIT_SRCDIR/tests/integration/nsroot/helpers.sh"
+require_root
+isolate
+require_tool nsroot
+require_tool nsrun
+ROOT=$TMP_DIR/root
+make_root "$ROOT"
+no_leak_check_after_pivot
+echo from-the-image >"$ROOT/etc/motd"
+mkdir "$TMP_DIR/new" "$TMP_DIR/src"
+
+# read-only image as /, a fresh /tmp and /proc on it, a writable /data
+assert_status 0 "nsroot --ro-bind ROOT:/" -- "$NSRUN" --mount --pid -- "$NSROOT" --proc --tmp \
+	--ro-bind "$ROOT:/" --bind "$TMP_DIR/src:/data" "$TMP_DIR/new" -- /bin/sh -c '
+	cat /etc/motd
+	touch /etc/x 2>&1; touch /tmp/x && echo tmp writable; touch /data/x && echo data writable
+	awk "\$5 == \"/\" { split(\$6, o, \",\"); print \$5, o[1] }" /proc/self/mountinfo'
+assert_eq "from-the-image
+touch: /etc/x: Read-only file system
+tmp writable
+data writable
+/ ro" "$(cat "$TMP_DIR/stdout")" "inside, with --ro-bind ROOT:/"
+[ -e "$TMP_DIR/src/x" ] || fail "the write to /data did not reach its source"
+[ ! -e "$ROOT/etc/x" ] || fail "a file was written through the read-only root"
+[ -z "$(ls -A "$TMP_DIR/new")" ] || fail "NEWROOT itself was written: $(ls -A "$TMP_DIR/new")"
+
+# read-write: writes land in the source
+assert_status 0 "nsroot --bind ROOT:/" -- "$NSRUN" --mount -- "$NSROOT" --bind "$ROOT://" \
+	"$TMP_DIR/new" -- /bin/sh -c 'echo written >/etc/y'
+assert_eq written "$(cat "$ROOT/etc/y")" "a write through --bind ROOT:/"
+
+# a missing source: one line, 125, nothing left mounted
+script='d=$1; shift
+	awk "{ print \$5 }" /proc/self/mountinfo >"$d/before"
+	"$@"; echo "status $?" >"$d/status"
+	awk "{ print \$5 }" /proc/self/mountinfo >"$d/after"'
+assert_status 0 "nsroot --ro-bind NOSRC:/" -- "$NSRUN" --mount -- sh -c "$script" sh "$TMP_DIR" \
+	"$NSROOT" --ro-bind "$TMP_DIR/nosrc:/" "$TMP_DIR/new" -- /bin/true
+assert_eq "status 125" "$(cat "$TMP_DIR/status")" "status with a missing source"
+mv "$TMP_DIR/stdout" "$TMP_DIR/out"
+assert_one_line_error nsroot "$TMP_DIR/nosrc: opening the bind source: No such file or directory\$"
+cmp -s "$TMP_DIR/before" "$TMP_DIR/after" ||
+	fail "left mounted: $(diff "$TMP_DIR/before" "$TMP_DIR/after" | grep '^>')"
