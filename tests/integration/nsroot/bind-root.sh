@@ -36,14 +36,5 @@ assert_status 0 "nsroot --bind ROOT:/" -- "$NSRUN" --mount -- "$NSROOT" --bind "
 assert_eq written "$(cat "$ROOT/etc/y")" "a write through --bind ROOT:/"
 
 # a missing source: one line, 125, nothing left mounted
-script='d=$1; shift
-	awk "{ print \$5 }" /proc/self/mountinfo >"$d/before"
-	"$@"; echo "status $?" >"$d/status"
-	awk "{ print \$5 }" /proc/self/mountinfo >"$d/after"'
-assert_status 0 "nsroot --ro-bind NOSRC:/" -- "$NSRUN" --mount -- sh -c "$script" sh "$TMP_DIR" \
-	"$NSROOT" --ro-bind "$TMP_DIR/nosrc:/" "$TMP_DIR/new" -- /bin/true
-assert_eq "status 125" "$(cat "$TMP_DIR/status")" "status with a missing source"
-mv "$TMP_DIR/stdout" "$TMP_DIR/out"
-assert_one_line_error nsroot "$TMP_DIR/nosrc: opening the bind source: No such file or directory\$"
-cmp -s "$TMP_DIR/before" "$TMP_DIR/after" ||
-	fail "left mounted: $(diff "$TMP_DIR/before" "$TMP_DIR/after" | grep '^>')"
+fails_clean "$TMP_DIR/nosrc: opening the bind source: No such file or directory\$" \
+	--ro-bind "$TMP_DIR/nosrc:/" "$TMP_DIR/new" -- /bin/true
