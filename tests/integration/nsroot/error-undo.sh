@@ -13,7 +13,6 @@ make_root "$ROOT"
 rmdir "$ROOT/tmp"
 mkdir "$TMP_DIR/src"
 
-
 # the last step fails, after a bind and dev (eight mounts) were mounted
 fails_clean "$ROOT/tmp: mounting a tmpfs: No such file or directory\$" \
 	--bind "$TMP_DIR/src:/data" --dev --tmp "$ROOT" -- /bin/true
