@@ -4,8 +4,8 @@
 # and unified (the v1 mounts hidden, cgroup2 mounted on /sys/fs/cgroup).
 # The emulated unified layout offers only the controllers that no v1
 # hierarchy holds, so it runs the tests that need none; together they
-# exercise clone3(CLONE_INTO_CGROUP), cgroup.kill, cgroup.freeze, inotify
-# on cgroup.events and v1's freezer.state. Elsewhere (the VM boots a real
+# exercise clone3(CLONE_INTO_CGROUP), cgroup.kill, cgroup.freeze, events
+# of cgroup.events and v1's freezer.state. Elsewhere (the VM boots a real
 # unified or legacy kernel) the tests run on that layout directly and
 # there is nothing to emulate.
 # shellcheck source=tests/integration/lib.sh
