@@ -314,7 +314,7 @@ static int bind_roots(const struct nsroot_opts *o, struct failure *f, int *ret_m
 	for (unsigned i = 0; i < o->nbinds; i++) {
 		const struct bind *b = &o->binds[i];
 		_cleanup_close_ int fd = -1;
-		int r;
+		int r = 0;
 
 		if (!onto_root(b))
 			continue;
@@ -446,7 +446,7 @@ static int build_and_switch(const struct nsroot_opts *o, struct failure *f)
 	 * into NEWROOT (which may be a relative path). */
 	_cleanup_close_ int cwdfd = open(".", O_PATH | O_DIRECTORY | O_CLOEXEC);
 	bool pivoted = false;
-	int mounts = 0, r;
+	int mounts = 0, r = 0;
 
 	/* Nothing mounted below may propagate out of this namespace, and
 	 * pivot_root refuses shared mounts: receive, but send nothing. */
