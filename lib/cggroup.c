@@ -9,6 +9,7 @@
 #include "cggroup.h"
 #include "cleanup.h"
 #include "parse.h"
+#include "readfile.h"
 
 int cg_write_at(int dirfd, const char *file, const char *value)
 {
@@ -26,21 +27,10 @@ int cg_write_at(int dirfd, const char *file, const char *value)
 
 int cg_read_at(int dirfd, const char *file, char *buf, size_t size)
 {
-	_cleanup_close_ int fd = openat(dirfd, file, O_RDONLY | O_CLOEXEC);
-	size_t len = 0;
+	ssize_t len = readfile_at(dirfd, file, buf, size);
 
-	if (fd < 0)
-		return -errno;
-	while (len + 1 < size) {
-		ssize_t n = read(fd, buf + len, size - len - 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			break;
-		len += (size_t)n;
-	}
+	if (len < 0)
+		return (int)len;
 	while (len > 0 && buf[len - 1] == '\n')
 		len--;
 	buf[len] = '\0';

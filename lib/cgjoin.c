@@ -9,6 +9,7 @@
 #include "cgjoin.h"
 #include "cleanup.h"
 #include "parse.h"
+#include "readfile.h"
 
 int cgjoin_parse_line(char *line, struct cgjoin_line *ret)
 {
@@ -137,37 +138,6 @@ int cgjoin_find_dir(const char *mountinfo, const struct cgjoin_line *cg, char *r
 	return -ENOENT;
 }
 
-/* The whole of a /proc file, NUL-terminated, in a malloc'd buffer. */
-static int read_text(int dirfd, const char *path, char **ret)
-{
-	_cleanup_close_ int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC);
-	_cleanup_free_ char *buf = NULL;
-	size_t len = 0, cap = 0;
-
-	if (fd < 0)
-		return -errno;
-	for (;;) {
-		ssize_t n;
-		if (cap - len < 4096) {
-			char *p = realloc(buf, cap = cap ? cap * 2 : 16384);
-			if (!p)
-				return -ENOMEM;
-			buf = p;
-		}
-		n = read(fd, buf + len, cap - len - 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			break;
-		len += (size_t)n;
-	}
-	buf[len] = '\0';
-	*ret = TAKE_PTR(buf);
-	return 0;
-}
-
 static int attach_one(const char *dir, char *ret_object, size_t size)
 {
 	_cleanup_close_ int fd = -1;
@@ -187,10 +157,10 @@ int cgjoin_attach(int procfd, char *ret_object, size_t size)
 	int r;
 
 	snprintf(ret_object, size, "cgroup");
-	if ((r = read_text(procfd, "cgroup", &cgroups)) < 0)
+	if ((r = readfile_at_alloc(procfd, "cgroup", &cgroups, NULL)) < 0)
 		return r;
 	snprintf(ret_object, size, "/proc/self/mountinfo");
-	if ((r = read_text(AT_FDCWD, "/proc/self/mountinfo", &mounts)) < 0)
+	if ((r = readfile_at_alloc(AT_FDCWD, "/proc/self/mountinfo", &mounts, NULL)) < 0)
 		return r;
 	for (char *line = strtok_r(cgroups, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		struct cgjoin_line cg;

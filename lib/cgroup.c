@@ -7,6 +7,7 @@
 
 #include "cgroup.h"
 #include "cleanup.h"
+#include "readfile.h"
 
 static const struct {
 	const char *v2, *v1;
@@ -294,36 +295,17 @@ void cg_sys_finish(struct cg_sys *sys)
 		sys->layout = v1 ? CG_LAYOUT_LEGACY : CG_LAYOUT_NONE;
 }
 
+/* The whole of a file, or NULL with errno set. */
 static char *read_text(const char *path)
 {
-	_cleanup_close_ int fd = open(path, O_RDONLY | O_CLOEXEC);
-	size_t size = 16384, len = 0;
-	char *buf;
+	char *text;
+	int r = readfile_at_alloc(AT_FDCWD, path, &text, NULL);
 
-	if (fd < 0)
+	if (r < 0) {
+		errno = -r;
 		return NULL;
-	buf = malloc(size);
-	while (buf) {
-		ssize_t n = read(fd, buf + len, size - len - 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			free(buf);
-			return NULL;
-		}
-		if (n == 0)
-			break;
-		len += (size_t)n;
-		if (len + 1 == size) {
-			char *bigger = realloc(buf, size *= 2);
-			if (!bigger)
-				free(buf);
-			buf = bigger;
-		}
 	}
-	if (buf)
-		buf[len] = '\0';
-	return buf;
+	return text;
 }
 
 int cg_sys_load(struct cg_sys *sys)

@@ -9,6 +9,7 @@
 #include "cleanup.h"
 #include "idmap.h"
 #include "parse.h"
+#include "readfile.h"
 
 int idmap_parse_range(const char *s, struct idmap_range *ret)
 {
@@ -208,49 +209,27 @@ int idmap_parse_text(const char *text, struct idmap *ret)
 	return 0;
 }
 
-/* Read a small proc file (at most size-1 bytes) under dirfd. */
-static int read_small_at(int dirfd, const char *file, char *buf, size_t size)
-{
-	_cleanup_close_ int fd = openat(dirfd, file, O_RDONLY | O_CLOEXEC);
-	size_t len = 0;
-
-	if (fd < 0)
-		return -errno;
-	while (len + 1 < size) {
-		ssize_t n = read(fd, buf + len, size - 1 - len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			break;
-		len += (size_t)n;
-	}
-	buf[len] = '\0';
-	return (int)len;
-}
-
 int idmap_read_at(int procfd, const char *file, struct idmap *ret)
 {
 	/* 340 lines of three 10-digit columns the kernel pads to 11 */
 	_cleanup_free_ char *text = malloc(IDMAP_MAX_RANGES * 40 + 1);
-	int r;
+	ssize_t len;
 
 	if (!text)
 		return -ENOMEM;
-	r = read_small_at(procfd, file, text, IDMAP_MAX_RANGES * 40 + 1);
-	if (r < 0)
-		return r;
+	len = readfile_at(procfd, file, text, IDMAP_MAX_RANGES * 40 + 1);
+	if (len < 0)
+		return (int)len;
 	return idmap_parse_text(text, ret);
 }
 
 int idmap_read_setgroups_at(int procfd)
 {
 	char text[16];
-	int r = read_small_at(procfd, "setgroups", text, sizeof(text));
+	ssize_t len = readfile_at(procfd, "setgroups", text, sizeof(text));
 
-	if (r < 0)
-		return r;
+	if (len < 0)
+		return (int)len;
 	if (!strcmp(text, "allow\n") || !strcmp(text, "allow"))
 		return 1;
 	if (!strcmp(text, "deny\n") || !strcmp(text, "deny"))

@@ -12,6 +12,7 @@
 #include "cleanup.h"
 #include "join.h"
 #include "parse.h"
+#include "readfile.h"
 
 #ifndef NSFS_MAGIC
 #define NSFS_MAGIC 0x6e736673
@@ -117,21 +118,13 @@ int join_target(int pidfd, int procfd, int mask, const struct ns_type **ret_fail
 
 int join_read_environ(int procfd, char *buf, size_t size, size_t *ret_len)
 {
-	_cleanup_close_ int fd = openat(procfd, "environ", O_RDONLY | O_CLOEXEC);
-	size_t len = 0;
-	ssize_t n;
+	ssize_t len = readfile_at(procfd, "environ", buf, size);
 
-	if (fd < 0)
-		return -errno;
-	while ((n = read(fd, buf + len, size - 1 - len)) > 0) {
-		len += (size_t)n;
-		if (len == size - 1)
-			return -E2BIG;
-	}
-	if (n < 0)
-		return -errno;
-	buf[len] = '\0';
-	*ret_len = len;
+	if (len < 0)
+		return (int)len;
+	if ((size_t)len == size - 1)
+		return -E2BIG;	/* full: more may follow */
+	*ret_len = (size_t)len;
 	return 0;
 }
 

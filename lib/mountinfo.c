@@ -7,6 +7,7 @@
 #include "cleanup.h"
 #include "mountinfo.h"
 #include "parse.h"
+#include "readfile.h"
 
 /* The next space-separated field, NUL-terminated in place; fields may be
  * empty (a mount whose source is ""). NULL past the last one. */
@@ -215,33 +216,12 @@ int mountinfo_parse(char *text, struct mountinfo *ret, size_t *ret_bad_line)
 
 int mountinfo_read_fd(int fd, struct mountinfo *ret, size_t *ret_bad_line)
 {
-	size_t size = 0, cap = 0;
-	char *text = NULL;
+	char *text;
+	int r;
 
 	*ret_bad_line = 0;
-	for (;;) {
-		if (cap - size < 4096) {
-			char *p = realloc(text, cap + 65536);
-			if (!p) {
-				free(text);
-				return -ENOMEM;
-			}
-			text = p;
-			cap += 65536;
-		}
-		ssize_t n = read(fd, text + size, cap - size - 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			int r = -errno;
-			free(text);
-			return r;
-		}
-		if (n == 0)
-			break;
-		size += (size_t)n;
-	}
-	text[size] = '\0';
+	if ((r = readfile_fd_alloc(fd, &text, NULL)) < 0)
+		return r;
 	return mountinfo_parse(text, ret, ret_bad_line);
 }
 

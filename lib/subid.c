@@ -7,6 +7,7 @@
 
 #include "cleanup.h"
 #include "parse.h"
+#include "readfile.h"
 #include "subid.h"
 
 /* Split LINE (modified) into exactly three ':'-separated fields. */
@@ -80,33 +81,13 @@ void subid_parse(const char *text, const char *name, uint32_t uid, struct subid_
 
 int subid_read(const char *path, const char *name, uint32_t uid, struct subid_grants *ret)
 {
-	_cleanup_close_ int fd = open(path, O_RDONLY | O_CLOEXEC);
 	_cleanup_free_ char *text = NULL;
-	size_t len = 0, size = 0;
+	size_t len;
+	int r;
 
 	ret->count = ret->malformed = ret->dropped = 0;
-	if (fd < 0)
-		return errno == ENOENT ? 0 : -errno;
-	for (;;) {
-		ssize_t n;
-
-		if (len + 1 >= size) {
-			char *bigger = realloc(text, size ? size * 2 : 4096);
-			if (!bigger)
-				return -ENOMEM;
-			text = bigger;
-			size = size ? size * 2 : 4096;
-		}
-		n = read(fd, text + len, size - len - 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			break;
-		len += (size_t)n;
-	}
-	text[len] = '\0';
+	if ((r = readfile_at_alloc(AT_FDCWD, path, &text, &len)) < 0)
+		return r == -ENOENT ? 0 : r;	/* no file: no grants */
 	if (strlen(text) != len)
 		return -EINVAL;	/* a NUL byte: not a text file */
 	subid_parse(text, name, uid, ret);
