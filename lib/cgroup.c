@@ -198,11 +198,13 @@ static int parse_mount_line(const char *line, size_t len, struct cg_sys *sys)
 	return ctrls ? add_hier(sys, mnt, mlen, root, rlen, false, ctrls) : 0;
 }
 
-int cg_parse_mountinfo(const char *text, struct cg_sys *sys)
+/* Call parse_line for each non-empty line of text; stop at its error. */
+static int each_line(const char *text, struct cg_sys *sys,
+		     int (*parse_line)(const char *line, size_t len, struct cg_sys *sys))
 {
 	while (*text) {
 		size_t len = strcspn(text, "\n");
-		int r = len ? parse_mount_line(text, len, sys) : 0;
+		int r = len ? parse_line(text, len, sys) : 0;
 		if (r < 0)
 			return r;
 		text += len;
@@ -210,6 +212,11 @@ int cg_parse_mountinfo(const char *text, struct cg_sys *sys)
 			text++;
 	}
 	return 0;
+}
+
+int cg_parse_mountinfo(const char *text, struct cg_sys *sys)
+{
+	return each_line(text, sys, parse_mount_line);
 }
 
 unsigned cg_parse_controllers(const char *text)
@@ -265,16 +272,7 @@ static int parse_cgroup_line(const char *line, size_t len, struct cg_sys *sys)
 
 int cg_parse_proc_cgroup(const char *text, struct cg_sys *sys)
 {
-	while (*text) {
-		size_t len = strcspn(text, "\n");
-		int r = len ? parse_cgroup_line(text, len, sys) : 0;
-		if (r < 0)
-			return r;
-		text += len;
-		if (*text)
-			text++;
-	}
-	return 0;
+	return each_line(text, sys, parse_cgroup_line);
 }
 
 void cg_sys_finish(struct cg_sys *sys)
