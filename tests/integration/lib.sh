@@ -171,11 +171,13 @@ wait_gone() {
 # wait_for 'shell condition': up to 5 s.
 wait_for() {
 	_i=0
-	while ! eval "$1" && [ $_i -lt 100 ]; do
+	# One evaluation per round: a condition that held once counts, even
+	# if it no longer holds (a count of processes that come and go).
+	until eval "$1"; do
+		[ $_i -lt 100 ] || return 1
 		sleep 0.05
 		_i=$((_i + 1))
 	done
-	eval "$1"
 }
 
 # children_of PID: the PIDs whose parent is PID.
