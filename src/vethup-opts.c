@@ -15,7 +15,7 @@
 
 enum {
 	OPT_NETNS = CHAR_MAX + 1, OPT_NAME, OPT_PEER, OPT_ADDR, OPT_HOST_ADDR, OPT_GATEWAY,
-	OPT_BRIDGE, OPT_MTU, OPT_MAC, OPT_PEER_MAC, OPT_DELETE,
+	OPT_BRIDGE, OPT_MTU, OPT_MAC, OPT_PEER_MAC, OPT_DELETE, OPT_GRACE,
 };
 
 static const struct option longopts[] = {
@@ -32,6 +32,7 @@ static const struct option longopts[] = {
 	{ "peer-mac", required_argument, NULL, OPT_PEER_MAC },
 	{ "json", no_argument, NULL, 'J' },
 	{ "delete", required_argument, NULL, OPT_DELETE },
+	{ "grace", required_argument, NULL, OPT_GRACE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -41,7 +42,7 @@ static void usage(void)
 {
 	fputs("Usage:\n"
 	      " vethup [-t PID|PID:INODE|- | --netns NAME|PATH] [options]\n"
-	      " vethup --delete HOST\n"
+	      " vethup --delete HOST [--grace MS]\n"
 	      "\n"
 	      "Give a network namespace a veth link: the peer is created inside it, addressed\n"
 	      "and routed; the host end stays outside. One netlink conversation, no ip(8).\n"
@@ -65,6 +66,9 @@ static void usage(void)
 	      "     --peer-mac MAC         MAC address of the end inside\n"
 	      " -J, --json                 print what was made as JSON\n"
 	      "     --delete HOST          delete the pair whose host end is HOST\n"
+	      "     --grace MS             with --delete: first give the kernel MS milliseconds\n"
+	      "                            to delete it (as it does when the peer's namespace\n"
+	      "                            ends); a pair already gone is no error\n"
 	      "\n"
 	      " -h, --help                 show this help\n"
 	      " -V, --version              show the version\n"
@@ -107,6 +111,12 @@ static int parse_option(void *opts, int c, const char *arg)
 			return nsk_usage_err("--gateway %s: at most one per address family", arg);
 		else
 			o->gateway_text[o->ngateways++] = arg;
+		return 0;
+	case OPT_GRACE:
+		if (parse_uint(arg, 3600000, &v) < 0)
+			return nsk_usage_err("--grace %s: not a number of milliseconds up to 3600000",
+					     arg);
+		o->grace_ms = (long)v;
 		return 0;
 	case OPT_MTU:
 		/* ETH_MIN_MTU .. ETH_MAX_MTU, the range of a veth */
@@ -219,6 +229,8 @@ static int check_options(struct vethup_opts *o, int argc, char **argv)
 			return nsk_usage_err("--delete takes no other option");
 		return check_name("--delete", o->delete) < 0 ? -EINVAL : 1;
 	}
+	if (o->grace_ms >= 0)
+		return nsk_usage_err("--grace goes with --delete");
 	if (o->target && o->netns)
 		return nsk_usage_err("-t and --netns exclude each other");
 	if (o->netns && !*o->netns)

@@ -31,6 +31,7 @@
 
 #include "cleanup.h"
 #include "err.h"
+#include "linkgone.h"
 #include "netaddr.h"
 #include "netlink.h"
 #include "target.h"
@@ -395,8 +396,44 @@ static int print_json(const struct vethup_opts *o, const struct place *p, const 
 
 /* ---- main paths ---- */
 
-static int run_delete(const char *name)
+/* Look the pair up by its host end: 0, -ENODEV (not reported when
+ * missing_ok), or -errno after one line. */
+static int look_up_veth(struct nl_sock *host, const char *name, bool missing_ok,
+			struct netlink_link *l)
 {
+	struct netlink_batch b;
+	int r;
+
+	netlink_batch_init(&b);
+	netlink_batch_link_get(&b, name, 0, l);
+	r = netlink_batch_commit(host, &b);
+	if (r == -ENODEV && !missing_ok)
+		nsk_err("%s: no such interface", name);
+	else if (r < 0 && r != -ENODEV)
+		report_item(name, "", &b, r);
+	else if (r == 0 && strcmp(l->kind, "veth") != 0) {
+		nsk_err("%s: not a veth (%s)", name, *l->kind ? l->kind : "no kind");
+		r = -EINVAL;
+	}
+	return r;
+}
+
+/* --grace: wait for the kernel to delete the pair (it does when the
+ * namespace of the peer ends); 0 when it did. */
+static int await_kernel(int events, const char *name, const struct netlink_link *l,
+			long grace_ms)
+{
+	int r = linkgone_wait(events, l->ifindex, grace_ms);
+
+	if (r < 0 && r != -ETIME && r != -ENOBUFS)
+		nsk_warn("%s: waiting for its deletion: %s", name, strerror(-r));
+	return r;
+}
+
+static int run_delete(const char *name, long grace_ms)
+{
+	bool grace = grace_ms >= 0;
+	_cleanup_close_ int events = -1;
 	struct nl_sock *host = NULL;
 	struct netlink_link l;
 	struct netlink_batch b;
@@ -406,21 +443,23 @@ static int run_delete(const char *name)
 		report("netlink", "", r, "");
 		return EXIT_TOOL_FAILED;
 	}
-	netlink_batch_init(&b);
-	netlink_batch_link_get(&b, name, 0, &l);
-	r = netlink_batch_commit(host, &b);
-	if (r == -ENODEV)
-		nsk_err("%s: no such interface", name);
-	else if (r < 0)
-		report_item(name, "", &b, r);
-	else if (strcmp(l.kind, "veth") != 0)
-		nsk_err("%s: not a veth (%s)", name, *l.kind ? l.kind : "no kind");
-	if (r == 0 && strcmp(l.kind, "veth") == 0) {
+	/* Subscribed before the lookup: a deletion in between is not missed. */
+	if (grace && (events = linkgone_open()) < 0) {
+		report("netlink", "link notifications", events, "");
+		netlink_close(&host);
+		return EXIT_TOOL_FAILED;
+	}
+	r = look_up_veth(host, name, grace, &l);
+	if (r == -ENODEV && grace)
+		r = 0;		/* gone already: what was asked for */
+	else if (r == 0 && (!grace || await_kernel(events, name, &l, grace_ms) != 0)) {
+		netlink_batch_init(&b);
 		netlink_batch_link_del(&b, name, l.ifindex);
-		if ((r = netlink_batch_commit(host, &b)) < 0)
+		r = netlink_batch_commit(host, &b);
+		if (r == -ENODEV && grace)
+			r = 0;	/* the kernel was just in time */
+		else if (r < 0)
 			report_item(name, "deleting", &b, r);
-	} else {
-		r = r < 0 ? r : -EINVAL;
 	}
 	netlink_close(&host);
 	return r < 0 ? EXIT_TOOL_FAILED : 0;
@@ -460,10 +499,10 @@ out:
 
 int main(int argc, char **argv)
 {
-	struct vethup_opts o = { .mtu = 0 };
+	struct vethup_opts o = { .grace_ms = -1 };
 	int r = vethup_parse_args(argc, argv, &o);
 
 	if (r <= 0)
 		return r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;
-	return o.delete ? run_delete(o.delete) : run_create(&o);
+	return o.delete ? run_delete(o.delete, o.grace_ms) : run_create(&o);
 }

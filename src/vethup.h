@@ -22,6 +22,7 @@ struct vethup_opts {
 	const char *mac_text, *peer_mac_text;
 	struct macaddr mac, peer_mac;
 	bool json;
+	long grace_ms;				/* --delete --grace; -1: none */
 };
 
 /* gateway[] and has_gateway[] are indexed by family: [0] IPv4, [1] IPv6. */

@@ -1,6 +1,7 @@
 #!/bin/sh
 # --delete HOST removes a pair by its host end, on both sides; it refuses
-# an interface that is not a veth and one that does not exist.
+# an interface that is not a veth and one that does not exist. With
+# --grace it waits for the kernel to delete the pair first.
 # shellcheck source=tests/integration/lib.sh
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 isolate
@@ -21,3 +22,29 @@ expect_failure "h0: no such interface$" "$VETHUP" --delete h0
 ip link add br0 type bridge || hard_error "making br0"
 expect_failure "br0: not a veth \\(bridge\\)$" "$VETHUP" --delete br0
 assert_eq bridge "$(link_json br0 | jq -r .linkinfo.info_kind)" "br0 is left alone"
+
+# --grace: the kernel deletes the pair once the namespace of its peer has
+# ended; vethup waits for that, and does not delete it itself meanwhile
+host_before=$(links)
+pid=$(container)
+assert_status 0 "vethup" -- "$VETHUP" -t "$pid" --name h1
+"$VETHUP" --delete h1 --grace 10000 >"$TMP_DIR/grace.out" 2>&1 &
+waiter=$!
+kill_later "$waiter"
+sleep 0.3
+kill -0 "$waiter" 2>/dev/null || fail "--grace did not wait: $(cat "$TMP_DIR/grace.out")"
+assert_match ":h1\$" "$(links)" "h1 while vethup --grace waits"
+kill -KILL "$pid"
+wait "$waiter" || fail "--delete h1 --grace: exit status $? ($(cat "$TMP_DIR/grace.out"))"
+assert_eq "$host_before" "$(links)" "host links once the namespace ended"
+
+# a namespace that stays: deleted once the grace has run out
+pid=$(container)
+assert_status 0 "vethup" -- "$VETHUP" -t "$pid" --name h2
+assert_status 0 "--delete h2 --grace 100" -- "$VETHUP" --delete h2 --grace 100
+assert_eq "$host_before" "$(links)" "host links after the grace ran out"
+assert_eq "$inner_before" "$(links "$pid")" "links inside after the grace ran out"
+# gone already: what --grace asks for, no error
+assert_status 0 "--delete h2 --grace 100, again" -- "$VETHUP" --delete h2 --grace 100
+expect_failure "--grace goes with --delete" "$VETHUP" -t "$pid" --grace 10
+expect_failure "--grace x: not a number of milliseconds up to 3600000" "$VETHUP" --delete h2 --grace x

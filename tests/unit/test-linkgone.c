@@ -1,0 +1,71 @@
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "unit.h"
+#include "linkgone.h"
+
+/* Append one message of type with an ifinfomsg for ifindex (and len bytes
+ * of ifinfomsg at most) to buf at *off. */
+static void put(char *buf, size_t *off, int type, int ifindex, size_t len)
+{
+	struct nlmsghdr *h = (struct nlmsghdr *)(buf + *off);
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = ifindex };
+
+	if (len > sizeof(ifi))
+		len = sizeof(ifi);
+	memset(h, 0, NLMSG_SPACE(sizeof(ifi)));
+	h->nlmsg_type = (unsigned short)type;
+	h->nlmsg_len = NLMSG_LENGTH(len);
+	memcpy(NLMSG_DATA(h), &ifi, len);
+	*off += NLMSG_ALIGN(h->nlmsg_len);
+}
+
+static void test_has_dellink(void **state)
+{
+	char buf[1024] __attribute__((aligned(NLMSG_ALIGNTO)));
+	size_t off = 0;
+
+	/* the deletion among other notifications */
+	put(buf, &off, RTM_NEWLINK, 7, sizeof(struct ifinfomsg));
+	put(buf, &off, RTM_DELLINK, 6, sizeof(struct ifinfomsg));
+	put(buf, &off, RTM_DELLINK, 7, sizeof(struct ifinfomsg));
+	assert_true(linkgone_has_dellink(buf, off, 7));
+	assert_true(linkgone_has_dellink(buf, off, 6));
+	/* not this interface, or not a deletion */
+	assert_false(linkgone_has_dellink(buf, off, 8));
+	off = 0;
+	put(buf, &off, RTM_NEWLINK, 7, sizeof(struct ifinfomsg));
+	assert_false(linkgone_has_dellink(buf, off, 7));
+	/* a message too short to hold an ifinfomsg is not read past */
+	off = 0;
+	put(buf, &off, RTM_DELLINK, 7, 2);
+	assert_false(linkgone_has_dellink(buf, off, 7));
+	/* a datagram cut short, and an empty one */
+	off = 0;
+	put(buf, &off, RTM_DELLINK, 7, sizeof(struct ifinfomsg));
+	assert_false(linkgone_has_dellink(buf, NLMSG_HDRLEN, 7));
+	assert_false(linkgone_has_dellink(buf, 0, 7));
+}
+
+static void test_wait_times_out(void **state)
+{
+	int fd = linkgone_open();
+
+	assert_true(fd >= 0);
+	/* no interface has index 0: nothing comes */
+	assert_int_equal(linkgone_wait(fd, 0, 20), -ETIME);
+	close(fd);
+	assert_int_equal(linkgone_wait(-1, 0, 20), -EBADF);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_has_dellink),
+		cmocka_unit_test(test_wait_times_out),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
