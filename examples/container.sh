@@ -21,12 +21,15 @@ shift $((OPTIND - 1))
 
 tmp=$(mktemp -d) cg=nskit-$$
 install -d -m 755 "$tmp" "$tmp/mnt"	# the container's root (uid 100000) walks through it
-cleanup() {			# runs on every exit: the veth, the processes, the cgroup
+cleanup() {			# runs on every exit: the processes, the cgroup, the veth
 	set +e			# each undo runs even when another has nothing to undo
 	[ ! -s "$tmp/log" ] || cat "$tmp/log" >&2	# what the exec chain said
 	read -r pid 2>/dev/null <"$tmp/handle" || pid=""
-	[ -z "$pid" ] || { vethup --delete "veth$pid"; kill -KILL "$pid"; } 2>/dev/null
+	[ -z "$pid" ] || kill -KILL "$pid" 2>/dev/null
 	cgctl delete "$cg" --parent self --kill 2>/dev/null
+	# With its network namespace the kernel deletes the veth: wait for
+	# that (quicker than deleting it ourselves), or delete it after 1 s.
+	[ -z "$pid" ] || vethup --delete "veth$pid" --grace 1000 2>/dev/null
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -60,12 +63,12 @@ read -r pid <"$tmp/handle"
 # The release is a signal: wait until the chain has switched the root, a
 # few milliseconds (if it fails instead, the process ends, nsjoin says so
 # and cleanup shows why). -ef (same file): dash, bash and busybox have it.
-# A test costs ~10 us: spin for ~5 ms, then sleep between tests.
+# A test costs ~10 us: spin for ~20 ms, then sleep between tests.
 n=0
 # shellcheck disable=SC3013
 while [ "/proc/$pid/root/." -ef / ]; do
 	n=$((n + 1))
-	[ "$n" -lt 500 ] || sleep 0.01
+	[ "$n" -lt 2000 ] || sleep 0.001
 done
 
 # The command joins every namespace, the root and the cgroups of the

@@ -12,8 +12,10 @@ net=${NET:-10.99.1} cg=debug-$$ www=$(mktemp -d)
 echo "hello from the container" >"$www/index.html"
 cleanup() {
 	set +e
-	[ -z "${pid:-}" ] || { vethup --delete "veth$pid"; kill -KILL "$pid"; } 2>/dev/null
+	[ -z "${pid:-}" ] || kill -KILL "$pid" 2>/dev/null
 	cgctl delete "$cg" --parent self --kill 2>/dev/null
+	# the veth goes with the namespace: wait for the kernel (nskit(7))
+	[ -z "${pid:-}" ] || vethup --delete "veth$pid" --grace 1000 2>/dev/null
 	rm -rf "$www"
 }
 trap cleanup EXIT

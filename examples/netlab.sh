@@ -14,13 +14,13 @@ set -eu
 net=${NET:-10.99.2} bridge=${BRIDGE:-nslab0} nodes="lab1 lab2 lab3" uts=/run/nskit/netlab
 addr() { echo "$net.$((10 + ${1#lab}))"; }
 
-down() {	# links first (a namespace's own go only some time after it)
+down() {	# the namespaces first: the kernel then deletes their veths
 	set +e
 	for n in $nodes; do
-		vethup --delete "$bridge-$n" 2>/dev/null
 		umount "/run/netns/$n" "$uts/$n" 2>/dev/null
 		rm -f "/run/netns/$n" "$uts/$n"
 	done
+	for n in $nodes; do vethup --delete "$bridge-$n" --grace 1000 2>/dev/null; done
 	ip link delete "$bridge" 2>/dev/null
 	rmdir "$uts" /run/nskit 2>/dev/null
 	return 0
