@@ -81,7 +81,11 @@ if ! $crun run --bundle "$work/bundle" "probe$$" >"$work/crun.err" 2>&1; then
 	spec
 fi
 echo "== $(nproc) CPUs, $(uname -r), $runs runs each; crun $note"
+# 200 ms between runs: the kernel tears a network namespace down after its
+# last process has gone, in a work queue that runs one teardown after
+# another; without the pause, crun's would delay container.sh's (which
+# waits for its veth to go with its namespace), and the other way round.
 # shellcheck disable=SC2086 # $crun is a command and its options
-"$work/timeit" "$runs" "crun run" -- $crun run --bundle "$work/bundle" "bench$$" ";" \
+"$work/timeit" -s 200 "$runs" "crun run" -- $crun run --bundle "$work/bundle" "bench$$" ";" \
 	"examples/container.sh" -- "$top/examples/container.sh" -r "$root" true ";" \
 	"true (for scale)" -- "$(command -v true)"

@@ -1,11 +1,14 @@
 /* timeit: run several commands interleaved N times each and print the
  * median wall-clock time of each and its ratio to the first (the floor).
  *
- *   timeit N NAME -- CMD ARGS... ';' NAME -- CMD ARGS... ';' ...
+ *   timeit [-s MS] N NAME -- CMD ARGS... ';' NAME -- CMD ARGS... ';' ...
  *
  * Each run is fork + exec + wait of the command; the command's output goes
  * to /dev/null. Interleaving (A B C A B C ...) makes the machine's drift
- * affect every variant alike. */
+ * affect every variant alike. -s pauses MS milliseconds after each run,
+ * outside the measurement: work the kernel does after a command has
+ * exited (tearing a network namespace down) then does not fall into the
+ * time of the next command. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
@@ -62,7 +65,13 @@ int main(int argc, char **argv)
 {
 	struct variant v[MAX_VARIANTS];
 	int n, count = 0;
+	long settle_ms = 0;
 
+	if (argc > 2 && !strcmp(argv[1], "-s")) {
+		settle_ms = atol(argv[2]);
+		argc -= 2;
+		argv += 2;
+	}
 	if (argc < 5) {
 		fprintf(stderr, "usage: timeit N NAME -- CMD... ';' ...\n");
 		return 2;
@@ -85,8 +94,12 @@ int main(int argc, char **argv)
 	for (int k = 0; k < count; k++)	/* warm up */
 		run_once(v[k].argv);
 	for (int r = 0; r < n; r++)
-		for (int k = 0; k < count; k++)
+		for (int k = 0; k < count; k++) {
 			v[k].samples[r] = run_once(v[k].argv);
+			if (settle_ms > 0)
+				nanosleep(&(struct timespec){ settle_ms / 1000,
+							      settle_ms % 1000 * 1000000L }, NULL);
+		}
 	double floor_median = 0;
 	for (int k = 0; k < count; k++) {
 		qsort(v[k].samples, n, sizeof(double), cmp);
