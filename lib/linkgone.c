@@ -2,6 +2,7 @@
 #include <limits.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
+#include <net/if.h>
 #include <poll.h>
 #include <stdbool.h>
 #include <string.h>
@@ -32,8 +33,9 @@ int linkgone_has_dellink(const void *buf, size_t len, int ifindex)
 
 	for (; NLMSG_OK(h, len); h = NLMSG_NEXT(h, len)) {
 		const struct ifinfomsg *ifi = NLMSG_DATA(h);
+		/* AF_BRIDGE: a port leaving its bridge, not the link going */
 		if (h->nlmsg_type == RTM_DELLINK && h->nlmsg_len >= NLMSG_LENGTH(sizeof(*ifi)) &&
-		    ifi->ifi_index == ifindex)
+		    ifi->ifi_family == AF_UNSPEC && ifi->ifi_index == ifindex)
 			return 1;
 	}
 	return 0;
@@ -71,6 +73,13 @@ int linkgone_wait(int fd, int ifindex, long timeout_ms)
 
 	for (;;) {
 		int r = drain(fd, ifindex);
+		if (r == -ENOBUFS) {
+			/* notifications were lost: ask whether it is still there */
+			char name[IF_NAMESIZE];
+			if (!if_indextoname((unsigned)ifindex, name))
+				return errno == ENXIO || errno == ENODEV ? 0 : -errno;
+			r = 0;
+		}
 		if (r != 0)
 			return r > 0 ? 0 : r;
 		long left = deadline < 0 ? -1 : deadline - now_ms();

@@ -9,9 +9,9 @@
 /* A netlink socket of the caller's network namespace that receives link
  * notifications: its descriptor, or -errno. */
 int linkgone_open(void);
-/* Wait up to timeout_ms (-1: no limit) for RTM_DELLINK of ifindex on fd.
- * 0 when it came; -ETIME when it did not; -ENOBUFS when notifications
- * were lost (the caller looks again); -errno. */
+/* Wait up to timeout_ms (-1: no limit) for RTM_DELLINK of ifindex on fd
+ * (when notifications were lost, whether ifindex still exists is asked
+ * instead). 0 when it went; -ETIME when it did not; -errno. */
 int linkgone_wait(int fd, int ifindex, long timeout_ms);
 /* Whether one netlink datagram holds RTM_DELLINK of ifindex (the
  * parser of linkgone_wait, separate for the unit test). */

@@ -425,7 +425,7 @@ static int await_kernel(int events, const char *name, const struct netlink_link 
 {
 	int r = linkgone_wait(events, l->ifindex, grace_ms);
 
-	if (r < 0 && r != -ETIME && r != -ENOBUFS)
+	if (r < 0 && r != -ETIME)
 		nsk_warn("%s: waiting for its deletion: %s", name, strerror(-r));
 	return r;
 }

@@ -9,10 +9,10 @@
 
 /* Append one message of type with an ifinfomsg for ifindex (and len bytes
  * of ifinfomsg at most) to buf at *off. */
-static void put(char *buf, size_t *off, int type, int ifindex, size_t len)
+static void put_family(char *buf, size_t *off, int type, int family, int ifindex, size_t len)
 {
 	struct nlmsghdr *h = (struct nlmsghdr *)(buf + *off);
-	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = ifindex };
+	struct ifinfomsg ifi = { .ifi_family = (unsigned char)family, .ifi_index = ifindex };
 
 	if (len > sizeof(ifi))
 		len = sizeof(ifi);
@@ -21,6 +21,11 @@ static void put(char *buf, size_t *off, int type, int ifindex, size_t len)
 	h->nlmsg_len = NLMSG_LENGTH(len);
 	memcpy(NLMSG_DATA(h), &ifi, len);
 	*off += NLMSG_ALIGN(h->nlmsg_len);
+}
+
+static void put(char *buf, size_t *off, int type, int ifindex, size_t len)
+{
+	put_family(buf, off, type, AF_UNSPEC, ifindex, len);
 }
 
 static void test_has_dellink(void **state)
@@ -38,6 +43,10 @@ static void test_has_dellink(void **state)
 	assert_false(linkgone_has_dellink(buf, off, 8));
 	off = 0;
 	put(buf, &off, RTM_NEWLINK, 7, sizeof(struct ifinfomsg));
+	assert_false(linkgone_has_dellink(buf, off, 7));
+	/* a port leaving its bridge (AF_BRIDGE) is not the link going */
+	off = 0;
+	put_family(buf, &off, RTM_DELLINK, AF_BRIDGE, 7, sizeof(struct ifinfomsg));
 	assert_false(linkgone_has_dellink(buf, off, 7));
 	/* a message too short to hold an ifinfomsg is not read past */
 	off = 0;

@@ -48,3 +48,20 @@ assert_eq "$inner_before" "$(links "$pid")" "links inside after the grace ran ou
 assert_status 0 "--delete h2 --grace 100, again" -- "$VETHUP" --delete h2 --grace 100
 expect_failure "--grace goes with --delete" "$VETHUP" -t "$pid" --grace 10
 expect_failure "--grace x: not a number of milliseconds up to 3600000" "$VETHUP" --delete h2 --grace x
+
+# a port leaving its bridge is announced as a deletion too (AF_BRIDGE):
+# --grace is not fooled by it
+host_before=$(links)
+pid=$(container)
+assert_status 0 "vethup --bridge" -- "$VETHUP" -t "$pid" --name h3 --bridge br3
+"$VETHUP" --delete h3 --grace 10000 >"$TMP_DIR/grace.out" 2>&1 &
+waiter=$!
+kill_later "$waiter"
+sleep 0.3
+ip link delete br3 || hard_error "deleting br3"
+sleep 0.3
+kill -0 "$waiter" 2>/dev/null || fail "--grace ended with the bridge: $(cat "$TMP_DIR/grace.out")"
+assert_match ":h3\$" "$(links)" "h3 after its bridge went"
+kill -KILL "$pid"
+wait "$waiter" || fail "--delete h3 --grace: exit status $? ($(cat "$TMP_DIR/grace.out"))"
+assert_eq "$host_before" "$(links)" "host links once h3's namespace ended"
