@@ -6,8 +6,8 @@
  *          NEWROOT -- CMD [ARG]...
  *
  * Every mount is made beneath NEWROOT, which becomes a mount point first
- * (a bind of itself, or the overlay, and then any bind onto / stacked on
- * it), so that one detach of NEWROOT undoes them all if a step fails;
+ * (a bind of itself, the overlay, or the source of a bind onto /), so
+ * that one detach of NEWROOT undoes them all if a step fails;
  * destinations are resolved inside NEWROOT
  * (openat2 RESOLVE_IN_ROOT), so a symlink in the image cannot aim a mount
  * outside it. Then pivot_root(".", ".") and a lazy unmount of the old
@@ -45,6 +45,7 @@ struct nsroot_opts {
 	bool proc, dev, sys, tmp, ro;
 	struct bind *binds;
 	unsigned nbinds;
+	const struct bind *root_bind;	/* the bind onto / (the new root), or NULL */
 	const char *overlay;	/* LOWER[:LOWER...], NULL: none */
 	const char *newroot;
 	struct exec_opts exec;
@@ -108,6 +109,34 @@ static void usage(void)
 	      stdout);
 }
 
+/* DST with "." and repeated slashes dropped ("/a//./b/" is "/a/b", "/."
+ * is "/"), malloc'd; NULL with errno EINVAL for a ".." component. */
+static char *normalize_dst(const char *dst)
+{
+	char *out = malloc(strlen(dst) + 2), *end = out;
+
+	if (!out)
+		return NULL;
+	for (const char *p = dst; *p;) {
+		size_t len = strcspn(p, "/");
+		if (len == 2 && !strncmp(p, "..", 2)) {
+			free(out);
+			errno = EINVAL;
+			return NULL;
+		}
+		if (len && !(len == 1 && *p == '.')) {
+			*end++ = '/';
+			memcpy(end, p, len);
+			end += len;
+		}
+		p += len + (p[len] == '/');
+	}
+	if (end == out)
+		*end++ = '/';
+	*end = '\0';
+	return out;
+}
+
 static int add_bind(struct nsroot_opts *o, const char *arg, bool ro)
 {
 	const char *opt = ro ? "--ro-bind" : "--bind";
@@ -124,10 +153,29 @@ static int add_bind(struct nsroot_opts *o, const char *arg, bool ro)
 		return nsk_usage_err("%s: %s", opt, strerror(ENOMEM));
 	o->binds = b;
 	b = &o->binds[o->nbinds++];
-	b->src = strndup(arg, (size_t)(colon - arg));
-	b->dst = colon + 1;
 	b->ro = ro;
-	return b->src ? 0 : nsk_usage_err("%s: %s", opt, strerror(ENOMEM));
+	b->src = strndup(arg, (size_t)(colon - arg));
+	if (!(b->dst = normalize_dst(colon + 1)) && errno == EINVAL)
+		return nsk_usage_err("%s %s: DST may not contain '..'", opt, arg);
+	return b->src && b->dst ? 0 : nsk_usage_err("%s: %s", opt, strerror(ENOMEM));
+}
+
+/* At most one bind onto /: its source becomes the new root, which
+ * --overlay would be too. */
+static int find_root_bind(struct nsroot_opts *o)
+{
+	for (unsigned i = 0; i < o->nbinds; i++) {
+		if (strcmp(o->binds[i].dst, "/") != 0)
+			continue;
+		if (o->root_bind)
+			return nsk_usage_err("two binds onto / ('%s' and '%s'): one new root only",
+					     o->root_bind->src, o->binds[i].src);
+		o->root_bind = &o->binds[i];
+	}
+	if (o->root_bind && o->overlay)
+		return nsk_usage_err("--overlay and a bind onto / ('%s') would both be the new root",
+				     o->root_bind->src);
+	return 0;
 }
 
 static int check_overlay(const char *arg)
@@ -167,6 +215,8 @@ static int parse_args(int argc, char **argv, struct nsroot_opts *o)
 
 	if (r <= 0)
 		return r;
+	if (find_root_bind(o) < 0)
+		return -EINVAL;
 	if (optind == end)
 		return nsk_usage_err("no new root given");
 	if (end - optind > 1)
@@ -288,64 +338,52 @@ static int mount_overlay(const struct nsroot_opts *o, struct failure *f, int *re
 	return 0;
 }
 
+/* The source of a bind, opened in our root before anything is mounted on
+ * the destination ("--bind /x:/x" binds the old /x): an fd, or -errno
+ * with the failure noted. */
+static int open_bind_source(const struct bind *b, struct failure *f)
+{
+	int fd = open(b->src, O_PATH | O_CLOEXEC);
+
+	return fd < 0 ? fail(f, "opening the bind source", b->src, NULL, -errno) : fd;
+}
+
 /* NEWROOT becomes a mount point: pivot_root needs one, and one detach of
- * it then undoes every mount made beneath. */
+ * it then undoes every mount made beneath. It is the overlay, the source
+ * of the bind onto / (which the new root then is), or NEWROOT bound onto
+ * itself. */
 static int mount_root(const struct nsroot_opts *o, struct failure *f, int *ret_mounts)
 {
+	const struct bind *b = o->root_bind;
+	_cleanup_close_ int srcfd = -1;
+	char source[64];
+
 	if (o->overlay)
 		return mount_overlay(o, f, ret_mounts);
-	if (mount(o->newroot, o->newroot, NULL, MS_BIND | MS_REC, NULL) < 0)
-		return fail(f, "binding it onto itself", o->newroot, NULL, -errno);
-	(*ret_mounts)++;
-	return 0;
-}
-
-/* A bind onto the new root's / itself ("/", "//", ...). */
-static bool onto_root(const struct bind *b)
-{
-	return b->dst[strspn(b->dst, "/")] == '\0';
-}
-
-/* Binds onto / come first and stack on NEWROOT itself, before it is
- * opened: they replace what the new root is, and the other mounts go on
- * top of them. */
-static int bind_roots(const struct nsroot_opts *o, struct failure *f, int *ret_mounts)
-{
-	for (unsigned i = 0; i < o->nbinds; i++) {
-		const struct bind *b = &o->binds[i];
-		_cleanup_close_ int fd = -1;
-		int r = 0;
-
-		if (!onto_root(b))
-			continue;
-		if (access(b->src, F_OK) < 0)
-			return fail(f, "opening the bind source", b->src, NULL, -errno);
-		if (mount(b->src, o->newroot, NULL, MS_BIND | MS_REC, NULL) < 0)
-			return fail(f, b->ro ? "read-only bind mount" : "bind mount", o->newroot, "/",
-				    -errno);
-		(*ret_mounts)++;
-		if (!b->ro)
-			continue;
-		if ((fd = open(o->newroot, O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0 ||
-		    (r = mnt_set_readonly_fd(fd, true)) < 0)
-			return fail(f, "making the bind read-only", o->newroot, NULL,
-				    fd < 0 ? -errno : r);
+	if (!b) {
+		if (mount(o->newroot, o->newroot, NULL, MS_BIND | MS_REC, NULL) < 0)
+			return fail(f, "binding it onto itself", o->newroot, NULL, -errno);
+	} else {
+		if ((srcfd = open_bind_source(b, f)) < 0)
+			return srcfd;
+		snprintf(source, sizeof(source), "/proc/self/fd/%d", srcfd);
+		if (mount(source, o->newroot, NULL, MS_BIND | MS_REC, NULL) < 0)
+			return fail(f, b->ro ? "read-only bind mount" : "bind mount", o->newroot,
+				    "/", -errno);
 	}
+	(*ret_mounts)++;
 	return 0;
 }
 
 static int do_bind(int rootfd, const struct nsroot_opts *o, const struct bind *b,
 		   struct failure *f)
 {
-	_cleanup_close_ int fd = -1;
+	_cleanup_close_ int fd = -1, srcfd = open_bind_source(b, f);
 	char source[64];
 	int r;
 
-	/* Open the source in our root before anything is mounted on the
-	 * destination: "--bind /x:/x" binds the old /x. */
-	_cleanup_close_ int srcfd = open(b->src, O_PATH | O_CLOEXEC);
 	if (srcfd < 0)
-		return fail(f, "opening the bind source", b->src, NULL, -errno);
+		return srcfd;
 	snprintf(source, sizeof(source), "/proc/self/fd/%d", srcfd);
 	if ((r = mount_in_root(rootfd, b->dst, source, NULL, MS_BIND | MS_REC, NULL)) < 0)
 		return fail(f, b->ro ? "read-only bind mount" : "bind mount", o->newroot, b->dst, r);
@@ -398,8 +436,11 @@ static int populate(int rootfd, const struct nsroot_opts *o, struct failure *f)
 {
 	int r;
 
+	/* the bind onto / is the root mount itself (mount_root) */
+	if (o->root_bind && o->root_bind->ro && (r = mnt_set_readonly_fd(rootfd, true)) < 0)
+		return fail(f, "making the bind read-only", o->newroot, NULL, r);
 	for (unsigned i = 0; i < o->nbinds; i++)
-		if (!onto_root(&o->binds[i]) && (r = do_bind(rootfd, o, &o->binds[i], f)) < 0)
+		if (&o->binds[i] != o->root_bind && (r = do_bind(rootfd, o, &o->binds[i], f)) < 0)
 			return r;
 	if (o->proc) {
 		if (in_initial_pid_ns())
@@ -452,7 +493,7 @@ static int build_and_switch(const struct nsroot_opts *o, struct failure *f)
 	 * pivot_root refuses shared mounts: receive, but send nothing. */
 	if ((r = mnt_set_propagation("/", MS_SLAVE, true)) < 0)
 		return fail(f, "making every mount a slave", "/", NULL, r);
-	if ((r = mount_root(o, f, &mounts)) < 0 || (r = bind_roots(o, f, &mounts)) < 0)
+	if ((r = mount_root(o, f, &mounts)) < 0)
 		goto undo;
 	rootfd = open(o->newroot, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (rootfd < 0) {
@@ -505,8 +546,10 @@ static int exec_cmd(const struct nsroot_opts *o)
 
 static void free_opts(struct nsroot_opts *o)
 {
-	for (unsigned i = 0; i < o->nbinds; i++)
+	for (unsigned i = 0; i < o->nbinds; i++) {
 		free((char *)o->binds[i].src);
+		free((char *)o->binds[i].dst);
+	}
 	free(o->binds);
 }
 

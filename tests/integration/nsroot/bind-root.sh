@@ -38,3 +38,22 @@ assert_eq written "$(cat "$ROOT/etc/y")" "a write through --bind ROOT:/"
 # a missing source: one line, 125, nothing left mounted
 fails_clean "$TMP_DIR/nosrc: opening the bind source: No such file or directory\$" \
 	--ro-bind "$TMP_DIR/nosrc:/" "$TMP_DIR/new" -- /bin/true
+
+# "/." and "//" are "/" too; ".." is refused
+assert_status 0 "nsroot --bind ROOT:/." -- "$NSRUN" --mount -- "$NSROOT" --bind "$ROOT:/." \
+	"$TMP_DIR/new" -- /bin/cat /etc/motd
+assert_eq from-the-image "$(cat "$TMP_DIR/stdout")" "a file of the image through --bind ROOT:/."
+assert_status 125 "nsroot --bind with .." -- "$NSROOT" --bind "$ROOT:/a/../b" "$TMP_DIR/new" -- /bin/true
+assert_one_line_error nsroot "--bind $ROOT:/a/../b: DST may not contain '..'"
+# one new root only: two binds onto /, or one and --overlay, are refused
+assert_status 125 "two binds onto /" -- "$NSROOT" --bind "$ROOT:/" --ro-bind "$TMP_DIR/src:/" \
+	"$TMP_DIR/new" -- /bin/true
+assert_one_line_error nsroot "two binds onto / \\('$ROOT' and '$TMP_DIR/src'\\): one new root only"
+assert_status 125 "--overlay and a bind onto /" -- "$NSROOT" --overlay "$ROOT" \
+	--bind "$TMP_DIR/src:/" "$TMP_DIR/new" -- /bin/true
+assert_one_line_error nsroot "--overlay and a bind onto / \\('$TMP_DIR/src'\\) would both be the new root"
+
+# a step after the bind onto / fails: it is undone with the rest
+mkdir "$TMP_DIR/notmp"
+fails_clean "$TMP_DIR/new/tmp: mounting a tmpfs: No such file or directory\$" \
+	--ro-bind "$TMP_DIR/notmp:/" --tmp "$TMP_DIR/new" -- /bin/true
