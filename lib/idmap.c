@@ -236,3 +236,17 @@ int idmap_read_setgroups_at(int procfd)
 		return 0;
 	return -EINVAL;
 }
+
+bool idmap_covers(const struct idmap *m, uint32_t first, uint32_t count)
+{
+	uint64_t last = (uint64_t)first + count - 1;
+
+	if (count == 0)
+		return false;
+	for (unsigned i = 0; i < m->count; i++) {
+		const struct idmap_range *r = &m->ranges[i];
+		if (first >= r->inner && last < (uint64_t)r->inner + r->count)
+			return true;
+	}
+	return false;
+}

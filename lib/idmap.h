@@ -36,6 +36,10 @@ int idmap_add(struct idmap *m, struct idmap_range r);
  * involved (the same index when one range is at fault). */
 enum idmap_problem idmap_validate(const struct idmap *m, unsigned *ret_a, unsigned *ret_b);
 const char *idmap_problem_text(enum idmap_problem p);
+/* Whether the ids first .. first+count-1 (inner ids of m) lie within one
+ * range of m: the kernel's rule for the outer side of a child's map,
+ * checked against the writer's own map. */
+bool idmap_covers(const struct idmap *m, uint32_t first, uint32_t count);
 /* "0:100000:65536" */
 void idmap_range_format(const struct idmap_range *r, char *buf, size_t size);
 /* The text the kernel expects: "INNER OUTER COUNT\n" per range. Returns

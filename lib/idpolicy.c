@@ -27,6 +27,14 @@ enum idpolicy_verdict idpolicy_check_map(const struct idmap *m, bool privileged,
 	return IDPOLICY_OK;
 }
 
+enum idpolicy_verdict idpolicy_check_capable(const struct idmap *m, bool may, uint32_t own)
+{
+	if (may || m->count == 0 ||
+	    (m->count == 1 && m->ranges[0].count == 1 && m->ranges[0].outer == own))
+		return IDPOLICY_OK;
+	return IDPOLICY_NEEDS_CAP;
+}
+
 enum idpolicy_verdict idpolicy_setgroups(bool privileged, bool gid_map, bool gid_uses_grant,
 					 int requested, int *ret_write)
 {

@@ -19,12 +19,17 @@ struct idpolicy_caller {
 	char name[256];		/* login name of uid ("" when it has none,
 				 * and for a privileged caller: not looked up) */
 	struct subid_grants subuid, subgid;
+	/* CAP_SETUID, CAP_SETGID held: without one, the kernel takes no more
+	 * than the caller's own id in that map (set by the caller of
+	 * idpolicy_caller_load, which knows its privileges) */
+	bool may_setuid, may_setgid;
 };
 
 enum idpolicy_verdict {
 	IDPOLICY_OK = 0,
 	IDPOLICY_NOT_GRANTED,		/* a range neither own id nor granted */
 	IDPOLICY_SETGROUPS_ALLOW,	/* allow asked for a gid map with no grant */
+	IDPOLICY_NEEDS_CAP,		/* more than the own id, without the capability */
 };
 
 /* Check one map against the caller's own id and grants. On refusal
@@ -33,6 +38,10 @@ enum idpolicy_verdict {
 enum idpolicy_verdict idpolicy_check_map(const struct idmap *m, bool privileged, uint32_t own,
 					 const struct subid_grants *grants, unsigned *ret_range,
 					 bool *ret_uses_grant);
+/* Whether the kernel will take map m from a writer that holds (may) or
+ * lacks the capability (CAP_SETUID for uid_map, CAP_SETGID for gid_map):
+ * without it, only one line mapping one id, the writer's own. */
+enum idpolicy_verdict idpolicy_check_capable(const struct idmap *m, bool may, uint32_t own);
 /* What to write to setgroups (-1: leave it alone, 0: deny, 1: allow),
  * given what was asked (-1: nothing) and whether a gid map is written and
  * uses a subgid grant. */

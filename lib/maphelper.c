@@ -9,6 +9,7 @@
 
 #include "err.h"
 #include "maphelper.h"
+#include "privs.h"
 #include "target.h"
 
 int maphelper_add_range(struct maphelper_request *m, bool is_gid, const char *arg)
@@ -50,6 +51,12 @@ static int build(const struct maphelper_request *m, struct mapwrite_request *req
 		nsk_err("%s: %s", path, strerror(-r));
 		return -1;
 	}
+	if ((r = privs_setid_held()) < 0) {
+		nsk_err("reading our capabilities: %s", strerror(-r));
+		return -1;
+	}
+	c->may_setuid = r & PRIVS_SETUID;
+	c->may_setgid = r & PRIVS_SETGID;
 	*req = m->req;
 	if (m->auto_map && mapwrite_add_auto(req, c, NULL, msg, sizeof(msg)) < 0) {
 		nsk_err("%s", msg);

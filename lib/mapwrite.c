@@ -135,8 +135,8 @@ static bool is_file(int fd, const struct stat *b)
 /* The target must be alive and in a user namespace whose parent is ours
  * (only from there can maps be written); an unprivileged caller must
  * own that namespace. */
-static int check_userns(const struct target *t, const struct idpolicy_caller *c, char *msg,
-			size_t size)
+static int check_userns(const struct target *t, const struct idpolicy_caller *c,
+			struct stat *self_ns, char *msg, size_t size)
 {
 	_cleanup_close_ int ns = -1, parent = -1;
 	struct stat self;
@@ -181,12 +181,70 @@ static int check_userns(const struct target *t, const struct idpolicy_caller *c,
 			 "process %d: its user namespace is not a child of nsmap's", (int)t->pid);
 		return -EPERM;
 	}
-	if (!c->privileged && (ioctl(ns, NS_GET_OWNER_UID, &owner) < 0 || owner != c->uid)) {
+	if (c->privileged) {
+		*self_ns = self;
+		return 0;
+	}
+	if (ioctl(ns, NS_GET_OWNER_UID, &owner) < 0) {
+		snprintf(msg, size, "/proc/%d/ns/user: its owner: %s", (int)t->pid, strerror(errno));
+		return -errno;
+	}
+	if (owner != c->uid) {
 		snprintf(msg, size, "process %d: its user namespace belongs to uid %u, not to uid %u",
 			 (int)t->pid, (unsigned)owner, c->uid);
 		return -EPERM;
 	}
+	*self_ns = self;
 	return 0;
+}
+
+/* The initial user namespace's inode (include/linux/proc_ns.h): every id
+ * is mapped there. */
+#define PROC_USER_INIT_INO 0xEFFFFFFDU
+
+/* Outer ids must be ids of our own user namespace, each range within one
+ * line of our map (the kernel's rule, which it applies only when the map
+ * is written). In the initial namespace every id is. */
+static int check_mapped_here(pid_t pid, const char *file, const struct idmap *m,
+			     const struct stat *self_ns, char *msg, size_t size)
+{
+	char own_file[32];
+	struct idmap own;
+	int r;
+
+	if (m->count == 0 || self_ns->st_ino == PROC_USER_INIT_INO)
+		return 0;
+	snprintf(own_file, sizeof(own_file), "/proc/self/%s", file);
+	if ((r = idmap_read_at(AT_FDCWD, own_file, &own)) < 0) {
+		snprintf(msg, size, "%s: %s", own_file, strerror(-r));
+		return r;
+	}
+	for (unsigned i = 0; i < m->count; i++) {
+		char range[40];
+		if (idmap_covers(&own, m->ranges[i].outer, m->ranges[i].count))
+			continue;
+		idmap_range_format(&m->ranges[i], range, sizeof(range));
+		snprintf(msg, size, "/proc/%d/%s: range %s: its outer ids are not within one line "
+			 "of %s, the ids of nsmap's own user namespace", (int)pid, file, range,
+			 own_file);
+		return -EPERM;
+	}
+	return 0;
+}
+
+/* Without the capability, the kernel takes one's own id alone. */
+static int check_capable(pid_t pid, const char *file, const struct idmap *m, bool may,
+			 uint32_t own, char *msg, size_t size)
+{
+	bool gid = file[0] == 'g';
+
+	if (idpolicy_check_capable(m, may, own) == IDPOLICY_OK)
+		return 0;
+	snprintf(msg, size, "/proc/%d/%s: more than your own %s %u needs %s, which nsmap does "
+		 "not hold (run it as root, or install it with file capabilities "
+		 "cap_setuid,cap_setgid+ep)", (int)pid, file, gid ? "gid" : "uid", own,
+		 gid ? "CAP_SETGID" : "CAP_SETUID");
+	return -EPERM;
 }
 
 static int check_unwritten(const struct target *t, const char *file, char *msg, size_t size)
@@ -231,7 +289,7 @@ static int check_setgroups(const struct target *t, const struct mapwrite_request
 			   const struct idpolicy_caller *c, bool gid_uses_grant, int *ret_write,
 			   char *msg, size_t size)
 {
-	int now = 1;	/* allow, unless read otherwise */
+	int now = 1, r;	/* now: allow, unless read otherwise */
 
 	if (idpolicy_setgroups(c->privileged, req->gid.count > 0, gid_uses_grant, req->setgroups,
 			       ret_write) != IDPOLICY_OK) {
@@ -254,7 +312,9 @@ static int check_setgroups(const struct target *t, const struct mapwrite_request
 		return -EPERM;
 	}
 	/* Once gid_map is written setgroups is fixed (user_namespaces(7)). */
-	if (req->gid.count == 0 && check_unwritten(t, "gid_map", msg, size) < 0) {
+	if (req->gid.count == 0 && (r = check_unwritten(t, "gid_map", msg, size)) < 0) {
+		if (r != -EEXIST)
+			return r;
 		snprintf(msg, size, "/proc/%d/setgroups: gid_map is written already, so setgroups "
 			 "can no longer change", (int)t->pid);
 		return -EPERM;
@@ -267,12 +327,13 @@ int mapwrite_check(const struct target *t, const struct mapwrite_request *req,
 		   size_t size)
 {
 	bool uid_grant = false, gid_grant = false;
+	struct stat self_ns;
 	int r;
 
 	ret->setgroups = -1;
 	if ((r = check_shape(t->pid, "uid_map", &req->uid, req->uid_asked, msg, size)) < 0 ||
 	    (r = check_shape(t->pid, "gid_map", &req->gid, req->gid_asked, msg, size)) < 0 ||
-	    (r = check_userns(t, c, msg, size)) < 0)
+	    (r = check_userns(t, c, &self_ns, msg, size)) < 0)
 		return r;
 	if (req->uid.count && (r = check_unwritten(t, "uid_map", msg, size)) < 0)
 		return r;
@@ -280,6 +341,15 @@ int mapwrite_check(const struct target *t, const struct mapwrite_request *req,
 		return r;
 	if ((r = check_policy(t->pid, "uid_map", &req->uid, c, false, &uid_grant, msg, size)) < 0 ||
 	    (r = check_policy(t->pid, "gid_map", &req->gid, c, true, &gid_grant, msg, size)) < 0)
+		return r;
+	/* What the kernel would refuse only at the write, which would leave
+	 * the maps written before it: refused here, before any. */
+	if ((r = check_capable(t->pid, "uid_map", &req->uid, c->may_setuid, c->uid, msg,
+			       size)) < 0 ||
+	    (r = check_capable(t->pid, "gid_map", &req->gid, c->may_setgid, c->gid, msg,
+			       size)) < 0 ||
+	    (r = check_mapped_here(t->pid, "uid_map", &req->uid, &self_ns, msg, size)) < 0 ||
+	    (r = check_mapped_here(t->pid, "gid_map", &req->gid, &self_ns, msg, size)) < 0)
 		return r;
 	return check_setgroups(t, req, c, gid_grant, &ret->setgroups, msg, size);
 }

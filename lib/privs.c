@@ -57,17 +57,20 @@ int privs_keep_setid(void)
 	 * each is permitted; only then read which the process has (reading
 	 * costs two parses of /proc/self/status). */
 	if (apply_only(wanted, n) == 0)
-		return 0;
+		return PRIVS_SETUID | PRIVS_SETGID;
 	if ((n = permitted_of(wanted, n, have)) < 0)
 		return n;
-	return apply_only(have, n);
+	int r = apply_only(have, n), held = 0;
+	for (int i = 0; i < n; i++)
+		held |= have[i] == CAP_SETUID ? PRIVS_SETUID : have[i] == CAP_SETGID ? PRIVS_SETGID : 0;
+	return r < 0 ? r : held;
 }
 
-bool privs_have_setid(void)
+int privs_setid_held(void)
 {
 	capng_clear(CAPNG_SELECT_CAPS);
 	if (capng_get_caps_process() < 0)
-		return false;
-	return capng_have_capability(CAPNG_EFFECTIVE, CAP_SETUID) &&
-	       capng_have_capability(CAPNG_EFFECTIVE, CAP_SETGID);
+		return -EIO;
+	return (capng_have_capability(CAPNG_EFFECTIVE, CAP_SETUID) ? PRIVS_SETUID : 0) |
+	       (capng_have_capability(CAPNG_EFFECTIVE, CAP_SETGID) ? PRIVS_SETGID : 0);
 }

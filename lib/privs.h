@@ -1,7 +1,10 @@
 /* Running with borrowed privilege (nsmap installed setuid root or with
  * file capabilities cap_setuid,cap_setgid+ep, as newuidmap is). */
 #pragma once
-#include <stdbool.h>
+
+/* The two capabilities that writing more than one's own id takes. */
+#define PRIVS_SETUID 1
+#define PRIVS_SETGID 2
 
 /* Called first thing in main: keep only CAP_SETUID and CAP_SETGID (and,
  * for a real root caller, CAP_SYS_ADMIN, CAP_SYS_PTRACE, CAP_DAC_OVERRIDE
@@ -11,7 +14,8 @@
  * setuid root made the effective uid differ from the real one, become the
  * real user again while keeping those two: the kernel then sees the
  * caller as the owner of its own namespaces. Clears the environment, from
- * which nothing is read. Returns 0 or -errno. */
+ * which nothing is read. Returns which of the two it holds (PRIVS_SETUID,
+ * PRIVS_SETGID), or -errno. */
 int privs_keep_setid(void);
-/* Whether the process holds CAP_SETUID and CAP_SETGID effectively. */
-bool privs_have_setid(void);
+/* Which of the two the process holds effectively (PRIVS_*), or -errno. */
+int privs_setid_held(void);

@@ -37,6 +37,7 @@ struct nsmap_opts {
 	bool root, auto_map, dry_run, show, json;
 	const char *auto_user;	/* --auto=USER */
 	const char *target;
+	int setid_held;		/* PRIVS_SETUID | PRIVS_SETGID kept at start */
 };
 
 enum {
@@ -215,6 +216,8 @@ static int run_map(struct nsmap_opts *o)
 		nsk_err("%s: %s", path, strerror(-r));
 		return EXIT_TOOL_FAILED;
 	}
+	caller.may_setuid = o->setid_held & PRIVS_SETUID;
+	caller.may_setgid = o->setid_held & PRIVS_SETGID;
 	if (build_request(o, &caller) < 0)
 		return EXIT_TOOL_FAILED;
 	r = mapwrite_check(&t, &o->req, &caller, &plan, msg, sizeof(msg));
@@ -327,8 +330,8 @@ int main(int argc, char **argv)
 
 	/* Before anything else: installed with privilege, keep only what
 	 * writing maps needs, and read nothing from the environment. */
-	if ((r = privs_keep_setid()) < 0) {
-		nsk_err("dropping capabilities: %s", strerror(-r));
+	if ((o.setid_held = privs_keep_setid()) < 0) {
+		nsk_err("dropping capabilities: %s", strerror(-o.setid_held));
 		return EXIT_TOOL_FAILED;
 	}
 	r = parse_args(argc, argv, &o);

@@ -135,6 +135,25 @@ static void test_parse_text(void **state)
 	assert_string_equal(buf, "range 1000:100500:1 maps no id (count 0)");
 }
 
+static void test_covers(void **state)
+{
+	struct idmap m = { .count = 0 };
+
+	assert_false(idmap_covers(&m, 0, 1));	/* an empty map covers nothing */
+	assert_int_equal(idmap_add(&m, (struct idmap_range){ 0, 1000, 1 }), 0);
+	assert_int_equal(idmap_add(&m, (struct idmap_range){ 1, 100000, 65536 }), 0);
+	assert_true(idmap_covers(&m, 0, 1));
+	assert_true(idmap_covers(&m, 1, 65536));
+	assert_true(idmap_covers(&m, 65536, 1));
+	assert_false(idmap_covers(&m, 65536, 2));	/* past the end */
+	assert_false(idmap_covers(&m, 0, 2));		/* across two ranges */
+	assert_false(idmap_covers(&m, 5, 0));		/* no id at all */
+	m.count = 0;
+	assert_int_equal(idmap_add(&m, (struct idmap_range){ 0, 0, 4294967295u }), 0);
+	assert_true(idmap_covers(&m, 4294967294u, 1));	/* the initial namespace's map */
+	assert_false(idmap_covers(&m, 4294967295u, 1));
+}
+
 static void test_read_setgroups(void **state)
 {
 	char dir[] = "/tmp/nskit-unit-setgroups.XXXXXX";
@@ -162,6 +181,7 @@ int main(void)
 		cmocka_unit_test(test_parse_range), cmocka_unit_test(test_validate),
 		cmocka_unit_test(test_limits_and_format), cmocka_unit_test(test_write_at),
 		cmocka_unit_test(test_parse_text), cmocka_unit_test(test_read_setgroups),
+		cmocka_unit_test(test_covers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -62,6 +62,24 @@ static void test_map_policy(void **state)
 	assert_int_equal(check(false, (const char *[]){ NULL }, &bad, &uses), IDPOLICY_OK);
 }
 
+static void test_capable(void **state)
+{
+	m.count = 0;
+	/* nothing to write needs nothing */
+	assert_int_equal(idpolicy_check_capable(&m, false, 1000), IDPOLICY_OK);
+	/* the own id alone, whatever its inner id */
+	idmap_add(&m, (struct idmap_range){ 0, 1000, 1 });
+	assert_int_equal(idpolicy_check_capable(&m, false, 1000), IDPOLICY_OK);
+	/* another id, more ids, or a second line need the capability */
+	assert_int_equal(idpolicy_check_capable(&m, false, 1001), IDPOLICY_NEEDS_CAP);
+	m.ranges[0].count = 2;
+	assert_int_equal(idpolicy_check_capable(&m, false, 1000), IDPOLICY_NEEDS_CAP);
+	m.ranges[0].count = 1;
+	idmap_add(&m, (struct idmap_range){ 1, 100000, 10 });
+	assert_int_equal(idpolicy_check_capable(&m, false, 1000), IDPOLICY_NEEDS_CAP);
+	assert_int_equal(idpolicy_check_capable(&m, true, 1000), IDPOLICY_OK);
+}
+
 static void test_setgroups_policy(void **state)
 {
 	int w;
@@ -128,6 +146,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_map_policy),
+		cmocka_unit_test(test_capable),
 		cmocka_unit_test(test_setgroups_policy),
 		cmocka_unit_test(test_caller_load),
 	};

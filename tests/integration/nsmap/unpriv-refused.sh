@@ -57,9 +57,34 @@ assert_eq "$FIX_UID" "$(stat -c %u "/proc/$r")" "host uid of the process"
 assert_status 125 "a namespace root owns" -- as_user "$CAP_NSMAP" -t "$r" --uid 0:$FIX_UID:1
 assert_one_line_error nsmap "process $r: its user namespace is not one uid $FIX_UID owns\$"
 
-# without privilege, the kernel refuses a range the policy grants
+# without privilege, the kernel would refuse a range the policy grants:
+# nsmap says so before it writes anything
 hold_as_user sleep 60
 h=$HELD
 assert_status 125 "unprivileged nsmap" -- as_user "$NSMAP" -t "$h" --uid 0:$FIX_SUBUID:10
-assert_one_line_error nsmap "/proc/$h/uid_map: the kernel refused it: Operation not permitted \\(mapping more than your own id needs CAP_SETUID and CAP_SETGID: root, or nsmap installed with file capabilities\\)\$"
+assert_one_line_error nsmap "/proc/$h/uid_map: more than your own uid $FIX_UID needs CAP_SETUID, which nsmap does not hold \\(run it as root, or install it with file capabilities cap_setuid,cap_setgid\\+ep\\)\$"
 assert_unmapped "$h"
+# the own uid (which it could write) and a granted gid range (which it
+# could not): nothing is written, setgroups included
+assert_status 125 "unprivileged nsmap, own uid and granted gids" -- as_user "$NSMAP" -t "$h" \
+	--uid 0:$FIX_UID:1 --gid 0:$FIX_SUBGID:100
+assert_one_line_error nsmap "/proc/$h/gid_map: more than your own gid $FIX_GID needs CAP_SETGID"
+assert_unmapped "$h"
+assert_eq allow "$(cat "/proc/$h/setgroups")" "setgroups after the refusal"
+# the own ids alone it can write
+assert_status 0 "unprivileged nsmap, own ids" -- as_user "$NSMAP" -t "$h" \
+	--uid 0:$FIX_UID:1 --gid 0:$FIX_GID:1
+assert_eq "0 $FIX_UID 1" "$(map_text "$h" uid_map)" "uid_map of the own id"
+
+# root of a user namespace maps a child of it: outer ids it has not got
+# itself are refused before anything is written (the kernel would take
+# uid_map and refuse gid_map)
+out=$("$NSRUN" -U -r -- sh -c '
+	h=$("$1" -U --detach) || exit 3
+	"$2" -t "$h" --uid 0:0:1 --gid 0:5:1 2>&1; echo "status $?"
+	tr -s " " <"/proc/$h/uid_map"; echo "."; tr -s " " <"/proc/$h/gid_map"
+	kill "$h"' sh "$NSRUN" "$NSMAP") || fail "nsrun -U -r: status $?"
+assert_match "gid_map: range 0:5:1: its outer ids are not within one line of /proc/self/gid_map" \
+	"$out" "the refusal"
+assert_eq "status 125
+." "$(echo "$out" | tail -n 2)" "nsmap's status, and both maps of the child left empty"
