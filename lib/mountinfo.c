@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -223,6 +224,16 @@ int mountinfo_read_fd(int fd, struct mountinfo *ret, size_t *ret_bad_line)
 	if ((r = readfile_fd_alloc(fd, &text, NULL)) < 0)
 		return r;
 	return mountinfo_parse(text, ret, ret_bad_line);
+}
+
+int mountinfo_read_at(int dirfd, const char *path, struct mountinfo *ret, size_t *ret_bad_line)
+{
+	_cleanup_close_ int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC);
+
+	*ret_bad_line = 0;
+	if (fd < 0)
+		return -errno;
+	return mountinfo_read_fd(fd, ret, ret_bad_line);
 }
 
 void mountinfo_free(struct mountinfo *mi)

@@ -44,6 +44,10 @@ int mountinfo_parse_line(char *line, struct mnt_entry *ret);
 int mountinfo_parse(char *text, struct mountinfo *ret, size_t *ret_bad_line);
 /* Read and parse an open mountinfo file. */
 int mountinfo_read_fd(int fd, struct mountinfo *ret, size_t *ret_bad_line);
+/* Open PATH relative to DIRFD (AT_FDCWD, or e.g. an open /proc/PID) and
+ * read and parse it: -errno when it cannot be opened, else as
+ * mountinfo_read_fd. */
+int mountinfo_read_at(int dirfd, const char *path, struct mountinfo *ret, size_t *ret_bad_line);
 void mountinfo_free(struct mountinfo *mi);
 
 /* The entry with this mount id, or NULL. */

@@ -23,8 +23,10 @@
 #include "cmdline.h"
 #include "err.h"
 #include "exec.h"
+#include "join.h"
 #include "mnt.h"
 #include "mountinfo.h"
+#include "opts.h"
 #include "output.h"
 #include "target.h"
 
@@ -130,28 +132,26 @@ static int check_options(struct mkprop_opts *o)
 	return 1;
 }
 
+static int parse_option(void *opts, int c, const char *arg)
+{
+	struct mkprop_opts *o = opts;
+
+	switch (c) {
+	case 'r': o->recursive = true; return 0;
+	case 't': o->target = arg; return 0;
+	case OPT_SHOW: o->show = true; return 0;
+	case OPT_JSON: o->json = true; return 0;
+	}
+	return set_type(o, c);
+}
+
 static int parse_args(int argc, char **argv, struct mkprop_opts *o)
 {
 	int end = cmdline_split(argc, argv);
-	int c;
+	int r = opts_parse(end, argv, ":rt:hV", longopts, usage, parse_option, o);
 
-	opterr = 0;
-	while ((c = getopt_long(end, argv, ":rt:hV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'h': usage(); return 0;
-		case 'V': nsk_print_version(); return 0;
-		case 'r': o->recursive = true; break;
-		case 't': o->target = optarg; break;
-		case OPT_SHOW: o->show = true; break;
-		case OPT_JSON: o->json = true; break;
-		case '?':
-		case ':':
-			return nsk_option_error(c, argv);
-		default:
-			if (set_type(o, c) < 0)
-				return -EINVAL;
-		}
-	}
+	if (r <= 0)
+		return r;
 	o->paths = argv + optind;
 	o->npaths = end - optind;
 	if (end < argc) {
@@ -168,32 +168,27 @@ static int parse_args(int argc, char **argv, struct mkprop_opts *o)
  * resolved there, from its root. */
 static int enter_target(const struct mkprop_opts *o, struct target *t)
 {
-	_cleanup_close_ int nsfd = -1;
+	const struct ns_type *failed;
 	int r = target_open(t, o->target);
 
 	if (r < 0) {
 		nsk_err("handle %s: %s", *t->handle ? t->handle : "-", target_strerror(r));
 		return -1;
 	}
-	if (setns(t->pidfd, CLONE_NEWNS) == 0)
+	/* The pidfd, or before 5.8 ns/mnt under the /proc/PID that
+	 * target_open checked against it. */
+	if ((r = join_target(t->pidfd, t->procfd, CLONE_NEWNS, &failed)) == 0)
 		return 0;
-	/* setns on a pidfd needs 5.8; the namespace file, checked against
-	 * the pidfd by target_open, does the same before. */
-	if (errno == EINVAL && (nsfd = openat(t->procfd, "ns/mnt", O_RDONLY | O_CLOEXEC)) >= 0 &&
-	    target_alive(t) == 0 && setns(nsfd, CLONE_NEWNS) == 0)
-		return 0;
-	r = errno;
-	if (r == ESRCH || target_alive(t) == -ESRCH)
+	if (r == -ESRCH || target_alive(t) == -ESRCH)
 		nsk_err("handle %s: %s", t->handle, target_strerror(-ESRCH));
 	else
-		nsk_err("process %d: entering its mount namespace: %s", (int)t->pid, strerror(r));
+		nsk_err("process %d: entering its mount namespace: %s", (int)t->pid, strerror(-r));
 	return -1;
 }
 
 /* The mount table of the namespace we act in. */
 static int read_mountinfo(const struct target *t, struct mountinfo *ret, const char **ret_file)
 {
-	_cleanup_close_ int fd = -1;
 	size_t bad_line;
 	int r;
 
@@ -204,13 +199,10 @@ static int read_mountinfo(const struct target *t, struct mountinfo *ret, const c
 		static char file[64];
 		snprintf(file, sizeof(file), "/proc/%d/mountinfo", (int)t->pid);
 		*ret_file = file;
-		fd = openat(t->procfd, "mountinfo", O_RDONLY | O_CLOEXEC);
+		r = mountinfo_read_at(t->procfd, "mountinfo", ret, &bad_line);
 	} else {
-		fd = open(*ret_file, O_RDONLY | O_CLOEXEC);
+		r = mountinfo_read_at(AT_FDCWD, *ret_file, ret, &bad_line);
 	}
-	if (fd < 0)
-		return -errno;
-	r = mountinfo_read_fd(fd, ret, &bad_line);
 	if (r == -EINVAL)
 		nsk_err("%s: line %zu: not a mountinfo line", *ret_file, bad_line);
 	return r;

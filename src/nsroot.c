@@ -235,12 +235,9 @@ static int parse_args(int argc, char **argv, struct nsroot_opts *o)
 
 static int read_mountinfo_file(const char *file, struct mountinfo *ret)
 {
-	_cleanup_close_ int fd = open(file, O_RDONLY | O_CLOEXEC);
 	size_t bad_line;
 
-	if (fd < 0)
-		return -errno;
-	return mountinfo_read_fd(fd, ret, &bad_line);
+	return mountinfo_read_at(AT_FDCWD, file, ret, &bad_line);
 }
 
 /* 1 if we share our mount namespace with PID 1 of our PID namespace (the

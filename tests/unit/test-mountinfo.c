@@ -1,5 +1,7 @@
 #include "unit.h"
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -218,6 +220,68 @@ static void test_read_fd(void **state)
 	mountinfo_free(&mi);
 }
 
+/* Write TEXT to DIR/NAME. */
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	assert_non_null(f = fopen(path, "w"));
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void remove_file(const char *dir, const char *name)
+{
+	char path[256];
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	assert_int_equal(unlink(path), 0);
+}
+
+static void test_read_at(void **state)
+{
+	char dir[] = "/tmp/test-mountinfo.XXXXXX", path[256];
+	struct mountinfo mi = MOUNTINFO_INIT;
+	size_t bad = 99;
+	int dirfd;
+
+	assert_non_null(mkdtemp(dir));
+	write_file(dir, "mountinfo", table);
+	write_file(dir, "bad", "20 1 0:1 / / rw - ext4 r rw\ngarbage\n");
+	assert_true((dirfd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC)) >= 0);
+
+	/* relative to an open directory, as to an open /proc/PID */
+	assert_int_equal(mountinfo_read_at(dirfd, "mountinfo", &mi, &bad), 0);
+	assert_int_equal(bad, 0);
+	assert_int_equal(mi.count, 6);
+	assert_string_equal(mi.entries[5].target, "/mntx");
+	mountinfo_free(&mi);
+
+	/* an absolute path with AT_FDCWD */
+	snprintf(path, sizeof(path), "%s/mountinfo", dir);
+	assert_int_equal(mountinfo_read_at(AT_FDCWD, path, &mi, &bad), 0);
+	assert_int_equal(mi.count, 6);
+	mountinfo_free(&mi);
+
+	/* a file that cannot be opened: -errno, nothing parsed */
+	bad = 99;
+	assert_int_equal(mountinfo_read_at(dirfd, "missing", &mi, &bad), -ENOENT);
+	assert_int_equal(bad, 0);
+	assert_null(mi.entries);
+
+	/* a bad line: -EINVAL and its number */
+	assert_int_equal(mountinfo_read_at(dirfd, "bad", &mi, &bad), -EINVAL);
+	assert_int_equal(bad, 2);
+	assert_null(mi.entries);
+
+	close(dirfd);
+	remove_file(dir, "mountinfo");
+	remove_file(dir, "bad");
+	assert_int_equal(rmdir(dir), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -232,6 +296,7 @@ int main(void)
 		cmocka_unit_test(test_empty_table),
 		cmocka_unit_test(test_share_a_mount),
 		cmocka_unit_test(test_read_fd),
+		cmocka_unit_test(test_read_at),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
