@@ -100,8 +100,8 @@ static int wait_helper(pid_t pid)
 
 int maphelper_unshare(int clone_flags, const struct maphelper_request *m)
 {
-	static struct mapwrite_request req;
-	static struct idpolicy_caller caller;
+	struct mapwrite_request req;	/* ~8 KiB and ~6 KiB: the stack holds them */
+	struct idpolicy_caller caller;
 	int down[2], up[2], result = -1;
 	pid_t helper, self = getpid();
 

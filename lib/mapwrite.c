@@ -46,7 +46,7 @@ static void add_auto_map(struct mapwrite_request *req, bool is_gid, uint32_t own
 int mapwrite_add_auto(struct mapwrite_request *req, const struct idpolicy_caller *c,
 		      const char *user, char *msg, size_t size)
 {
-	static struct subid_grants su, sg;
+	struct subid_grants su, sg;
 	const char *name = *c->name ? c->name : NULL, *path;
 	uint32_t uid = c->uid, gid = c->gid;
 	int r;
