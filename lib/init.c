@@ -63,10 +63,23 @@ static bool handles_signal(int procfd, int sig)
 	return ((caught | ignored) >> (sig - 1)) & 1;
 }
 
-static int forward(pid_t child, int procfd, int sig, unsigned flags, int *meant)
+bool init_should_forward(int si_code, unsigned flags, bool child_handles)
 {
-	if ((flags & INIT_CHILD_IS_BARE_PID1) && default_ends_process(sig) && procfd >= 0 &&
-	    !handles_signal(procfd, sig)) {
+	if (si_code != SI_KERNEL)
+		return true;	/* kill(2) and the like: sent to us alone */
+	return (flags & INIT_CHILD_IS_BARE_PID1) && !child_handles;
+}
+
+static int forward(pid_t child, int procfd, const siginfo_t *si, unsigned flags, int *meant)
+{
+	int sig = si->si_signo;
+	/* Only a bare PID 1's handlers matter (and cost a read of status). */
+	bool bare = (flags & INIT_CHILD_IS_BARE_PID1) && procfd >= 0;
+	bool child_handles = bare ? handles_signal(procfd, sig) : false;
+
+	if (!init_should_forward(si->si_code, flags, child_handles))
+		return 0;
+	if (bare && default_ends_process(sig) && !child_handles) {
 		*meant = sig;
 		return kill(child, SIGKILL);
 	}
@@ -92,7 +105,7 @@ int init_forward_and_wait(pid_t child, unsigned flags)
 		if (sig < 0)
 			continue;	/* EINTR */
 		if (sig != SIGCHLD) {
-			forward(child, procfd, sig, flags, &meant);
+			forward(child, procfd, &si, flags, &meant);
 			continue;
 		}
 		for (;;) {
