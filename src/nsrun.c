@@ -205,6 +205,7 @@ static int parse_value(struct nsrun_opts *o, int c, const char *arg)
 		if ((i = parse_choice(arg, propagations)) < 0)
 			return nsk_usage_err("--propagation %s: not private, shared, slave or unchanged", arg);
 		o->propagation = propagation_flags[i] ? (propagation_flags[i] | MS_REC) : 0;
+		o->propagation_given = true;
 		return 0;
 	case OPT_SETGROUPS:
 		if ((o->setgroups = parse_choice(arg, setgroups_modes)) < 0)
@@ -293,14 +294,22 @@ static int parse_option(void *opts, int c, const char *arg)
 	return parse_value(o, c, arg);
 }
 
+/* Whether any option but --release and -t was given, once the implied
+ * ones are set (every namespace option, --mount-proc, --hostname, the
+ * maps and clocks show in clone_flags; --kill-child in fork). */
+static bool sets_anything(const struct nsrun_opts *o)
+{
+	const struct exec_opts *e = &o->exec;
+
+	return o->clone_flags || o->fork || o->as_pid_1 || o->no_lo || o->propagation_given ||
+	       o->setgroups >= 0 || o->detach || o->hold || o->log || o->argv[0] || e->root ||
+	       e->wd || e->set_uid || e->set_gid || e->no_new_privs || e->change_caps;
+}
+
 /* Options that imply others, and combinations that make no sense. */
 static int check_options(struct nsrun_opts *o)
 {
-	if (o->release)
-		return (o->clone_flags || o->detach || o->hold || o->argv[0])
-			       ? nsk_usage_err("--release takes only -t")
-			       : 1;
-	if (o->target)
+	if (o->target && !o->release)
 		return nsk_usage_err("-t names the process for --release only");
 	if (o->mount_proc)
 		o->clone_flags |= CLONE_NEWNS;
@@ -327,6 +336,8 @@ static int check_options(struct nsrun_opts *o)
 		o->fork = true;
 	if (o->kill_child)
 		o->fork = true;
+	if (o->release)
+		return sets_anything(o) ? nsk_usage_err("--release takes only -t") : 1;
 	if (o->as_pid_1 && !(o->clone_flags & CLONE_NEWPID))
 		return nsk_usage_err("--as-pid-1 needs --pid");
 	if (o->hold && !o->detach)
