@@ -163,17 +163,19 @@ static void usage(void)
 	      stdout);
 }
 
+/* A namespace option, whose letter is c: 1 (or the usage error), 0 if c
+ * is no namespace's. */
 static int parse_ns_option(struct nsrun_opts *o, int c, const char *arg)
 {
-	for (unsigned i = 0; i < ns_type_count; i++)
-		if (ns_types[i].short_option == c) {
-			o->clone_flags |= ns_types[i].clone_flag;
-			if (arg && !*arg)
-				return nsk_usage_err("--%s=: empty file name", ns_types[i].option);
-			o->persist_path[i] = arg;
-			return 1;
-		}
-	return 0;
+	const struct ns_type *t = ns_by_short_option(c);
+
+	if (!t)
+		return 0;
+	o->clone_flags |= t->clone_flag;
+	if (arg && !*arg)
+		return nsk_usage_err("--%s=: empty file name", t->option);
+	o->persist_path[t - ns_types] = arg;
+	return 1;
 }
 
 static int parse_user_or_id(const char *s, bool group, uint32_t *ret)
@@ -197,7 +199,6 @@ static int parse_value(struct nsrun_opts *o, int c, const char *arg)
 	static const char *const propagations[] = { "private", "shared", "slave", "unchanged", NULL };
 	static const unsigned long propagation_flags[] = { MS_PRIVATE, MS_SHARED, MS_SLAVE, 0 };
 	static const char *const setgroups_modes[] = { "deny", "allow", NULL };
-	char bad[64];
 	int i;
 
 	switch (c) {
@@ -247,12 +248,7 @@ static int parse_value(struct nsrun_opts *o, int c, const char *arg)
 		return 0;
 	case OPT_CAP_DROP:
 	case OPT_CAP_ADD:
-		if (caps_parse(arg, c == OPT_CAP_DROP ? &o->exec.cap_drop : &o->exec.cap_add, bad,
-			       sizeof(bad)) < 0)
-			return nsk_usage_err("%s %s: unknown capability '%s'",
-					     c == OPT_CAP_DROP ? "--cap-drop" : "--cap-add", arg, bad);
-		o->exec.change_caps = true;
-		return 0;
+		return caps_option(c == OPT_CAP_ADD, arg, &o->exec);
 	case 'S':
 		if (parse_user_or_id(arg, false, &o->exec.uid) < 0)
 			return nsk_usage_err("--setuid %s: not a user id or name", arg);
