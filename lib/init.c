@@ -12,6 +12,7 @@
 #include "cleanup.h"
 #include "exec.h"
 #include "init.h"
+#include "readfile.h"
 
 const int init_forwarded_signals[] = {
 	SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH, SIGCONT,
@@ -52,12 +53,9 @@ static bool handles_signal(int procfd, int sig)
 {
 	char text[4096];
 	uint64_t caught = 0, ignored = 0;
-	_cleanup_close_ int fd = openat(procfd, "status", O_RDONLY | O_CLOEXEC);
-	ssize_t n = fd >= 0 ? read(fd, text, sizeof(text) - 1) : -1;
 
-	if (n <= 0)
+	if (readfile_at(procfd, "status", text, sizeof(text)) <= 0)
 		return true;	/* cannot tell: do not escalate */
-	text[n] = '\0';
 	init_status_sigmask(text, "SigCgt", &caught);
 	init_status_sigmask(text, "SigIgn", &ignored);
 	return ((caught | ignored) >> (sig - 1)) & 1;
@@ -225,13 +223,11 @@ int init_release(int pidfd, int procfd)
 	char text[4096];
 	uint64_t blocked = 0;
 	int sig = init_release_signal();
-	_cleanup_close_ int fd = openat(procfd, "status", O_RDONLY | O_CLOEXEC);
-	ssize_t n = fd >= 0 ? read(fd, text, sizeof(text) - 1) : -1;
+	ssize_t n = readfile_at(procfd, "status", text, sizeof(text));
 	siginfo_t si;
 
 	if (n <= 0)
-		return fd < 0 ? -errno : -ESRCH;
-	text[n] = '\0';
+		return n < 0 ? (int)n : -ESRCH;
 	if (init_status_sigmask(text, "SigBlk", &blocked) < 0 || !((blocked >> (sig - 1)) & 1))
 		return -EPERM;
 	memset(&si, 0, sizeof(si));
