@@ -1,5 +1,7 @@
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,11 +65,17 @@ int nsk_usage_err(const char *fmt, ...)
 
 int nsk_option_error(int c, char *const argv[])
 {
+	const char *arg = argv[optind - 1];
+
 	if (c == ':')
-		return nsk_usage_err("option '%s' needs a value", argv[optind - 1]);
-	if (optopt)
+		return nsk_usage_err("option '%s' needs a value", arg);
+	/* A known long option given a value it does not take ("--fork=1"):
+	 * getopt_long sets optopt to its val, which may be no character. */
+	if (optopt && !strncmp(arg, "--", 2))
+		return nsk_usage_err("option '%.*s' takes no value", (int)strcspn(arg, "="), arg);
+	if (optopt > 0 && optopt <= CHAR_MAX && isprint(optopt))
 		return nsk_usage_err("unknown option '-%c'", optopt);
-	return nsk_usage_err("unknown option '%s'", argv[optind - 1]);
+	return nsk_usage_err("unknown option '%s'", arg);
 }
 
 int nsk_exec_error(const char *cmd, int status)

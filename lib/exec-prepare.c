@@ -5,10 +5,12 @@
 #include <fcntl.h>
 #include <grp.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "err.h"
 #include "exec.h"
 
 bool exec_map_has_zero(const char *text)
@@ -125,4 +127,25 @@ int exec_prepare(const struct exec_opts *o, const char **ret_step, const char **
 		return r;
 	exec_reset_signals();
 	return 0;
+}
+
+int exec_prepare_report(const struct exec_opts *o, unsigned flags)
+{
+	const char *step, *object;
+	int r = exec_prepare(o, &step, &object);
+
+	if (r < 0) {
+		if (flags & EXEC_MSG_OBJECT_FIRST)
+			nsk_err("%s%s%s: %s", object, *object ? ": " : "", step, strerror(-r));
+		else
+			nsk_err("%s%s%s: %s", step, *object ? " " : "", object, strerror(-r));
+	}
+	return r;
+}
+
+int exec_run(const struct exec_opts *o, char *const argv[], unsigned flags)
+{
+	if (exec_prepare_report(o, flags) < 0)
+		return EXIT_TOOL_FAILED;
+	return nsk_exec_error(argv[0], exec_command(argv));
 }

@@ -12,6 +12,7 @@
 #include "cleanup.h"
 #include "exec.h"
 #include "init.h"
+#include "readfile.h"
 
 const int init_forwarded_signals[] = {
 	SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH, SIGCONT,
@@ -52,21 +53,31 @@ static bool handles_signal(int procfd, int sig)
 {
 	char text[4096];
 	uint64_t caught = 0, ignored = 0;
-	_cleanup_close_ int fd = openat(procfd, "status", O_RDONLY | O_CLOEXEC);
-	ssize_t n = fd >= 0 ? read(fd, text, sizeof(text) - 1) : -1;
 
-	if (n <= 0)
+	if (readfile_at(procfd, "status", text, sizeof(text)) <= 0)
 		return true;	/* cannot tell: do not escalate */
-	text[n] = '\0';
 	init_status_sigmask(text, "SigCgt", &caught);
 	init_status_sigmask(text, "SigIgn", &ignored);
 	return ((caught | ignored) >> (sig - 1)) & 1;
 }
 
-static int forward(pid_t child, int procfd, int sig, unsigned flags, int *meant)
+bool init_should_forward(int si_code, unsigned flags, bool child_handles)
 {
-	if ((flags & INIT_CHILD_IS_BARE_PID1) && default_ends_process(sig) && procfd >= 0 &&
-	    !handles_signal(procfd, sig)) {
+	if (si_code != SI_KERNEL)
+		return true;	/* kill(2) and the like: sent to us alone */
+	return (flags & INIT_CHILD_IS_BARE_PID1) && !child_handles;
+}
+
+static int forward(pid_t child, int procfd, const siginfo_t *si, unsigned flags, int *meant)
+{
+	int sig = si->si_signo;
+	/* Only a bare PID 1's handlers matter (and cost a read of status). */
+	bool bare = (flags & INIT_CHILD_IS_BARE_PID1) && procfd >= 0;
+	bool child_handles = bare ? handles_signal(procfd, sig) : false;
+
+	if (!init_should_forward(si->si_code, flags, child_handles))
+		return 0;
+	if (bare && default_ends_process(sig) && !child_handles) {
 		*meant = sig;
 		return kill(child, SIGKILL);
 	}
@@ -92,7 +103,7 @@ int init_forward_and_wait(pid_t child, unsigned flags)
 		if (sig < 0)
 			continue;	/* EINTR */
 		if (sig != SIGCHLD) {
-			forward(child, procfd, sig, flags, &meant);
+			forward(child, procfd, &si, flags, &meant);
 			continue;
 		}
 		for (;;) {
@@ -212,13 +223,11 @@ int init_release(int pidfd, int procfd)
 	char text[4096];
 	uint64_t blocked = 0;
 	int sig = init_release_signal();
-	_cleanup_close_ int fd = openat(procfd, "status", O_RDONLY | O_CLOEXEC);
-	ssize_t n = fd >= 0 ? read(fd, text, sizeof(text) - 1) : -1;
+	ssize_t n = readfile_at(procfd, "status", text, sizeof(text));
 	siginfo_t si;
 
 	if (n <= 0)
-		return fd < 0 ? -errno : -ESRCH;
-	text[n] = '\0';
+		return n < 0 ? (int)n : -ESRCH;
 	if (init_status_sigmask(text, "SigBlk", &blocked) < 0 || !((blocked >> (sig - 1)) & 1))
 		return -EPERM;
 	memset(&si, 0, sizeof(si));

@@ -31,6 +31,12 @@ enum {
 	INIT_CHILD_IS_BARE_PID1 = 1 << 1,
 };
 
+/* Whether to forward a signal that came with si_code to the command.
+ * One from the terminal (SI_KERNEL: Ctrl-C, hang-up, resize)
+ * went to the whole foreground process group, the command included, and
+ * is not sent again; except to a bare PID 1 with no handler for it
+ * (child_handles false), for which the kernel dropped it. Pure. */
+bool init_should_forward(int si_code, unsigned flags, bool child_handles);
 /* Block the forwarded signals and SIGCHLD (before forking the command, so
  * none is lost); the child must call exec_reset_signals() before exec. */
 void init_block_signals(void);

@@ -161,16 +161,12 @@ int join_status_id(const char *text, const char *field, uint32_t *ret_id)
 int join_target_ids(int procfd, uint32_t *ret_uid, uint32_t *ret_gid)
 {
 	char text[4096];
-	_cleanup_close_ int fd = openat(procfd, "status", O_RDONLY | O_CLOEXEC);
-	ssize_t n;
+	/* Uid and Gid come within the first lines of the file. */
+	ssize_t n = readfile_at(procfd, "status", text, sizeof(text));
 	int r;
 
-	if (fd < 0)
-		return -errno;
-	/* Uid and Gid come within the first lines of the file. */
-	if ((n = read(fd, text, sizeof(text) - 1)) < 0)
-		return -errno;
-	text[n] = '\0';
+	if (n < 0)
+		return (int)n;
 	if ((r = join_status_id(text, "Uid", ret_uid)) < 0)
 		return r;
 	return join_status_id(text, "Gid", ret_gid);

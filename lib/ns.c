@@ -39,6 +39,14 @@ const struct ns_type *ns_by_option(const char *option)
 	return NULL;
 }
 
+const struct ns_type *ns_by_short_option(int c)
+{
+	for (unsigned i = 0; i < ns_type_count; i++)
+		if (c > 0 && ns_types[i].short_option == c)
+			return &ns_types[i];
+	return NULL;
+}
+
 const struct ns_type *ns_by_proc_name(const char *name)
 {
 	for (unsigned i = 0; i < ns_type_count; i++)

@@ -24,6 +24,8 @@ extern const unsigned ns_type_count;
 const struct ns_type *ns_by_option(const char *option);
 const struct ns_type *ns_by_proc_name(const char *name);
 const struct ns_type *ns_by_flag(int clone_flag);
+/* By the letter of its short option (what getopt returned: 'm'). */
+const struct ns_type *ns_by_short_option(int c);
 
 /* Make PATH hold the namespace named by /proc/PID/ns/FILE (FILE being
  * children_name where there is one and for_children is set): create PATH

@@ -105,14 +105,6 @@ static void usage(void)
 
 /* ---- options ---- */
 
-static int ns_index(int c)
-{
-	for (unsigned i = 0; i < ns_type_count; i++)
-		if (ns_types[i].short_option == c)
-			return (int)i;
-	return -1;
-}
-
 static int parse_ns_option(struct nsjoin_opts *o, int i, const char *arg)
 {
 	if (arg && !*arg)
@@ -124,8 +116,6 @@ static int parse_ns_option(struct nsjoin_opts *o, int i, const char *arg)
 
 static int parse_value(struct nsjoin_opts *o, int c, const char *arg)
 {
-	char bad[64];
-
 	switch (c) {
 	case 'S':
 		o->follow_uid = !strcmp(arg, "follow");
@@ -149,12 +139,7 @@ static int parse_value(struct nsjoin_opts *o, int c, const char *arg)
 	}
 	case OPT_CAP_DROP:
 	case OPT_CAP_ADD:
-		if (caps_parse(arg, c == OPT_CAP_DROP ? &o->exec.cap_drop : &o->exec.cap_add, bad,
-			       sizeof(bad)) < 0)
-			return nsk_usage_err("%s %s: unknown capability '%s'",
-					     c == OPT_CAP_DROP ? "--cap-drop" : "--cap-add", arg, bad);
-		o->exec.change_caps = true;
-		return 0;
+		return caps_option(c == OPT_CAP_ADD, arg, &o->exec);
 	}
 	return -EINVAL;
 }
@@ -163,10 +148,10 @@ static int parse_option(void *opts, int c, const char *arg)
 {
 	struct nsjoin_opts *o = opts;
 
-	int i = ns_index(c);
+	const struct ns_type *t = ns_by_short_option(c);
 
-	if (i >= 0)
-		return parse_ns_option(o, i, arg);
+	if (t)
+		return parse_ns_option(o, (int)(t - ns_types), arg);
 	switch (c) {
 	case 't': o->target = arg; return 0;
 	case 'a': o->all = true; return 0;

@@ -395,20 +395,11 @@ static int set_root_wd(const struct plan *p)
  * exit with when that fails. */
 static int exec_cmd(const struct nsjoin_opts *o, const struct plan *p)
 {
-	char *const *argv = o->argv;
-	const char *step, *object;
-	int r;
-
 	if ((o->mount_proc || o->mount_sys) && mount_view(o) < 0)
 		return EXIT_TOOL_FAILED;
 	if (set_root_wd(p) < 0)
 		return EXIT_TOOL_FAILED;
-	if ((r = exec_prepare(&o->exec, &step, &object)) < 0) {
-		nsk_err("%s%s%s: %s", step, *object ? " " : "", object, strerror(-r));
-		return EXIT_TOOL_FAILED;
-	}
-	r = exec_command(argv);
-	return nsk_exec_error(argv[0], r);
+	return exec_run(&o->exec, o->argv, 0);
 }
 
 /* Into a joined PID namespace only a child can go: fork it, forward

@@ -528,19 +528,6 @@ static int refuse_shared_namespace(void)
 	return 0;
 }
 
-static int exec_cmd(const struct nsroot_opts *o)
-{
-	const char *step, *object;
-	int r = exec_prepare(&o->exec, &step, &object);
-
-	if (r < 0) {
-		nsk_err("%s%s%s: %s", object, *object ? ": " : "", step, strerror(-r));
-		return EXIT_TOOL_FAILED;
-	}
-	r = exec_command(o->argv);
-	return nsk_exec_error(o->argv[0], r);
-}
-
 static void free_opts(struct nsroot_opts *o)
 {
 	for (unsigned i = 0; i < o->nbinds; i++) {
@@ -561,7 +548,7 @@ static int run(const struct nsroot_opts *o)
 		nsk_err("%s: %s: %s", f.path, f.step, strerror(-r));
 		return EXIT_TOOL_FAILED;
 	}
-	return exec_cmd(o);
+	return exec_run(&o->exec, o->argv, EXEC_MSG_OBJECT_FIRST);
 }
 
 int main(int argc, char **argv)

@@ -10,6 +10,7 @@
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -136,14 +137,16 @@ int nsrun_detached(const struct nsrun_opts *o)
 	int msg[2], go[2];
 	struct target holder = TARGET_INIT;
 	struct persisted done = PERSISTED_INIT;
-	pid_t child, holder_pid;
-	int status;
+	pid_t child, holder_pid = -1;
+	int status, r;
 
 	if (o->log && (log_fd = open(o->log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644)) < 0) {
 		nsk_err("%s: %s", o->log, strerror(errno));
 		return EXIT_TOOL_FAILED;
 	}
-	if (pipe2(msg, O_CLOEXEC) < 0 || pipe2(go, O_CLOEXEC) < 0) {
+	/* go: a socket, so that the go sent to a holder that died fails
+	 * with EPIPE (MSG_NOSIGNAL) instead of killing us before the undo. */
+	if (pipe2(msg, O_CLOEXEC) < 0 || socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, go) < 0) {
 		nsk_err("pipe: %s", strerror(errno));
 		return EXIT_TOOL_FAILED;
 	}
@@ -159,22 +162,35 @@ int nsrun_detached(const struct nsrun_opts *o)
 	}
 	close(msg[1]);
 	close(go[0]);
-	int r = await_holder(msg[0], &holder_pid);
+	r = await_holder(msg[0], &holder_pid);
 	close(msg[0]);
 	if (holder_pid != child)
 		waitpid(child, &status, 0);
-	if (r < 0 || target_open_pid(&holder, holder_pid) < 0 ||
-	    persist_all(o->persist_path, holder_pid, &done) < 0 || write(go[1], "g", 1) != 1) {
-		if (holder.pidfd >= 0)
-			kill(holder_pid, SIGKILL);
-		unpersist_all(&done);
-		if (holder_pid == child)
-			waitpid(child, &status, 0);
-		return EXIT_TOOL_FAILED;
+	if (r < 0)
+		goto fail;	/* the child said why */
+	if ((r = target_open_pid(&holder, holder_pid)) < 0) {
+		nsk_err("holder process %d: %s", (int)holder_pid, target_strerror(r));
+		goto fail;
+	}
+	if (persist_all(o->persist_path, holder_pid, &done) < 0)
+		goto fail;
+	if (send(go[1], "g", 1, MSG_NOSIGNAL) != 1) {
+		nsk_err("holder process %d: starting it: %s", (int)holder_pid, strerror(errno));
+		goto fail;
 	}
 	close(go[1]);
+	target_close(&holder);
 	printf("%d\n", (int)holder_pid);
 	return fflush(stdout) == 0 ? 0 : EXIT_TOOL_FAILED;
+fail:
+	if (holder.pidfd >= 0)
+		(void)syscall(SYS_pidfd_send_signal, holder.pidfd, SIGKILL, NULL, 0);
+	target_close(&holder);
+	unpersist_all(&done);
+	if (holder_pid == child)
+		waitpid(child, &status, 0);
+	close(go[1]);
+	return EXIT_TOOL_FAILED;
 }
 
 /* ---- release ---- */

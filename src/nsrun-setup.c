@@ -2,6 +2,7 @@
  * and the foreground mode (see nsrun.c). */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -139,20 +140,29 @@ int nsrun_mount_proc(const char *dir)
 	return 0;
 }
 
+/* Tell nsrun, waiting on sync_fd with files to keep, that the command is
+ * ready to start, and wait for its go: the files are kept only once
+ * nothing but the exec itself can fail, and the command starts only once
+ * they exist. */
+static int sync_ready(int sync_fd)
+{
+	char go = 0;
+
+	if (send(sync_fd, "r", 1, MSG_NOSIGNAL) != 1 || read(sync_fd, &go, 1) != 1 || go != 'g')
+		return -1;	/* nsrun failed and said why */
+	close(sync_fd);
+	return 0;
+}
+
 /* Set up the command's process state and exec it; returns the status to
  * exit with when that fails. */
-static int exec_cmd(const struct nsrun_opts *o)
+static int exec_cmd(const struct nsrun_opts *o, int sync_fd)
 {
-	char *const *argv = o->argv;
-	const char *step, *object;
-	int r = exec_prepare(&o->exec, &step, &object);
-
-	if (r < 0) {
-		nsk_err("%s%s%s: %s", step, *object ? " " : "", object, strerror(-r));
+	if (sync_fd < 0)
+		return exec_run(&o->exec, o->argv, 0);
+	if (exec_prepare_report(&o->exec, 0) < 0 || sync_ready(sync_fd) < 0)
 		return EXIT_TOOL_FAILED;
-	}
-	r = exec_command(argv);
-	return nsk_exec_error(argv[0], r);
+	return nsk_exec_error(o->argv[0], exec_command(o->argv));
 }
 
 static bool wants_init(const struct nsrun_opts *o)
@@ -162,7 +172,7 @@ static bool wants_init(const struct nsrun_opts *o)
 
 /* PID 1 of the new namespace with our init: fork the command, forward
  * signals, reap, and exit with the command's status. */
-static int run_init(const struct nsrun_opts *o)
+static int run_init(const struct nsrun_opts *o, int sync_fd)
 {
 	pid_t cmd = fork();
 
@@ -171,32 +181,48 @@ static int run_init(const struct nsrun_opts *o)
 		return EXIT_TOOL_FAILED;
 	}
 	if (cmd == 0)
-		_exit(exec_cmd(o));
+		_exit(exec_cmd(o, sync_fd));
+	/* Only the command answers nsrun: if it fails, nsrun sees the end. */
+	if (sync_fd >= 0)
+		close(sync_fd);
 	return init_forward_and_wait(cmd, INIT_REAP_ALL);
 }
 
 int nsrun_run_cmd(const struct nsrun_opts *o)
 {
-	return wants_init(o) ? run_init(o) : exec_cmd(o);
+	return wants_init(o) ? run_init(o, -1) : exec_cmd(o, -1);
 }
 
 /* ---- foreground ---- */
 
-/* The forked child: PID 1 of the new PID namespace if there is one. */
-static int foreground_child(const struct nsrun_opts *o, pid_t parent, int sync_fd)
+/* --kill-child: the signal comes when nsrun (parent, a pidfd opened
+ * before the fork) dies; if it died before the request, it never will.
+ * getppid() cannot tell in a new PID namespace, where it is 0. */
+static int set_kill_child(const struct nsrun_opts *o, int parent)
 {
-	if (o->kill_child && (prctl(PR_SET_PDEATHSIG, o->kill_child) < 0 || getppid() != parent))
+	struct pollfd pfd = { .fd = parent, .events = POLLIN };
+
+	if (prctl(PR_SET_PDEATHSIG, o->kill_child) < 0) {
+		nsk_err("--kill-child: prctl(PR_SET_PDEATHSIG): %s", strerror(errno));
+		return -1;
+	}
+	/* A pidfd is readable once its process has exited, zombie or not
+	 * (pidfd_send_signal(0) would still reach a zombie). */
+	if (poll(&pfd, 1, 0) != 0) {
+		nsk_err("--kill-child: nsrun ended before the command started");
+		return -1;
+	}
+	return 0;
+}
+
+/* The forked child: PID 1 of the new PID namespace if there is one. */
+static int foreground_child(const struct nsrun_opts *o, int parent, int sync_fd)
+{
+	if (o->kill_child && set_kill_child(o, parent) < 0)
 		return EXIT_TOOL_FAILED;
 	if (o->mount_proc && nsrun_mount_proc(o->mount_proc) < 0)
 		return EXIT_TOOL_FAILED;
-	if (sync_fd >= 0) {
-		char go = 0;
-		/* Ready; the command may start once the files are kept. */
-		if (write(sync_fd, "r", 1) != 1 || read(sync_fd, &go, 1) != 1 || go != 'g')
-			return EXIT_TOOL_FAILED;
-		close(sync_fd);
-	}
-	return nsrun_run_cmd(o);
+	return wants_init(o) ? run_init(o, sync_fd) : exec_cmd(o, sync_fd);
 }
 
 /* Tell the helper to persist the namespaces of `pid` and keep them; on
@@ -208,13 +234,35 @@ static int persist_now(struct persist_helper *helper, pid_t pid)
 	return persist_helper_finish(helper, r == 0);
 }
 
+/* Without a fork: this process runs the command. The files are made
+ * before exec_prepare (which may leave nsrun unable to reach them) and
+ * kept only if it succeeds. */
+static int foreground_exec(const struct nsrun_opts *o, struct persist_helper *helper)
+{
+	int r;
+
+	if (o->mount_proc && nsrun_mount_proc(o->mount_proc) < 0) {
+		persist_helper_finish(helper, false);
+		return EXIT_TOOL_FAILED;
+	}
+	if (persist_helper_run(helper, getpid()) < 0) {
+		persist_helper_finish(helper, false);
+		return EXIT_TOOL_FAILED;
+	}
+	r = exec_prepare_report(&o->exec, 0);
+	if (persist_helper_finish(helper, r == 0) < 0 || r < 0)
+		return EXIT_TOOL_FAILED;
+	return nsk_exec_error(o->argv[0], exec_command(o->argv));
+}
+
 int nsrun_foreground(const struct nsrun_opts *o)
 {
 	struct persist_helper helper = PERSIST_HELPER_INIT;
+	struct target parent = TARGET_INIT;
 	int sync[2] = { -1, -1 };
-	pid_t parent = getpid(), child;
+	pid_t child;
 	char byte;
-	int status;
+	int status, r;
 
 	if (persist_helper_start(&helper, o->persist_path) < 0)
 		return EXIT_TOOL_FAILED;
@@ -223,10 +271,16 @@ int nsrun_foreground(const struct nsrun_opts *o)
 		return EXIT_TOOL_FAILED;
 	}
 	if (!o->fork)
-		return persist_now(&helper, parent) < 0 ? EXIT_TOOL_FAILED : exec_cmd(o);
-	/* With files to persist, wait for the child's own set-up first: a
-	 * new PID namespace can be bind mounted only once its first process
-	 * exists, and a failure in the child must leave no file behind. */
+		return foreground_exec(o, &helper);
+	if (o->kill_child && (r = target_open_pid(&parent, getpid())) < 0) {
+		nsk_err("--kill-child: opening a pidfd of nsrun: %s", strerror(-r));
+		persist_helper_finish(&helper, false);
+		return EXIT_TOOL_FAILED;
+	}
+	/* With files to persist, wait until the command is about to start:
+	 * a new PID namespace can be bind mounted only once its first
+	 * process exists, and a failure in the child must leave no file
+	 * behind. */
 	if (helper.pid > 0 && socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sync) < 0) {
 		nsk_err("socketpair: %s", strerror(errno));
 		persist_helper_finish(&helper, false);
@@ -241,14 +295,16 @@ int nsrun_foreground(const struct nsrun_opts *o)
 	}
 	if (child == 0) {
 		closep(&sync[0]);
-		_exit(foreground_child(o, parent, sync[1]));
+		_exit(foreground_child(o, parent.pidfd, sync[1]));
 	}
+	target_close(&parent);
 	closep(&sync[1]);
 	if (helper.pid > 0) {
 		bool ok = read(sync[0], &byte, 1) == 1;
 		if (!ok)
 			persist_helper_finish(&helper, false);
-		if (!ok || persist_now(&helper, parent) < 0 || write(sync[0], "g", 1) != 1) {
+		if (!ok || persist_now(&helper, getpid()) < 0 ||
+		    send(sync[0], "g", 1, MSG_NOSIGNAL) != 1) {
 			closep(&sync[0]);
 			kill(child, SIGKILL);
 			waitpid(child, &status, 0);
@@ -258,4 +314,3 @@ int nsrun_foreground(const struct nsrun_opts *o)
 	}
 	return init_forward_and_wait(child, o->as_pid_1 ? INIT_CHILD_IS_BARE_PID1 : 0);
 }
-

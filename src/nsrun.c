@@ -163,17 +163,19 @@ static void usage(void)
 	      stdout);
 }
 
+/* A namespace option, whose letter is c: 1 (or the usage error), 0 if c
+ * is no namespace's. */
 static int parse_ns_option(struct nsrun_opts *o, int c, const char *arg)
 {
-	for (unsigned i = 0; i < ns_type_count; i++)
-		if (ns_types[i].short_option == c) {
-			o->clone_flags |= ns_types[i].clone_flag;
-			if (arg && !*arg)
-				return nsk_usage_err("--%s=: empty file name", ns_types[i].option);
-			o->persist_path[i] = arg;
-			return 1;
-		}
-	return 0;
+	const struct ns_type *t = ns_by_short_option(c);
+
+	if (!t)
+		return 0;
+	o->clone_flags |= t->clone_flag;
+	if (arg && !*arg)
+		return nsk_usage_err("--%s=: empty file name", t->option);
+	o->persist_path[t - ns_types] = arg;
+	return 1;
 }
 
 static int parse_user_or_id(const char *s, bool group, uint32_t *ret)
@@ -197,7 +199,6 @@ static int parse_value(struct nsrun_opts *o, int c, const char *arg)
 	static const char *const propagations[] = { "private", "shared", "slave", "unchanged", NULL };
 	static const unsigned long propagation_flags[] = { MS_PRIVATE, MS_SHARED, MS_SLAVE, 0 };
 	static const char *const setgroups_modes[] = { "deny", "allow", NULL };
-	char bad[64];
 	int i;
 
 	switch (c) {
@@ -205,6 +206,7 @@ static int parse_value(struct nsrun_opts *o, int c, const char *arg)
 		if ((i = parse_choice(arg, propagations)) < 0)
 			return nsk_usage_err("--propagation %s: not private, shared, slave or unchanged", arg);
 		o->propagation = propagation_flags[i] ? (propagation_flags[i] | MS_REC) : 0;
+		o->propagation_given = true;
 		return 0;
 	case OPT_SETGROUPS:
 		if ((o->setgroups = parse_choice(arg, setgroups_modes)) < 0)
@@ -246,12 +248,7 @@ static int parse_value(struct nsrun_opts *o, int c, const char *arg)
 		return 0;
 	case OPT_CAP_DROP:
 	case OPT_CAP_ADD:
-		if (caps_parse(arg, c == OPT_CAP_DROP ? &o->exec.cap_drop : &o->exec.cap_add, bad,
-			       sizeof(bad)) < 0)
-			return nsk_usage_err("%s %s: unknown capability '%s'",
-					     c == OPT_CAP_DROP ? "--cap-drop" : "--cap-add", arg, bad);
-		o->exec.change_caps = true;
-		return 0;
+		return caps_option(c == OPT_CAP_ADD, arg, &o->exec);
 	case 'S':
 		if (parse_user_or_id(arg, false, &o->exec.uid) < 0)
 			return nsk_usage_err("--setuid %s: not a user id or name", arg);
@@ -293,14 +290,22 @@ static int parse_option(void *opts, int c, const char *arg)
 	return parse_value(o, c, arg);
 }
 
+/* Whether any option but --release and -t was given, once the implied
+ * ones are set (every namespace option, --mount-proc, --hostname, the
+ * maps and clocks show in clone_flags; --kill-child in fork). */
+static bool sets_anything(const struct nsrun_opts *o)
+{
+	const struct exec_opts *e = &o->exec;
+
+	return o->clone_flags || o->fork || o->as_pid_1 || o->no_lo || o->propagation_given ||
+	       o->setgroups >= 0 || o->detach || o->hold || o->log || o->argv[0] || e->root ||
+	       e->wd || e->set_uid || e->set_gid || e->no_new_privs || e->change_caps;
+}
+
 /* Options that imply others, and combinations that make no sense. */
 static int check_options(struct nsrun_opts *o)
 {
-	if (o->release)
-		return (o->clone_flags || o->detach || o->hold || o->argv[0])
-			       ? nsk_usage_err("--release takes only -t")
-			       : 1;
-	if (o->target)
+	if (o->target && !o->release)
 		return nsk_usage_err("-t names the process for --release only");
 	if (o->mount_proc)
 		o->clone_flags |= CLONE_NEWNS;
@@ -327,6 +332,8 @@ static int check_options(struct nsrun_opts *o)
 		o->fork = true;
 	if (o->kill_child)
 		o->fork = true;
+	if (o->release)
+		return sets_anything(o) ? nsk_usage_err("--release takes only -t") : 1;
 	if (o->as_pid_1 && !(o->clone_flags & CLONE_NEWPID))
 		return nsk_usage_err("--as-pid-1 needs --pid");
 	if (o->hold && !o->detach)

@@ -20,6 +20,7 @@ struct nsrun_opts {
 	bool fork, as_pid_1, no_lo;
 	const char *mount_proc;		/* NULL: no --mount-proc */
 	unsigned long propagation;	/* 0: unchanged */
+	bool propagation_given;		/* --propagation, even "private" */
 	const char *hostname, *domainname;
 	bool map_uid, map_gid;		/* map our own id to inner_uid/gid */
 	uid_t inner_uid;

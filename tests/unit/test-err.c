@@ -1,4 +1,5 @@
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -59,14 +60,18 @@ static void say_option_error(void) { assert_int_equal(nsk_option_error(opt_c, op
 static char *option_error_for(char *arg)
 {
 	static const struct option longopts[] = {
-		{ "wd", required_argument, NULL, 'w' }, { NULL, 0, NULL, 0 },
+		{ "wd", required_argument, NULL, 'w' },
+		{ "fork", no_argument, NULL, 'f' },
+		/* a long-only option: its val is above CHAR_MAX */
+		{ "detach", no_argument, NULL, CHAR_MAX + 7 },
+		{ NULL, 0, NULL, 0 },
 	};
 	opt_argv[0] = (char *)"tool";
 	opt_argv[1] = arg;
 	opt_argv[2] = NULL;
 	optind = 0;
 	opterr = 0;
-	opt_c = getopt_long(2, opt_argv, "+:w:", longopts, NULL);
+	opt_c = getopt_long(2, opt_argv, "+:w:f", longopts, NULL);
 	return capture(say_option_error);
 }
 
@@ -80,6 +85,13 @@ static void test_option_errors(void **state)
 	assert_string_equal(option_error_for((char *)"-Z"), expect);
 	snprintf(expect, sizeof(expect), "%s: option '--wd' needs a value (see '%s --help')\n", nsk_prog(), nsk_prog());
 	assert_string_equal(option_error_for((char *)"--wd"), expect);
+	/* a value given to an option that takes none */
+	snprintf(expect, sizeof(expect), "%s: option '--fork' takes no value (see '%s --help')\n", nsk_prog(), nsk_prog());
+	assert_string_equal(option_error_for((char *)"--fork=1"), expect);
+	snprintf(expect, sizeof(expect), "%s: option '--detach' takes no value (see '%s --help')\n", nsk_prog(), nsk_prog());
+	assert_string_equal(option_error_for((char *)"--detach=1"), expect);
+	snprintf(expect, sizeof(expect), "%s: option '--det' takes no value (see '%s --help')\n", nsk_prog(), nsk_prog());
+	assert_string_equal(option_error_for((char *)"--det=yes"), expect);
 }
 
 static void test_truncated_line_stays_one_line(void **state)

@@ -33,10 +33,27 @@ static void test_forwarded(void **state)
 		assert_int_equal(init_forwarded_signals[i], want[i]);
 }
 
+static void test_should_forward(void **state)
+{
+	/* sent by a process (kill, sigqueue, the pdeath signal): always */
+	assert_true(init_should_forward(SI_USER, 0, false));
+	assert_true(init_should_forward(SI_QUEUE, INIT_REAP_ALL, false));
+	assert_true(init_should_forward(SI_USER, INIT_CHILD_IS_BARE_PID1, true));
+	assert_true(init_should_forward(SI_TKILL, INIT_CHILD_IS_BARE_PID1, false));
+	/* from the terminal: the command got it already */
+	assert_false(init_should_forward(SI_KERNEL, 0, false));
+	assert_false(init_should_forward(SI_KERNEL, INIT_REAP_ALL, false));
+	assert_false(init_should_forward(SI_KERNEL, 0, true));
+	/* ... unless the kernel dropped it for a bare PID 1 with no handler */
+	assert_true(init_should_forward(SI_KERNEL, INIT_CHILD_IS_BARE_PID1, false));
+	assert_false(init_should_forward(SI_KERNEL, INIT_CHILD_IS_BARE_PID1, true));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_status_sigmask), cmocka_unit_test(test_forwarded),
+		cmocka_unit_test(test_should_forward),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,6 +20,12 @@ static void test_table(void **state)
 	assert_null(ns_by_option(""));
 	assert_null(ns_by_proc_name("mount"));
 	assert_null(ns_by_flag(0));
+	assert_ptr_equal(ns_by_short_option('m'), ns_by_option("mount"));
+	assert_ptr_equal(ns_by_short_option('U'), ns_by_proc_name("user"));
+	assert_ptr_equal(ns_by_short_option('T'), ns_by_proc_name("time"));
+	assert_null(ns_by_short_option('x'));
+	assert_null(ns_by_short_option(0));
+	assert_null(ns_by_short_option(256 + 'm'));	/* a long-only option's val */
 	for (unsigned i = 0; i < ns_type_count; i++) {
 		assert_ptr_equal(ns_by_flag(ns_types[i].clone_flag), &ns_types[i]);
 		for (unsigned j = 0; j < i; j++)

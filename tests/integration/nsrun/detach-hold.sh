@@ -76,3 +76,11 @@ pid=$("$NSRUN" --pid --detach --log "$TMP_DIR/log" -- sh -c 'echo to-log; echo e
 kill_later "$pid"
 wait_for 'grep -q err-log "$TMP_DIR/log"' || fail "--log file lacks the output"
 assert_eq "to-log" "$(head -1 "$TMP_DIR/log")" "--log stdout"
+
+# --release with a set-up option: refused, one line, nothing sent (the
+# target, PID 1, is never reached)
+for opt in "--hostname=x" "-r" "--mount-proc" "--propagation=private" "--no-lo" \
+	"--setgroups=deny" "--wd=/" "--cap-drop=ALL" "--no-new-privs" "--fork" "--kill-child"; do
+	assert_status 125 "--release $opt" -- "$NSRUN" --release "$opt" -t 1
+	assert_one_line_error nsrun "--release takes only -t \\(see"
+done

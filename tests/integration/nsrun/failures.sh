@@ -37,6 +37,17 @@ assert_status 125 "bad hostname" -- "$NSRUN" --net="$d/net" --hostname "$long" -
 assert_one_line_error nsrun "hostname $long: Invalid argument"
 nothing_left "bad hostname"
 
+# the command's own set-up fails (exec_prepare: --wd) after the files
+# were made: they go again, with nsrun execing the command, under the init
+# and with a plain fork
+for opts in "" "--pid" "--fork"; do
+	# shellcheck disable=SC2086 # opts: no option or one
+	assert_status 125 "bad --wd${opts:+ with $opts}" -- \
+		"$NSRUN" --net="$d/net" $opts --wd /nonexistent/nskit -- sleep 4243.25
+	assert_one_line_error nsrun "chdir /nonexistent/nskit: No such file or directory"
+	nothing_left "bad --wd${opts:+ with $opts}"
+done
+
 # detached, failing in the holder
 assert_status 125 "detached failure" -- \
 	"$NSRUN" --net="$d/net" --pid --mount-proc=/nonexistent/nskit --detach -- sleep 4243.25

@@ -22,6 +22,10 @@ assert_eq 1 "$("$NSRUN" --pid --mount-proc="$TMP_DIR/p" -- sh -c "ls $TMP_DIR/p 
 	"--mount-proc=DIR"
 # and our /proc is untouched
 assert_eq 0 "$(grep -c " $TMP_DIR/p " /proc/self/mountinfo)" "no proc left on DIR"
+# without a fork (no --pid, no --fork), as unshare(1) does too
+assert_eq proc "$("$NSRUN" --mount-proc="$TMP_DIR/p" -- stat -f -c %T "$TMP_DIR/p")" \
+	"--mount-proc=DIR without a fork"
+assert_eq 0 "$(grep -c " $TMP_DIR/p " /proc/self/mountinfo)" "no proc left on DIR"
 
 # the init reaps orphans: a daemonised grandchild does not stay a zombie
 out=$("$NSRUN" --pid --mount-proc -- sh -c '(sleep 0.1 &) ; sleep 0.4; ps -e -o stat= | grep -c Z')

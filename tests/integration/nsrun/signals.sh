@@ -54,3 +54,14 @@ child=$(pgrep_marker 4242.6)
 on_exit "kill -KILL $child"
 kill -KILL "$pid"
 wait_gone "$child" || fail "--kill-child: the command outlived nsrun"
+
+# --kill-child in a new PID namespace (where getppid() is 0 in the child):
+# the command starts, and goes when nsrun dies of SIGKILL
+"$NSRUN" -p --kill-child -- sleep 4242.7 &
+pid=$!
+kill_later "$pid"
+wait_for '[ -n "$(pgrep_marker 4242.7)" ]' || fail "-p --kill-child: sleep did not start"
+child=$(pgrep_marker 4242.7)
+on_exit "kill -KILL $child"
+kill -KILL "$pid"
+wait_gone "$child" || fail "-p --kill-child: the command outlived nsrun"
