@@ -12,7 +12,8 @@ int cg_group_populated(struct cg_group *g);
 /* The same for a group whose processes all joined every hierarchy at once
  * (cgctl exec): v2's populated flag then speaks for all, in one read. */
 int cg_group_populated_joined(struct cg_group *g);
-/* Freeze or thaw, and wait until the kernel says it is done. */
+/* Freeze or thaw, and wait until the kernel says it is done; a freeze
+ * that does not finish in time (-ETIME) is thawed again. */
 int cg_group_freeze(struct cg_group *g, bool freeze);
 /* Whether the group is frozen (1) or not (0). */
 int cg_group_frozen(struct cg_group *g);
