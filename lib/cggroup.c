@@ -38,21 +38,33 @@ int cg_read_at(int dirfd, const char *file, char *buf, size_t size)
 }
 
 /* DIR/FILE opened by its full path: one open instead of two. */
+static int join_path(const char *dir, const char *file, char *path, size_t size)
+{
+	if (!dir)
+		return -ENOENT;
+	int n = snprintf(path, size, "%s/%s", dir, file);
+	return n < 0 || (size_t)n >= size ? -ENAMETOOLONG : 0;
+}
+
 int cg_write_path(const char *dir, const char *file, const char *value)
 {
 	char path[4096];
-	int n = snprintf(path, sizeof(path), "%s/%s", dir, file);
+	int r = join_path(dir, file, path, sizeof(path));
 
-	return n < 0 || (size_t)n >= sizeof(path) ? -ENAMETOOLONG : cg_write_at(AT_FDCWD, path, value);
+	return r < 0 ? r : cg_write_at(AT_FDCWD, path, value);
 }
-
 
 int cg_read_path(const char *dir, const char *file, char *buf, size_t size)
 {
 	char path[4096];
-	int n = snprintf(path, sizeof(path), "%s/%s", dir, file);
+	int r = join_path(dir, file, path, sizeof(path));
 
-	return n < 0 || (size_t)n >= sizeof(path) ? -ENAMETOOLONG : cg_read_at(AT_FDCWD, path, buf, size);
+	return r < 0 ? r : cg_read_at(AT_FDCWD, path, buf, size);
+}
+
+int cg_group_read(void *ud, int ctrl, bool v2, const char *file, char *buf, size_t size)
+{
+	return cg_read_path(cg_group_dir_for(ud, ctrl, v2), file, buf, size);
 }
 
 unsigned cg_hiers_for(const struct cg_sys *sys, unsigned ctrls)

@@ -27,9 +27,12 @@ struct cg_group {
  * wants) / read FILE into buf without the trailing newline. */
 int cg_write_at(int dirfd, const char *file, const char *value);
 int cg_read_at(int dirfd, const char *file, char *buf, size_t size);
-/* The same by the directory's path. */
+/* The same by the directory's path (dir NULL: -ENOENT). */
 int cg_write_path(const char *dir, const char *file, const char *value);
 int cg_read_path(const char *dir, const char *file, char *buf, size_t size);
+/* FILE of the group's directory in the hierarchy of ctrl (as
+ * cg_group_dir_for): a cgkey_reader, ud being the struct cg_group. */
+int cg_group_read(void *ud, int ctrl, bool v2, const char *file, char *buf, size_t size);
 /* Set g->failing to DIR/FILE (FILE may be NULL). */
 void cg_group_fail_at(struct cg_group *g, const char *dir, const char *file);
 

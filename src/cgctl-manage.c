@@ -192,16 +192,6 @@ int cmd_set(const struct cgctl_opts *o, struct cgctl_ctx *c)
 	return 0;
 }
 
-static int read_key(void *ud, int ctrl, bool v2, const char *file, char *buf, size_t size)
-{
-	const char *dir = cg_group_dir_for(ud, ctrl, v2);
-	_cleanup_close_ int dfd = dir ? open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC) : -1;
-
-	if (!dir)
-		return -ENOENT;
-	return dfd < 0 ? -errno : cg_read_at(dfd, file, buf, size);
-}
-
 int cmd_get(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
 	static char value[65536];
@@ -209,7 +199,7 @@ int cmd_get(const struct cgctl_opts *o, struct cgctl_ctx *c)
 	if (open_existing(o, c) < 0)
 		return EXIT_TOOL_FAILED;
 	for (unsigned i = 0; i < o->nkeys; i++) {
-		int r = cgkey_get(&c->keys, o->keys[i], read_key, &c->g, value, sizeof(value));
+		int r = cgkey_get(&c->keys, o->keys[i], cg_group_read, &c->g, value, sizeof(value));
 		if (r < 0) {
 			nsk_err("%s: %s: %s", o->group, o->keys[i],
 				r == -ENOENT ? "no such key here" : key_error(r, o->keys[i]));
