@@ -314,8 +314,11 @@ static pid_t spawn(const struct cgctl_opts *o, struct cgctl_ctx *c)
 		if (pid == 0)
 			run_command(o, &mask);
 		if (pid > 0 || (errno != ENOSYS && errno != E2BIG && errno != EINVAL)) {
-			if (pid < 0)
-				nsk_err("%s: clone3 into %s: %s", o->group, v2dir, strerror(errno));
+			if (pid < 0) {
+				/* EBUSY, EOPNOTSUPP: no internal processes */
+				cg_group_fail_at(&c->g, v2dir, NULL);
+				join_error(o, c, 0, -errno);
+			}
 			return pid;
 		}
 	}

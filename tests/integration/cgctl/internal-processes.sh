@@ -37,5 +37,13 @@ else
 	grep -qw "$ctrl" "$(cg_dir core "$G")/cgroup.subtree_control" &&
 		fail "$ctrl left enabled in $G's subtree_control"
 	assert_group "$G/child"
+
+	# a group that passes controllers on cannot hold the command either
+	H="$G-passes"
+	cg_remove_later "$H"
+	assert_status 0 "create $H/child" -- "$CGCTL" create "$H/child"
+	assert_status 0 "a limit on $H/child" -- "$CGCTL" set "$H/child" "$key"
+	assert_status 125 "exec into $H" -- "$CGCTL" exec "$H" -- true
+	assert_one_line_error cgctl "$H: /.*/$H: cannot hold processes: it passes controllers to child groups.*no internal processes"
 fi
 exit 0
