@@ -62,6 +62,20 @@ int cg_read_path(const char *dir, const char *file, char *buf, size_t size)
 	return r < 0 ? r : cg_read_at(AT_FDCWD, path, buf, size);
 }
 
+/* The whole of DIR/FILE, malloc'd, without the trailing newline. */
+static int read_path_alloc(const char *dir, const char *file, char **ret)
+{
+	char path[4096];
+	size_t len;
+	int r = join_path(dir, file, path, sizeof(path));
+
+	if (r < 0 || (r = readfile_at_alloc(AT_FDCWD, path, ret, &len)) < 0)
+		return r;
+	while (len > 0 && (*ret)[len - 1] == '\n')
+		(*ret)[--len] = '\0';
+	return 0;
+}
+
 int cg_group_read(void *ud, int ctrl, bool v2, const char *file, char *buf, size_t size)
 {
 	return cg_read_path(cg_group_dir_for(ud, ctrl, v2), file, buf, size);
@@ -108,7 +122,28 @@ void cg_group_free(struct cg_group *g)
 	}
 	for (unsigned i = 0; i < g->nmade; i++)
 		free(g->made[i]);
+	cg_group_clear_left(g);
 	memset(g, 0, sizeof(*g));
+}
+
+void cg_group_clear_left(struct cg_group *g)
+{
+	for (unsigned i = 0; i < g->nleft; i++)
+		free(g->left[i].path);
+	g->nleft = 0;
+}
+
+void cg_group_note_left(struct cg_group *g, const char *dir, const char *file, int err,
+		      bool changed)
+{
+	struct cg_left *l = &g->left[g->nleft];
+
+	if (g->nleft == CG_MAX_MADE ||
+	    asprintf(&l->path, "%s%s%s", dir, file ? "/" : "", file ? file : "") < 0)
+		return;
+	l->err = err;
+	l->changed = changed;
+	g->nleft++;
 }
 
 static void drop(struct cg_group *g, unsigned i)
@@ -304,21 +339,93 @@ int cg_group_enable(struct cg_group *g, unsigned ctrls)
 	return 0;
 }
 
-static int check_exists(struct cg_group *g, const struct cg_write *w)
+/* The value a file had before cg_group_apply wrote it. */
+struct saved {
+	const char *dir, *file;
+	const char *value;	/* what the write puts there */
+	char *old;		/* NULL: unreadable (write-only), not restored */
+	unsigned write;		/* the index of the write that changes it */
+	bool restored;
+};
+
+/* Read the old value of every file a write changes; -ENOENT (nothing
+ * written yet) when one is missing. v1 memory.limit_in_bytes alone moves
+ * memsw with it (write_keeping_swap), so memsw is kept too. */
+static int save_old(struct cg_group *g, const struct cg_write *w, unsigned i, struct saved *s,
+		    unsigned *ns)
 {
 	const char *dir = cg_group_dir_for(g, w->ctrl, w->v2);
-	char path[4096];
+	int r;
 
 	if (!dir) {
 		snprintf(g->failing, sizeof(g->failing), "%s", w->file);
 		return -ENOENT;
 	}
-	snprintf(path, sizeof(path), "%s/%s", dir, w->file);
-	if (access(path, F_OK) < 0) {
+	s[*ns] = (struct saved){ dir, w->file, w->value, NULL, i, false };
+	if ((r = read_path_alloc(dir, w->file, &s[*ns].old)) == -ENOENT) {
 		cg_group_fail_at(g, dir, w->file);
-		return -errno;
+		return r;
+	}
+	(*ns)++;
+	if (w->keep_swap) {
+		s[*ns] = (struct saved){ dir, "memory.memsw.limit_in_bytes", NULL, NULL, i, false };
+		if (read_path_alloc(dir, s[*ns].file, &s[*ns].old) == 0)
+			(*ns)++;
 	}
 	return 0;
+}
+
+/* io.max and blkio.throttle.*: one device per line, and one device per
+ * write; a device the write added goes back to no limit. */
+static int restore_devices(const struct saved *s)
+{
+	bool v2 = !strcmp(s->file, "io.max");
+	size_t dlen = s->value ? strcspn(s->value, " ") : 0;
+	bool listed = false;
+	char text[256];
+	int r = 0, r1;
+
+	for (const char *p = s->old; *p; p += strcspn(p, "\n"), p += *p == '\n') {
+		size_t len = strcspn(p, "\n");
+		if (len == 0 || len >= sizeof(text))
+			continue;
+		memcpy(text, p, len);
+		text[len] = '\0';
+		listed |= dlen && !strncmp(text, s->value, dlen) && text[dlen] == ' ';
+		if ((r1 = cg_write_path(s->dir, s->file, text)) < 0 && r == 0)
+			r = r1;
+	}
+	if (!listed && dlen && dlen < 64) {
+		snprintf(text, sizeof(text), "%.*s %s", (int)dlen, s->value,
+			 v2 ? "rbps=max wbps=max riops=max wiops=max" : "0");
+		if ((r1 = cg_write_path(s->dir, s->file, text)) < 0 && r == 0)
+			r = r1;
+	}
+	return r;
+}
+
+static int restore_one(const struct saved *s)
+{
+	if (!strcmp(s->file, "io.max") || !strncmp(s->file, "blkio.throttle.", 15))
+		return restore_devices(s);
+	return cg_write_path(s->dir, s->file, s->old);
+}
+
+/* Write back the old values of the files the writes before `done` may
+ * have changed, last first. The kernel may want an order (v1: memory
+ * limit <= memsw limit at every step), so what fails is tried once more
+ * after the rest; what fails again is noted in g->left. */
+static void restore(struct cg_group *g, struct saved *s, unsigned ns, unsigned done)
+{
+	int r = 0;
+
+	for (int pass = 0; pass < 2; pass++)
+		for (unsigned i = ns; i-- > 0;)
+			if (s[i].write < done && s[i].old && !s[i].restored)
+				s[i].restored = (r = restore_one(&s[i])) == 0;
+	for (unsigned i = ns; i-- > 0;)
+		if (s[i].write < done && s[i].old && !s[i].restored)
+			cg_group_note_left(g, s[i].dir, s[i].file, r, true);
 }
 
 static int read_u64(const char *dir, const char *file, uint64_t *ret)
@@ -392,25 +499,31 @@ static int write_one(struct cg_group *g, const struct cg_write *w)
 
 int cg_group_apply(struct cg_group *g, const struct cg_write *w, unsigned n)
 {
-	int r;
+	_cleanup_free_ struct saved *s = calloc(2 * (size_t)n + 1, sizeof(*s));
+	unsigned ns = 0;
+	int r = 0;
 
-	for (unsigned i = 0; i < n; i++)
-		if ((r = check_exists(g, &w[i])) < 0)
-			return r;
-	for (unsigned i = 0; i < n; i++) {
+	if (!s)
+		return -ENOMEM;
+	for (unsigned i = 0; i < n && r == 0; i++)
+		r = save_old(g, &w[i], i, s, &ns);
+	for (unsigned i = 0; i < n && r == 0; i++) {
 		g->failing[0] = '\0';
 		r = write_one(g, &w[i]);
 		/* v1 refuses memory.limit_in_bytes above memsw.limit_in_bytes:
 		 * when the memsw write that follows raises it, make it first. */
 		if (r == -EINVAL && i + 1 < n && !strcmp(w[i].file, "memory.limit_in_bytes") &&
 		    !strcmp(w[i + 1].file, "memory.memsw.limit_in_bytes")) {
-			if ((r = write_one(g, &w[i + 1])) == 0 && (r = write_one(g, &w[i])) == 0)
-				i++;
+			if ((r = write_one(g, &w[i + 1])) == 0)
+				r = write_one(g, &w[i]);
+			i++;	/* both done, or both to restore */
 		}
 		if (r < 0)
-			return r;
+			restore(g, s, ns, i + 1);
 	}
-	return 0;
+	for (unsigned i = 0; i < ns; i++)
+		free(s[i].old);
+	return r;
 }
 
 /* Controllers enabled in ancestors that existed before stay enabled:
@@ -420,11 +533,15 @@ int cg_group_undo(struct cg_group *g)
 {
 	int r = 0;
 
-	for (unsigned i = g->nmade; i-- > 0;)
-		if (rmdir(g->made[i]) < 0 && errno != ENOENT && r == 0) {
+	for (unsigned i = g->nmade; i-- > 0;) {
+		if (rmdir(g->made[i]) == 0 || errno == ENOENT)
+			continue;
+		cg_group_note_left(g, g->made[i], NULL, -errno, false);
+		if (r == 0) {
 			r = -errno;
 			cg_group_fail_at(g, g->made[i], NULL);
 		}
+	}
 	return r;
 }
 

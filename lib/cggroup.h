@@ -14,12 +14,21 @@
 
 #define CG_MAX_MADE 64
 
+/* What a failed step or its undo could not set right. */
+struct cg_left {
+	char *path;		/* a directory left behind, or a file left changed */
+	int err;		/* -errno */
+	bool changed;		/* a file whose old value could not be written back */
+};
+
 struct cg_group {
 	const struct cg_sys *sys;
 	char *path[CG_MAX_HIER];	/* cgroup path per hierarchy; NULL: not used */
 	char *dir[CG_MAX_HIER];		/* its directory */
 	char *made[CG_MAX_MADE];	/* directories this run created, in order */
 	unsigned nmade;
+	struct cg_left left[CG_MAX_MADE];	/* see cg_group_undo, cg_group_remove */
+	unsigned nleft;
 	char failing[4096];		/* the file or directory an error concerns */
 };
 
@@ -56,15 +65,25 @@ bool cg_group_complete(const struct cg_group *g);
  * group itself exists anywhere. */
 int cg_group_create(struct cg_group *g, bool exclusive);
 /* v2: enable ctrls in cgroup.subtree_control of every ancestor of the
- * group, down from the hierarchy root. -EBUSY when the no-internal-
- * processes rule refuses (g->failing names the cgroup with processes). */
+ * group, down from the hierarchy root. -EBUSY when the no-internal-processes rule refuses (g->failing
+ * names the cgroup with processes). */
 int cg_group_enable(struct cg_group *g, unsigned ctrls);
-/* Make the writes; checks first that every file exists (-ENOENT, nothing
- * written). */
+/* Make the writes, all or nothing: reads first the old value of every
+ * file (-ENOENT if one is missing, nothing written), and when a write
+ * fails writes the old values back, last first. A value that could not
+ * be written back is added to g->left. */
 int cg_group_apply(struct cg_group *g, const struct cg_write *w, unsigned n);
 /* Undo what this run made: the directories it created, deepest first.
- * Returns the first failure, g->failing naming the directory left. */
+ * Returns the first failure; every directory left behind is in
+ * g->left. */
 int cg_group_undo(struct cg_group *g);
+/* Empty g->left once reported. */
+void cg_group_clear_left(struct cg_group *g);
+/* Note DIR/FILE (FILE may be NULL) in g->left as left behind (a
+ * directory) or left changed (a file); past CG_MAX_MADE the rest go
+ * unnamed. */
+void cg_group_note_left(struct cg_group *g, const char *dir, const char *file, int err,
+			bool changed);
 /* dir is gone (removed by other means): undo must not rmdir it again. */
 void cg_group_forget_made(struct cg_group *g, const char *dir);
 /* The directory of the group in the hierarchy of ctrl (CG_CORE: v2). */

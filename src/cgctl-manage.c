@@ -83,13 +83,23 @@ static int make_plan(const struct cgctl_opts *o, struct cgctl_ctx *c, struct pla
 	return 0;
 }
 
-/* Remove what this run made; warn about what could not go. */
+/* Warn about each directory left behind and each file left changed. */
+static void report_left(const struct cgctl_opts *o, struct cgctl_ctx *c)
+{
+	for (unsigned i = 0; i < c->g.nleft; i++) {
+		const struct cg_left *l = &c->g.left[i];
+		nsk_warn("%s: %s: %s: %s", o->group, l->path,
+			 l->changed ? "could not write its old value back" : "left behind",
+			 strerror(-l->err));
+	}
+	cg_group_clear_left(&c->g);
+}
+
+/* Remove what this run made; warn about what could not be undone. */
 static void undo(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
-	int r = cg_group_undo(&c->g);
-
-	if (r < 0)
-		nsk_warn("%s: %s: left behind: %s", o->group, c->g.failing, strerror(-r));
+	cg_group_undo(&c->g);
+	report_left(o, c);
 }
 
 static int init_group(const struct cgctl_opts *o, struct cgctl_ctx *c, unsigned mask)
@@ -158,7 +168,7 @@ static int build(const struct cgctl_opts *o, struct cgctl_ctx *c, const struct p
 		const struct setting *s = &o->set[k];
 		nsk_err("%s: %s=%s: %s: %s", o->group, s->key, s->given, g->failing,
 			r == -ENOENT ? "no such key here" : strerror(-r));
-		goto undo;
+		goto undo;	/* the old values are back (or in g->left) */
 	}
 	return 0;
 undo:

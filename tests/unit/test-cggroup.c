@@ -155,6 +155,41 @@ static void test_create_apply_undo(void **state)
 	cg_sys_free(&sys);
 }
 
+/* A write that fails puts back the old values of those before it. */
+static void test_apply_rollback(void **state)
+{
+	struct cg_sys sys;
+	struct cg_group g;
+	struct cg_write w[3] = {
+		{ .ctrl = CG_MEMORY, .file = "memory.limit_in_bytes", .value = "200" },
+		{ .ctrl = CG_MEMORY, .file = "blkio.throttle.read_bps_device", .value = "8:16 7" },
+		{ .ctrl = CG_MEMORY, .file = "memory.soft_limit_in_bytes", .value = "300" },
+	};
+
+	fake_sys(&sys, false);
+	mkdir(sys.h[0].mount, 0755);
+	assert_int_equal(cg_group_init(&g, &sys, NULL, "/r", cg_hiers_for(&sys, ~0u)), 0);
+	assert_int_equal(cg_group_create(&g, true), 0);
+	put("memory/r/memory.limit_in_bytes", "100");
+	put("memory/r/blkio.throttle.read_bps_device", "8:0 5\n");
+	/* a directory: the write fails (EISDIR) */
+	assert_int_equal(mkdir(strcat(strcpy((char[512]){ 0 }, g.dir[0]),
+				      "/memory.soft_limit_in_bytes"), 0755), 0);
+	assert_int_equal(cg_group_apply(&g, w, 3), -EISDIR);
+	assert_non_null(strstr(g.failing, "memory.soft_limit_in_bytes"));
+	assert_string_equal(get("memory/r/memory.limit_in_bytes"), "100");
+	/* device files: each old line, then the added device unlimited
+	 * (a plain file keeps the last write) */
+	assert_string_equal(get("memory/r/blkio.throttle.read_bps_device"), "8:16 0");
+	assert_int_equal(g.nleft, 0);
+	assert_int_equal(cg_group_undo(&g), -ENOTEMPTY);	/* the stand-in files */
+	assert_int_equal(g.nleft, 1);
+	assert_non_null(strstr(g.left[0].path, "/memory/r"));
+	assert_false(g.left[0].changed);
+	cg_group_free(&g);
+	cg_sys_free(&sys);
+}
+
 static void test_populated_remove(void **state)
 {
 	struct cg_sys sys;
@@ -218,6 +253,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_write_read_at), cmocka_unit_test(test_create_apply_undo),
 		cmocka_unit_test(test_populated_remove), cmocka_unit_test(test_v2_enable),
+		cmocka_unit_test(test_apply_rollback),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -60,6 +60,10 @@ unchanged "$G: memory.max=zz: bad value" set "$G" pids.max=9 memory.max=zz
 unchanged "$G: memory.no_such_file=1: .*no such key here" set "$G" pids.max=9 memory.no_such_file=1
 unchanged "$G: cgroup.freeze=2: bad value" set "$G" pids.max=9 cgroup.freeze=2
 unchanged "$G: pids.max=$long: value too long" set "$G" "pids.max=$long"
+# a value only the kernel refuses, after one it takes: the first is undone
+if cg_on_v1 cpuset || cg_v2_has cpuset; then
+	unchanged "$G: cpuset.cpus=999: .*cpuset.cpus: " set "$G" pids.max=9 cpuset.cpus=999
+fi
 # a controller that no hierarchy offers here
 for c in rdma misc net_cls net_prio perf_event devices; do
 	cg_on_v1 "$c" || cg_v2_has "$c" || { missing=$c; break; }
