@@ -122,6 +122,8 @@ void cg_group_free(struct cg_group *g)
 	}
 	for (unsigned i = 0; i < g->nmade; i++)
 		free(g->made[i]);
+	for (unsigned i = 0; i < g->nenabled; i++)
+		free(g->enabled[i].dir);
 	cg_group_clear_left(g);
 	memset(g, 0, sizeof(*g));
 }
@@ -314,6 +316,16 @@ static int enable_one(struct cg_group *g, const char *dir, int ctrl)
 		cg_group_fail_at(g, dir, NULL);	/* EBUSY: this cgroup holds processes */
 		return r;
 	}
+	/* recorded, so that a failure later in this run disables it again */
+	unsigned n = g->nenabled;
+	if (n == CG_MAX_MADE || !(g->enabled[n].dir = strdup(dir))) {
+		cmd[0] = '-';
+		cg_write_path(dir, "cgroup.subtree_control", cmd);
+		cg_group_fail_at(g, dir, "cgroup.subtree_control");
+		return -ENOMEM;
+	}
+	g->enabled[n].ctrl = ctrl;
+	g->nenabled++;
 	return 0;
 }
 
@@ -526,9 +538,9 @@ int cg_group_apply(struct cg_group *g, const struct cg_write *w, unsigned n)
 	return r;
 }
 
-/* Controllers enabled in ancestors that existed before stay enabled:
- * another group may have come to rely on them meanwhile, and disabling
- * would take them away from it (or fail with EBUSY). */
+/* Controllers this run enabled are disabled again, deepest first, once
+ * the directories are gone; EBUSY means a child group has them enabled
+ * in turn (it came to rely on them meanwhile): they stay. */
 int cg_group_undo(struct cg_group *g)
 {
 	int r = 0;
@@ -542,7 +554,28 @@ int cg_group_undo(struct cg_group *g)
 			cg_group_fail_at(g, g->made[i], NULL);
 		}
 	}
+	for (unsigned i = g->nenabled; i-- > 0;) {
+		char cmd[40];
+		int r1;
+		snprintf(cmd, sizeof(cmd), "-%s", cg_ctrl_name(g->enabled[i].ctrl));
+		r1 = cg_write_path(g->enabled[i].dir, "cgroup.subtree_control", cmd);
+		if (r1 == 0 || r1 == -ENOENT || r1 == -EBUSY)
+			continue;
+		cg_group_note_left(g, g->enabled[i].dir, "cgroup.subtree_control", r1, true);
+		if (r == 0) {
+			r = r1;
+			cg_group_fail_at(g, g->enabled[i].dir, "cgroup.subtree_control");
+		}
+	}
+	cg_group_keep_enabled(g);
 	return r;
+}
+
+void cg_group_keep_enabled(struct cg_group *g)
+{
+	for (unsigned i = 0; i < g->nenabled; i++)
+		free(g->enabled[i].dir);
+	g->nenabled = 0;
 }
 
 void cg_group_forget_made(struct cg_group *g, const char *dir)

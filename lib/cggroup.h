@@ -27,6 +27,11 @@ struct cg_group {
 	char *dir[CG_MAX_HIER];		/* its directory */
 	char *made[CG_MAX_MADE];	/* directories this run created, in order */
 	unsigned nmade;
+	struct {			/* controllers this run enabled, in order */
+		char *dir;		/* in this cgroup's subtree_control */
+		int ctrl;
+	} enabled[CG_MAX_MADE];
+	unsigned nenabled;
 	struct cg_left left[CG_MAX_MADE];	/* see cg_group_undo, cg_group_remove */
 	unsigned nleft;
 	char failing[4096];		/* the file or directory an error concerns */
@@ -65,7 +70,8 @@ bool cg_group_complete(const struct cg_group *g);
  * group itself exists anywhere. */
 int cg_group_create(struct cg_group *g, bool exclusive);
 /* v2: enable ctrls in cgroup.subtree_control of every ancestor of the
- * group, down from the hierarchy root. -EBUSY when the no-internal-processes rule refuses (g->failing
+ * group, down from the hierarchy root, recording each enable this run
+ * made. -EBUSY when the no-internal-processes rule refuses (g->failing
  * names the cgroup with processes). */
 int cg_group_enable(struct cg_group *g, unsigned ctrls);
 /* Make the writes, all or nothing: reads first the old value of every
@@ -73,10 +79,14 @@ int cg_group_enable(struct cg_group *g, unsigned ctrls);
  * fails writes the old values back, last first. A value that could not
  * be written back is added to g->left. */
 int cg_group_apply(struct cg_group *g, const struct cg_write *w, unsigned n);
-/* Undo what this run made: the directories it created, deepest first.
- * Returns the first failure; every directory left behind is in
- * g->left. */
+/* Undo what this run made: the directories it created, deepest first,
+ * then the controllers it enabled (EBUSY ignored: a child group uses
+ * them). Returns the first failure; every directory left behind and
+ * every enable left is in g->left. */
 int cg_group_undo(struct cg_group *g);
+/* The run succeeded as far as the ancestors go: cg_group_undo removes
+ * the directories only, and leaves the controllers enabled. */
+void cg_group_keep_enabled(struct cg_group *g);
 /* Empty g->left once reported. */
 void cg_group_clear_left(struct cg_group *g);
 /* Note DIR/FILE (FILE may be NULL) in g->left as left behind (a

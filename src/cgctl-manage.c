@@ -95,7 +95,8 @@ static void report_left(const struct cgctl_opts *o, struct cgctl_ctx *c)
 	cg_group_clear_left(&c->g);
 }
 
-/* Remove what this run made; warn about what could not be undone. */
+/* Remove what this run made, disable the controllers it enabled; warn
+ * about what could not be undone. */
 static void undo(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
 	cg_group_undo(&c->g);
@@ -359,7 +360,10 @@ static int remove_transient(const struct cgctl_opts *o, struct cgctl_ctx *c)
 		nsk_warn("%s: %s: left behind: %s", o->group, c->g.failing, strerror(-r));
 		return r;
 	}
-	undo(o, c);	/* the parents it made */
+	/* the parents it made; the controllers it enabled in ancestors that
+	 * were there before stay, as after any run that succeeded */
+	cg_group_keep_enabled(&c->g);
+	undo(o, c);
 	return 0;
 }
 

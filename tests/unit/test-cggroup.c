@@ -190,6 +190,34 @@ static void test_apply_rollback(void **state)
 	cg_sys_free(&sys);
 }
 
+/* Undo disables the controllers this run enabled. */
+static void test_enable_undo(void **state)
+{
+	struct cg_sys sys;
+	struct cg_group g;
+
+	fake_sys(&sys, true);
+	mkdir(sys.h[0].mount, 0755);	/* test_v2_enable may have made it */
+	put("unified/cgroup.subtree_control", "");
+	assert_int_equal(cg_group_init(&g, &sys, NULL, "/e", cg_hiers_for(&sys, 0)), 0);
+	assert_int_equal(cg_group_create(&g, true), 0);
+	assert_int_equal(cg_group_enable(&g, CG_BIT(CG_MEMORY)), 0);
+	assert_int_equal(g.nenabled, 1);
+	assert_int_equal(cg_group_undo(&g), 0);
+	assert_false(exists("unified/e"));
+	assert_string_equal(get("unified/cgroup.subtree_control"), "-memory");
+	assert_int_equal(g.nenabled, 0);
+	/* already enabled: nothing recorded, nothing disabled */
+	put("unified/cgroup.subtree_control", "memory");
+	assert_int_equal(cg_group_create(&g, true), 0);
+	assert_int_equal(cg_group_enable(&g, CG_BIT(CG_MEMORY)), 0);
+	assert_int_equal(g.nenabled, 0);
+	assert_int_equal(cg_group_undo(&g), 0);
+	assert_string_equal(get("unified/cgroup.subtree_control"), "memory");
+	cg_group_free(&g);
+	cg_sys_free(&sys);
+}
+
 static void test_populated_remove(void **state)
 {
 	struct cg_sys sys;
@@ -253,7 +281,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_write_read_at), cmocka_unit_test(test_create_apply_undo),
 		cmocka_unit_test(test_populated_remove), cmocka_unit_test(test_v2_enable),
-		cmocka_unit_test(test_apply_rollback),
+		cmocka_unit_test(test_apply_rollback), cmocka_unit_test(test_enable_undo),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
