@@ -605,3 +605,55 @@ int cg_group_join(struct cg_group *g, pid_t pid)
 	}
 	return 0;
 }
+
+int cg_place_of(const struct cg_sys *sys, pid_t pid, struct cg_place *ret)
+{
+	struct cg_sys tmp = *sys;	/* borrows sys's strings but self */
+	_cleanup_free_ char *text = NULL;
+	char path[64];
+	int r;
+
+	memset(ret, 0, sizeof(*ret));
+	snprintf(path, sizeof(path), "/proc/%d/cgroup", (int)pid);
+	if ((r = readfile_at_alloc(AT_FDCWD, path, &text, NULL)) < 0)
+		return r;
+	for (unsigned i = 0; i < tmp.n; i++)
+		tmp.h[i].self = NULL;
+	r = cg_parse_proc_cgroup(text, &tmp);
+	for (unsigned i = 0; i < tmp.n; i++)
+		ret->path[i] = tmp.h[i].self;
+	if (r < 0)
+		cg_place_free(ret);
+	return r;
+}
+
+void cg_place_free(struct cg_place *p)
+{
+	for (unsigned i = 0; i < CG_MAX_HIER; i++)
+		free(p->path[i]);
+	memset(p, 0, sizeof(*p));
+}
+
+int cg_group_unjoin(struct cg_group *g, pid_t pid, const struct cg_place *place)
+{
+	struct cg_place now;
+	char text[16], dir[4096];
+	int r = cg_place_of(g->sys, pid, &now);
+
+	if (r < 0) {
+		snprintf(g->failing, sizeof(g->failing), "/proc/%d/cgroup", (int)pid);
+		return r;
+	}
+	snprintf(text, sizeof(text), "%d", (int)pid);
+	for (unsigned i = 0; i < g->sys->n && r == 0; i++) {
+		/* only where the join moved it: it is in the group now */
+		if (!g->dir[i] || !place->path[i] || !now.path[i] ||
+		    strcmp(now.path[i], g->path[i]) || !strcmp(place->path[i], g->path[i]))
+			continue;
+		if ((r = cg_dir(&g->sys->h[i], place->path[i], dir, sizeof(dir))) < 0 ||
+		    (r = cg_write_path(dir, "cgroup.procs", text)) < 0)
+			cg_group_fail_at(g, r == -ENOENT ? place->path[i] : dir, NULL);
+	}
+	cg_place_free(&now);
+	return r;
+}

@@ -101,3 +101,15 @@ const char *cg_group_dir_for(const struct cg_group *g, int ctrl, bool v2);
 
 /* Move pid (0: the caller) into the group in every hierarchy. */
 int cg_group_join(struct cg_group *g, pid_t pid);
+
+/* Where a process is: its cgroup path in each hierarchy of sys, from
+ * /proc/PID/cgroup (NULL where it does not say). */
+struct cg_place {
+	char *path[CG_MAX_HIER];
+};
+int cg_place_of(const struct cg_sys *sys, pid_t pid, struct cg_place *ret);
+void cg_place_free(struct cg_place *p);
+/* Move pid back from the group to where it was (place), in each
+ * hierarchy where it is now in the group. g->failing names the
+ * directory on failure. */
+int cg_group_unjoin(struct cg_group *g, pid_t pid, const struct cg_place *place);

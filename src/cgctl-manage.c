@@ -251,10 +251,24 @@ static void join_error(const struct cgctl_opts *o, struct cgctl_ctx *c, pid_t pi
 			strerror(-r));
 }
 
+/* A refused attach: the targets moved so far go back where they were,
+ * last first (the failing one may have moved in some hierarchies). */
+static void move_back(const struct cgctl_opts *o, struct cgctl_ctx *c, const struct target *t,
+		      const struct cg_place *where, unsigned moved)
+{
+	int r;
+
+	for (unsigned i = moved; i-- > 0;)
+		if ((r = cg_group_unjoin(&c->g, t[i].pid, &where[i])) < 0)
+			nsk_warn("%s: process %d: could not move it back to %s: %s", o->group,
+				 (int)t[i].pid, c->g.failing, strerror(-r));
+}
+
 int cmd_attach(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
 	struct target t[MAX_TARGETS + 1];
-	unsigned n = o->ntargets ? o->ntargets : 1;
+	struct cg_place where[MAX_TARGETS + 1] = { 0 };
+	unsigned n = o->ntargets ? o->ntargets : 1, moved = 0;
 	int r = 0;
 
 	for (unsigned i = 0; i < n; i++) {
@@ -271,13 +285,23 @@ int cmd_attach(const struct cgctl_opts *o, struct cgctl_ctx *c)
 		goto out;
 	}
 	for (unsigned i = 0; i < n && r >= 0; i++) {
-		if ((r = target_alive(&t[i])) < 0)
+		if ((r = target_alive(&t[i])) < 0) {
 			nsk_err("process %d: %s", (int)t[i].pid, target_strerror(r));
-		else if ((r = cg_group_join(&c->g, t[i].pid)) < 0)
-			join_error(o, c, t[i].pid, r);
+		} else if ((r = cg_place_of(&c->sys, t[i].pid, &where[i])) < 0) {
+			nsk_err("process %d: /proc/%d/cgroup: %s", (int)t[i].pid, (int)t[i].pid,
+				strerror(-r));
+		} else {
+			moved = i + 1;
+			if ((r = cg_group_join(&c->g, t[i].pid)) < 0)
+				join_error(o, c, t[i].pid, r);
+		}
 	}
-	if (r < 0)
+	if (r < 0) {
+		move_back(o, c, t, where, moved);
 		undo(o, c);	/* removes only an empty group we made */
+	}
+	for (unsigned i = 0; i < n; i++)
+		cg_place_free(&where[i]);
 	for (unsigned i = 0; i < n && r >= 0; i++)
 		if (target_echo(&t[i]) < 0)
 			r = -1;
