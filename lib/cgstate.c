@@ -297,29 +297,38 @@ int cg_group_wait_empty(struct cg_group *g, long timeout_ms)
 	}
 }
 
+/* dir cannot go: name it (g->failing: the first; g->left: each). */
+static int left(struct cg_group *g, const char *dir, int r)
+{
+	if (g->nleft == 0)
+		cg_group_fail_at(g, dir, NULL);
+	cg_group_note_left(g, dir, NULL, r, false);
+	return r;
+}
+
 /* rmdir dir, its descendants first if it has any (the common empty leaf
  * costs one rmdir); an empty cgroup may stay busy for a moment after its
- * last process exited, so EBUSY is retried briefly. */
+ * last process exited, so EBUSY is retried briefly. A child that cannot
+ * go does not stop its siblings; dir itself is then left (not named). */
 static int remove_tree(struct cg_group *g, const char *dir)
 {
-	int r = 0;
+	int r = 0, r1;
 
 	if (rmdir(dir) == 0 || errno == ENOENT)
 		return 0;
-	if (errno != EBUSY && errno != ENOTEMPTY) {
-		cg_group_fail_at(g, dir, NULL);
-		return -errno;
-	}
+	if (errno != EBUSY && errno != ENOTEMPTY)
+		return left(g, dir, -errno);
 	DIR *d = opendir(dir);
 	if (!d)
-		return errno == ENOENT ? 0 : -errno;
+		return errno == ENOENT ? 0 : left(g, dir, -errno);
 	struct dirent *e;
-	while ((e = readdir(d)) && r == 0) {
+	while ((e = readdir(d))) {
 		char sub[4096];
 		if (e->d_type != DT_DIR || e->d_name[0] == '.')
 			continue;
 		snprintf(sub, sizeof(sub), "%s/%s", dir, e->d_name);
-		r = remove_tree(g, sub);
+		if ((r1 = remove_tree(g, sub)) < 0 && r == 0)
+			r = r1;
 	}
 	closedir(d);
 	if (r < 0)
@@ -328,10 +337,8 @@ static int remove_tree(struct cg_group *g, const char *dir)
 	while (rmdir(dir) < 0) {
 		if (errno == ENOENT)
 			return 0;
-		if (errno != EBUSY || waited_ms >= 500) {
-			cg_group_fail_at(g, dir, NULL);
-			return -errno;
-		}
+		if (errno != EBUSY || waited_ms >= 500)
+			return left(g, dir, -errno);
 		long p = next_pause(&pause_ms, -1);
 		sleep_ms(p);
 		waited_ms += p;
@@ -341,14 +348,19 @@ static int remove_tree(struct cg_group *g, const char *dir)
 
 int cg_group_remove(struct cg_group *g)
 {
-	int r;
+	int r = 0, r1;
 
+	/* every hierarchy, even after one failed (libcgroup's cgdelete
+	 * stops at the first and says nothing of the rest) */
 	for (unsigned i = 0; i < g->sys->n; i++) {
 		if (!g->dir[i] || !strcmp(g->path[i], "/"))
 			continue;
-		if ((r = remove_tree(g, g->dir[i])) < 0)
-			return r;
+		if ((r1 = remove_tree(g, g->dir[i])) < 0) {
+			if (r == 0)
+				r = r1;
+			continue;
+		}
 		cg_group_forget_made(g, g->dir[i]);
 	}
-	return 0;
+	return r;
 }

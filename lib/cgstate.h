@@ -23,5 +23,7 @@ int cg_group_kill(struct cg_group *g, int sig);
 /* Until the group is empty; timeout_ms < 0: forever. -ETIME on timeout. */
 int cg_group_wait_empty(struct cg_group *g, long timeout_ms);
 /* Remove the group and its descendants, deepest first, in every
- * hierarchy; -EBUSY (populated) names the directory in g->failing. */
+ * hierarchy, carrying on past a directory that cannot go: returns the
+ * first error (-EBUSY: populated), g->failing naming its directory and
+ * g->left every directory that could not be removed. */
 int cg_group_remove(struct cg_group *g);

@@ -381,7 +381,9 @@ static int remove_transient(const struct cgctl_opts *o, struct cgctl_ctx *c)
 	if (r == 0)
 		r = cg_group_remove(&c->g);
 	if (r < 0) {
-		nsk_warn("%s: %s: left behind: %s", o->group, c->g.failing, strerror(-r));
+		if (!c->g.nleft)	/* the kill failed */
+			nsk_warn("%s: %s: left behind: %s", o->group, c->g.failing, strerror(-r));
+		report_left(o, c);
 		return r;
 	}
 	/* the parents it made; the controllers it enabled in ancestors that
@@ -478,7 +480,11 @@ int cmd_delete(const struct cgctl_opts *o, struct cgctl_ctx *c)
 			nsk_err("%s: refusing to delete a hierarchy's root", o->group);
 			return EXIT_TOOL_FAILED;
 		}
-	if ((r = cg_group_populated(&c->g)) != 0 && !o->kill) {
+	if ((r = cg_group_populated(&c->g)) < 0) {
+		nsk_err("%s: %s: %s", o->group, c->g.failing, strerror(-r));
+		return EXIT_TOOL_FAILED;
+	}
+	if (r > 0 && !o->kill) {
 		nsk_err("%s: %s: has processes (use --kill, or cgctl kill first)", o->group,
 			c->g.failing);
 		return EXIT_TOOL_FAILED;
@@ -488,7 +494,13 @@ int cmd_delete(const struct cgctl_opts *o, struct cgctl_ctx *c)
 		return EXIT_TOOL_FAILED;
 	}
 	if ((r = cg_group_remove(&c->g)) < 0) {
-		nsk_err("%s: could not remove %s: %s", o->group, c->g.failing, strerror(-r));
+		/* every hierarchy was tried: name each directory left */
+		for (unsigned i = 0; i < c->g.nleft; i++)
+			nsk_err("%s: could not remove %s: %s", o->group, c->g.left[i].path,
+				strerror(-c->g.left[i].err));
+		if (!c->g.nleft)
+			nsk_err("%s: could not remove %s: %s", o->group, c->g.failing,
+				strerror(-r));
 		return EXIT_TOOL_FAILED;
 	}
 	return 0;
