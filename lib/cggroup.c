@@ -38,21 +38,47 @@ int cg_read_at(int dirfd, const char *file, char *buf, size_t size)
 }
 
 /* DIR/FILE opened by its full path: one open instead of two. */
+static int join_path(const char *dir, const char *file, char *path, size_t size)
+{
+	if (!dir)
+		return -ENOENT;
+	int n = snprintf(path, size, "%s/%s", dir, file);
+	return n < 0 || (size_t)n >= size ? -ENAMETOOLONG : 0;
+}
+
 int cg_write_path(const char *dir, const char *file, const char *value)
 {
 	char path[4096];
-	int n = snprintf(path, sizeof(path), "%s/%s", dir, file);
+	int r = join_path(dir, file, path, sizeof(path));
 
-	return n < 0 || (size_t)n >= sizeof(path) ? -ENAMETOOLONG : cg_write_at(AT_FDCWD, path, value);
+	return r < 0 ? r : cg_write_at(AT_FDCWD, path, value);
 }
-
 
 int cg_read_path(const char *dir, const char *file, char *buf, size_t size)
 {
 	char path[4096];
-	int n = snprintf(path, sizeof(path), "%s/%s", dir, file);
+	int r = join_path(dir, file, path, sizeof(path));
 
-	return n < 0 || (size_t)n >= sizeof(path) ? -ENAMETOOLONG : cg_read_at(AT_FDCWD, path, buf, size);
+	return r < 0 ? r : cg_read_at(AT_FDCWD, path, buf, size);
+}
+
+/* The whole of DIR/FILE, malloc'd, without the trailing newline. */
+static int read_path_alloc(const char *dir, const char *file, char **ret)
+{
+	char path[4096];
+	size_t len;
+	int r = join_path(dir, file, path, sizeof(path));
+
+	if (r < 0 || (r = readfile_at_alloc(AT_FDCWD, path, ret, &len)) < 0)
+		return r;
+	while (len > 0 && (*ret)[len - 1] == '\n')
+		(*ret)[--len] = '\0';
+	return 0;
+}
+
+int cg_group_read(void *ud, int ctrl, bool v2, const char *file, char *buf, size_t size)
+{
+	return cg_read_path(cg_group_dir_for(ud, ctrl, v2), file, buf, size);
 }
 
 unsigned cg_hiers_for(const struct cg_sys *sys, unsigned ctrls)
@@ -96,7 +122,30 @@ void cg_group_free(struct cg_group *g)
 	}
 	for (unsigned i = 0; i < g->nmade; i++)
 		free(g->made[i]);
+	for (unsigned i = 0; i < g->nenabled; i++)
+		free(g->enabled[i].dir);
+	cg_group_clear_left(g);
 	memset(g, 0, sizeof(*g));
+}
+
+void cg_group_clear_left(struct cg_group *g)
+{
+	for (unsigned i = 0; i < g->nleft; i++)
+		free(g->left[i].path);
+	g->nleft = 0;
+}
+
+void cg_group_note_left(struct cg_group *g, const char *dir, const char *file, int err,
+		      bool changed)
+{
+	struct cg_left *l = &g->left[g->nleft];
+
+	if (g->nleft == CG_MAX_MADE ||
+	    asprintf(&l->path, "%s%s%s", dir, file ? "/" : "", file ? file : "") < 0)
+		return;
+	l->err = err;
+	l->changed = changed;
+	g->nleft++;
 }
 
 static void drop(struct cg_group *g, unsigned i)
@@ -267,6 +316,16 @@ static int enable_one(struct cg_group *g, const char *dir, int ctrl)
 		cg_group_fail_at(g, dir, NULL);	/* EBUSY: this cgroup holds processes */
 		return r;
 	}
+	/* recorded, so that a failure later in this run disables it again */
+	unsigned n = g->nenabled;
+	if (n == CG_MAX_MADE || !(g->enabled[n].dir = strdup(dir))) {
+		cmd[0] = '-';
+		cg_write_path(dir, "cgroup.subtree_control", cmd);
+		cg_group_fail_at(g, dir, "cgroup.subtree_control");
+		return -ENOMEM;
+	}
+	g->enabled[n].ctrl = ctrl;
+	g->nenabled++;
 	return 0;
 }
 
@@ -292,21 +351,93 @@ int cg_group_enable(struct cg_group *g, unsigned ctrls)
 	return 0;
 }
 
-static int check_exists(struct cg_group *g, const struct cg_write *w)
+/* The value a file had before cg_group_apply wrote it. */
+struct saved {
+	const char *dir, *file;
+	const char *value;	/* what the write puts there */
+	char *old;		/* NULL: unreadable (write-only), not restored */
+	unsigned write;		/* the index of the write that changes it */
+	bool restored;
+};
+
+/* Read the old value of every file a write changes; -ENOENT (nothing
+ * written yet) when one is missing. v1 memory.limit_in_bytes alone moves
+ * memsw with it (write_keeping_swap), so memsw is kept too. */
+static int save_old(struct cg_group *g, const struct cg_write *w, unsigned i, struct saved *s,
+		    unsigned *ns)
 {
 	const char *dir = cg_group_dir_for(g, w->ctrl, w->v2);
-	char path[4096];
+	int r;
 
 	if (!dir) {
 		snprintf(g->failing, sizeof(g->failing), "%s", w->file);
 		return -ENOENT;
 	}
-	snprintf(path, sizeof(path), "%s/%s", dir, w->file);
-	if (access(path, F_OK) < 0) {
+	s[*ns] = (struct saved){ dir, w->file, w->value, NULL, i, false };
+	if ((r = read_path_alloc(dir, w->file, &s[*ns].old)) == -ENOENT) {
 		cg_group_fail_at(g, dir, w->file);
-		return -errno;
+		return r;
+	}
+	(*ns)++;
+	if (w->keep_swap) {
+		s[*ns] = (struct saved){ dir, "memory.memsw.limit_in_bytes", NULL, NULL, i, false };
+		if (read_path_alloc(dir, s[*ns].file, &s[*ns].old) == 0)
+			(*ns)++;
 	}
 	return 0;
+}
+
+/* io.max and blkio.throttle.*: one device per line, and one device per
+ * write; a device the write added goes back to no limit. */
+static int restore_devices(const struct saved *s)
+{
+	bool v2 = !strcmp(s->file, "io.max");
+	size_t dlen = s->value ? strcspn(s->value, " ") : 0;
+	bool listed = false;
+	char text[256];
+	int r = 0, r1;
+
+	for (const char *p = s->old; *p; p += strcspn(p, "\n"), p += *p == '\n') {
+		size_t len = strcspn(p, "\n");
+		if (len == 0 || len >= sizeof(text))
+			continue;
+		memcpy(text, p, len);
+		text[len] = '\0';
+		listed |= dlen && !strncmp(text, s->value, dlen) && text[dlen] == ' ';
+		if ((r1 = cg_write_path(s->dir, s->file, text)) < 0 && r == 0)
+			r = r1;
+	}
+	if (!listed && dlen && dlen < 64) {
+		snprintf(text, sizeof(text), "%.*s %s", (int)dlen, s->value,
+			 v2 ? "rbps=max wbps=max riops=max wiops=max" : "0");
+		if ((r1 = cg_write_path(s->dir, s->file, text)) < 0 && r == 0)
+			r = r1;
+	}
+	return r;
+}
+
+static int restore_one(const struct saved *s)
+{
+	if (!strcmp(s->file, "io.max") || !strncmp(s->file, "blkio.throttle.", 15))
+		return restore_devices(s);
+	return cg_write_path(s->dir, s->file, s->old);
+}
+
+/* Write back the old values of the files the writes before `done` may
+ * have changed, last first. The kernel may want an order (v1: memory
+ * limit <= memsw limit at every step), so what fails is tried once more
+ * after the rest; what fails again is noted in g->left. */
+static void restore(struct cg_group *g, struct saved *s, unsigned ns, unsigned done)
+{
+	int r = 0;
+
+	for (int pass = 0; pass < 2; pass++)
+		for (unsigned i = ns; i-- > 0;)
+			if (s[i].write < done && s[i].old && !s[i].restored)
+				s[i].restored = (r = restore_one(&s[i])) == 0;
+	for (unsigned i = ns; i-- > 0;)
+		if (s[i].write < done && s[i].old && !s[i].restored)
+			cg_group_note_left(g, s[i].dir, s[i].file, r, true);
 }
 
 static int read_u64(const char *dir, const char *file, uint64_t *ret)
@@ -380,40 +511,71 @@ static int write_one(struct cg_group *g, const struct cg_write *w)
 
 int cg_group_apply(struct cg_group *g, const struct cg_write *w, unsigned n)
 {
-	int r;
+	_cleanup_free_ struct saved *s = calloc(2 * (size_t)n + 1, sizeof(*s));
+	unsigned ns = 0;
+	int r = 0;
 
-	for (unsigned i = 0; i < n; i++)
-		if ((r = check_exists(g, &w[i])) < 0)
-			return r;
-	for (unsigned i = 0; i < n; i++) {
+	if (!s)
+		return -ENOMEM;
+	for (unsigned i = 0; i < n && r == 0; i++)
+		r = save_old(g, &w[i], i, s, &ns);
+	for (unsigned i = 0; i < n && r == 0; i++) {
 		g->failing[0] = '\0';
 		r = write_one(g, &w[i]);
 		/* v1 refuses memory.limit_in_bytes above memsw.limit_in_bytes:
 		 * when the memsw write that follows raises it, make it first. */
 		if (r == -EINVAL && i + 1 < n && !strcmp(w[i].file, "memory.limit_in_bytes") &&
 		    !strcmp(w[i + 1].file, "memory.memsw.limit_in_bytes")) {
-			if ((r = write_one(g, &w[i + 1])) == 0 && (r = write_one(g, &w[i])) == 0)
-				i++;
+			if ((r = write_one(g, &w[i + 1])) == 0)
+				r = write_one(g, &w[i]);
+			i++;	/* both done, or both to restore */
 		}
 		if (r < 0)
-			return r;
+			restore(g, s, ns, i + 1);
 	}
-	return 0;
+	for (unsigned i = 0; i < ns; i++)
+		free(s[i].old);
+	return r;
 }
 
-/* Controllers enabled in ancestors that existed before stay enabled:
- * another group may have come to rely on them meanwhile, and disabling
- * would take them away from it (or fail with EBUSY). */
+/* Controllers this run enabled are disabled again, deepest first, once
+ * the directories are gone; EBUSY means a child group has them enabled
+ * in turn (it came to rely on them meanwhile): they stay. */
 int cg_group_undo(struct cg_group *g)
 {
 	int r = 0;
 
-	for (unsigned i = g->nmade; i-- > 0;)
-		if (rmdir(g->made[i]) < 0 && errno != ENOENT && r == 0) {
+	for (unsigned i = g->nmade; i-- > 0;) {
+		if (rmdir(g->made[i]) == 0 || errno == ENOENT)
+			continue;
+		cg_group_note_left(g, g->made[i], NULL, -errno, false);
+		if (r == 0) {
 			r = -errno;
 			cg_group_fail_at(g, g->made[i], NULL);
 		}
+	}
+	for (unsigned i = g->nenabled; i-- > 0;) {
+		char cmd[40];
+		int r1;
+		snprintf(cmd, sizeof(cmd), "-%s", cg_ctrl_name(g->enabled[i].ctrl));
+		r1 = cg_write_path(g->enabled[i].dir, "cgroup.subtree_control", cmd);
+		if (r1 == 0 || r1 == -ENOENT || r1 == -EBUSY)
+			continue;
+		cg_group_note_left(g, g->enabled[i].dir, "cgroup.subtree_control", r1, true);
+		if (r == 0) {
+			r = r1;
+			cg_group_fail_at(g, g->enabled[i].dir, "cgroup.subtree_control");
+		}
+	}
+	cg_group_keep_enabled(g);
 	return r;
+}
+
+void cg_group_keep_enabled(struct cg_group *g)
+{
+	for (unsigned i = 0; i < g->nenabled; i++)
+		free(g->enabled[i].dir);
+	g->nenabled = 0;
 }
 
 void cg_group_forget_made(struct cg_group *g, const char *dir)
@@ -442,4 +604,56 @@ int cg_group_join(struct cg_group *g, pid_t pid)
 		}
 	}
 	return 0;
+}
+
+int cg_place_of(const struct cg_sys *sys, pid_t pid, struct cg_place *ret)
+{
+	struct cg_sys tmp = *sys;	/* borrows sys's strings but self */
+	_cleanup_free_ char *text = NULL;
+	char path[64];
+	int r;
+
+	memset(ret, 0, sizeof(*ret));
+	snprintf(path, sizeof(path), "/proc/%d/cgroup", (int)pid);
+	if ((r = readfile_at_alloc(AT_FDCWD, path, &text, NULL)) < 0)
+		return r;
+	for (unsigned i = 0; i < tmp.n; i++)
+		tmp.h[i].self = NULL;
+	r = cg_parse_proc_cgroup(text, &tmp);
+	for (unsigned i = 0; i < tmp.n; i++)
+		ret->path[i] = tmp.h[i].self;
+	if (r < 0)
+		cg_place_free(ret);
+	return r;
+}
+
+void cg_place_free(struct cg_place *p)
+{
+	for (unsigned i = 0; i < CG_MAX_HIER; i++)
+		free(p->path[i]);
+	memset(p, 0, sizeof(*p));
+}
+
+int cg_group_unjoin(struct cg_group *g, pid_t pid, const struct cg_place *place)
+{
+	struct cg_place now;
+	char text[16], dir[4096];
+	int r = cg_place_of(g->sys, pid, &now);
+
+	if (r < 0) {
+		snprintf(g->failing, sizeof(g->failing), "/proc/%d/cgroup", (int)pid);
+		return r;
+	}
+	snprintf(text, sizeof(text), "%d", (int)pid);
+	for (unsigned i = 0; i < g->sys->n && r == 0; i++) {
+		/* only where the join moved it: it is in the group now */
+		if (!g->dir[i] || !place->path[i] || !now.path[i] ||
+		    strcmp(now.path[i], g->path[i]) || !strcmp(place->path[i], g->path[i]))
+			continue;
+		if ((r = cg_dir(&g->sys->h[i], place->path[i], dir, sizeof(dir))) < 0 ||
+		    (r = cg_write_path(dir, "cgroup.procs", text)) < 0)
+			cg_group_fail_at(g, r == -ENOENT ? place->path[i] : dir, NULL);
+	}
+	cg_place_free(&now);
+	return r;
 }

@@ -14,12 +14,26 @@
 
 #define CG_MAX_MADE 64
 
+/* What a failed step or its undo could not set right. */
+struct cg_left {
+	char *path;		/* a directory left behind, or a file left changed */
+	int err;		/* -errno */
+	bool changed;		/* a file whose old value could not be written back */
+};
+
 struct cg_group {
 	const struct cg_sys *sys;
 	char *path[CG_MAX_HIER];	/* cgroup path per hierarchy; NULL: not used */
 	char *dir[CG_MAX_HIER];		/* its directory */
 	char *made[CG_MAX_MADE];	/* directories this run created, in order */
 	unsigned nmade;
+	struct {			/* controllers this run enabled, in order */
+		char *dir;		/* in this cgroup's subtree_control */
+		int ctrl;
+	} enabled[CG_MAX_MADE];
+	unsigned nenabled;
+	struct cg_left left[CG_MAX_MADE];	/* see cg_group_undo, cg_group_remove */
+	unsigned nleft;
 	char failing[4096];		/* the file or directory an error concerns */
 };
 
@@ -27,9 +41,12 @@ struct cg_group {
  * wants) / read FILE into buf without the trailing newline. */
 int cg_write_at(int dirfd, const char *file, const char *value);
 int cg_read_at(int dirfd, const char *file, char *buf, size_t size);
-/* The same by the directory's path. */
+/* The same by the directory's path (dir NULL: -ENOENT). */
 int cg_write_path(const char *dir, const char *file, const char *value);
 int cg_read_path(const char *dir, const char *file, char *buf, size_t size);
+/* FILE of the group's directory in the hierarchy of ctrl (as
+ * cg_group_dir_for): a cgkey_reader, ud being the struct cg_group. */
+int cg_group_read(void *ud, int ctrl, bool v2, const char *file, char *buf, size_t size);
 /* Set g->failing to DIR/FILE (FILE may be NULL). */
 void cg_group_fail_at(struct cg_group *g, const char *dir, const char *file);
 
@@ -53,15 +70,30 @@ bool cg_group_complete(const struct cg_group *g);
  * group itself exists anywhere. */
 int cg_group_create(struct cg_group *g, bool exclusive);
 /* v2: enable ctrls in cgroup.subtree_control of every ancestor of the
- * group, down from the hierarchy root. -EBUSY when the no-internal-
- * processes rule refuses (g->failing names the cgroup with processes). */
+ * group, down from the hierarchy root, recording each enable this run
+ * made. -EBUSY when the no-internal-processes rule refuses (g->failing
+ * names the cgroup with processes). */
 int cg_group_enable(struct cg_group *g, unsigned ctrls);
-/* Make the writes; checks first that every file exists (-ENOENT, nothing
- * written). */
+/* Make the writes, all or nothing: reads first the old value of every
+ * file (-ENOENT if one is missing, nothing written), and when a write
+ * fails writes the old values back, last first. A value that could not
+ * be written back is added to g->left. */
 int cg_group_apply(struct cg_group *g, const struct cg_write *w, unsigned n);
-/* Undo what this run made: the directories it created, deepest first.
- * Returns the first failure, g->failing naming the directory left. */
+/* Undo what this run made: the directories it created, deepest first,
+ * then the controllers it enabled (EBUSY ignored: a child group uses
+ * them). Returns the first failure; every directory left behind and
+ * every enable left is in g->left. */
 int cg_group_undo(struct cg_group *g);
+/* The run succeeded as far as the ancestors go: cg_group_undo removes
+ * the directories only, and leaves the controllers enabled. */
+void cg_group_keep_enabled(struct cg_group *g);
+/* Empty g->left once reported. */
+void cg_group_clear_left(struct cg_group *g);
+/* Note DIR/FILE (FILE may be NULL) in g->left as left behind (a
+ * directory) or left changed (a file); past CG_MAX_MADE the rest go
+ * unnamed. */
+void cg_group_note_left(struct cg_group *g, const char *dir, const char *file, int err,
+			bool changed);
 /* dir is gone (removed by other means): undo must not rmdir it again. */
 void cg_group_forget_made(struct cg_group *g, const char *dir);
 /* The directory of the group in the hierarchy of ctrl (CG_CORE: v2). */
@@ -69,3 +101,15 @@ const char *cg_group_dir_for(const struct cg_group *g, int ctrl, bool v2);
 
 /* Move pid (0: the caller) into the group in every hierarchy. */
 int cg_group_join(struct cg_group *g, pid_t pid);
+
+/* Where a process is: its cgroup path in each hierarchy of sys, from
+ * /proc/PID/cgroup (NULL where it does not say). */
+struct cg_place {
+	char *path[CG_MAX_HIER];
+};
+int cg_place_of(const struct cg_sys *sys, pid_t pid, struct cg_place *ret);
+void cg_place_free(struct cg_place *p);
+/* Move pid back from the group to where it was (place), in each
+ * hierarchy where it is now in the group. g->failing names the
+ * directory on failure. */
+int cg_group_unjoin(struct cg_group *g, pid_t pid, const struct cg_place *place);

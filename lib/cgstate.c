@@ -14,6 +14,7 @@
 #include "cgstate.h"
 #include "cleanup.h"
 #include "parse.h"
+#include "readfile.h"
 
 /* Whether the group open at dirfd or a descendant holds a process (v1 has
  * no populated flag: walk cgroup.procs). kernfs counts a directory's
@@ -143,22 +144,31 @@ int cg_group_freeze(struct cg_group *g, bool freeze)
 	/* v1 passes through FREEZING; v2 reports "frozen 1" once every task
 	 * stopped. Thawing takes effect at once. */
 	for (int i = 0; freeze && i < 2000; i++) {
-		if ((r = cg_group_frozen(g)) != 0)
-			return r < 0 ? r : 0;
+		if ((r = cg_group_frozen(g)) > 0)
+			return 0;
+		if (r < 0)
+			break;
 		if (i && ctx.v1_ctrls & CG_BIT(CG_FREEZER))
 			cg_group_apply(g, w, (unsigned)n);	/* v1: ask again */
 		sleep_ms(5);
 	}
-	return freeze ? -ETIME : 0;
+	if (!freeze)
+		return 0;
+	/* not frozen in time: leave it running, as it was */
+	cg_group_freeze(g, false);
+	return r < 0 ? r : -ETIME;
 }
 
 /* Send sig to every process of dir and its descendants; count them. */
 static int signal_tree(const char *dir, int sig, unsigned *count)
 {
-	char buf[65536];
-	int r = cg_read_path(dir, "cgroup.procs", buf, sizeof(buf));
+	_cleanup_free_ char *buf = NULL;
+	char path[4096];
+	int r;
 
-	if (r < 0)
+	/* whole: a buffer of any fixed size could cut the last PID short */
+	snprintf(path, sizeof(path), "%s/cgroup.procs", dir);
+	if ((r = readfile_at_alloc(AT_FDCWD, path, &buf, NULL)) < 0)
 		return r == -ENOENT ? 0 : r;
 	for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n")) {
 		pid_t pid;
@@ -205,11 +215,15 @@ int cg_group_kill(struct cg_group *g, int sig)
 	/* Freeze so that nothing forks between reading the list and the
 	 * signal; v1-frozen tasks die only once thawed, hence the loop. */
 	for (int round = 0; round < 100; round++) {
-		if (can_freeze && (r = cg_group_freeze(g, true)) < 0)
+		if (can_freeze && (r = cg_group_freeze(g, true)) < 0) {
+			cg_group_freeze(g, false);	/* never leave it frozen */
 			return r;
+		}
 		unsigned n = signal_all(g, sig);
-		if (can_freeze && (r = cg_group_freeze(g, false)) < 0)
+		if (can_freeze && (r = cg_group_freeze(g, false)) < 0) {
+			cg_group_freeze(g, false);	/* once more */
 			return r;
+		}
 		if (sig != SIGKILL || n == 0)
 			return 0;
 		if (cg_group_wait_empty(g, 100) == 0)
@@ -283,29 +297,38 @@ int cg_group_wait_empty(struct cg_group *g, long timeout_ms)
 	}
 }
 
+/* dir cannot go: name it (g->failing: the first; g->left: each). */
+static int left(struct cg_group *g, const char *dir, int r)
+{
+	if (g->nleft == 0)
+		cg_group_fail_at(g, dir, NULL);
+	cg_group_note_left(g, dir, NULL, r, false);
+	return r;
+}
+
 /* rmdir dir, its descendants first if it has any (the common empty leaf
  * costs one rmdir); an empty cgroup may stay busy for a moment after its
- * last process exited, so EBUSY is retried briefly. */
+ * last process exited, so EBUSY is retried briefly. A child that cannot
+ * go does not stop its siblings; dir itself is then left (not named). */
 static int remove_tree(struct cg_group *g, const char *dir)
 {
-	int r = 0;
+	int r = 0, r1;
 
 	if (rmdir(dir) == 0 || errno == ENOENT)
 		return 0;
-	if (errno != EBUSY && errno != ENOTEMPTY) {
-		cg_group_fail_at(g, dir, NULL);
-		return -errno;
-	}
+	if (errno != EBUSY && errno != ENOTEMPTY)
+		return left(g, dir, -errno);
 	DIR *d = opendir(dir);
 	if (!d)
-		return errno == ENOENT ? 0 : -errno;
+		return errno == ENOENT ? 0 : left(g, dir, -errno);
 	struct dirent *e;
-	while ((e = readdir(d)) && r == 0) {
+	while ((e = readdir(d))) {
 		char sub[4096];
 		if (e->d_type != DT_DIR || e->d_name[0] == '.')
 			continue;
 		snprintf(sub, sizeof(sub), "%s/%s", dir, e->d_name);
-		r = remove_tree(g, sub);
+		if ((r1 = remove_tree(g, sub)) < 0 && r == 0)
+			r = r1;
 	}
 	closedir(d);
 	if (r < 0)
@@ -314,10 +337,8 @@ static int remove_tree(struct cg_group *g, const char *dir)
 	while (rmdir(dir) < 0) {
 		if (errno == ENOENT)
 			return 0;
-		if (errno != EBUSY || waited_ms >= 500) {
-			cg_group_fail_at(g, dir, NULL);
-			return -errno;
-		}
+		if (errno != EBUSY || waited_ms >= 500)
+			return left(g, dir, -errno);
 		long p = next_pause(&pause_ms, -1);
 		sleep_ms(p);
 		waited_ms += p;
@@ -327,14 +348,19 @@ static int remove_tree(struct cg_group *g, const char *dir)
 
 int cg_group_remove(struct cg_group *g)
 {
-	int r;
+	int r = 0, r1;
 
+	/* every hierarchy, even after one failed (libcgroup's cgdelete
+	 * stops at the first and says nothing of the rest) */
 	for (unsigned i = 0; i < g->sys->n; i++) {
 		if (!g->dir[i] || !strcmp(g->path[i], "/"))
 			continue;
-		if ((r = remove_tree(g, g->dir[i])) < 0)
-			return r;
+		if ((r1 = remove_tree(g, g->dir[i])) < 0) {
+			if (r == 0)
+				r = r1;
+			continue;
+		}
 		cg_group_forget_made(g, g->dir[i]);
 	}
-	return 0;
+	return r;
 }

@@ -12,7 +12,8 @@ int cg_group_populated(struct cg_group *g);
 /* The same for a group whose processes all joined every hierarchy at once
  * (cgctl exec): v2's populated flag then speaks for all, in one read. */
 int cg_group_populated_joined(struct cg_group *g);
-/* Freeze or thaw, and wait until the kernel says it is done. */
+/* Freeze or thaw, and wait until the kernel says it is done; a freeze
+ * that does not finish in time (-ETIME) is thawed again. */
 int cg_group_freeze(struct cg_group *g, bool freeze);
 /* Whether the group is frozen (1) or not (0). */
 int cg_group_frozen(struct cg_group *g);
@@ -22,5 +23,7 @@ int cg_group_kill(struct cg_group *g, int sig);
 /* Until the group is empty; timeout_ms < 0: forever. -ETIME on timeout. */
 int cg_group_wait_empty(struct cg_group *g, long timeout_ms);
 /* Remove the group and its descendants, deepest first, in every
- * hierarchy; -EBUSY (populated) names the directory in g->failing. */
+ * hierarchy, carrying on past a directory that cannot go: returns the
+ * first error (-EBUSY: populated), g->failing naming its directory and
+ * g->left every directory that could not be removed. */
 int cg_group_remove(struct cg_group *g);

@@ -83,13 +83,24 @@ static int make_plan(const struct cgctl_opts *o, struct cgctl_ctx *c, struct pla
 	return 0;
 }
 
-/* Remove what this run made; warn about what could not go. */
+/* Warn about each directory left behind and each file left changed. */
+static void report_left(const struct cgctl_opts *o, struct cgctl_ctx *c)
+{
+	for (unsigned i = 0; i < c->g.nleft; i++) {
+		const struct cg_left *l = &c->g.left[i];
+		nsk_warn("%s: %s: %s: %s", o->group, l->path,
+			 l->changed ? "could not write its old value back" : "left behind",
+			 strerror(-l->err));
+	}
+	cg_group_clear_left(&c->g);
+}
+
+/* Remove what this run made, disable the controllers it enabled; warn
+ * about what could not be undone. */
 static void undo(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
-	int r = cg_group_undo(&c->g);
-
-	if (r < 0)
-		nsk_warn("%s: %s: left behind: %s", o->group, c->g.failing, strerror(-r));
+	cg_group_undo(&c->g);
+	report_left(o, c);
 }
 
 static int init_group(const struct cgctl_opts *o, struct cgctl_ctx *c, unsigned mask)
@@ -158,7 +169,7 @@ static int build(const struct cgctl_opts *o, struct cgctl_ctx *c, const struct p
 		const struct setting *s = &o->set[k];
 		nsk_err("%s: %s=%s: %s: %s", o->group, s->key, s->given, g->failing,
 			r == -ENOENT ? "no such key here" : strerror(-r));
-		goto undo;
+		goto undo;	/* the old values are back (or in g->left) */
 	}
 	return 0;
 undo:
@@ -192,16 +203,6 @@ int cmd_set(const struct cgctl_opts *o, struct cgctl_ctx *c)
 	return 0;
 }
 
-static int read_key(void *ud, int ctrl, bool v2, const char *file, char *buf, size_t size)
-{
-	const char *dir = cg_group_dir_for(ud, ctrl, v2);
-	_cleanup_close_ int dfd = dir ? open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC) : -1;
-
-	if (!dir)
-		return -ENOENT;
-	return dfd < 0 ? -errno : cg_read_at(dfd, file, buf, size);
-}
-
 int cmd_get(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
 	static char value[65536];
@@ -209,7 +210,7 @@ int cmd_get(const struct cgctl_opts *o, struct cgctl_ctx *c)
 	if (open_existing(o, c) < 0)
 		return EXIT_TOOL_FAILED;
 	for (unsigned i = 0; i < o->nkeys; i++) {
-		int r = cgkey_get(&c->keys, o->keys[i], read_key, &c->g, value, sizeof(value));
+		int r = cgkey_get(&c->keys, o->keys[i], cg_group_read, &c->g, value, sizeof(value));
 		if (r < 0) {
 			nsk_err("%s: %s: %s", o->group, o->keys[i],
 				r == -ENOENT ? "no such key here" : key_error(r, o->keys[i]));
@@ -250,10 +251,24 @@ static void join_error(const struct cgctl_opts *o, struct cgctl_ctx *c, pid_t pi
 			strerror(-r));
 }
 
+/* A refused attach: the targets moved so far go back where they were,
+ * last first (the failing one may have moved in some hierarchies). */
+static void move_back(const struct cgctl_opts *o, struct cgctl_ctx *c, const struct target *t,
+		      const struct cg_place *where, unsigned moved)
+{
+	int r;
+
+	for (unsigned i = moved; i-- > 0;)
+		if ((r = cg_group_unjoin(&c->g, t[i].pid, &where[i])) < 0)
+			nsk_warn("%s: process %d: could not move it back to %s: %s", o->group,
+				 (int)t[i].pid, c->g.failing, strerror(-r));
+}
+
 int cmd_attach(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
 	struct target t[MAX_TARGETS + 1];
-	unsigned n = o->ntargets ? o->ntargets : 1;
+	struct cg_place where[MAX_TARGETS + 1] = { 0 };
+	unsigned n = o->ntargets ? o->ntargets : 1, moved = 0;
 	int r = 0;
 
 	for (unsigned i = 0; i < n; i++) {
@@ -270,13 +285,23 @@ int cmd_attach(const struct cgctl_opts *o, struct cgctl_ctx *c)
 		goto out;
 	}
 	for (unsigned i = 0; i < n && r >= 0; i++) {
-		if ((r = target_alive(&t[i])) < 0)
+		if ((r = target_alive(&t[i])) < 0) {
 			nsk_err("process %d: %s", (int)t[i].pid, target_strerror(r));
-		else if ((r = cg_group_join(&c->g, t[i].pid)) < 0)
-			join_error(o, c, t[i].pid, r);
+		} else if ((r = cg_place_of(&c->sys, t[i].pid, &where[i])) < 0) {
+			nsk_err("process %d: /proc/%d/cgroup: %s", (int)t[i].pid, (int)t[i].pid,
+				strerror(-r));
+		} else {
+			moved = i + 1;
+			if ((r = cg_group_join(&c->g, t[i].pid)) < 0)
+				join_error(o, c, t[i].pid, r);
+		}
 	}
-	if (r < 0)
+	if (r < 0) {
+		move_back(o, c, t, where, moved);
 		undo(o, c);	/* removes only an empty group we made */
+	}
+	for (unsigned i = 0; i < n; i++)
+		cg_place_free(&where[i]);
 	for (unsigned i = 0; i < n && r >= 0; i++)
 		if (target_echo(&t[i]) < 0)
 			r = -1;
@@ -324,8 +349,11 @@ static pid_t spawn(const struct cgctl_opts *o, struct cgctl_ctx *c)
 		if (pid == 0)
 			run_command(o, &mask);
 		if (pid > 0 || (errno != ENOSYS && errno != E2BIG && errno != EINVAL)) {
-			if (pid < 0)
-				nsk_err("%s: clone3 into %s: %s", o->group, v2dir, strerror(errno));
+			if (pid < 0) {
+				/* EBUSY, EOPNOTSUPP: no internal processes */
+				cg_group_fail_at(&c->g, v2dir, NULL);
+				join_error(o, c, 0, -errno);
+			}
 			return pid;
 		}
 	}
@@ -353,10 +381,15 @@ static int remove_transient(const struct cgctl_opts *o, struct cgctl_ctx *c)
 	if (r == 0)
 		r = cg_group_remove(&c->g);
 	if (r < 0) {
-		nsk_warn("%s: %s: left behind: %s", o->group, c->g.failing, strerror(-r));
+		if (!c->g.nleft)	/* the kill failed */
+			nsk_warn("%s: %s: left behind: %s", o->group, c->g.failing, strerror(-r));
+		report_left(o, c);
 		return r;
 	}
-	undo(o, c);	/* the parents it made */
+	/* the parents it made; the controllers it enabled in ancestors that
+	 * were there before stay, as after any run that succeeded */
+	cg_group_keep_enabled(&c->g);
+	undo(o, c);
 	return 0;
 }
 
@@ -447,7 +480,11 @@ int cmd_delete(const struct cgctl_opts *o, struct cgctl_ctx *c)
 			nsk_err("%s: refusing to delete a hierarchy's root", o->group);
 			return EXIT_TOOL_FAILED;
 		}
-	if ((r = cg_group_populated(&c->g)) != 0 && !o->kill) {
+	if ((r = cg_group_populated(&c->g)) < 0) {
+		nsk_err("%s: %s: %s", o->group, c->g.failing, strerror(-r));
+		return EXIT_TOOL_FAILED;
+	}
+	if (r > 0 && !o->kill) {
 		nsk_err("%s: %s: has processes (use --kill, or cgctl kill first)", o->group,
 			c->g.failing);
 		return EXIT_TOOL_FAILED;
@@ -457,7 +494,13 @@ int cmd_delete(const struct cgctl_opts *o, struct cgctl_ctx *c)
 		return EXIT_TOOL_FAILED;
 	}
 	if ((r = cg_group_remove(&c->g)) < 0) {
-		nsk_err("%s: could not remove %s: %s", o->group, c->g.failing, strerror(-r));
+		/* every hierarchy was tried: name each directory left */
+		for (unsigned i = 0; i < c->g.nleft; i++)
+			nsk_err("%s: could not remove %s: %s", o->group, c->g.left[i].path,
+				strerror(-c->g.left[i].err));
+		if (!c->g.nleft)
+			nsk_err("%s: could not remove %s: %s", o->group, c->g.failing,
+				strerror(-r));
 		return EXIT_TOOL_FAILED;
 	}
 	return 0;

@@ -45,15 +45,6 @@ struct figures {
 	bool have[F_COUNT];
 };
 
-static int read_file(const char *dir, const char *file, char *buf, size_t size)
-{
-	_cleanup_close_ int dfd = dir ? open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC) : -1;
-
-	if (dfd < 0)
-		return -ENOENT;
-	return cg_read_at(dfd, file, buf, size);
-}
-
 static void set_num(struct figures *f, enum field i, unsigned long long v)
 {
 	snprintf(f->v[i], sizeof(f->v[i]), "%llu", v);
@@ -67,7 +58,7 @@ static void from_file(struct figures *f, enum field i, const char *dir, const ch
 	char buf[64];
 	uint64_t v;
 
-	if (read_file(dir, file, buf, sizeof(buf)) == 0 && parse_uint(buf, UINT64_MAX, &v) == 0)
+	if (cg_read_path(dir, file, buf, sizeof(buf)) == 0 && parse_uint(buf, UINT64_MAX, &v) == 0)
 		set_num(f, i, v / div);
 }
 
@@ -98,14 +89,9 @@ static void from_stat(struct figures *f, enum field i, const char *text, const c
 		set_num(f, i, v / div);
 }
 
-static int reader(void *ud, int ctrl, bool v2, const char *file, char *buf, size_t size)
-{
-	return read_file(cg_group_dir_for(ud, ctrl, v2), file, buf, size);
-}
-
 static void limit(struct cgctl_ctx *c, struct figures *f, enum field i, const char *key)
 {
-	if (cgkey_get(&c->keys, key, reader, &c->g, f->v[i], sizeof(f->v[i])) == 0)
+	if (cgkey_get(&c->keys, key, cg_group_read, &c->g, f->v[i], sizeof(f->v[i])) == 0)
 		f->have[i] = true;
 }
 
@@ -122,7 +108,7 @@ static void memory(struct cgctl_ctx *c, struct figures *f)
 	limit(c, f, F_SWAP_MAX, "memory.swap.max");
 	if (!v1) {
 		from_file(f, F_SWAP_CURRENT, dir, "memory.swap.current", 1);
-	} else if (read_file(dir, "memory.memsw.usage_in_bytes", buf, sizeof(buf)) == 0 &&
+	} else if (cg_read_path(dir, "memory.memsw.usage_in_bytes", buf, sizeof(buf)) == 0 &&
 		   parse_uint(buf, UINT64_MAX, &all) == 0 && f->have[F_MEM_CURRENT] &&
 		   parse_uint(f->v[F_MEM_CURRENT], UINT64_MAX, &mem) == 0) {
 		set_num(f, F_SWAP_CURRENT, all > mem ? all - mem : 0);
@@ -140,13 +126,13 @@ static void cpu(struct cgctl_ctx *c, struct figures *f)
 		from_file(f, F_CPU_USAGE, dir, "cpuacct.usage", 1000);
 		from_file(f, F_CPU_USER, dir, "cpuacct.usage_user", 1000);
 		from_file(f, F_CPU_SYSTEM, dir, "cpuacct.usage_sys", 1000);
-	} else if (read_file(cg_group_dir_for(&c->g, CG_CORE, true), "cpu.stat", text,
+	} else if (cg_read_path(cg_group_dir_for(&c->g, CG_CORE, true), "cpu.stat", text,
 			     sizeof(text)) == 0) {
 		from_stat(f, F_CPU_USAGE, text, "usage_usec", 1);
 		from_stat(f, F_CPU_USER, text, "user_usec", 1);
 		from_stat(f, F_CPU_SYSTEM, text, "system_usec", 1);
 	}
-	if (read_file(cg_group_dir_for(&c->g, CG_CPU, !cpu_v1), "cpu.stat", text, sizeof(text)) == 0) {
+	if (cg_read_path(cg_group_dir_for(&c->g, CG_CPU, !cpu_v1), "cpu.stat", text, sizeof(text)) == 0) {
 		from_stat(f, F_THROTTLED, text, "nr_throttled", 1);
 		if (cpu_v1)
 			from_stat(f, F_THROTTLED_USEC, text, "throttled_time", 1000);
@@ -161,7 +147,7 @@ static void pressure(struct cgctl_ctx *c, struct figures *f, enum field i, const
 	char text[256];
 	float v;
 
-	if (read_file(cg_group_dir_for(&c->g, CG_CORE, true), file, text, sizeof(text)) == 0 &&
+	if (cg_read_path(cg_group_dir_for(&c->g, CG_CORE, true), file, text, sizeof(text)) == 0 &&
 	    sscanf(text, "some avg10=%f", &v) == 1) {
 		snprintf(f->v[i], sizeof(f->v[i]), "%.2f", (double)v);
 		f->have[i] = true;

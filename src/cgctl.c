@@ -115,6 +115,8 @@ static int add_setting(struct cgctl_opts *o, const char *key, const char *value)
 	struct setting *s = &o->set[o->nset++];
 	s->key = key;
 	s->given = value;
+	/* refused in check_options, once the group is known */
+	s->too_long = strlen(value) >= sizeof(s->value);
 	snprintf(s->value, sizeof(s->value), "%s", value);
 	return 0;
 }
@@ -213,6 +215,12 @@ static int check_options(struct cgctl_opts *o)
 		o->group = "";
 	if (!o->parent)
 		o->parent = getenv("CGCTL_PARENT");
+	for (unsigned i = 0; i < o->nset; i++)
+		if (o->set[i].too_long) {
+			nsk_err("%s: %s=%s: value too long (at most %zu characters)", o->group,
+				o->set[i].key, o->set[i].given, sizeof(o->set[i].value) - 1);
+			return -EINVAL;
+		}
 	if (has_limits(o) && c != CMD_CREATE && c != CMD_SET && c != CMD_ATTACH && c != CMD_EXEC)
 		return nsk_usage_err("limits go with create, set, attach and exec");
 	if (o->create && c != CMD_ATTACH && c != CMD_EXEC)

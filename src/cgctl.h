@@ -21,6 +21,7 @@ struct setting {
 	const char *key;
 	char value[160];
 	const char *given;	/* the value as given, for messages */
+	bool too_long;		/* the value did not fit */
 };
 
 struct cgctl_opts {

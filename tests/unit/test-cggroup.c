@@ -155,6 +155,69 @@ static void test_create_apply_undo(void **state)
 	cg_sys_free(&sys);
 }
 
+/* A write that fails puts back the old values of those before it. */
+static void test_apply_rollback(void **state)
+{
+	struct cg_sys sys;
+	struct cg_group g;
+	struct cg_write w[3] = {
+		{ .ctrl = CG_MEMORY, .file = "memory.limit_in_bytes", .value = "200" },
+		{ .ctrl = CG_MEMORY, .file = "blkio.throttle.read_bps_device", .value = "8:16 7" },
+		{ .ctrl = CG_MEMORY, .file = "memory.soft_limit_in_bytes", .value = "300" },
+	};
+
+	fake_sys(&sys, false);
+	mkdir(sys.h[0].mount, 0755);
+	assert_int_equal(cg_group_init(&g, &sys, NULL, "/r", cg_hiers_for(&sys, ~0u)), 0);
+	assert_int_equal(cg_group_create(&g, true), 0);
+	put("memory/r/memory.limit_in_bytes", "100");
+	put("memory/r/blkio.throttle.read_bps_device", "8:0 5\n");
+	/* a directory: the write fails (EISDIR) */
+	assert_int_equal(mkdir(strcat(strcpy((char[512]){ 0 }, g.dir[0]),
+				      "/memory.soft_limit_in_bytes"), 0755), 0);
+	assert_int_equal(cg_group_apply(&g, w, 3), -EISDIR);
+	assert_non_null(strstr(g.failing, "memory.soft_limit_in_bytes"));
+	assert_string_equal(get("memory/r/memory.limit_in_bytes"), "100");
+	/* device files: each old line, then the added device unlimited
+	 * (a plain file keeps the last write) */
+	assert_string_equal(get("memory/r/blkio.throttle.read_bps_device"), "8:16 0");
+	assert_int_equal(g.nleft, 0);
+	assert_int_equal(cg_group_undo(&g), -ENOTEMPTY);	/* the stand-in files */
+	assert_int_equal(g.nleft, 1);
+	assert_non_null(strstr(g.left[0].path, "/memory/r"));
+	assert_false(g.left[0].changed);
+	cg_group_free(&g);
+	cg_sys_free(&sys);
+}
+
+/* Undo disables the controllers this run enabled. */
+static void test_enable_undo(void **state)
+{
+	struct cg_sys sys;
+	struct cg_group g;
+
+	fake_sys(&sys, true);
+	mkdir(sys.h[0].mount, 0755);	/* test_v2_enable may have made it */
+	put("unified/cgroup.subtree_control", "");
+	assert_int_equal(cg_group_init(&g, &sys, NULL, "/e", cg_hiers_for(&sys, 0)), 0);
+	assert_int_equal(cg_group_create(&g, true), 0);
+	assert_int_equal(cg_group_enable(&g, CG_BIT(CG_MEMORY)), 0);
+	assert_int_equal(g.nenabled, 1);
+	assert_int_equal(cg_group_undo(&g), 0);
+	assert_false(exists("unified/e"));
+	assert_string_equal(get("unified/cgroup.subtree_control"), "-memory");
+	assert_int_equal(g.nenabled, 0);
+	/* already enabled: nothing recorded, nothing disabled */
+	put("unified/cgroup.subtree_control", "memory");
+	assert_int_equal(cg_group_create(&g, true), 0);
+	assert_int_equal(cg_group_enable(&g, CG_BIT(CG_MEMORY)), 0);
+	assert_int_equal(g.nenabled, 0);
+	assert_int_equal(cg_group_undo(&g), 0);
+	assert_string_equal(get("unified/cgroup.subtree_control"), "memory");
+	cg_group_free(&g);
+	cg_sys_free(&sys);
+}
+
 static void test_populated_remove(void **state)
 {
 	struct cg_sys sys;
@@ -181,6 +244,40 @@ static void test_populated_remove(void **state)
 	assert_false(exists("memory/top"));
 	cg_group_free(&g);
 	rmdir(sys.h[0].mount);
+	cg_sys_free(&sys);
+}
+
+/* remove carries on past a hierarchy it cannot empty, naming each */
+static void test_remove_every_hierarchy(void **state)
+{
+	struct cg_sys sys;
+	struct cg_group g;
+	char text[512];
+
+	snprintf(text, sizeof(text),
+		 "1 0 0:1 / %s/memory rw - cgroup cgroup rw,memory\n"
+		 "2 0 0:2 / %s/pids rw - cgroup cgroup rw,pids\n", tmp, tmp);
+	cg_sys_init(&sys);
+	assert_int_equal(cg_parse_mountinfo(text, &sys), 0);
+	cg_sys_finish(&sys);
+	mkdir(sys.h[0].mount, 0755);
+	mkdir(sys.h[1].mount, 0755);
+	assert_int_equal(cg_group_init(&g, &sys, NULL, "/q", cg_hiers_for(&sys, ~0u)), 0);
+	assert_int_equal(cg_group_create(&g, true), 0);
+	put("memory/q/cgroup.procs", "");	/* stand-ins: rmdir fails */
+	put("pids/q/cgroup.procs", "");
+	assert_int_equal(cg_group_remove(&g), -ENOTEMPTY);
+	assert_int_equal(g.nleft, 2);
+	assert_non_null(strstr(g.left[0].path, "/memory/q"));
+	assert_non_null(strstr(g.left[1].path, "/pids/q"));
+	assert_non_null(strstr(g.failing, "/memory/q"));
+	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/cgroup.procs"));
+	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[1]), "/cgroup.procs"));
+	cg_group_clear_left(&g);
+	assert_int_equal(cg_group_remove(&g), 0);
+	assert_false(exists("memory/q"));
+	assert_false(exists("pids/q"));
+	cg_group_free(&g);
 	cg_sys_free(&sys);
 }
 
@@ -218,6 +315,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_write_read_at), cmocka_unit_test(test_create_apply_undo),
 		cmocka_unit_test(test_populated_remove), cmocka_unit_test(test_v2_enable),
+		cmocka_unit_test(test_apply_rollback), cmocka_unit_test(test_enable_undo),
+		cmocka_unit_test(test_remove_every_hierarchy),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

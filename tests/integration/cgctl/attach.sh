@@ -21,6 +21,14 @@ assert_status 125 "attach to a missing group" -- "$CGCTL" attach "$G" -t "$p1"
 assert_one_line_error cgctl "$G: no such group"
 assert_no_group "$G"
 
+# PID 2 (kthreadd) cannot be moved: the refused attach moves $p1 back
+# where it was and removes the group it made
+before=$(cat "/proc/$p1/cgroup")
+assert_status 125 "attach kthreadd" -- "$CGCTL" attach "$G" --create -t "$p1" -t 2
+assert_one_line_error cgctl "$G: moving process 2 into "
+assert_no_group "$G"
+assert_eq "$before" "$(cat "/proc/$p1/cgroup")" "/proc/$p1/cgroup after a refused attach"
+
 assert_status 0 "attach --create" -- "$CGCTL" attach "$G" --create -t "$p1"
 assert_eq "" "$(cat "$TMP_DIR/stdout")" "stdout of attach -t"
 cg_hierarchies | while read -r _m self v; do

@@ -28,6 +28,9 @@ refused "$G: cpu.weight=0: bad value" exec --create "$G" --cpu-weight 0 -- true
 refused "$G: cpuset.cpus=3-1: bad value" attach --create "$G" --cpuset 3-1 -t $$
 refused "$G: io.max=sda:rbps=1: bad value" create "$G" --io-max sda:rbps=1
 refused "$G: memory.swap.max=x: bad value" create "$G" --memory 1M --swap x
+# a value longer than cgctl keeps is refused, not cut short
+long=$(printf '%0200d' 1)
+refused "$G: pids.max=$long: value too long" create "$G" --pids "$long"
 # bad names
 G0=$G
 G="$G0/../x"
@@ -56,6 +59,11 @@ unchanged "$G: bogus.key=1: unknown key" set "$G" pids.max=9 bogus.key=1
 unchanged "$G: memory.max=zz: bad value" set "$G" pids.max=9 memory.max=zz
 unchanged "$G: memory.no_such_file=1: .*no such key here" set "$G" pids.max=9 memory.no_such_file=1
 unchanged "$G: cgroup.freeze=2: bad value" set "$G" pids.max=9 cgroup.freeze=2
+unchanged "$G: pids.max=$long: value too long" set "$G" "pids.max=$long"
+# a value only the kernel refuses, after one it takes: the first is undone
+if cg_on_v1 cpuset || cg_v2_has cpuset; then
+	unchanged "$G: cpuset.cpus=999: .*cpuset.cpus: " set "$G" pids.max=9 cpuset.cpus=999
+fi
 # a controller that no hierarchy offers here
 for c in rdma misc net_cls net_prio perf_event devices; do
 	cg_on_v1 "$c" || cg_v2_has "$c" || { missing=$c; break; }

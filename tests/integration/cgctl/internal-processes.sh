@@ -37,5 +37,26 @@ else
 	grep -qw "$ctrl" "$(cg_dir core "$G")/cgroup.subtree_control" &&
 		fail "$ctrl left enabled in $G's subtree_control"
 	assert_group "$G/child"
+
+	# a group that passes controllers on cannot hold the command either
+	H="$G-passes"
+	cg_remove_later "$H"
+	assert_status 0 "create $H/child" -- "$CGCTL" create "$H/child"
+	assert_status 0 "a limit on $H/child" -- "$CGCTL" set "$H/child" "$key"
+	assert_status 125 "exec into $H" -- "$CGCTL" exec "$H" -- true
+	assert_one_line_error cgctl "$H: /.*/$H: cannot hold processes: it passes controllers to child groups.*no internal processes"
+
+	# what a refused run enabled in an ancestor ($A), it disables again
+	A="$G-a"
+	cg_remove_later "$A"
+	assert_status 0 "create $A/b/child" -- "$CGCTL" create "$A/b/child"
+	"$CGCTL" exec "$A/b" -- sleep 100 &
+	kill_later $!
+	wait_for '[ -n "$(cat "$(cg_dir "$ctrl" "$A/b")/cgroup.procs")" ]' || fail "not started in $A/b"
+	before=$(cat "$(cg_dir core "$A")/cgroup.subtree_control")
+	assert_status 125 "a limit below $A/b" -- "$CGCTL" set "$A/b/child" "$key"
+	assert_one_line_error cgctl "$A/b/child: cannot enable controllers below /.*/$A/b: that cgroup holds processes"
+	assert_eq "$before" "$(cat "$(cg_dir core "$A")/cgroup.subtree_control")" \
+		"$A's subtree_control after the refused set"
 fi
 exit 0
