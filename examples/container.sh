@@ -26,6 +26,7 @@ cleanup() {			# runs on every exit: the processes, the cgroup, the veth
 	[ ! -s "$tmp/log" ] || cat "$tmp/log" >&2	# what the exec chain said
 	read -r pid 2>/dev/null <"$tmp/handle" || pid=""
 	[ -z "$pid" ] || kill -KILL "$pid" 2>/dev/null
+	[ -z "${job:-}" ] || wait "$job"	# nsjoin, whose command died with the PID 1
 	cgctl delete "$cg" --parent self --kill 2>/dev/null
 	# With its network namespace the kernel deletes the veth: wait for
 	# that (quicker than deleting it ourselves), or delete it after 1 s.
@@ -72,5 +73,15 @@ while [ "/proc/$pid/root/." -ef / ]; do
 done
 
 # The command joins every namespace, the root and the cgroups of the
-# container; nsjoin exits with its status, and so do we.
-nsjoin --target "$pid" --all --root --wd --join-cgroup -- "$@"
+# container; nsjoin exits with its status, and so do we. It runs as a job
+# that we wait for: sh acts on a TERM only between commands, and wait is
+# one it interrupts. A job gets /dev/null for stdin (ours is given back:
+# fd 3) and ignores INT and QUIT, which env restores for Ctrl-C (GNU env).
+exec 3<&0
+env --default-signal=INT,QUIT \
+	nsjoin --target "$pid" --all --root --wd --join-cgroup -- "$@" <&3 3<&- &
+job=$!
+while :; do	# until the job ends: a Ctrl-C (INT) interrupts the wait too
+	st=0 && wait "$job" || st=$?
+	[ "$st" -gt 128 ] && kill -0 "$job" 2>/dev/null || exit "$st"
+done

@@ -29,6 +29,7 @@ cleanup() {
 	set +e
 	[ ! -s "$tmp/log" ] || cat "$tmp/log" >&2
 	read -r pid 2>/dev/null <"$tmp/handle" && kill -KILL "$pid" 2>/dev/null
+	[ -z "${job:-}" ] || wait "$job"
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -56,4 +57,11 @@ host_root=$(stat -c %d:%i /)
 while [ "$(stat -L -c %d:%i "/proc/$pid/root/" 2>/dev/null)" = "$host_root" ]; do
 	sleep 0.001
 done
-nsjoin --target "$pid" --all --root --wd -- "$@"
+# As in container.sh: a job, so that a TERM is acted on at once.
+exec 3<&0
+env --default-signal=INT,QUIT nsjoin --target "$pid" --all --root --wd -- "$@" <&3 3<&- &
+job=$!
+while :; do
+	st=0 && wait "$job" || st=$?
+	[ "$st" -gt 128 ] && kill -0 "$job" 2>/dev/null || exit "$st"
+done
