@@ -21,7 +21,7 @@ run_example sandbox.sh sh -c '
 	ip -o link show | awk "{ print \$2 }"
 	echo x 2>&1 >>"$1" | sed "s/.*: //"
 	echo private >/tmp/private && cat /tmp/private
-	grep -E "^(Cap(Inh|Prm|Eff|Amb)|NoNewPrivs)" /proc/self/status | tr -s "\t" " "
+	grep -E "^(Cap(Inh|Prm|Eff|Bnd|Amb)|NoNewPrivs)" /proc/self/status | tr -s "\t" " "
 	ps -e -o pid=,comm= >/tmp/ps && cat /tmp/ps
 	limit() {	# CONTROLLER FILE: from the host view of the cgroup tree
 		p=$(awk -F: -v c="$1" "\$2 ~ \"(^|,)\" c \"(,|\$)\" { print \$2 \"/\" \$3 }" /proc/self/cgroup)
@@ -39,6 +39,7 @@ private
 CapInh: 0000000000000000
 CapPrm: 0000000000000000
 CapEff: 0000000000000000
+CapBnd: 0000000000000000
 CapAmb: 0000000000000000
 NoNewPrivs: 1
 1 nsrun
