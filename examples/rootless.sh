@@ -13,8 +13,8 @@
 #
 # What it leaves out, and why: a link to the host. The network namespace
 # has only lo; a veth whose host end is on the host needs CAP_NET_ADMIN
-# there, i.e. root (container.sh). No cgroup limits either, unless your
-# cgroup is delegated to you (systemd-run --user -p Delegate=yes).
+# there, i.e. root (container.sh). Nor does it set cgroup limits: run it
+# under a group that has them (systemd-run --user --scope -p MemoryMax=256M).
 set -eu
 root="" name=box map=--root
 while getopts sr:n: o; do
