@@ -40,7 +40,8 @@ if [ -z "$root" ]; then		# a busybox root whose files belong to the container's 
 	root=$tmp/root
 	mkdir -p "$root/bin" "$root/proc" "$root/dev" "$root/tmp" "$root/etc"
 	bb=$(command -v busybox) || { echo "container.sh: needs busybox-static" >&2; exit 125; }
-	cp "$bb" "$root/bin/busybox" && chroot "$root" /bin/busybox --install -s /bin
+	cp "$bb" "$root/bin/busybox" && chroot "$root" /bin/busybox --install -s /bin ||
+		{ echo "container.sh: $bb: cannot install it in $root (not static?)" >&2; exit 125; }
 	chown -R 100000:100000 "$root"
 fi
 cd /	# the pivot moves what is at the old root, the init's directory too, to the new
