@@ -53,9 +53,11 @@ nsrun --user --mount --pid --net --uts --ipc --hostname "$name" \
 	nsroot --proc --dev --tmp --overlay "$root" "$tmp/mnt" -- /bin/sleep 2147483647 |
 	tee "$tmp/handle" | "${NSMAP:-nsmap}" "$map" | nsrun --release >/dev/null
 read -r pid <"$tmp/handle"
-host_root=$(stat -c %d:%i /)
-while [ "$(stat -L -c %d:%i "/proc/$pid/root/" 2>/dev/null)" = "$host_root" ]; do
-	sleep 0.001
+n=0
+# shellcheck disable=SC3013
+while [ "/proc/$pid/root/." -ef / ]; do
+	n=$((n + 1))
+	[ "$n" -lt 2000 ] || sleep 0.001
 done
 # As in container.sh: a job, so that a TERM is acted on at once.
 exec 3<&0
