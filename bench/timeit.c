@@ -1,5 +1,6 @@
 /* timeit: run several commands interleaved N times each and print the
- * median wall-clock time of each and its ratio to the first (the floor).
+ * median wall-clock time of each and its ratio to the first ("x first";
+ * in nsrun.sh the first is the floor, in container.sh crun).
  *
  *   timeit [-s MS] N NAME -- CMD ARGS... ';' NAME -- CMD ARGS... ';' ...
  *
@@ -10,7 +11,9 @@
  * exited (tearing a network namespace down) then does not fall into the
  * time of the next command. */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +43,10 @@ static double run_once(char **argv)
 	int status;
 	pid_t pid = fork();
 
+	if (pid < 0) {
+		fprintf(stderr, "timeit: fork: %s\n", strerror(errno));
+		exit(1);
+	}
 	if (pid == 0) {
 		int null = open("/dev/null", O_WRONLY);
 		dup2(null, 1);
@@ -76,7 +83,14 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: timeit N NAME -- CMD... ';' ...\n");
 		return 2;
 	}
-	n = atoi(argv[1]);
+	char *end;
+	errno = 0;
+	long nl = strtol(argv[1], &end, 10);
+	if (errno || end == argv[1] || *end || nl <= 0 || nl > INT_MAX) {
+		fprintf(stderr, "timeit: N: '%s': not a positive number of runs\n", argv[1]);
+		return 2;
+	}
+	n = (int)nl;
 	for (int i = 2; i < argc && count < MAX_VARIANTS;) {
 		v[count].name = argv[i];
 		if (i + 2 >= argc || strcmp(argv[i + 1], "--"))
@@ -100,14 +114,14 @@ int main(int argc, char **argv)
 				nanosleep(&(struct timespec){ settle_ms / 1000,
 							      settle_ms % 1000 * 1000000L }, NULL);
 		}
-	double floor_median = 0;
+	double first_median = 0;
 	for (int k = 0; k < count; k++) {
 		qsort(v[k].samples, n, sizeof(double), cmp);
 		double median = v[k].samples[n / 2];
 		if (k == 0)
-			floor_median = median;
-		printf("  %-28s median %8.3f ms   %5.2fx floor\n", v[k].name, median * 1e3,
-		       median / floor_median);
+			first_median = median;
+		printf("  %-28s median %8.3f ms   %5.2fx first\n", v[k].name, median * 1e3,
+		       median / first_median);
 	}
 	return 0;
 }

@@ -26,6 +26,7 @@ cleanup() {			# runs on every exit: the processes, the cgroup, the veth
 	[ ! -s "$tmp/log" ] || cat "$tmp/log" >&2	# what the exec chain said
 	read -r pid 2>/dev/null <"$tmp/handle" || pid=""
 	[ -z "$pid" ] || kill -KILL "$pid" 2>/dev/null
+	[ -z "${job:-}" ] || wait "$job"	# nsjoin, whose command died with the PID 1
 	cgctl delete "$cg" --parent self --kill 2>/dev/null
 	# With its network namespace the kernel deletes the veth: wait for
 	# that (quicker than deleting it ourselves), or delete it after 1 s.
@@ -39,7 +40,8 @@ if [ -z "$root" ]; then		# a busybox root whose files belong to the container's 
 	root=$tmp/root
 	mkdir -p "$root/bin" "$root/proc" "$root/dev" "$root/tmp" "$root/etc"
 	bb=$(command -v busybox) || { echo "container.sh: needs busybox-static" >&2; exit 125; }
-	cp "$bb" "$root/bin/busybox" && chroot "$root" /bin/busybox --install -s /bin
+	cp "$bb" "$root/bin/busybox" && chroot "$root" /bin/busybox --install -s /bin ||
+		{ echo "container.sh: $bb: cannot install it in $root (not static?)" >&2; exit 125; }
 	chown -R 100000:100000 "$root"
 fi
 cd /	# the pivot moves what is at the old root, the init's directory too, to the new
@@ -72,5 +74,15 @@ while [ "/proc/$pid/root/." -ef / ]; do
 done
 
 # The command joins every namespace, the root and the cgroups of the
-# container; nsjoin exits with its status, and so do we.
-nsjoin --target "$pid" --all --root --wd --join-cgroup -- "$@"
+# container; nsjoin exits with its status, and so do we. It runs as a job
+# that we wait for: sh acts on a TERM only between commands, and wait is
+# one it interrupts. A job gets /dev/null for stdin (ours is given back:
+# fd 3) and ignores INT and QUIT, which env restores for Ctrl-C (GNU env).
+exec 3<&0
+env --default-signal=INT,QUIT \
+	nsjoin --target "$pid" --all --root --wd --join-cgroup -- "$@" <&3 3<&- &
+job=$!
+while :; do	# until the job ends: a Ctrl-C (INT) interrupts the wait too
+	st=0 && wait "$job" || st=$?
+	[ "$st" -gt 128 ] && kill -0 "$job" 2>/dev/null || exit "$st"
+done

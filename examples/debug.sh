@@ -27,7 +27,12 @@ echo "$pid" |
 	vethup --addr "$net.2/24" --host-addr "$net.1/24" |
 	cgctl attach "$cg" --parent self --create --memory 64M --pids 16 |
 	nsrun --release >/dev/null
-until nsjoin -t "$pid" --net -- ss -Hltn sport = 8080 | grep -q 8080; do sleep 0.01; done
+n=0	# until the service listens; not if it ended, nor for more than ~10 s
+until nsjoin -t "$pid" --net -- ss -Hltn sport = 8080 2>/dev/null | grep -q 8080; do
+	kill -0 "$pid" 2>/dev/null && [ $((n += 1)) -le 500 ] ||
+		{ echo "debug.sh: busybox httpd: not listening on port 8080" >&2; exit 125; }
+	sleep 0.01
+done
 
 show() { printf '\n# %s\n' "$*"; "$@"; }
 show busybox wget -q -O - "http://$net.2:8080/"

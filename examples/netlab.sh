@@ -30,14 +30,20 @@ up() {
 	if ip link show "$bridge" >/dev/null 2>&1; then
 		echo "netlab.sh: $bridge: exists; is the lab up? (netlab.sh down)" >&2 && exit 125
 	fi
+	for n in $nodes; do	# down would remove them: refuse what is not ours
+		for f in "/run/netns/$n" "$uts/$n"; do
+			[ ! -e "$f" ] || { echo "netlab.sh: $f: exists, not made by up" >&2 && exit 125; }
+		done
+	done
 	trap 'down' EXIT		# a failed step leaves nothing behind
+	trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM
 	mkdir -p /run/netns "$uts"
 	for n in $nodes; do
 		nsrun --net="/run/netns/$n" --uts="$uts/$n" --hostname "$n" -- true
 		vethup --netns "$n" --name "$bridge-$n" --bridge "$bridge" \
 			--addr "$(addr "$n")/24" --host-addr "$net.1/24"
 	done
-	trap - EXIT
+	trap - EXIT HUP INT TERM
 }
 
 in_node() { n=$1 && shift && nsjoin --net="/run/netns/$n" --uts="$uts/$n" -- "$@"; }

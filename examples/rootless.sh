@@ -13,8 +13,8 @@
 #
 # What it leaves out, and why: a link to the host. The network namespace
 # has only lo; a veth whose host end is on the host needs CAP_NET_ADMIN
-# there, i.e. root (container.sh). No cgroup limits either, unless your
-# cgroup is delegated to you (systemd-run --user -p Delegate=yes).
+# there, i.e. root (container.sh). Nor does it set cgroup limits: run it
+# under a group that has them (systemd-run --user --scope -p MemoryMax=256M).
 set -eu
 root="" name=box map=--root
 while getopts sr:n: o; do
@@ -29,6 +29,7 @@ cleanup() {
 	set +e
 	[ ! -s "$tmp/log" ] || cat "$tmp/log" >&2
 	read -r pid 2>/dev/null <"$tmp/handle" && kill -KILL "$pid" 2>/dev/null
+	[ -z "${job:-}" ] || wait "$job"
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -52,8 +53,17 @@ nsrun --user --mount --pid --net --uts --ipc --hostname "$name" \
 	nsroot --proc --dev --tmp --overlay "$root" "$tmp/mnt" -- /bin/sleep 2147483647 |
 	tee "$tmp/handle" | "${NSMAP:-nsmap}" "$map" | nsrun --release >/dev/null
 read -r pid <"$tmp/handle"
-host_root=$(stat -c %d:%i /)
-while [ "$(stat -L -c %d:%i "/proc/$pid/root/" 2>/dev/null)" = "$host_root" ]; do
-	sleep 0.001
+n=0
+# shellcheck disable=SC3013
+while [ "/proc/$pid/root/." -ef / ]; do
+	n=$((n + 1))
+	[ "$n" -lt 2000 ] || sleep 0.001
 done
-nsjoin --target "$pid" --all --root --wd -- "$@"
+# As in container.sh: a job, so that a TERM is acted on at once.
+exec 3<&0
+env --default-signal=INT,QUIT nsjoin --target "$pid" --all --root --wd -- "$@" <&3 3<&- &
+job=$!
+while :; do
+	st=0 && wait "$job" || st=$?
+	[ "$st" -gt 128 ] && kill -0 "$job" 2>/dev/null || exit "$st"
+done

@@ -12,6 +12,7 @@ set -eu
 [ $# -gt 0 ] || { echo "usage: sandbox.sh command [argument...]" >&2; exit 125; }
 new=$(mktemp -d)		# the new root: mount points and links only
 trap 'rm -rf "$new"' EXIT
+trap 'exit 129' HUP; trap 'exit 143' TERM	# so that the EXIT trap runs
 chmod 755 "$new"
 wd=$PWD
 case $wd in /tmp | /tmp/* | /proc | /proc/* | /dev | /dev/*) wd=/ ;; esac

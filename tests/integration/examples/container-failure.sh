@@ -1,8 +1,8 @@
 #!/bin/sh
 # examples/container.sh when a step fails: a step of the pipeline (vethup
 # refusing an address) or of the exec chain (nsroot, in a root without
-# /proc): exit 125, the failing tool's message, and nothing left behind,
-# the held process included.
+# /proc), or building its busybox root: exit 125, the failing step's
+# message, and nothing left behind, the held process included.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 require_root
 isolate
@@ -23,4 +23,14 @@ run_example container.sh -r "$ROOT" true
 assert_eq 125 "$EX_STATUS" "exit status with a root without /proc"
 assert_match '^nsroot: .*/proc: mounting proc: No such file or directory$' \
 	"$(cat "$TMP_DIR/stderr")" "nsroot's error, from the log of the exec chain"
+assert_nothing_left "$before"
+
+# a busybox that cannot run in the root the script builds (not static):
+# 125, the script's message last, nothing left
+mkdir "$TMP_DIR/bin" && printf '#!/bin/sh\nexit 0\n' >"$TMP_DIR/bin/busybox" &&
+	chmod 755 "$TMP_DIR/bin/busybox" || hard_error "a fake busybox"
+PATH=$TMP_DIR/bin:$PATH run_example container.sh true
+assert_eq 125 "$EX_STATUS" "exit status with a busybox that is not static"
+assert_match "^container.sh: $TMP_DIR/bin/busybox: cannot install it in $TMPDIR/tmp\.[^ ]*/root \(not static\?\)\$" \
+	"$(tail -n 1 "$TMP_DIR/stderr")" "the script's error"
 assert_nothing_left "$before"

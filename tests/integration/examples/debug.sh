@@ -2,7 +2,7 @@
 # examples/debug.sh: the service answers; the host's ps and strace see the
 # container's processes through nsjoin --pid --mount-proc, ip and ss its
 # interface and socket through nsjoin --net --mount-sys; cgctl stat shows
-# its limits; nothing is left afterwards.
+# its limits; nothing is left afterwards, nor when the service ends at once.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 require_root
 isolate
@@ -29,4 +29,16 @@ has '^LISTEN .*:8080 ' "ss: the service's socket"
 has '^memory\.max +67108864$' "cgctl stat: the memory limit"
 has '^pids\.max +16$' "cgctl stat: the process limit"
 has '^pids\.current +2$' "cgctl stat: the init and the service"
+assert_nothing_left "$before" "debug-$EX_PID"
+
+# a service that ends at once: the wait for its port ends too, with 125
+mkdir "$TMP_DIR/bin" && cat >"$TMP_DIR/bin/busybox" <<EOF || hard_error "fake busybox"
+#!/bin/sh
+[ "\$1" != httpd ] || exit 1
+exec $(command -v busybox) "\$@"
+EOF
+chmod 755 "$TMP_DIR/bin/busybox"
+PATH=$TMP_DIR/bin:$PATH run_example debug.sh
+assert_eq 125 "$EX_STATUS" "exit status when the service ends (stderr: $(cat "$TMP_DIR/stderr"))"
+assert_eq "debug.sh: busybox httpd: not listening on port 8080" "$(cat "$TMP_DIR/stderr")" "the error"
 assert_nothing_left "$before" "debug-$EX_PID"

@@ -52,8 +52,9 @@ run_example() {
 }
 
 # snapshot: what an example may not leave behind, as text: the links of our
-# network namespace, our mount points, and the processes that name one of
-# the examples' temporary paths.
+# network namespace, our mount points, the processes that name one of the
+# examples' temporary paths, and the pauses of their containers (sleep
+# 2147483647) that have our TMPDIR, i.e. were started by this test.
 snapshot() {
 	ip -o link show | sed 's/^[0-9]*: //; s/[:@].*//'
 	awk '{ print $4, $5, $9 }' /proc/self/mountinfo
@@ -61,6 +62,11 @@ snapshot() {
 		_c=$({ tr '\0' ' ' <"$_f"; } 2>/dev/null) || continue
 		case $_c in *"$TMPDIR"*) echo "process ${_f%/cmdline}: $_c" ;; esac
 	done
+	for _p in $(pids_with_arg 2147483647 2>/dev/null); do
+		{ tr '\0' '\n' <"/proc/$_p/environ"; } 2>/dev/null | grep -qxF "TMPDIR=$TMPDIR" &&
+			echo "pause $_p: $({ tr '\0' ' ' <"/proc/$_p/cmdline"; } 2>/dev/null)"
+	done
+	return 0
 }
 
 # assert_nothing_left BEFORE [GROUP]: no link, mount or process beyond
@@ -68,7 +74,7 @@ snapshot() {
 # ours, no temporary directory.
 assert_nothing_left() {
 	assert_eq "$1" "$(snapshot)" "links, mounts and processes after the example"
-	_groups=$("$CGCTL" list --parent self 2>&1)
+	_groups=$("$CGCTL" list --parent self 2>&1) || fail "cgctl list --parent self: $_groups"
 	assert_no_match "^${2:-nskit-$EX_PID}( |\$)" "$_groups" "our cgroups after the example"
 	assert_eq "" "$(ls -A "$TMPDIR")" "the example's temporary directories"
 }

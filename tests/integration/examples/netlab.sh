@@ -2,7 +2,8 @@
 # examples/netlab.sh: `up` makes a bridge and three nodes, persisted as ip
 # netns names, each reachable from the others, each with its hostname; a
 # second `up` is refused and leaves the lab as it was; `down` removes it
-# all in one command.
+# all in one command; an up that finds a node's namespace file refuses
+# and leaves it.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 require_root
 isolate
@@ -39,3 +40,14 @@ assert_status 0 "netlab.sh down" -- "$E" down
 assert_eq "$before" "$(snapshot)" "links, mounts and processes after down"
 assert_eq "" "$(ls -A /run/netns)" "/run/netns after down"
 [ ! -e /run/nskit ] || fail "/run/nskit is left: $(ls -R /run/nskit)"
+
+# a namespace of the user under a node's name: up refuses it before making
+# anything, so its clean-up does not remove it
+ip netns add lab2 || hard_error "ip netns add lab2"
+on_exit "ip netns delete lab2"
+ours=$(snapshot)
+assert_status 125 "up with a lab2 of the user's" -- "$E" up
+assert_eq "netlab.sh: /run/netns/lab2: exists, not made by up" "$(cat "$TMP_DIR/stderr")" "the refusal"
+assert_eq "$ours" "$(snapshot)" "links, mounts and processes after the refused up"
+assert_eq "lab2" "$(ls /run/netns)" "/run/netns after the refused up"
+ip netns delete lab2 || fail "ip netns delete lab2"

@@ -21,7 +21,7 @@ run_example sandbox.sh sh -c '
 	ip -o link show | awk "{ print \$2 }"
 	echo x 2>&1 >>"$1" | sed "s/.*: //"
 	echo private >/tmp/private && cat /tmp/private
-	grep -E "^(Cap(Inh|Prm|Eff|Amb)|NoNewPrivs)" /proc/self/status | tr -s "\t" " "
+	grep -E "^(Cap(Inh|Prm|Eff|Bnd|Amb)|NoNewPrivs)" /proc/self/status | tr -s "\t" " "
 	ps -e -o pid=,comm= >/tmp/ps && cat /tmp/ps
 	limit() {	# CONTROLLER FILE: from the host view of the cgroup tree
 		p=$(awk -F: -v c="$1" "\$2 ~ \"(^|,)\" c \"(,|\$)\" { print \$2 \"/\" \$3 }" /proc/self/cgroup)
@@ -39,6 +39,7 @@ private
 CapInh: 0000000000000000
 CapPrm: 0000000000000000
 CapEff: 0000000000000000
+CapBnd: 0000000000000000
 CapAmb: 0000000000000000
 NoNewPrivs: 1
 1 nsrun
@@ -49,4 +50,16 @@ ps
 assert_eq "" "$(cat "$TMP_DIR/stderr")" "stderr"
 assert_eq "" "$(cat "$probe")" "the host file"
 [ ! -e /tmp/private ] || fail "the sandbox's /tmp/private is seen outside"
+assert_nothing_left "$before" "sandbox-$EX_PID"
+
+# a TERM to the script (acted on when the command has ended: an exec chain
+# runs in the foreground): 143, and its new root is removed all the same
+( run_example sandbox.sh sh -c "sleep 4244; exit 0"; echo "$EX_STATUS" >"$TMP_DIR/ex.status" ) &
+on_exit "kill -KILL $! \$(pids_with_arg 4244)"
+wait_for '[ -n "$(pids_with_arg 4244 2>/dev/null)" ]' || fail "the command did not start: $(cat "$TMP_DIR/stderr")"
+kill -TERM "$(cat "$TMP_DIR/ex.pid")"
+kill -KILL "$(pids_with_arg 4244 2>/dev/null)"
+wait_for '[ -s "$TMP_DIR/ex.status" ]' || fail "no exit within 5 s"
+assert_eq 143 "$(cat "$TMP_DIR/ex.status")" "exit status after a TERM"
+EX_PID=$(cat "$TMP_DIR/ex.pid")
 assert_nothing_left "$before" "sandbox-$EX_PID"
