@@ -343,7 +343,8 @@ int cmd_list(const struct cgctl_opts *o, struct cgctl_ctx *c)
 		if (c->g.dir[i])
 			r = walk(&ns, c->g.dir[i], "");
 	/* The same group appears once per hierarchy: keep one. */
-	qsort(ns.v, ns.n, sizeof(*ns.v), cmp_names);
+	if (ns.n)	/* qsort of no array: NULL, which it may not take */
+		qsort(ns.v, ns.n, sizeof(*ns.v), cmp_names);
 	size_t n = 0;
 	for (size_t i = 0; i < ns.n; i++) {
 		if (n && !strcmp(ns.v[n - 1], ns.v[i]))
