@@ -360,18 +360,37 @@ struct saved {
 	bool restored;
 };
 
+static bool made_by_us(const struct cg_group *g, const char *dir)
+{
+	for (unsigned i = 0; i < g->nmade; i++)
+		if (!strcmp(g->made[i], dir))
+			return true;
+	return false;
+}
+
 /* Read the old value of every file a write changes; -ENOENT (nothing
  * written yet) when one is missing. v1 memory.limit_in_bytes alone moves
- * memsw with it (write_keeping_swap), so memsw is kept too. */
+ * memsw with it (write_keeping_swap), so memsw is kept too. A group this
+ * run made has nothing to restore (undo removes it): its files are only
+ * checked to exist. */
 static int save_old(struct cg_group *g, const struct cg_write *w, unsigned i, struct saved *s,
 		    unsigned *ns)
 {
 	const char *dir = cg_group_dir_for(g, w->ctrl, w->v2);
+	char path[4096];
 	int r;
 
 	if (!dir) {
 		snprintf(g->failing, sizeof(g->failing), "%s", w->file);
 		return -ENOENT;
+	}
+	if (made_by_us(g, dir)) {
+		if ((r = join_path(dir, w->file, path, sizeof(path))) < 0 ||
+		    (access(path, F_OK) < 0 && (r = -errno) < 0)) {
+			cg_group_fail_at(g, dir, w->file);
+			return r;
+		}
+		return 0;
 	}
 	s[*ns] = (struct saved){ dir, w->file, w->value, NULL, i, false };
 	if ((r = read_path_alloc(dir, w->file, &s[*ns].old)) == -ENOENT) {

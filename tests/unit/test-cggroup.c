@@ -169,7 +169,11 @@ static void test_apply_rollback(void **state)
 	fake_sys(&sys, false);
 	mkdir(sys.h[0].mount, 0755);
 	assert_int_equal(cg_group_init(&g, &sys, NULL, "/r", cg_hiers_for(&sys, ~0u)), 0);
-	assert_int_equal(cg_group_create(&g, true), 0);
+	/* a group that was there before: what a failed run wrote is put
+	 * back (one this run made is removed by undo instead) */
+	assert_int_equal(mkdir(g.dir[0], 0755), 0);
+	assert_int_equal(cg_group_create(&g, false), 0);
+	assert_int_equal(g.nmade, 0);
 	put("memory/r/memory.limit_in_bytes", "100");
 	put("memory/r/blkio.throttle.read_bps_device", "8:0 5\n");
 	/* a directory: the write fails (EISDIR) */
@@ -182,10 +186,46 @@ static void test_apply_rollback(void **state)
 	 * (a plain file keeps the last write) */
 	assert_string_equal(get("memory/r/blkio.throttle.read_bps_device"), "8:16 0");
 	assert_int_equal(g.nleft, 0);
+	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/memory.limit_in_bytes"));
+	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/blkio.throttle.read_bps_device"));
+	rmdir(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/memory.soft_limit_in_bytes"));
+	assert_int_equal(rmdir(g.dir[0]), 0);
+	cg_group_free(&g);
+	cg_sys_free(&sys);
+}
+
+/* A group this run made has nothing to put back: its files are only
+ * checked, and undo removes it, naming what it could not. */
+static void test_apply_made_group(void **state)
+{
+	struct cg_sys sys;
+	struct cg_group g;
+	struct cg_write w[2] = {
+		{ .ctrl = CG_MEMORY, .file = "memory.limit_in_bytes", .value = "200" },
+		{ .ctrl = CG_MEMORY, .file = "memory.soft_limit_in_bytes", .value = "300" },
+	};
+
+	fake_sys(&sys, false);
+	mkdir(sys.h[0].mount, 0755);
+	assert_int_equal(cg_group_init(&g, &sys, NULL, "/r", cg_hiers_for(&sys, ~0u)), 0);
+	assert_int_equal(cg_group_create(&g, true), 0);
+	put("memory/r/memory.limit_in_bytes", "100");
+	/* a missing file: nothing written */
+	assert_int_equal(cg_group_apply(&g, w, 2), -ENOENT);
+	assert_string_equal(get("memory/r/memory.limit_in_bytes"), "100");
+	/* a directory: the write fails (EISDIR) after the first one */
+	assert_int_equal(mkdir(strcat(strcpy((char[512]){ 0 }, g.dir[0]),
+				      "/memory.soft_limit_in_bytes"), 0755), 0);
+	assert_int_equal(cg_group_apply(&g, w, 2), -EISDIR);
+	assert_string_equal(get("memory/r/memory.limit_in_bytes"), "200");
+	assert_int_equal(g.nleft, 0);
 	assert_int_equal(cg_group_undo(&g), -ENOTEMPTY);	/* the stand-in files */
 	assert_int_equal(g.nleft, 1);
 	assert_non_null(strstr(g.left[0].path, "/memory/r"));
 	assert_false(g.left[0].changed);
+	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/memory.limit_in_bytes"));
+	rmdir(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/memory.soft_limit_in_bytes"));
+	assert_int_equal(rmdir(g.dir[0]), 0);
 	cg_group_free(&g);
 	cg_sys_free(&sys);
 }
@@ -315,7 +355,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_write_read_at), cmocka_unit_test(test_create_apply_undo),
 		cmocka_unit_test(test_populated_remove), cmocka_unit_test(test_v2_enable),
-		cmocka_unit_test(test_apply_rollback), cmocka_unit_test(test_enable_undo),
+		cmocka_unit_test(test_apply_rollback),
+		cmocka_unit_test(test_apply_made_group), cmocka_unit_test(test_enable_undo),
 		cmocka_unit_test(test_remove_every_hierarchy),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
