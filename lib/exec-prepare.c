@@ -10,55 +10,9 @@
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "confine.h"
 #include "err.h"
 #include "exec.h"
-
-bool exec_map_has_zero(const char *text)
-{
-	unsigned long inner, outer, count;
-	int used;
-
-	while (sscanf(text, " %lu %lu %lu%n", &inner, &outer, &count, &used) == 3) {
-		if (inner == 0 && count > 0)
-			return true;
-		text += used;
-	}
-	return false;
-}
-
-static bool self_map_has_zero(const char *file)
-{
-	char buf[8192];
-	_cleanup_close_ int fd = open(file, O_RDONLY | O_CLOEXEC);
-	ssize_t n;
-
-	if (fd < 0)
-		return false;
-	n = read(fd, buf, sizeof(buf) - 1);
-	if (n <= 0)
-		return false;
-	buf[n] = '\0';
-	return exec_map_has_zero(buf);
-}
-
-/* A process whose uid has no mapping sees the overflow uid (65534). */
-static int become_mapped_root(const char **ret_step)
-{
-	if (geteuid() == 0 || !self_map_has_zero("/proc/self/uid_map"))
-		return 0;
-	if (self_map_has_zero("/proc/self/gid_map")) {
-		*ret_step = "setresgid 0";
-		if (setresgid(0, 0, 0) < 0)
-			return -errno;
-		/* Allowed only when setgroups is "allow"; the groups are
-		 * unmapped then anyway, so failing here is harmless. */
-		(void)setgroups(0, NULL);
-	}
-	*ret_step = "setresuid 0";
-	if (setresuid(0, 0, 0) < 0)
-		return -errno;
-	return 0;
-}
 
 static int set_ids(const struct exec_opts *o, const char **ret_step)
 {
@@ -111,8 +65,6 @@ int exec_prepare(const struct exec_opts *o, const char **ret_step, const char **
 			return -errno;
 	}
 	*ret_object = "";
-	if (o->become_mapped_root && !o->set_uid && (r = become_mapped_root(ret_step)) < 0)
-		return r;
 	if (o->change_caps && o->set_uid && (r = apply_caps(o, CAPS_BOUNDING, ret_step, ret_object)) < 0)
 		return r;
 	if ((r = set_ids(o, ret_step)) < 0)
@@ -125,6 +77,11 @@ int exec_prepare(const struct exec_opts *o, const char **ret_step, const char **
 	if (o->change_caps &&
 	    (r = apply_caps(o, o->set_uid ? CAPS_PROCESS : CAPS_ALL_SETS, ret_step, ret_object)) < 0)
 		return r;
+	/* Last: the steps above may still report through stderr. */
+	if (o->close_fds && (r = confine_close_fds(&o->keep_fds)) < 0) {
+		*ret_step = "closing inherited descriptors";
+		return r;
+	}
 	exec_reset_signals();
 	return 0;
 }

@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 #include "caps.h"
+#include "confine.h"
 
 struct exec_opts {
 	const char *root;	/* chroot to this before chdir (NULL: none) */
@@ -13,18 +14,18 @@ struct exec_opts {
 	bool set_uid, set_gid;
 	uid_t uid;
 	gid_t gid;
-	/* In a user namespace whose maps were written from outside (held
-	 * init): if our own uid is unmapped and uid 0 is mapped, become
-	 * root of the namespace before exec, or exec would drop every
-	 * capability. */
-	bool become_mapped_root;
+	/* A command that crosses into a container gets 0, 1, 2 and what
+	 * keep_fds names, nothing else (DESIGN.md, "No fd leaks"). */
+	bool close_fds;
+	struct fdkeep keep_fds;
 	bool no_new_privs;
 	bool change_caps;
 	capmask_t cap_drop, cap_add;
 };
 
 /* Apply the options in a safe order: root, wd, groups, gid, uid,
- * no_new_privs, capabilities, then unblock and reset every signal. On
+ * no_new_privs, capabilities, descriptors, then unblock and reset every
+ * signal. On
  * failure returns -errno with *ret_step naming the step and *ret_object
  * the path or value it concerned. */
 int exec_prepare(const struct exec_opts *o, const char **ret_step, const char **ret_object);
@@ -49,5 +50,3 @@ int exec_command(char *const argv[]);
 int exec_status_for_errno(int err);
 /* The exit status that reflects a wait status: the code, or 128+N. */
 int exec_status_from_wait(int wstatus);
-/* Whether uid/gid 0 is mapped in a map file's text ("0 100000 65536\n"). */
-bool exec_map_has_zero(const char *map_text);

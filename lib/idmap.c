@@ -237,6 +237,15 @@ int idmap_read_setgroups_at(int procfd)
 	return -EINVAL;
 }
 
+bool idmap_maps_outer(const struct idmap *m, uint32_t outer)
+{
+	for (unsigned i = 0; i < m->count; i++)
+		if (outer >= m->ranges[i].outer &&
+		    outer - m->ranges[i].outer < m->ranges[i].count)
+			return true;
+	return false;
+}
+
 bool idmap_covers(const struct idmap *m, uint32_t first, uint32_t count)
 {
 	uint64_t last = (uint64_t)first + count - 1;

@@ -36,6 +36,8 @@ int idmap_add(struct idmap *m, struct idmap_range r);
  * involved (the same index when one range is at fault). */
 enum idmap_problem idmap_validate(const struct idmap *m, unsigned *ret_a, unsigned *ret_b);
 const char *idmap_problem_text(enum idmap_problem p);
+/* Whether outer id `outer` lies within a range of m (is mapped). Pure. */
+bool idmap_maps_outer(const struct idmap *m, uint32_t outer);
 /* Whether the ids first .. first+count-1 (inner ids of m) lie within one
  * range of m: the kernel's rule for the outer side of a child's map,
  * checked against the writer's own map. */

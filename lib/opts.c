@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <stddef.h>
 
+#include "confine.h"
 #include "err.h"
 #include "opts.h"
 
@@ -27,4 +28,18 @@ int opts_parse(int argc, char **argv, const char *optstring, const struct option
 		}
 	}
 	return 1;
+}
+
+int opts_fd_option(bool preserve, const char *arg, struct fdkeep *k)
+{
+	int r = preserve ? fdkeep_parse_preserve(k, arg) : fdkeep_parse_fd(k, arg);
+
+	if (r == -E2BIG)
+		return nsk_usage_err("--keep-fd %s: more than %d descriptors to keep", arg,
+				     FDKEEP_MAX);
+	if (r < 0 && preserve)
+		return nsk_usage_err("--preserve-fds %s: not a number of descriptors", arg);
+	if (r < 0)
+		return nsk_usage_err("--keep-fd %s: not a descriptor of 3 or more", arg);
+	return 0;
 }

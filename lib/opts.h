@@ -1,6 +1,7 @@
 /* The option loop every tool runs: getopt_long with one-line errors. */
 #pragma once
 #include <getopt.h>
+#include <stdbool.h>
 
 /* Hands each option of argv[0..argc) to parse(ctx, c, optarg) (which
  * prints its own error and returns < 0 for a bad value); -h prints usage
@@ -9,3 +10,9 @@
  * line (one line printed). */
 int opts_parse(int argc, char **argv, const char *optstring, const struct option *longopts,
 	       void (*usage)(void), int (*parse)(void *ctx, int c, const char *arg), void *ctx);
+
+/* --preserve-fds N (preserve true) or --keep-fd FD into k; 0, or the usage
+ * error (printed, -EINVAL). Shared by the tools whose command crosses into
+ * a container (nsrun, nsjoin, nsroot). */
+struct fdkeep;
+int opts_fd_option(bool preserve, const char *arg, struct fdkeep *k);

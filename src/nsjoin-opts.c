@@ -18,7 +18,7 @@
 
 enum {
 	OPT_PRESERVE_CRED = CHAR_MAX + 1, OPT_KEEP_CAPS, OPT_USER_PARENT, OPT_CAP_DROP,
-	OPT_CAP_ADD, OPT_NO_NEW_PRIVS, OPT_MOUNT_PROC, OPT_MOUNT_SYS,
+	OPT_CAP_ADD, OPT_NO_NEW_PRIVS, OPT_MOUNT_PROC, OPT_MOUNT_SYS, OPT_PRESERVE_FDS, OPT_KEEP_FD,
 };
 
 static const struct option longopts[] = {
@@ -48,6 +48,8 @@ static const struct option longopts[] = {
 	{ "mount-proc", no_argument, NULL, OPT_MOUNT_PROC },
 	{ "mount-sys", no_argument, NULL, OPT_MOUNT_SYS },
 	{ "net-socket", required_argument, NULL, 'N' },
+	{ "preserve-fds", required_argument, NULL, OPT_PRESERVE_FDS },
+	{ "keep-fd", required_argument, NULL, OPT_KEEP_FD },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -93,6 +95,8 @@ static void usage(void)
 	      "     --cap-drop CAPS        drop capabilities (comma list, or ALL)\n"
 	      "     --cap-add CAPS         keep or add capabilities (comma list)\n"
 	      "     --no-new-privs         set no_new_privs\n"
+	      "     --preserve-fds N       pass descriptors 3 to 2+N (others are closed)\n"
+	      "     --keep-fd FD           pass descriptor FD (repeatable; others are closed)\n"
 	      "\n"
 	      " -h, --help                 show this help\n"
 	      " -V, --version              show the version\n"
@@ -140,6 +144,9 @@ static int parse_value(struct nsjoin_opts *o, int c, const char *arg)
 	case OPT_CAP_DROP:
 	case OPT_CAP_ADD:
 		return caps_option(c == OPT_CAP_ADD, arg, &o->exec);
+	case OPT_PRESERVE_FDS:
+	case OPT_KEEP_FD:
+		return opts_fd_option(c == OPT_PRESERVE_FDS, arg, &o->exec.keep_fds);
 	}
 	return -EINVAL;
 }
@@ -191,6 +198,9 @@ static int check_options(struct nsjoin_opts *o)
 	 * handing it on at exec is what caps_apply does with nothing dropped. */
 	if (o->keep_caps)
 		o->exec.change_caps = true;
+	/* The command crosses into the target's namespaces: it gets 0, 1, 2
+	 * and what --preserve-fds and --keep-fd name, nothing else. */
+	o->exec.close_fds = true;
 	return 1;
 }
 

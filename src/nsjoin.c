@@ -30,6 +30,7 @@
 
 #include "cgjoin.h"
 #include "cleanup.h"
+#include "confine.h"
 #include "err.h"
 #include "exec.h"
 #include "init.h"
@@ -224,10 +225,10 @@ static int open_dirs(const struct nsjoin_opts *o, struct plan *p)
 {
 	if (o->root && (p->root_fd = open_dir(p->t.procfd, o->root_dir, "root")) < 0)
 		return -1;
-	/* With a new root and no -w, stay in the same directory, as
-	 * nsenter(1) does. */
-	if ((o->wd || o->root) &&
-	    (p->wd_fd = open_dir(p->t.procfd, o->wd ? o->wd_dir : ".", "cwd")) < 0)
+	/* With a new root and no -w the command starts at that root's /:
+	 * a directory outside its root would lead out of it (runc,
+	 * CVE-2024-21626), so we do not keep ours as nsenter(1) does. */
+	if (o->wd && (p->wd_fd = open_dir(p->t.procfd, o->wd_dir, "cwd")) < 0)
 		return -1;
 	return 0;
 }
@@ -286,16 +287,38 @@ static int join_file(const struct nsjoin_opts *o, struct plan *p, unsigned i)
 {
 	int r = setns(p->fd[i], ns_types[i].clone_flag);
 
-	if (r < 0) {
-		r = -errno;
-		nsk_err("%s: joining the %s namespace: %s",
-			o->file[i] ? o->file[i] : ns_types[i].clone_flag == CLONE_NEWNET &&
-			o->net_socket >= 0 ? "--net-socket" : "--user-parent", ns_types[i].proc_name,
+	if (r < 0 && (o->file[i] || (ns_types[i].clone_flag == CLONE_NEWNET && o->net_socket >= 0)))
+		nsk_err("%s: joining the %s namespace: %s", o->file[i] ? o->file[i] : "--net-socket",
+			ns_types[i].proc_name, strerror(errno));
+	else if (r < 0 && (int)i == user_index() && o->user_parent)
+		nsk_err("--user-parent: joining the %s namespace: %s", ns_types[i].proc_name,
 			strerror(errno));
-	}
+	else if (r < 0)
+		join_error(p, &ns_types[i], errno);
+	r = r < 0 ? -errno : 0;
 	closep(&p->fd[i]);
 	p->fd[i] = -1;
 	return r;
+}
+
+/* Once in another user namespace we may have lost the privilege that
+ * opens the target's namespaces (those of a non-dumpable process are
+ * behind a ptrace check): open them all before. */
+static int open_target_namespaces(struct plan *p)
+{
+	char path[64];
+
+	for (unsigned i = 0; i < ns_type_count; i++) {
+		if (!(p->mask & ns_types[i].clone_flag))
+			continue;
+		snprintf(path, sizeof(path), "ns/%s", ns_types[i].proc_name);
+		if ((p->fd[i] = openat(p->t.procfd, path, O_RDONLY | O_CLOEXEC)) < 0) {
+			join_error(p, &ns_types[i], errno);
+			return -1;
+		}
+	}
+	p->mask = 0;
+	return 0;
 }
 
 static int join_namespaces(const struct nsjoin_opts *o, struct plan *p)
@@ -306,6 +329,8 @@ static int join_namespaces(const struct nsjoin_opts *o, struct plan *p)
 
 	/* A user namespace from a file comes first, so that the rest is
 	 * joined with the capabilities it gives. */
+	if (p->fd[u] >= 0 && p->mask && open_target_namespaces(p) < 0)
+		return -1;
 	if (p->fd[u] >= 0 && join_file(o, p, (unsigned)u) < 0)
 		return -1;
 	if (p->mask && (r = join_target(p->t.pidfd, p->t.procfd, p->mask, &failed)) < 0) {
@@ -378,7 +403,10 @@ static int mount_view(const struct nsjoin_opts *o)
 	return 0;
 }
 
-static int set_root_wd(const struct plan *p)
+/* Enter the root and working directory, then let go of every descriptor
+ * that leads to the target or the host: from here on this process and
+ * its child hold only what the command is given. */
+static int set_root_wd(struct plan *p)
 {
 	if (p->root_fd >= 0 && (fchdir(p->root_fd) < 0 || chroot(".") < 0)) {
 		nsk_err("root: %s", strerror(errno));
@@ -388,29 +416,33 @@ static int set_root_wd(const struct plan *p)
 		nsk_err("working directory: %s", strerror(errno));
 		return -1;
 	}
+	closep(&p->root_fd);
+	closep(&p->wd_fd);
+	target_close(&p->t);
 	return 0;
 }
 
 /* Set up the command's process state and exec it; returns the status to
  * exit with when that fails. */
-static int exec_cmd(const struct nsjoin_opts *o, const struct plan *p)
+static int exec_cmd(const struct nsjoin_opts *o)
 {
 	if ((o->mount_proc || o->mount_sys) && mount_view(o) < 0)
-		return EXIT_TOOL_FAILED;
-	if (set_root_wd(p) < 0)
 		return EXIT_TOOL_FAILED;
 	return exec_run(&o->exec, o->argv, 0);
 }
 
 /* Into a joined PID namespace only a child can go: fork it, forward
- * signals to it and exit with its status.
+ * signals to it and exit with its status. The child is visible in the
+ * container from its first instruction: by then this process is
+ * non-dumpable (so is the child, which shares our memory) and holds no
+ * descriptor of the target or the host (set_root_wd).
  *
  * vfork: the child only sets up its own process state (mounts, root,
  * credentials, signals: none of which it shares with us) and execs or
  * _exits, never returning here, so it need not copy our page tables
  * first; we are suspended until then, with the forwarded signals blocked
  * so that none is lost. */
-static int fork_cmd(const struct nsjoin_opts *o, struct plan *p)
+static int fork_cmd(const struct nsjoin_opts *o)
 {
 	pid_t child;
 
@@ -421,10 +453,7 @@ static int fork_cmd(const struct nsjoin_opts *o, struct plan *p)
 		return EXIT_TOOL_FAILED;
 	}
 	if (child == 0)
-		_exit(exec_cmd(o, p));
-	target_close(&p->t);
-	closep(&p->root_fd);
-	closep(&p->wd_fd);
+		_exit(exec_cmd(o));
 	/* _exit: nothing is left to flush, and exit() would run the leak
 	 * checker of a sanitizer build, whose helper thread would be born in
 	 * the joined PID namespace, unable to reach us, and spin forever. */
@@ -434,9 +463,17 @@ static int fork_cmd(const struct nsjoin_opts *o, struct plan *p)
 static int run(struct nsjoin_opts *o)
 {
 	struct plan p = { .t = TARGET_INIT, .root_fd = -1, .wd_fd = -1 };
+	int r;
 
 	for (unsigned i = 0; i < NS_MAX; i++)
 		p.fd[i] = -1;
+	/* Before the first setns(): the container's root holds
+	 * CAP_SYS_PTRACE over whatever enters its user namespace with our
+	 * host credentials, unless it is non-dumpable (DESIGN.md). */
+	if ((r = confine_nondumpable()) < 0) {
+		nsk_err("prctl(PR_SET_DUMPABLE): %s", strerror(-r));
+		return EXIT_TOOL_FAILED;
+	}
 	if (make_plan(o, &p) < 0)
 		return EXIT_TOOL_FAILED;
 	if (o->env && take_env(&p) < 0)
@@ -448,15 +485,17 @@ static int run(struct nsjoin_opts *o)
 		return EXIT_TOOL_FAILED;
 	if ((o->follow_uid || o->follow_gid) && follow_ids(o, &p) < 0)
 		return EXIT_TOOL_FAILED;
+	if (set_root_wd(&p) < 0)
+		return EXIT_TOOL_FAILED;
 	if ((p.joined & CLONE_NEWPID) && !o->no_fork)
-		return fork_cmd(o, &p);
-	target_close(&p.t);
-	return exec_cmd(o, &p);
+		return fork_cmd(o);
+	return exec_cmd(o);
 }
 
 int main(int argc, char **argv)
 {
-	struct nsjoin_opts o = { .target = NULL, .net_socket = -1 };
+	struct nsjoin_opts o = { .target = NULL, .net_socket = -1,
+				 .exec = { .keep_fds = FDKEEP_INIT } };
 	int r = nsjoin_parse_args(argc, argv, &o);
 
 	if (r <= 0)

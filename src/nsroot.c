@@ -60,7 +60,7 @@ struct failure {
 
 enum {
 	OPT_PROC = CHAR_MAX + 1, OPT_DEV, OPT_SYS, OPT_TMP, OPT_RO, OPT_BIND, OPT_RO_BIND,
-	OPT_OVERLAY,
+	OPT_OVERLAY, OPT_PRESERVE_FDS, OPT_KEEP_FD,
 };
 
 static const struct option longopts[] = {
@@ -73,6 +73,8 @@ static const struct option longopts[] = {
 	{ "ro-bind", required_argument, NULL, OPT_RO_BIND },
 	{ "overlay", required_argument, NULL, OPT_OVERLAY },
 	{ "wd", required_argument, NULL, 'w' },
+	{ "preserve-fds", required_argument, NULL, OPT_PRESERVE_FDS },
+	{ "keep-fd", required_argument, NULL, OPT_KEEP_FD },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -100,6 +102,8 @@ static void usage(void)
 	      "                          the root is an overlay of these read-only layers\n"
 	      "                          (leftmost on top) and a tmpfs: writes vanish on exit\n"
 	      " -w, --wd DIR             working directory (default /)\n"
+	      "     --preserve-fds N     pass descriptors 3 to 2+N (others are closed)\n"
+	      "     --keep-fd FD         pass descriptor FD (repeatable; others are closed)\n"
 	      " -h, --help               show this help\n"
 	      " -V, --version            show the version\n"
 	      "\n"
@@ -204,6 +208,9 @@ static int parse_option(void *opts, int c, const char *arg)
 	case OPT_RO_BIND: return add_bind(o, arg, true);
 	case OPT_OVERLAY: o->overlay = arg; return check_overlay(arg);
 	case 'w': o->exec.wd = arg; return 0;
+	case OPT_PRESERVE_FDS:
+	case OPT_KEEP_FD:
+		return opts_fd_option(c == OPT_PRESERVE_FDS, arg, &o->exec.keep_fds);
 	}
 	return -EINVAL;
 }
@@ -228,6 +235,9 @@ static int parse_args(int argc, char **argv, struct nsroot_opts *o)
 	o->argv = argv + end + 1;
 	if (!o->exec.wd)
 		o->exec.wd = "/";
+	/* The command starts inside the new root with none of the
+	 * descriptors that lead outside it, only 0, 1, 2 and those named. */
+	o->exec.close_fds = true;
 	return 1;
 }
 
@@ -553,7 +563,7 @@ static int run(const struct nsroot_opts *o)
 
 int main(int argc, char **argv)
 {
-	struct nsroot_opts o = { .nbinds = 0 };
+	struct nsroot_opts o = { .nbinds = 0, .exec = { .keep_fds = FDKEEP_INIT } };
 	int r = parse_args(argc, argv, &o);
 
 	if (r > 0)

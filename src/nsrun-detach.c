@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "confine.h"
 #include "err.h"
 #include "exec.h"
 #include "idmap.h"
@@ -54,7 +55,9 @@ static void redirect_stdio(int log_fd)
 		close(null);
 }
 
-/* The process that holds the namespaces and whose PID is the handle. */
+/* The process that holds the namespaces and whose PID is the handle. Once
+ * started it holds 0, 1, 2 and what the command is to be given; once
+ * released (the maps exist then) it takes the namespace's ids. */
 static _Noreturn void holder_main(const struct nsrun_opts *o, int msg_fd, int go_fd, int log_fd)
 {
 	char byte;
@@ -72,10 +75,18 @@ static _Noreturn void holder_main(const struct nsrun_opts *o, int msg_fd, int go
 		_exit(EXIT_TOOL_FAILED);	/* nsrun gave up: it printed why */
 	close(go_fd);
 	redirect_stdio(log_fd);
+	if (log_fd >= 0)
+		close(log_fd);
+	if ((r = confine_close_fds(&o->exec.keep_fds)) < 0) {
+		nsk_err("closing inherited descriptors: %s", strerror(-r));
+		_exit(EXIT_TOOL_FAILED);
+	}
 	if (o->hold && (r = init_hold_wait()) != 0)
 		_exit(r);
+	if (nsrun_take_mapped_ids(o) < 0)
+		_exit(EXIT_TOOL_FAILED);
 	if (!o->argv[0])
-		_exit(init_pause());
+		_exit(nsrun_pause(o));
 	_exit(nsrun_run_cmd(o));
 }
 

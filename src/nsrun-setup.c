@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "confine.h"
 #include "err.h"
 #include "exec.h"
 #include "idmap.h"
@@ -170,6 +171,40 @@ static bool wants_init(const struct nsrun_opts *o)
 	return (o->clone_flags & CLONE_NEWPID) && !o->as_pid_1;
 }
 
+int nsrun_take_mapped_ids(const struct nsrun_opts *o)
+{
+	const char *step;
+	int r = 0;
+
+	if (o->clone_flags & CLONE_NEWUSER)
+		r = confine_become_mapped(o->outer_uid, o->outer_gid,
+					  o->exec.set_uid ? o->exec.uid : 0,
+					  o->exec.set_gid ? o->exec.gid : 0, &step);
+	if (r < 0) {
+		nsk_err("user namespace: taking its ids: %s: %s", step, strerror(-r));
+		return -1;
+	}
+	/* Again: a change of credentials resets the flag. */
+	if (o->nondumpable && (r = confine_nondumpable()) < 0) {
+		nsk_err("prctl(PR_SET_DUMPABLE): %s", strerror(-r));
+		return -1;
+	}
+	return 0;
+}
+
+/* The init, once the command is forked, keeps nothing of the host: no
+ * descriptor, and its root and working directory in the command's root
+ * (a pivot_root(2) in the command moves a root or directory that is the
+ * old root, so "/" is enough without --root). Failures change nothing
+ * the command relies on: it has its own root and directory. */
+static void init_let_go(const struct nsrun_opts *o)
+{
+	if (o->exec.root)
+		(void)!chroot(o->exec.root);
+	(void)!chdir("/");
+	(void)confine_close_fds(NULL);
+}
+
 /* PID 1 of the new namespace with our init: fork the command, forward
  * signals, reap, and exit with the command's status. */
 static int run_init(const struct nsrun_opts *o, int sync_fd)
@@ -185,7 +220,14 @@ static int run_init(const struct nsrun_opts *o, int sync_fd)
 	/* Only the command answers nsrun: if it fails, nsrun sees the end. */
 	if (sync_fd >= 0)
 		close(sync_fd);
+	init_let_go(o);
 	return init_forward_and_wait(cmd, INIT_REAP_ALL);
+}
+
+int nsrun_pause(const struct nsrun_opts *o)
+{
+	init_let_go(o);
+	return init_pause();
 }
 
 int nsrun_run_cmd(const struct nsrun_opts *o)
@@ -218,6 +260,9 @@ static int set_kill_child(const struct nsrun_opts *o, int parent)
 /* The forked child: PID 1 of the new PID namespace if there is one. */
 static int foreground_child(const struct nsrun_opts *o, int parent, int sync_fd)
 {
+	/* First: a change of credentials clears the parent-death signal. */
+	if (nsrun_take_mapped_ids(o) < 0)
+		return EXIT_TOOL_FAILED;
 	if (o->kill_child && set_kill_child(o, parent) < 0)
 		return EXIT_TOOL_FAILED;
 	if (o->mount_proc && nsrun_mount_proc(o->mount_proc) < 0)
@@ -249,7 +294,9 @@ static int foreground_exec(const struct nsrun_opts *o, struct persist_helper *he
 		persist_helper_finish(helper, false);
 		return EXIT_TOOL_FAILED;
 	}
-	r = exec_prepare_report(&o->exec, 0);
+	r = nsrun_take_mapped_ids(o);
+	if (r == 0)
+		r = exec_prepare_report(&o->exec, 0);
 	if (persist_helper_finish(helper, r == 0) < 0 || r < 0)
 		return EXIT_TOOL_FAILED;
 	return nsk_exec_error(o->argv[0], exec_command(o->argv));
@@ -312,5 +359,9 @@ int nsrun_foreground(const struct nsrun_opts *o)
 		}
 		closep(&sync[0]);
 	}
+	/* Without a PID namespace the container sees this process: it keeps
+	 * nothing of the host that it does not need (see init_let_go). */
+	(void)!chdir("/");
+	(void)confine_close_fds(NULL);
 	return init_forward_and_wait(child, o->as_pid_1 ? INIT_CHILD_IS_BARE_PID1 : 0);
 }

@@ -32,6 +32,7 @@
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "confine.h"
 #include "err.h"
 #include "exec.h"
 #include "idmap.h"
@@ -52,7 +53,8 @@ enum {
 	OPT_NO_LO = CHAR_MAX + 1, OPT_AS_PID_1, OPT_MOUNT_PROC, OPT_PROPAGATION, OPT_HOSTNAME,
 	OPT_DOMAINNAME, OPT_MAP_USER, OPT_MAP_GROUP, OPT_SETGROUPS, OPT_MONOTONIC, OPT_BOOTTIME,
 	OPT_KILL_CHILD, OPT_CAP_DROP, OPT_CAP_ADD, OPT_NO_NEW_PRIVS, OPT_DETACH, OPT_HOLD,
-	OPT_RELEASE, OPT_LOG, OPT_MAP_USERS, OPT_MAP_GROUPS, OPT_MAP_AUTO,
+	OPT_RELEASE, OPT_LOG, OPT_MAP_USERS, OPT_MAP_GROUPS, OPT_MAP_AUTO, OPT_PRESERVE_FDS,
+	OPT_KEEP_FD,
 };
 
 static const struct option longopts[] = {
@@ -90,6 +92,8 @@ static const struct option longopts[] = {
 	{ "setgid", required_argument, NULL, 'G' },
 	{ "root", required_argument, NULL, 'R' },
 	{ "wd", required_argument, NULL, 'w' },
+	{ "preserve-fds", required_argument, NULL, OPT_PRESERVE_FDS },
+	{ "keep-fd", required_argument, NULL, OPT_KEEP_FD },
 	{ "detach", no_argument, NULL, OPT_DETACH },
 	{ "hold", no_argument, NULL, OPT_HOLD },
 	{ "release", no_argument, NULL, OPT_RELEASE },
@@ -153,6 +157,8 @@ static void usage(void)
 	      "     --cap-drop CAPS        drop capabilities (comma list, or ALL)\n"
 	      "     --cap-add CAPS         keep or add capabilities (comma list)\n"
 	      "     --no-new-privs         set no_new_privs\n"
+	      "     --preserve-fds N       pass descriptors 3 to 2+N (where others are closed)\n"
+	      "     --keep-fd FD           pass descriptor FD (repeatable; where others are closed)\n"
 	      "\n"
 	      " -h, --help                 show this help\n"
 	      " -V, --version              show the version\n"
@@ -249,6 +255,10 @@ static int parse_value(struct nsrun_opts *o, int c, const char *arg)
 	case OPT_CAP_DROP:
 	case OPT_CAP_ADD:
 		return caps_option(c == OPT_CAP_ADD, arg, &o->exec);
+	case OPT_PRESERVE_FDS:
+	case OPT_KEEP_FD:
+		o->keep_fds_given = true;
+		return opts_fd_option(c == OPT_PRESERVE_FDS, arg, &o->exec.keep_fds);
 	case 'S':
 		if (parse_user_or_id(arg, false, &o->exec.uid) < 0)
 			return nsk_usage_err("--setuid %s: not a user id or name", arg);
@@ -299,7 +309,8 @@ static bool sets_anything(const struct nsrun_opts *o)
 
 	return o->clone_flags || o->fork || o->as_pid_1 || o->no_lo || o->propagation_given ||
 	       o->setgroups >= 0 || o->detach || o->hold || o->log || o->argv[0] || e->root ||
-	       e->wd || e->set_uid || e->set_gid || e->no_new_privs || e->change_caps;
+	       e->wd || e->set_uid || e->set_gid || e->no_new_privs || e->change_caps ||
+	       o->keep_fds_given;
 }
 
 /* Options that imply others, and combinations that make no sense. */
@@ -348,7 +359,18 @@ static int check_options(struct nsrun_opts *o)
 	 * (user_namespaces(7)); deny by default, as unshare -r does. */
 	if (o->map_gid && o->setgroups < 0)
 		o->setgroups = 0;
-	o->exec.become_mapped_root = o->clone_flags & CLONE_NEWUSER;
+	o->outer_uid = geteuid();
+	o->outer_gid = getegid();
+	/* A detached command, and one with a new root, crosses into a
+	 * container: it gets 0, 1, 2 and what --preserve-fds/--keep-fd
+	 * name. In the foreground without a new root, descriptors pass as
+	 * unshare(1) passes them. */
+	o->exec.close_fds = o->detach || o->exec.root;
+	/* Root's map writers (nsmap as root) can write the maps of a
+	 * non-dumpable process; another user's cannot (its /proc files then
+	 * belong to root), and its processes have that user's credentials,
+	 * which the container's root gets anyway. */
+	o->nondumpable = geteuid() == 0;
 	return 1;
 }
 
@@ -365,13 +387,20 @@ static int parse_args(int argc, char **argv, struct nsrun_opts *o)
 int main(int argc, char **argv)
 {
 	struct nsrun_opts o = { .setgroups = -1, .propagation = MS_PRIVATE | MS_REC,
-				.maps = MAPHELPER_REQUEST_INIT };
+				.maps = MAPHELPER_REQUEST_INIT,
+				.exec = { .keep_fds = FDKEEP_INIT } };
 	int r = parse_args(argc, argv, &o);
 
 	if (r <= 0)
 		return r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;
 	if (o.release)
 		return nsrun_release(&o);
+	/* Every process of ours that the container may see is forked from
+	 * this one: out of ptrace's reach from birth (DESIGN.md). */
+	if (o.nondumpable && (r = confine_nondumpable()) < 0) {
+		nsk_err("prctl(PR_SET_DUMPABLE): %s", strerror(-r));
+		return EXIT_TOOL_FAILED;
+	}
 	if (o.detach)
 		return nsrun_detached(&o);
 	return nsrun_foreground(&o);

@@ -33,6 +33,10 @@ struct nsrun_opts {
 	int kill_child;			/* 0: none */
 	bool detach, hold, release;
 	const char *log, *target;
+	bool keep_fds_given;		/* --preserve-fds or --keep-fd */
+	bool nondumpable;		/* our processes stay non-dumpable */
+	uid_t outer_uid;		/* our ids before any new user namespace */
+	gid_t outer_gid;
 	struct exec_opts exec;
 	char **argv;
 };
@@ -45,6 +49,13 @@ int nsrun_mount_proc(const char *dir);
 /* Run the command: under our init in a new PID namespace, else exec it.
  * Returns the status to exit with when that fails. */
 int nsrun_run_cmd(const struct nsrun_opts *o);
+/* In a process of ours that the container will see, once the maps exist:
+ * take the namespace's ids (DESIGN.md, the security rule). Prints its
+ * own error. */
+int nsrun_take_mapped_ids(const struct nsrun_opts *o);
+/* The init of a detached nsrun with no command: hold the namespaces,
+ * keeping nothing of the host; returns the status to exit with. */
+int nsrun_pause(const struct nsrun_opts *o);
 /* The three modes; each returns nsrun's exit status. */
 int nsrun_foreground(const struct nsrun_opts *o);
 int nsrun_detached(const struct nsrun_opts *o);

@@ -17,19 +17,10 @@ static void test_status(void **state)
 	assert_int_equal(exec_status_from_wait(SIGKILL | 0x80), 128 + SIGKILL); /* core */
 }
 
-static void test_map_has_zero(void **state)
-{
-	assert_true(exec_map_has_zero("         0     100000      65536\n"));
-	assert_true(exec_map_has_zero("1000 1000 1\n0 100000 1\n"));
-	assert_false(exec_map_has_zero("1000 1000 1\n"));
-	assert_false(exec_map_has_zero(""));
-	assert_false(exec_map_has_zero("garbage"));
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_status), cmocka_unit_test(test_map_has_zero),
+		cmocka_unit_test(test_status),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

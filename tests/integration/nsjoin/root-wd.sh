@@ -20,7 +20,9 @@ got=$("$NSJOIN" -t "$pid" -u --root="$TMP_DIR/root" -w/ -- /bin/busybox ls /)
 assert_eq "bin
 inside" "$got" "--root=DIR"
 got=$(cd "$TMP_DIR/root/inside" && "$NSJOIN" -t "$pid" -u -r"$TMP_DIR/root" -- /bin/busybox pwd)
-assert_eq /inside "$got" "-rDIR keeps the working directory"
+# not the directory we are in, which would lead out of the root (nsenter
+# keeps it; runc refuses it: CVE-2024-21626)
+assert_eq / "$got" "-rDIR without -w: the new root's /"
 got=$("$NSJOIN" -t "$pid" -u -r -w -- pwd)
 assert_eq "$TMP_DIR/work" "$got" "-r -w: the target's root and working directory"
 assert_status 125 "a missing root" -- "$NSJOIN" -t "$pid" -u --root="$TMP_DIR/none" -- true

@@ -1,0 +1,162 @@
+/* confine: a process of ours that a container can see gives it nothing of
+ * the host (see confine.h). */
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "confine.h"
+#include "idmap.h"
+#include "parse.h"
+
+int fdkeep_parse_preserve(struct fdkeep *k, const char *arg)
+{
+	uint32_t n;
+
+	/* Descriptors are ints: 3 + N must still be one. */
+	if (parse_u32(arg, &n) < 0 || n > INT32_MAX - 3)
+		return -EINVAL;
+	k->preserve = n;
+	return 0;
+}
+
+int fdkeep_parse_fd(struct fdkeep *k, const char *arg)
+{
+	uint32_t fd;
+
+	if (parse_u32(arg, &fd) < 0 || fd < 3 || fd > INT32_MAX)
+		return -EINVAL;
+	if (k->count >= FDKEEP_MAX)
+		return -E2BIG;
+	k->fd[k->count++] = (int)fd;
+	return 0;
+}
+
+bool fdkeep_has(const struct fdkeep *k, int fd)
+{
+	if (fd >= 0 && fd <= 2)
+		return true;
+	if (!k || fd < 0)
+		return false;
+	if ((unsigned)fd - 3 < k->preserve)
+		return true;
+	for (unsigned i = 0; i < k->count; i++)
+		if (k->fd[i] == fd)
+			return true;
+	return false;
+}
+
+/* The smallest descriptor > after that k keeps, or -1. */
+static int next_kept(const struct fdkeep *k, int after)
+{
+	int best = -1;
+
+	if (k && k->preserve && (unsigned)after + 1 < 3 + k->preserve)
+		best = after + 1 < 3 ? 3 : after + 1;
+	for (unsigned i = 0; k && i < k->count; i++)
+		if (k->fd[i] > after && (best < 0 || k->fd[i] < best))
+			best = k->fd[i];
+	return best;
+}
+
+int fdkeep_close_ranges(const struct fdkeep *k, unsigned (*ret)[2], size_t size)
+{
+	size_t n = 0;
+	int from = 3;
+
+	for (;;) {
+		int kept = next_kept(k, from - 1);
+
+		if (kept != from) {	/* a gap: from .. kept-1, or to the end */
+			if (n >= size)
+				return -E2BIG;
+			ret[n][0] = (unsigned)from;
+			ret[n][1] = kept < 0 ? ~0U : (unsigned)kept - 1;
+			n++;
+		}
+		if (kept < 0)
+			return (int)n;
+		from = kept + 1;
+	}
+}
+
+int confine_close_fds(const struct fdkeep *k)
+{
+	unsigned ranges[FDKEEP_MAX + 2][2];
+	int n = fdkeep_close_ranges(k, ranges, FDKEEP_MAX + 2);
+
+	if (n < 0)
+		return n;
+	for (int i = 0; i < n; i++)
+		if (close_range(ranges[i][0], ranges[i][1], 0) < 0)
+			return -errno;
+	return 0;
+}
+
+int confine_nondumpable(void)
+{
+	return prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0 ? -errno : 0;
+}
+
+int confine_pick_id(const struct idmap *m, uint32_t want, uint32_t *ret_id)
+{
+	if (m->count == 0)
+		return -ENOENT;
+	if (idmap_covers(m, 0, 1))
+		*ret_id = 0;
+	else if (idmap_covers(m, want, 1))
+		*ret_id = want;
+	else
+		*ret_id = m->ranges[0].inner;
+	return 0;
+}
+
+/* The maps of our own user namespace. */
+static int read_own_maps(struct idmap *uids, struct idmap *gids)
+{
+	_cleanup_close_ int self = open("/proc/self", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	int r;
+
+	if (self < 0)
+		return -errno;
+	if ((r = idmap_read_at(self, "uid_map", uids)) < 0)
+		return r;
+	return idmap_read_at(self, "gid_map", gids);
+}
+
+int confine_become_mapped(uid_t outer_uid, gid_t outer_gid, uid_t want_uid, gid_t want_gid,
+			  const char **ret_step)
+{
+	/* 4 KiB each: on the heap, since an init's stack is no place for it. */
+	_cleanup_free_ struct idmap *uids = malloc(sizeof(*uids));
+	_cleanup_free_ struct idmap *gids = malloc(sizeof(*gids));
+	uint32_t uid, gid;
+	int r;
+
+	*ret_step = "reading its maps";
+	if (!uids || !gids)
+		return -ENOMEM;
+	if ((r = read_own_maps(uids, gids)) < 0)
+		return r;
+	/* Our own map shows outer ids as the parent namespace sees them,
+	 * where outer_uid was measured. */
+	if (uids->count == 0 || idmap_maps_outer(uids, outer_uid))
+		return 0;
+	if (confine_pick_id(gids, want_gid, &gid) == 0 && !idmap_maps_outer(gids, outer_gid)) {
+		*ret_step = "setresgid";
+		if (setresgid(gid, gid, gid) < 0)
+			return -errno;
+		/* The host's supplementary groups go too where setgroups is
+		 * allowed; where it is denied, they are unmapped anyway. */
+		(void)setgroups(0, NULL);
+	}
+	confine_pick_id(uids, want_uid, &uid);
+	*ret_step = "setresuid";
+	if (setresuid(uid, uid, uid) < 0)
+		return -errno;
+	return 0;
+}
