@@ -115,37 +115,29 @@ int confine_pick_id(const struct idmap *m, uint32_t want, uint32_t *ret_id)
 	return 0;
 }
 
-/* The maps of our own user namespace. */
-static int read_own_maps(struct idmap *uids, struct idmap *gids)
-{
-	_cleanup_close_ int self = open("/proc/self", O_PATH | O_DIRECTORY | O_CLOEXEC);
-	int r;
-
-	if (self < 0)
-		return -errno;
-	if ((r = idmap_read_at(self, "uid_map", uids)) < 0)
-		return r;
-	return idmap_read_at(self, "gid_map", gids);
-}
-
 int confine_become_mapped(uid_t outer_uid, gid_t outer_gid, uid_t want_uid, gid_t want_gid,
 			  const char **ret_step)
 {
 	/* 4 KiB each: on the heap, since an init's stack is no place for it. */
 	_cleanup_free_ struct idmap *uids = malloc(sizeof(*uids));
 	_cleanup_free_ struct idmap *gids = malloc(sizeof(*gids));
+	_cleanup_close_ int self = open("/proc/self", O_PATH | O_DIRECTORY | O_CLOEXEC);
 	uint32_t uid, gid;
 	int r;
 
 	*ret_step = "reading its maps";
 	if (!uids || !gids)
 		return -ENOMEM;
-	if ((r = read_own_maps(uids, gids)) < 0)
+	if (self < 0)
+		return -errno;
+	if ((r = idmap_read_at(self, "uid_map", uids)) < 0)
 		return r;
 	/* Our own map shows outer ids as the parent namespace sees them,
 	 * where outer_uid was measured. */
 	if (uids->count == 0 || idmap_maps_outer(uids, outer_uid))
 		return 0;
+	if ((r = idmap_read_at(self, "gid_map", gids)) < 0)
+		return r;
 	if (confine_pick_id(gids, want_gid, &gid) == 0 && !idmap_maps_outer(gids, outer_gid)) {
 		*ret_step = "setresgid";
 		if (setresgid(gid, gid, gid) < 0)

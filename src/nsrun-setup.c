@@ -176,7 +176,8 @@ int nsrun_take_mapped_ids(const struct nsrun_opts *o)
 	const char *step;
 	int r = 0;
 
-	if (o->clone_flags & CLONE_NEWUSER)
+	/* Maps we wrote ourselves (-r, -c, --map-user) map our own uid. */
+	if ((o->clone_flags & CLONE_NEWUSER) && !o->map_uid)
 		r = confine_become_mapped(o->outer_uid, o->outer_gid,
 					  o->exec.set_uid ? o->exec.uid : 0,
 					  o->exec.set_gid ? o->exec.gid : 0, &step);
