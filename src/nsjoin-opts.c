@@ -18,7 +18,8 @@
 
 enum {
 	OPT_PRESERVE_CRED = CHAR_MAX + 1, OPT_KEEP_CAPS, OPT_USER_PARENT, OPT_CAP_DROP,
-	OPT_CAP_ADD, OPT_NO_NEW_PRIVS, OPT_MOUNT_PROC, OPT_MOUNT_SYS, OPT_PRESERVE_FDS, OPT_KEEP_FD,
+	OPT_CAP_ADD, OPT_NO_NEW_PRIVS, OPT_MOUNT_PROC, OPT_MOUNT_SYS, OPT_PROC_UNMASKED,
+	OPT_PRESERVE_FDS, OPT_KEEP_FD,
 };
 
 static const struct option longopts[] = {
@@ -47,6 +48,7 @@ static const struct option longopts[] = {
 	{ "no-new-privs", no_argument, NULL, OPT_NO_NEW_PRIVS },
 	{ "mount-proc", no_argument, NULL, OPT_MOUNT_PROC },
 	{ "mount-sys", no_argument, NULL, OPT_MOUNT_SYS },
+	{ "proc-unmasked", no_argument, NULL, OPT_PROC_UNMASKED },
 	{ "net-socket", required_argument, NULL, 'N' },
 	{ "preserve-fds", required_argument, NULL, OPT_PRESERVE_FDS },
 	{ "keep-fd", required_argument, NULL, OPT_KEEP_FD },
@@ -78,7 +80,9 @@ static void usage(void)
 	      "\n"
 	      "Debugging view:\n"
 	      "     --mount-proc           a private mount namespace with a fresh /proc of the\n"
-	      "                            joined PID namespace; implies --pid\n"
+	      "                            joined PID namespace, kernel knobs masked (see\n"
+	      "                            nsjoin(1)); implies --pid\n"
+	      "     --proc-unmasked        as --mount-proc, with nothing of /proc masked\n"
 	      "     --mount-sys            a private mount namespace with a fresh /sys of the\n"
 	      "                            joined network namespace; implies --net\n"
 	      "\n"
@@ -173,8 +177,15 @@ static int parse_option(void *opts, int c, const char *arg)
 	case OPT_NO_NEW_PRIVS: o->exec.no_new_privs = true; return 0;
 	case OPT_MOUNT_PROC: o->mount_proc = true; return 0;
 	case OPT_MOUNT_SYS: o->mount_sys = true; return 0;
+	case OPT_PROC_UNMASKED: o->mount_proc = o->proc_unmasked = true; return 0;
 	}
 	return parse_value(o, c, arg);
+}
+
+/* The name of the option that asked for a new /proc, for messages. */
+static const char *proc_option(const struct nsjoin_opts *o)
+{
+	return o->proc_unmasked ? "proc-unmasked" : "mount-proc";
 }
 
 /* Options that imply others, and combinations that make no sense. */
@@ -187,10 +198,11 @@ static int check_options(struct nsjoin_opts *o)
 	if (o->net_socket >= 0 && o->file[ns_by_flag(CLONE_NEWNET) - ns_types])
 		return nsk_usage_err("--net-socket does not go with --net=FILE");
 	if (o->mount_proc && o->no_fork)
-		return nsk_usage_err("--mount-proc needs the fork into the PID namespace (drop -F)");
+		return nsk_usage_err("--%s needs the fork into the PID namespace (drop -F)",
+				     proc_option(o));
 	if ((o->mount_proc || o->mount_sys) && o->root)
 		return nsk_usage_err("--%s does not go with --root",
-				     o->mount_proc ? "mount-proc" : "mount-sys");
+				     o->mount_proc ? proc_option(o) : "mount-sys");
 	if (!o->flags && !o->all && !o->user_parent && !o->root && !o->wd && !o->env &&
 	    !o->join_cgroup)
 		return nsk_usage_err("nothing to join: give namespaces (-a, -n, ...)");

@@ -37,6 +37,7 @@
 #include "join.h"
 #include "ns.h"
 #include "nsjoin.h"
+#include "procmask.h"
 #include "target.h"
 
 /* What run() has opened and decided before joining anything. */
@@ -376,9 +377,24 @@ static int follow_ids(struct nsjoin_opts *o, const struct plan *p)
 
 /* ---- in the process that runs the command ---- */
 
+/* The masks of lib/procmask on the new /proc: the command may hold our
+ * credentials, which proc's sysctls take for the host's root. */
+static int mask_proc(void)
+{
+	_cleanup_close_ int fd = open("/proc", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	const char *step = "opening it to mask it", *path = "";
+	int r = fd < 0 ? -errno : procmask_proc(fd, &step, &path);
+
+	if (r < 0 && path[0] == '/')	/* outside it: /dev/null */
+		nsk_err("%s: %s: %s", path, step, procmask_strerror(r));
+	else if (r < 0)
+		nsk_err("/proc%s%s: %s: %s", *path ? "/" : "", path, step, procmask_strerror(r));
+	return r;
+}
+
 /* The debugging view: a private copy of whatever mount namespace we are
- * in, with a proc of the PID namespace we are in now and a sysfs of the
- * network namespace we joined. */
+ * in, with a proc of the PID namespace we are in now (masked, unless
+ * --proc-unmasked) and a sysfs of the network namespace we joined. */
 static int mount_view(const struct nsjoin_opts *o)
 {
 	const unsigned long flags = MS_NOSUID | MS_NOEXEC | MS_NODEV;
@@ -396,6 +412,8 @@ static int mount_view(const struct nsjoin_opts *o)
 		nsk_err("/proc: mounting proc: %s", strerror(errno));
 		return -1;
 	}
+	if (o->mount_proc && !o->proc_unmasked && mask_proc() < 0)
+		return -1;
 	if (o->mount_sys && mount("sysfs", "/sys", "sysfs", flags, NULL) < 0) {
 		nsk_err("/sys: mounting sysfs: %s", strerror(errno));
 		return -1;

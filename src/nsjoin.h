@@ -19,6 +19,7 @@ struct nsjoin_opts {
 	bool root, wd;			/* -r / -w given */
 	const char *root_dir, *wd_dir;	/* their DIR (NULL: the target's) */
 	bool no_fork, env, join_cgroup, mount_proc, mount_sys;
+	bool proc_unmasked;		/* --mount-proc without the masks */
 	bool follow_uid, follow_gid;	/* -S follow, -G follow: the target's */
 	int net_socket;			/* -N FD: that socket's network namespace; -1 */
 	struct exec_opts exec;

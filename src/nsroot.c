@@ -1,16 +1,17 @@
 /* nsroot: switch a mount namespace to a new root and run a command in it
  * (cf. pivot_root(8), bwrap --bind, s6-pivotchroot).
  *
- *   nsroot [--proc] [--dev] [--sys] [--tmp] [--ro] [--bind SRC:DST]...
- *          [--ro-bind SRC:DST]... [--overlay LOWER[:LOWER...]] [--wd DIR]
- *          NEWROOT -- CMD [ARG]...
+ *   nsroot [--proc | --proc-unmasked] [--dev] [--sys] [--tmp] [--ro]
+ *          [--bind SRC:DST]... [--ro-bind SRC:DST]... [--overlay LOWER[:LOWER...]]
+ *          [--wd DIR] NEWROOT -- CMD [ARG]...
  *
  * Every mount is made beneath NEWROOT, which becomes a mount point first
  * (a bind of itself, the overlay, or the source of a bind onto /), so
  * that one detach of NEWROOT undoes them all if a step fails;
  * destinations are resolved inside NEWROOT
  * (openat2 RESOLVE_IN_ROOT), so a symlink in the image cannot aim a mount
- * outside it. Then pivot_root(".", ".") and a lazy unmount of the old
+ * outside it. The new proc and sysfs are masked as runc masks them
+ * (lib/procmask). Then pivot_root(".", ".") and a lazy unmount of the old
  * root, which leaves nothing of it visible or mounted. */
 #include <errno.h>
 #include <fcntl.h>
@@ -32,6 +33,7 @@
 #include "exec.h"
 #include "mnt.h"
 #include "mountinfo.h"
+#include "procmask.h"
 
 /* The initial PID namespace's inode (include/linux/proc_ns.h). */
 #define PROC_PID_INIT_INO 0xEFFFFFFCU
@@ -42,7 +44,7 @@ struct bind {
 };
 
 struct nsroot_opts {
-	bool proc, dev, sys, tmp, ro;
+	bool proc, proc_unmasked, dev, sys, tmp, ro;
 	struct bind *binds;
 	unsigned nbinds;
 	const struct bind *root_bind;	/* the bind onto / (the new root), or NULL */
@@ -59,12 +61,13 @@ struct failure {
 };
 
 enum {
-	OPT_PROC = CHAR_MAX + 1, OPT_DEV, OPT_SYS, OPT_TMP, OPT_RO, OPT_BIND, OPT_RO_BIND,
-	OPT_OVERLAY, OPT_PRESERVE_FDS, OPT_KEEP_FD,
+	OPT_PROC = CHAR_MAX + 1, OPT_PROC_UNMASKED, OPT_DEV, OPT_SYS, OPT_TMP, OPT_RO, OPT_BIND,
+	OPT_RO_BIND, OPT_OVERLAY, OPT_PRESERVE_FDS, OPT_KEEP_FD,
 };
 
 static const struct option longopts[] = {
 	{ "proc", no_argument, NULL, OPT_PROC },
+	{ "proc-unmasked", no_argument, NULL, OPT_PROC_UNMASKED },
 	{ "dev", no_argument, NULL, OPT_DEV },
 	{ "sys", no_argument, NULL, OPT_SYS },
 	{ "tmp", no_argument, NULL, OPT_TMP },
@@ -89,10 +92,13 @@ static void usage(void)
 	      "nsroot needs a mount namespace of its own (see nsroot(1)).\n"
 	      "\n"
 	      "Options:\n"
-	      "     --proc               mount a fresh proc on /proc\n"
+	      "     --proc               mount a fresh proc on /proc, masked: /proc/sys and\n"
+	      "                          other kernel knobs read-only, /proc/kcore, /proc/keys\n"
+	      "                          and other leaks of host state empty\n"
+	      "     --proc-unmasked      mount a fresh proc on /proc with nothing masked\n"
 	      "     --dev                a tmpfs /dev with null zero full random urandom tty,\n"
 	      "                          a private devpts (pts, ptmx) and shm\n"
-	      "     --sys                mount sysfs read-only on /sys\n"
+	      "     --sys                mount sysfs read-only on /sys, /sys/firmware empty\n"
 	      "     --tmp                mount a tmpfs on /tmp\n"
 	      "     --ro                 make the new root read-only\n"
 	      "     --bind SRC:DST       bind SRC onto DST inside the new root (DST /:\n"
@@ -200,6 +206,7 @@ static int parse_option(void *opts, int c, const char *arg)
 
 	switch (c) {
 	case OPT_PROC: o->proc = true; return 0;
+	case OPT_PROC_UNMASKED: o->proc = o->proc_unmasked = true; return 0;
 	case OPT_DEV: o->dev = true; return 0;
 	case OPT_SYS: o->sys = true; return 0;
 	case OPT_TMP: o->tmp = true; return 0;
@@ -438,6 +445,48 @@ static int make_dev(int rootfd, const struct nsroot_opts *o, struct failure *f)
 	return 0;
 }
 
+/* Mask the proc or sysfs just mounted on DST (lib/procmask); what is
+ * masked goes with the detach of NEWROOT if a later step fails. */
+static int mask_mount(int rootfd, const struct nsroot_opts *o, const char *dst,
+		      int (*mask)(int, const char **, const char **), struct failure *f)
+{
+	_cleanup_close_ int fd = open_in_root(rootfd, dst);
+	const char *step = "opening it to mask it", *path = "";
+	char sub[PATH_MAX];
+	int r;
+
+	if (fd < 0)
+		return fail(f, step, o->newroot, dst, fd);
+	if ((r = mask(fd, &step, &path)) == 0)
+		return 0;
+	if (path[0] == '/')	/* outside the new root: /dev/null */
+		return fail(f, step, path, NULL, r);
+	snprintf(sub, sizeof(sub), "%s%s%s", dst, *path ? "/" : "", path);
+	return fail(f, step, o->newroot, sub, r);
+}
+
+static int make_proc(int rootfd, const struct nsroot_opts *o, struct failure *f)
+{
+	int r;
+
+	if (in_initial_pid_ns())
+		nsk_warn("--proc: not in a new PID namespace: the new /proc shows every process of the host");
+	if ((r = mount_in_root(rootfd, "/proc", "proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+			       NULL)) < 0)
+		return fail(f, "mounting proc", o->newroot, "/proc", r);
+	return o->proc_unmasked ? 0 : mask_mount(rootfd, o, "/proc", procmask_proc, f);
+}
+
+static int make_sys(int rootfd, const struct nsroot_opts *o, struct failure *f)
+{
+	int r;
+
+	if ((r = mount_in_root(rootfd, "/sys", "sysfs", "sysfs",
+			       MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL)) < 0)
+		return fail(f, "mounting sysfs", o->newroot, "/sys", r);
+	return mask_mount(rootfd, o, "/sys", procmask_sys, f);
+}
+
 /* The mounts beneath the new root, in the order of the man page. */
 static int populate(int rootfd, const struct nsroot_opts *o, struct failure *f)
 {
@@ -449,18 +498,12 @@ static int populate(int rootfd, const struct nsroot_opts *o, struct failure *f)
 	for (unsigned i = 0; i < o->nbinds; i++)
 		if (&o->binds[i] != o->root_bind && (r = do_bind(rootfd, o, &o->binds[i], f)) < 0)
 			return r;
-	if (o->proc) {
-		if (in_initial_pid_ns())
-			nsk_warn("--proc: not in a new PID namespace: the new /proc shows every process of the host");
-		if ((r = mount_in_root(rootfd, "/proc", "proc", "proc",
-				       MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL)) < 0)
-			return fail(f, "mounting proc", o->newroot, "/proc", r);
-	}
+	if (o->proc && (r = make_proc(rootfd, o, f)) < 0)
+		return r;
 	if (o->dev && (r = make_dev(rootfd, o, f)) < 0)
 		return r;
-	if (o->sys && (r = mount_in_root(rootfd, "/sys", "sysfs", "sysfs",
-					 MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL)) < 0)
-		return fail(f, "mounting sysfs", o->newroot, "/sys", r);
+	if (o->sys && (r = make_sys(rootfd, o, f)) < 0)
+		return r;
 	if (o->tmp && (r = mount_in_root(rootfd, "/tmp", "tmpfs", "tmpfs", MS_NOSUID | MS_NODEV,
 					 "mode=1777")) < 0)
 		return fail(f, "mounting a tmpfs", o->newroot, "/tmp", r);
@@ -555,7 +598,7 @@ static int run(const struct nsroot_opts *o)
 	if (refuse_shared_namespace() < 0)
 		return EXIT_TOOL_FAILED;
 	if ((r = build_and_switch(o, &f)) < 0) {
-		nsk_err("%s: %s: %s", f.path, f.step, strerror(-r));
+		nsk_err("%s: %s: %s", f.path, f.step, procmask_strerror(r));
 		return EXIT_TOOL_FAILED;
 	}
 	return exec_run(&o->exec, o->argv, EXEC_MSG_OBJECT_FIRST);

@@ -30,8 +30,9 @@ no_leak_check_after_pivot() {
 }
 
 # fails_clean PATTERN NSROOT-ARG...: nsroot, run in a shell that shares its
-# mount namespace, exits 125 with one error line matching PATTERN, and
-# leaves the namespace's mounts as they were.
+# mount namespace (and a new PID namespace, where --proc does not warn),
+# exits 125 with one error line matching PATTERN, and leaves the
+# namespace's mounts as they were.
 fails_clean() {
 	_pattern=$1
 	shift
@@ -40,7 +41,7 @@ fails_clean() {
 		awk "{ print \$5 }" /proc/self/mountinfo >"$d/before"
 		"$@"; echo "status $?" >"$d/status"
 		awk "{ print \$5 }" /proc/self/mountinfo >"$d/after"'
-	assert_status 0 "nsroot $*" -- "$NSRUN" --mount -- sh -c "$_script" sh "$TMP_DIR" "$NSROOT" "$@"
+	assert_status 0 "nsroot $*" -- "$NSRUN" --mount --pid -- sh -c "$_script" sh "$TMP_DIR" "$NSROOT" "$@"
 	assert_eq "status 125" "$(cat "$TMP_DIR/status")" "status of nsroot $*"
 	mv "$TMP_DIR/stdout" "$TMP_DIR/out"
 	assert_one_line_error nsroot "$_pattern"
