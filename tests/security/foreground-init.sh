@@ -17,27 +17,29 @@ before=$(snapshot)
 
 # nsrun gets only 0, 1 and 2, so that whatever else PID 1 holds is its own
 only_stdio "$NSRUN" -U --map-users 0:100000:65536 --map-groups 0:100000:65536 -p --mount-proc -- \
-	"$ATTACK" -s "$SYNC" all >"$TMP_DIR/out" 2>&1 </dev/null &
+	"$ATTACK" -s "$SYNC" -o $$ all >"$TMP_DIR/out" 2>&1 </dev/null &
 job=$!
-kill_later "$job"
+kill_at_exit job
 wait_secs 60 '[ -e "$SYNC/attacked" ]' || fail "the attack did not finish: $(cat "$TMP_DIR/out")"
 
 # PID 1 on the host: the process with our arguments that is 1 in its PID
 # namespace (nsrun's child)
 init=""
-for p in $(pids_with_arg "$SYNC"); do
+for p in $(pids_with_arg "$SYNC" 2>/dev/null); do
 	[ "$(awk '/^NSpid:/ { print $NF }' "/proc/$p/status")" = 1 ] && init=$p
 done
 [ -n "$init" ] || hard_error "no PID 1 among the processes of nsrun"
-kill_later "$init"
+kill_at_exit init
 expect_mapped_root "$init" 100000
 expect_no_host_fds "$init"
 
 rm "$SYNC/attacked" || hard_error "cannot tell the attack to end"
 status=0
 wait "$job" || status=$?
+job=""
 expect_attack_clean "the command of nsrun -U --map-users -p" "$TMP_DIR/out" "$status"
 wait_gone "$init" || fail "PID 1 ($init) outlived its command"
+init=""
 rm -r "$SYNC"
 assert_nothing_left "$before"
 finish

@@ -23,7 +23,7 @@ start_container "$ROOT" /bin/sleep 2147483647
 nsjoin --target "$HOLDER" --all --root --wd -- /bin/attack wait /tmp/birth \
 	>"$TMP_DIR/attacker" 2>&1 </dev/null &
 attacker=$!
-kill_later "$attacker"
+kill_at_exit attacker
 box=/proc/$HOLDER/root/tmp
 wait_secs 30 '[ -e "$box/birth" ]' || fail "the attacker did not start: $(cat "$TMP_DIR/attacker")"
 
@@ -35,6 +35,7 @@ status=0
 expect_eq 3 "$status" "status of nsjoin under birthstop (stderr: $(cat "$TMP_DIR/stderr"))"
 astatus=0
 wait "$attacker" || astatus=$?
+attacker=""
 grep -q '^attack: probing ' "$TMP_DIR/attacker" ||
 	fail "the attacker probed nothing (exit $astatus): $(cat "$TMP_DIR/attacker")"
 expect_attack_clean "nsjoin's child, stopped at birth" "$TMP_DIR/attacker" "$astatus"

@@ -15,21 +15,23 @@ mkdir "$SYNC" && chown 100000:100000 "$SYNC" || hard_error "mkdir $SYNC"
 before=$(snapshot)
 
 pause=$(nsrun --user --mount --pid --detach) || fail "nsrun --detach: $pause"
-kill_later "$pause"
+kill_at_exit pause
 nsmap -t "$pause" --uid 0:100000:65536 --gid 0:100000:65536 >/dev/null ||
 	fail "nsmap -t $pause"
-nsjoin -t "$pause" --all --mount-proc -- "$ATTACK" -s "$SYNC" all >"$TMP_DIR/out" 2>&1 </dev/null &
+nsjoin -t "$pause" --all --mount-proc -- "$ATTACK" -s "$SYNC" -o $$ all >"$TMP_DIR/out" 2>&1 </dev/null &
 job=$!
-kill_later "$job"
+kill_at_exit job
 wait_secs 60 '[ -e "$SYNC/attacked" ]' || fail "the attack did not finish: $(cat "$TMP_DIR/out")"
 expect_no_host_fds "$pause"
 
 rm "$SYNC/attacked" || hard_error "cannot tell the attack to end"
 status=0
 wait "$job" || status=$?
+job=""
 expect_attack_clean "nsjoin --all --mount-proc into a pause" "$TMP_DIR/out" "$status"
 kill -KILL "$pause"
 wait_gone "$pause" || fail "the pause ($pause) outlived a KILL"
+pause=""
 rm -r "$SYNC"
 assert_nothing_left "$before"
 finish
