@@ -21,7 +21,7 @@ start_container "$ROOT" /bin/attack -p fds
 wait_secs 30 'grep -q "^attack: .* checks" "$CONTAINER/log"' ||
 	fail "the container's command said nothing: $(cat "$CONTAINER/log")"
 expect_attack_clean "the command of nsrun --detach --hold, its init, mkprop and nsroot" \
-	"$CONTAINER/log" 0
+	"$CONTAINER/log" -
 expect_no_host_fds "$HOLDER" "$CONTAINER/log"
 run_inside "$TMP_DIR/out" /bin/attack fds
 expect_attack_clean "the command of nsjoin" "$TMP_DIR/out" "$STATUS"

@@ -21,7 +21,7 @@ start_container "$ROOT" /bin/sleep 2147483647
 cd / || hard_error "cd /"
 expect_cwd_is_root "$HOLDER"
 # joined as examples/container.sh joins (--root --wd: the holder's directory)
-run_inside "$TMP_DIR/out" /bin/attack all
+run_inside "$TMP_DIR/out" /bin/attack -o $$ all
 expect_attack_clean "the container's root" "$TMP_DIR/out" "$STATUS"
 
 stop_container
