@@ -33,6 +33,10 @@ status=0
 	nsjoin --target "$HOLDER" --all --root --wd -- /bin/sh -c 'exit 3' \
 	>"$TMP_DIR/stdout" 2>"$TMP_DIR/stderr" </dev/null || status=$?
 expect_eq 3 "$status" "status of nsjoin under birthstop (stderr: $(cat "$TMP_DIR/stderr"))"
+if ! grep -q 'stopped at birth' "$TMP_DIR/stderr"; then
+	kill -KILL "$attacker"
+	fail "birthstop held no child of nsjoin: $(cat "$TMP_DIR/stderr")"
+fi
 astatus=0
 wait "$attacker" || astatus=$?
 attacker=""
