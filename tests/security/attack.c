@@ -23,7 +23,8 @@
  *   - inherited descriptors, and our own working directory;
  *   - for every process we can see that is not our own descendant:
  *     PTRACE_SEIZE and PTRACE_ATTACH, /proc/PID/{root,cwd,exe,mem,environ},
- *     the listing of /proc/PID/fd and each /proc/PID/fd/N. What opens is
+ *     the listing of /proc/PID/fd and each /proc/PID/fd/N, pidfd_getfd of
+ *     its descriptors 0-63. What opens is
  *     judged: a directory leads out when its top (".." until it stops) is
  *     not the top of our own "/"; an exe leads out when it is not the file
  *     its path names here; and any access at all to PID 1 or to a process
@@ -579,6 +580,44 @@ static void try_fds(const struct proc *p)
 	closedir(d);
 }
 
+/* pidfd_getfd(2): take a copy of its descriptors 0-63 (it needs what
+ * ptrace attach needs), as a way to its fds that /proc/PID/fd does not
+ * show. */
+static void try_getfd(const struct proc *p)
+{
+	char why[PATH_MAX + 128], what[PATH_MAX];
+	int pidfd = (int)syscall(SYS_pidfd_open, p->pid, 0), taken = 0;
+
+	if (pidfd < 0) {
+		note("%s: pidfd_open: %s", p->label, strerror(errno));
+		return;
+	}
+	for (int fd = 0; fd < 64; fd++) {
+		int copy = (int)syscall(SYS_pidfd_getfd, pidfd, fd, 0);
+
+		if (copy < 0 && errno == EBADF)
+			continue;
+		if (copy < 0) {
+			ok("%s: pidfd_getfd: %s", p->label, strerror(errno));
+			close(pidfd);
+			return;
+		}
+		taken++;
+		describe_fd(copy, what, sizeof(what));
+		if (leads_out(copy, why, sizeof(why)) == 1 && is_dir(copy))
+			escape("%s: took its fd %d (%s): %s: leads out of our root", p->label, fd,
+			       what, why);
+		else if (p->sensitive)
+			escape("%s: took its fd %d (%s) with pidfd_getfd", p->label, fd, what);
+		else
+			note("%s: took its fd %d (%s): %s", p->label, fd, what, why);
+		close(copy);
+	}
+	if (!taken)
+		ok("%s: pidfd_getfd: no descriptor to take", p->label);
+	close(pidfd);
+}
+
 static void probe(struct proc *p, bool strict, int our_levels)
 {
 	p->sensitive = strict || p->pid == 1 || p->host_creds;
@@ -590,6 +629,7 @@ static void probe(struct proc *p, bool strict, int our_levels)
 	try_link(p, "mem");
 	try_link(p, "environ");
 	try_fds(p);
+	try_getfd(p);
 	if (p->levels && p->levels < our_levels) {
 		if (kill(p->pid, 0) == 0)
 			escape("%s: outside our PID namespace, and kill(0) reaches it", p->label);
