@@ -39,7 +39,7 @@ expect_attack_clean() {
 	if { [ "$3" = 0 ] || [ "$3" = - ]; } && ! grep -q '^ESCAPE' "$2"; then
 		return 0
 	fi
-	log "FAIL: $1: the attack found a way out (exit status $3):"
+	log "FAIL: $1: the attack found a way out ($([ "$3" = - ] && echo "still running" || echo "exit status $3")):"
 	grep -vE '^(ok|note): ' "$2" | sed 's/^/    /' >&2	# the ways out, and any error
 	FAILURES=$((FAILURES + 1))
 }
