@@ -75,6 +75,10 @@
 static int escapes, checks;
 static struct stat root_top;	/* the top of our own "/" */
 static unsigned overflow_uid = 65534;
+/* -c: PID 1 may have the container's credentials (a rootless container,
+ * whose owner must still be able to reach it): judge it, like any other
+ * process with them, by what it leads to. */
+static bool pid1_may_be_ours;
 static int inherited[MAX_FDS];
 static int ninherited;
 
@@ -523,7 +527,17 @@ static void try_link(const struct proc *p, const char *what)
 	out = path_only ? leads_out(fd, why, sizeof(why)) : -1;
 	if (!path_only)
 		snprintf(why, sizeof(why), "readable");
-	if (out == 1)
+	if (out == 1 && !strcmp(what, "exe") && !p->sensitive) {
+		/* A process with our credentials runs a binary of the host:
+		 * reading it gives nothing, rewriting it would. */
+		int w = open(path, O_WRONLY | O_CLOEXEC);
+		if (w >= 0)
+			escape("%s: open exe for writing succeeded: %s", p->label, why);
+		else
+			note("%s: exe: %s, not writable (%s)", p->label, why, strerror(errno));
+		if (w >= 0)
+			close(w);
+	} else if (out == 1)
 		escape("%s: open %s: %s: leads out of our root", p->label, what, why);
 	else if (p->sensitive)
 		escape("%s: open %s succeeded (%s)", p->label, what, why);
@@ -620,7 +634,7 @@ static void try_getfd(const struct proc *p)
 
 static void probe(struct proc *p, bool strict, int our_levels)
 {
-	p->sensitive = strict || p->pid == 1 || p->host_creds;
+	p->sensitive = strict || (p->pid == 1 && !pid1_may_be_ours) || p->host_creds;
 	try_ptrace(p, PTRACE_SEIZE, !strict && p->sensitive, strict);
 	try_ptrace(p, PTRACE_ATTACH, false, strict);
 	try_link(p, "root");
@@ -947,7 +961,7 @@ static int run_mode(const char *mode, char **args, const pid_t *outside, int nou
 
 static void usage(void)
 {
-	fputs("usage: attack [-s DIR] [-p] [-o PID]... all|fds|proc|pid N|wait FILE\n", stderr);
+	fputs("usage: attack [-s DIR] [-p] [-c] [-o PID]... all|fds|proc|pid N|wait FILE\n", stderr);
 	exit(2);
 }
 
@@ -961,10 +975,11 @@ int main(int argc, char **argv)
 
 	collect_inherited();	/* before we open anything */
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	while ((c = getopt(argc, argv, "+s:po:")) != -1) {
+	while ((c = getopt(argc, argv, "+s:po:c")) != -1) {
 		switch (c) {
 		case 's': sync_dir = optarg; break;
 		case 'p': pause_after = true; break;
+		case 'c': pid1_may_be_ours = true; break;
 		case 'o':
 			if (noutside < 64)
 				outside[noutside++] = (pid_t)strtol(optarg, NULL, 10);

@@ -83,13 +83,13 @@ uids() {
 	awk '/^Uid:/ { print $2, $3, $4, $5 }' "/proc/$1/status"
 }
 
-# expect_mapped_root PID UID: the process has switched to the container's
-# root (host uid UID) and is not dumpable. A process that is not dumpable
-# has its /proc/PID files owned by root (task_dump_owner in fs/proc/base.c),
-# a dumpable one by its euid.
+# expect_mapped_root PID UID [OWNER]: the process has switched to the
+# container's root (host uid UID) and its /proc/PID files belong to OWNER
+# (default 0: not dumpable). A process that is not dumpable has them owned
+# by root (task_dump_owner in fs/proc/base.c), a dumpable one by its euid.
 expect_mapped_root() {
 	expect_eq "$2 $2 $2 $2" "$(uids "$1")" "uids of PID 1 ($1) on the host"
-	expect_eq "0" "$(stat -c %u "/proc/$1/status")" \
+	expect_eq "${3:-0}" "$(stat -c %u "/proc/$1/status")" \
 		"owner of /proc/$1/status (root when PID 1 is not dumpable; its uid when it is)"
 }
 
@@ -176,18 +176,21 @@ example_handle() {
 # with `attack -s /tmp -o $$ all` as its command (ROOT/bin/attack, owned by
 # OWNER, the host uid of the container's root; $$, the test, is a process
 # outside). While the attack waits, check its PID 1 from the host: switched
-# to OWNER, not dumpable, no descriptor of the host. Then the attack's
-# verdict, and nothing left.
+# to OWNER, not dumpable (run by root), no descriptor of the host, its
+# working directory its root. Then the attack's verdict, and nothing left.
+# Run --as another user, PID 1 stays dumpable with the container's
+# credentials (its owner's map writers and nsjoin must reach it): the
+# attack (-c) then judges it by what it leads to.
 attack_example() {
-	_as=""
-	[ "$1" != --as ] || { _as="--as $2"; shift 2; }
+	_as="" _c=""
+	[ "$1" != --as ] || { _as="--as $2" _c=-c; shift 2; }
 	_script=$1 _root=$2 _owner=$3 _hf=""
 	install -o "$_owner" -g "$_owner" -m 755 "$ATTACK" "$_root/bin/attack" ||
 		hard_error "install the attack in $_root"
 	_before=$(snapshot)
 	# shellcheck disable=SC2086 # _as is empty or two words
 	(
-		run_example $_as "$_script" -r "$_root" /bin/attack -s /tmp -o $$ all
+		run_example $_as "$_script" -r "$_root" /bin/attack -s /tmp -o $$ $_c all
 		echo "$EX_STATUS" >"$TMP_DIR/ex.status"
 	) &
 	_job=$!
@@ -198,7 +201,8 @@ attack_example() {
 	read -r _h <"$_hf"
 	wait_secs 60 '[ -e "/proc/$_h/root/tmp/attacked" ]' ||
 		fail "the attack did not finish (log: $(cat "${_hf%/handle}/log" 2>&1))"
-	expect_mapped_root "$_h" "$_owner"
+	expect_mapped_root "$_h" "$_owner" "$([ -n "$_c" ] && echo "$_owner" || echo 0)"
+	expect_cwd_is_root "$_h"
 	expect_no_host_fds "$_h" "${_hf%/handle}/log"
 	rm "/proc/$_h/root/tmp/attacked" || hard_error "cannot tell the attack to end"
 	wait "$_job"

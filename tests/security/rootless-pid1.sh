@@ -1,10 +1,12 @@
 #!/bin/sh
 # examples/rootless.sh, run by nobody (uid 65534) as
 # tests/integration/examples/rootless.sh runs it, attacked from inside by
-# its own root: PID 1 (nsrun's holder) cannot be traced and its /proc files
-# do not open; from the host it runs as nobody, is not dumpable and holds
-# no descriptor but 0, 1, 2 (/dev/null, the log). DESIGN.md, "The security
-# rule".
+# its own root. PID 1 (nsrun's holder) has the container's credentials,
+# those of its owner, who must be able to reach it (nsmap, nsjoin): the
+# container's root can trace it, but nothing it holds leads out: its root
+# and working directory are the container's, it holds no descriptor but 0,
+# 1, 2 (/dev/null, the log), and the binary it runs cannot be rewritten.
+# DESIGN.md, "The security rule".
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 require_root
 isolate
