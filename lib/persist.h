@@ -12,11 +12,11 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
-#define PERSIST_MAX 16
+#include "ns.h"
 
 struct persisted {
-	const char *path[PERSIST_MAX];
-	bool created[PERSIST_MAX];
+	const char *path[NS_TYPE_MAX];
+	bool created[NS_TYPE_MAX];
 	unsigned count;
 };
 #define PERSISTED_INIT { .count = 0 }

@@ -44,7 +44,7 @@ struct plan {
 	struct target t;
 	bool have_target;
 	int mask;			/* joined by setns(pidfd, mask) */
-	int fd[NS_MAX];			/* joined by setns(fd): files, --user-parent */
+	int fd[NS_TYPE_MAX];			/* joined by setns(fd): files, --user-parent */
 	int joined;			/* every namespace joined, CLONE_NEW* */
 	int root_fd, wd_fd;
 };
@@ -465,7 +465,7 @@ static int run(struct nsjoin_opts *o)
 	struct plan p = { .t = TARGET_INIT, .root_fd = -1, .wd_fd = -1 };
 	int r;
 
-	for (unsigned i = 0; i < NS_MAX; i++)
+	for (unsigned i = 0; i < NS_TYPE_MAX; i++)
 		p.fd[i] = -1;
 	/* Before the first setns(): the container's root holds
 	 * CAP_SYS_PTRACE over whatever enters its user namespace with our

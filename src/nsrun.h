@@ -9,14 +9,11 @@
 
 #include "exec.h"
 #include "maphelper.h"
-
-#ifndef CLONE_NEWTIME
-#define CLONE_NEWTIME 0x00000080
-#endif
+#include "ns.h"
 
 struct nsrun_opts {
 	int clone_flags;
-	const char *persist_path[16];	/* indexed like ns_types */
+	const char *persist_path[NS_TYPE_MAX];	/* indexed like ns_types */
 	bool fork, as_pid_1, no_lo;
 	const char *mount_proc;		/* NULL: no --mount-proc */
 	unsigned long propagation;	/* 0: unchanged */
