@@ -71,6 +71,7 @@ static bool needs_target(const struct nsjoin_opts *o)
 
 static int open_target(const struct nsjoin_opts *o, struct plan *p)
 {
+	char line[TARGET_LINE_MAX];
 	int r = target_open(&p->t, o->target);
 
 	if (r == -TARGET_ENOHANDLE || r == -TARGET_EEMPTY)
@@ -78,7 +79,7 @@ static int open_target(const struct nsjoin_opts *o, struct plan *p)
 	else if (r < 0 && p->t.pid > 0)
 		nsk_err("process %d: %s", (int)p->t.pid, target_strerror(r));
 	else if (r < 0)
-		nsk_err("handle %s: %s", *p->t.handle ? p->t.handle : "-", target_strerror(r));
+		nsk_err("%s", target_error_line(&p->t, r, line, sizeof(line)));
 	p->have_target = r == 0;
 	return r;
 }

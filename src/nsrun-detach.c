@@ -148,6 +148,7 @@ int nsrun_detached(const struct nsrun_opts *o)
 	int msg[2], go[2];
 	struct target holder = TARGET_INIT;
 	struct persisted done = PERSISTED_INIT;
+	char handle[64];
 	pid_t child, holder_pid = -1;
 	int status, r;
 
@@ -179,7 +180,8 @@ int nsrun_detached(const struct nsrun_opts *o)
 		waitpid(child, &status, 0);
 	if (r < 0)
 		goto fail;	/* the child said why */
-	if ((r = target_open_pid(&holder, holder_pid)) < 0) {
+	if ((r = target_open_pid(&holder, holder_pid)) < 0 ||
+	    (r = target_handle(&holder, TARGET_HANDLE_PID, handle, sizeof(handle))) < 0) {
 		nsk_err("holder process %d: %s", (int)holder_pid, target_strerror(r));
 		goto fail;
 	}
@@ -191,8 +193,7 @@ int nsrun_detached(const struct nsrun_opts *o)
 	}
 	close(go[1]);
 	target_close(&holder);
-	printf("%d\n", (int)holder_pid);
-	return fflush(stdout) == 0 ? 0 : EXIT_TOOL_FAILED;
+	return target_print(handle) < 0 ? EXIT_TOOL_FAILED : 0;
 fail:
 	if (holder.pidfd >= 0)
 		(void)syscall(SYS_pidfd_send_signal, holder.pidfd, SIGKILL, NULL, 0);
@@ -209,10 +210,11 @@ fail:
 int nsrun_release(const struct nsrun_opts *o)
 {
 	struct target t = TARGET_INIT;
+	char line[TARGET_LINE_MAX];
 	int r = target_open(&t, o->target);
 
 	if (r < 0) {
-		nsk_err("handle %s: %s", *t.handle ? t.handle : "-", target_strerror(r));
+		nsk_err("%s", target_error_line(&t, r, line, sizeof(line)));
 		return EXIT_TOOL_FAILED;
 	}
 	r = init_release(t.pidfd, t.procfd);
