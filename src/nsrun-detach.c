@@ -152,6 +152,12 @@ int nsrun_detached(const struct nsrun_opts *o)
 	pid_t child, holder_pid = -1;
 	int status, r;
 
+	/* Before anything is made: a handle that cannot be written is a
+	 * failure with nothing to undo. */
+	if (o->handle_format == TARGET_HANDLE_PIDFS && (r = target_pidfs_check()) < 0) {
+		nsk_err("--handle-format pidfs: %s", target_strerror(r));
+		return EXIT_TOOL_FAILED;
+	}
 	if (o->log && (log_fd = open(o->log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644)) < 0) {
 		nsk_err("%s: %s", o->log, strerror(errno));
 		return EXIT_TOOL_FAILED;
@@ -181,7 +187,7 @@ int nsrun_detached(const struct nsrun_opts *o)
 	if (r < 0)
 		goto fail;	/* the child said why */
 	if ((r = target_open_pid(&holder, holder_pid)) < 0 ||
-	    (r = target_handle(&holder, TARGET_HANDLE_PID, handle, sizeof(handle))) < 0) {
+	    (r = target_handle(&holder, o->handle_format, handle, sizeof(handle))) < 0) {
 		nsk_err("holder process %d: %s", (int)holder_pid, target_strerror(r));
 		goto fail;
 	}

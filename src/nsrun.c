@@ -54,7 +54,7 @@ enum {
 	OPT_DOMAINNAME, OPT_MAP_USER, OPT_MAP_GROUP, OPT_SETGROUPS, OPT_MONOTONIC, OPT_BOOTTIME,
 	OPT_KILL_CHILD, OPT_CAP_DROP, OPT_CAP_ADD, OPT_NO_NEW_PRIVS, OPT_DETACH, OPT_HOLD,
 	OPT_RELEASE, OPT_LOG, OPT_MAP_USERS, OPT_MAP_GROUPS, OPT_MAP_AUTO, OPT_PRESERVE_FDS,
-	OPT_KEEP_FD,
+	OPT_KEEP_FD, OPT_HANDLE_FORMAT,
 };
 
 static const struct option longopts[] = {
@@ -98,6 +98,7 @@ static const struct option longopts[] = {
 	{ "hold", no_argument, NULL, OPT_HOLD },
 	{ "release", no_argument, NULL, OPT_RELEASE },
 	{ "log", required_argument, NULL, OPT_LOG },
+	{ "handle-format", required_argument, NULL, OPT_HANDLE_FORMAT },
 	{ "target", required_argument, NULL, 't' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -131,6 +132,8 @@ static void usage(void)
 	      "     --release              start the command of a held nsrun (-t or stdin)\n"
 	      " -t, --target PID           the held process for --release\n"
 	      "     --log FILE             with --detach: the command's output goes to FILE\n"
+	      "     --handle-format FORMAT with --detach: print the handle as pid (PID, the default)\n"
+	      "                              or pidfs (PID:INODE, Linux 6.9+)\n"
 	      "\n"
 	      "Set-up:\n"
 	      "     --no-lo                leave lo down in a new network namespace\n"
@@ -237,6 +240,12 @@ static int parse_value(struct nsrun_opts *o, int c, const char *arg)
 	case OPT_MAP_AUTO:
 		o->maps.auto_map = true;
 		return 0;
+	case OPT_HANDLE_FORMAT:
+		if ((i = parse_choice(arg, target_handle_formats)) < 0)
+			return nsk_usage_err("--handle-format %s: not pid or pidfs", arg);
+		o->handle_format = i;
+		o->handle_format_given = true;
+		return 0;
 	case OPT_MONOTONIC:
 		if (parse_seconds(arg, &o->monotonic_sec, &o->monotonic_nsec) < 0)
 			return nsk_usage_err("--monotonic %s: not a number of seconds", arg);
@@ -310,7 +319,7 @@ static bool sets_anything(const struct nsrun_opts *o)
 	return o->clone_flags || o->fork || o->as_pid_1 || o->no_lo || o->propagation_given ||
 	       o->setgroups >= 0 || o->detach || o->hold || o->log || o->argv[0] || e->root ||
 	       e->wd || e->set_uid || e->set_gid || e->no_new_privs || e->change_caps ||
-	       o->keep_fds_given;
+	       o->keep_fds_given || o->handle_format_given;
 }
 
 /* Options that imply others, and combinations that make no sense. */
@@ -353,6 +362,8 @@ static int check_options(struct nsrun_opts *o)
 		return nsk_usage_err("--hold needs a command to hold");
 	if (o->log && !o->detach)
 		return nsk_usage_err("--log needs --detach");
+	if (o->handle_format_given && !o->detach)
+		return nsk_usage_err("--handle-format needs --detach");
 	if (o->kill_child && o->detach)
 		return nsk_usage_err("--kill-child does not go with --detach");
 	/* A self-written gid map needs setgroups denied unless privileged

@@ -10,6 +10,7 @@
 #include "exec.h"
 #include "maphelper.h"
 #include "ns.h"
+#include "target.h"
 
 struct nsrun_opts {
 	int clone_flags;
@@ -30,6 +31,8 @@ struct nsrun_opts {
 	int kill_child;			/* 0: none */
 	bool detach, hold, release;
 	const char *log, *target;
+	enum target_handle_format handle_format;	/* what --detach prints */
+	bool handle_format_given;
 	bool keep_fds_given;		/* --preserve-fds or --keep-fd */
 	bool nondumpable;		/* our processes stay non-dumpable */
 	uid_t outer_uid;		/* our ids before any new user namespace */
