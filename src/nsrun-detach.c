@@ -21,6 +21,7 @@
 #include "idmap.h"
 #include "init.h"
 #include "maphelper.h"
+#include "msg.h"
 #include "netif.h"
 #include "ns.h"
 #include "parse.h"
@@ -30,17 +31,10 @@
 
 /* ---- detached ---- */
 
-enum { MSG_HOLDER = 1, MSG_READY, MSG_FAILED };
-struct detach_msg {
-	int kind;
-	int value;
-};
-
-static void send_msg(int fd, int kind, int value)
+/* Tell nsrun how far we are; if it is gone, nobody waits for this. */
+static void tell(int sync_fd, int kind, int value)
 {
-	struct detach_msg m = { kind, value };
-
-	if (write(fd, &m, sizeof(m)) != sizeof(m))
+	if (msg_send(sync_fd, kind, value, NULL) < 0)
 		_exit(EXIT_TOOL_FAILED);
 }
 
@@ -58,22 +52,21 @@ static void redirect_stdio(int log_fd)
 /* The process that holds the namespaces and whose PID is the handle. Once
  * started it holds 0, 1, 2 and what the command is to be given; once
  * released (the maps exist then) it takes the namespace's ids. */
-static _Noreturn void holder_main(const struct nsrun_opts *o, int msg_fd, int go_fd, int log_fd)
+static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int log_fd)
 {
-	char byte;
+	struct msg m;
 	int r;
 
 	if (o->mount_proc && nsrun_mount_proc(o->mount_proc) < 0) {
-		send_msg(msg_fd, MSG_FAILED, 0);
+		tell(sync_fd, MSG_FAILED, 0);
 		_exit(EXIT_TOOL_FAILED);
 	}
 	init_hold_block();	/* before READY: an early release stays pending */
 	init_block_signals();
-	send_msg(msg_fd, MSG_READY, 0);
-	close(msg_fd);
-	if (read(go_fd, &byte, 1) != 1)
+	tell(sync_fd, MSG_READY, 0);
+	if (msg_expect(sync_fd, MSG_GO, &m) < 0)
 		_exit(EXIT_TOOL_FAILED);	/* nsrun gave up: it printed why */
-	close(go_fd);
+	close(sync_fd);
 	redirect_stdio(log_fd);
 	if (log_fd >= 0)
 		close(log_fd);
@@ -92,7 +85,7 @@ static _Noreturn void holder_main(const struct nsrun_opts *o, int msg_fd, int go
 
 /* The detached child: a new session, the namespaces, then the holder
  * (itself, or with a PID namespace the first process forked into it). */
-static _Noreturn void detached_main(const struct nsrun_opts *o, int msg_fd, int go_fd, int log_fd)
+static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int log_fd)
 {
 	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	pid_t holder;
@@ -101,35 +94,35 @@ static _Noreturn void detached_main(const struct nsrun_opts *o, int msg_fd, int 
 	/* stdout is a pipe or $(...) to our caller: never hold it open. */
 	dup2(null, STDOUT_FILENO);
 	if (nsrun_create_namespaces(o) < 0) {
-		send_msg(msg_fd, MSG_FAILED, 0);
+		tell(sync_fd, MSG_FAILED, 0);
 		_exit(EXIT_TOOL_FAILED);
 	}
 	if (!(o->clone_flags & CLONE_NEWPID)) {
-		send_msg(msg_fd, MSG_HOLDER, getpid());
-		holder_main(o, msg_fd, go_fd, log_fd);
+		tell(sync_fd, MSG_HOLDER, getpid());
+		holder_main(o, sync_fd, log_fd);
 	}
 	holder = fork();
 	if (holder == 0)
-		holder_main(o, msg_fd, go_fd, log_fd);
+		holder_main(o, sync_fd, log_fd);
 	if (holder < 0) {
 		nsk_err("fork: %s", strerror(errno));
-		send_msg(msg_fd, MSG_FAILED, 0);
+		tell(sync_fd, MSG_FAILED, 0);
 		_exit(EXIT_TOOL_FAILED);
 	}
-	send_msg(msg_fd, MSG_HOLDER, holder);
+	tell(sync_fd, MSG_HOLDER, holder);
 	_exit(0);
 }
 
 /* Wait for the holder's pid and its readiness; 0 or -1. */
-static int await_holder(int msg_fd, pid_t *ret_holder)
+static int await_holder(int sync_fd, pid_t *ret_holder)
 {
-	struct detach_msg m;
+	struct msg m;
 	bool ready = false;
 
 	/* The holder's pid (from its parent) and its readiness (from the
 	 * holder itself) may come in either order. */
 	*ret_holder = 0;
-	while (read(msg_fd, &m, sizeof(m)) == sizeof(m)) {
+	while (msg_recv(sync_fd, &m) == 0) {
 		if (m.kind == MSG_HOLDER)
 			*ret_holder = m.value;
 		else if (m.kind == MSG_READY)
@@ -145,7 +138,7 @@ static int await_holder(int msg_fd, pid_t *ret_holder)
 int nsrun_detached(const struct nsrun_opts *o)
 {
 	_cleanup_close_ int log_fd = -1;
-	int msg[2], go[2];
+	int sync[2];
 	struct target holder = TARGET_INIT;
 	struct persisted done = PERSISTED_INIT;
 	char handle[64];
@@ -162,10 +155,10 @@ int nsrun_detached(const struct nsrun_opts *o)
 		nsk_err("%s: %s", o->log, strerror(errno));
 		return EXIT_TOOL_FAILED;
 	}
-	/* go: a socket, so that the go sent to a holder that died fails
-	 * with EPIPE (MSG_NOSIGNAL) instead of killing us before the undo. */
-	if (pipe2(msg, O_CLOEXEC) < 0 || socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, go) < 0) {
-		nsk_err("pipe: %s", strerror(errno));
+	/* One channel: the holder's PID and readiness come up it (from
+	 * two processes), the go goes down. */
+	if ((r = msg_channel(sync)) < 0) {
+		nsk_err("socketpair: %s", strerror(-r));
 		return EXIT_TOOL_FAILED;
 	}
 	child = fork();
@@ -174,14 +167,11 @@ int nsrun_detached(const struct nsrun_opts *o)
 		return EXIT_TOOL_FAILED;
 	}
 	if (child == 0) {
-		close(msg[0]);
-		close(go[1]);
-		detached_main(o, msg[1], go[0], log_fd);
+		close(sync[0]);
+		detached_main(o, sync[1], log_fd);
 	}
-	close(msg[1]);
-	close(go[0]);
-	r = await_holder(msg[0], &holder_pid);
-	close(msg[0]);
+	close(sync[1]);
+	r = await_holder(sync[0], &holder_pid);
 	if (holder_pid != child)
 		waitpid(child, &status, 0);
 	if (r < 0)
@@ -193,11 +183,11 @@ int nsrun_detached(const struct nsrun_opts *o)
 	}
 	if (persist_all(o->persist_path, holder_pid, &done) < 0)
 		goto fail;
-	if (send(go[1], "g", 1, MSG_NOSIGNAL) != 1) {
-		nsk_err("holder process %d: starting it: %s", (int)holder_pid, strerror(errno));
+	if ((r = msg_send(sync[0], MSG_GO, 0, NULL)) < 0) {
+		nsk_err("holder process %d: starting it: %s", (int)holder_pid, strerror(-r));
 		goto fail;
 	}
-	close(go[1]);
+	close(sync[0]);
 	target_close(&holder);
 	return target_print(handle) < 0 ? EXIT_TOOL_FAILED : 0;
 fail:
@@ -207,7 +197,7 @@ fail:
 	unpersist_all(&done);
 	if (holder_pid == child)
 		waitpid(child, &status, 0);
-	close(go[1]);
+	close(sync[0]);
 	return EXIT_TOOL_FAILED;
 }
 

@@ -22,6 +22,7 @@
 #include "idmap.h"
 #include "init.h"
 #include "maphelper.h"
+#include "msg.h"
 #include "netif.h"
 #include "ns.h"
 #include "parse.h"
@@ -147,9 +148,9 @@ int nsrun_mount_proc(const char *dir)
  * they exist. */
 static int sync_ready(int sync_fd)
 {
-	char go = 0;
+	struct msg m;
 
-	if (send(sync_fd, "r", 1, MSG_NOSIGNAL) != 1 || read(sync_fd, &go, 1) != 1 || go != 'g')
+	if (msg_send(sync_fd, MSG_READY, 0, NULL) < 0 || msg_expect(sync_fd, MSG_GO, &m) < 0)
 		return -1;	/* nsrun failed and said why */
 	close(sync_fd);
 	return 0;
@@ -307,8 +308,8 @@ int nsrun_foreground(const struct nsrun_opts *o)
 	struct persist_helper helper = PERSIST_HELPER_INIT;
 	struct target parent = TARGET_INIT;
 	int sync[2] = { -1, -1 };
+	struct msg m;
 	pid_t child;
-	char byte;
 	int status, r;
 
 	if (persist_helper_start(&helper, o->persist_path) < 0)
@@ -328,8 +329,8 @@ int nsrun_foreground(const struct nsrun_opts *o)
 	 * a new PID namespace can be bind mounted only once its first
 	 * process exists, and a failure in the child must leave no file
 	 * behind. */
-	if (helper.pid > 0 && socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sync) < 0) {
-		nsk_err("socketpair: %s", strerror(errno));
+	if (helper.pid > 0 && (r = msg_channel(sync)) < 0) {
+		nsk_err("socketpair: %s", strerror(-r));
 		persist_helper_finish(&helper, false);
 		return EXIT_TOOL_FAILED;
 	}
@@ -347,11 +348,11 @@ int nsrun_foreground(const struct nsrun_opts *o)
 	target_close(&parent);
 	closep(&sync[1]);
 	if (helper.pid > 0) {
-		bool ok = read(sync[0], &byte, 1) == 1;
+		bool ok = msg_expect(sync[0], MSG_READY, &m) == 0;
 		if (!ok)
 			persist_helper_finish(&helper, false);
 		if (!ok || persist_now(&helper, getpid()) < 0 ||
-		    send(sync[0], "g", 1, MSG_NOSIGNAL) != 1) {
+		    msg_send(sync[0], MSG_GO, 0, NULL) < 0) {
 			closep(&sync[0]);
 			kill(child, SIGKILL);
 			waitpid(child, &status, 0);
