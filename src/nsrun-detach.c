@@ -20,7 +20,7 @@
 #include "exec.h"
 #include "idmap.h"
 #include "init.h"
-#include "maphelper.h"
+#include "helper.h"
 #include "msg.h"
 #include "netif.h"
 #include "ns.h"
@@ -88,12 +88,16 @@ static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int l
 static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int log_fd)
 {
 	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	struct helper helper = HELPER_INIT;
 	pid_t holder;
 
 	setsid();
 	/* stdout is a pipe or $(...) to our caller: never hold it open. */
 	dup2(null, STDOUT_FILENO);
-	if (nsrun_create_namespaces(o) < 0) {
+	/* The helper only writes maps: nsrun, outside, makes the files. */
+	if (nsrun_start_helper(o, false, &helper) < 0 ||
+	    nsrun_create_namespaces(o, &helper) < 0) {
+		helper_finish(&helper, false);
 		tell(sync_fd, MSG_FAILED, 0);
 		_exit(EXIT_TOOL_FAILED);
 	}
@@ -141,7 +145,7 @@ int nsrun_detached(const struct nsrun_opts *o)
 	int sync[2];
 	struct target holder = TARGET_INIT;
 	struct persisted done = PERSISTED_INIT;
-	char handle[64];
+	char handle[64], msg[MSG_TEXT_MAX];
 	pid_t child, holder_pid = -1;
 	int status, r;
 
@@ -181,8 +185,10 @@ int nsrun_detached(const struct nsrun_opts *o)
 		nsk_err("holder process %d: %s", (int)holder_pid, target_strerror(r));
 		goto fail;
 	}
-	if (persist_all(o->persist_path, holder_pid, &done) < 0)
+	if (persist_all(o->persist_path, holder_pid, &done, msg, sizeof(msg)) < 0) {
+		nsk_err("%s", msg);
 		goto fail;
+	}
 	if ((r = msg_send(sync[0], MSG_GO, 0, NULL)) < 0) {
 		nsk_err("holder process %d: starting it: %s", (int)holder_pid, strerror(-r));
 		goto fail;

@@ -21,12 +21,12 @@
 #include "exec.h"
 #include "idmap.h"
 #include "init.h"
-#include "maphelper.h"
+#include "helper.h"
+#include "mapreq.h"
 #include "msg.h"
 #include "netif.h"
 #include "ns.h"
 #include "parse.h"
-#include "persist.h"
 #include "target.h"
 #include "nsrun.h"
 
@@ -81,13 +81,37 @@ static int write_time_offsets(const struct nsrun_opts *o)
 	return 0;
 }
 
+int nsrun_start_helper(const struct nsrun_opts *o, bool persist, struct helper *h)
+{
+	struct mapwrite_request req;	/* ~8 KiB and ~6 KiB: the stack holds them */
+	struct idpolicy_caller caller;
+	struct helper_work w = { .persist = persist ? o->persist_path : NULL };
+	char msg[MSG_TEXT_MAX];
+
+	if (mapreq_wanted(&o->maps)) {
+		if (mapreq_resolve(&o->maps, &req, &caller, msg, sizeof(msg)) < 0) {
+			nsk_err("%s", msg);
+			return -1;
+		}
+		w.maps = &req;
+		w.caller = &caller;
+	}
+	/* The helper reads w in its copy of this frame. */
+	if (helper_start(h, &w, msg, sizeof(msg)) < 0) {
+		nsk_err("%s", msg);
+		return -1;
+	}
+	return 0;
+}
+
 /* Unshare and configure, in this process. Prints its own error. */
-int nsrun_create_namespaces(const struct nsrun_opts *o)
+int nsrun_create_namespaces(const struct nsrun_opts *o, struct helper *h)
 {
 	uid_t uid = geteuid();
 	gid_t gid = getegid();
 	bool persist_mnt = o->persist_path[ns_by_flag(CLONE_NEWNS) - ns_types] != NULL;
 	uint64_t outer_mnt_id = 0;
+	char msg[MSG_TEXT_MAX];
 	int r;
 
 	if (persist_mnt) {
@@ -95,8 +119,19 @@ int nsrun_create_namespaces(const struct nsrun_opts *o)
 		if (fd < 0 || ns_mnt_id(fd, &outer_mnt_id) < 0)
 			persist_mnt = false;	/* no ids to compare: nothing to fix */
 	}
-	if (maphelper_unshare(o->clone_flags, &o->maps) < 0)
+	if (unshare(o->clone_flags) < 0) {
+		nsk_err("unshare: %s", strerror(errno));
 		return -1;
+	}
+	if (helper_write_maps(h, getpid(), msg, sizeof(msg)) < 0) {
+		nsk_err("%s", msg);
+		return -1;
+	}
+	/* With no files to make, the helper's work is done. */
+	if (!h->persists && helper_finish(h, true) < 0) {
+		nsk_err("the id map helper ended without an answer");
+		return -1;
+	}
 	if (persist_mnt && (r = ns_mnt_make_newer_than(outer_mnt_id)) < 0) {
 		nsk_err("mount namespace: cannot be persisted: the kernel gave it an id below "
 			"ours, and no allowed CPU gives a larger one (per-CPU ids, Linux 6.18)");
@@ -271,86 +306,92 @@ static int foreground_child(const struct nsrun_opts *o, int parent, int sync_fd)
 	return wants_init(o) ? run_init(o, sync_fd) : exec_cmd(o, sync_fd);
 }
 
-/* Tell the helper to persist the namespaces of `pid` and keep them; on
- * failure it has undone them and printed why. */
-static int persist_now(struct persist_helper *helper, pid_t pid)
+/* Have the helper persist the namespaces of `pid` and keep them; on
+ * failure it has undone them. Prints its own error. */
+static int persist_now(struct helper *h, pid_t pid)
 {
-	int r = persist_helper_run(helper, pid);
+	char msg[MSG_TEXT_MAX];
+	int r = helper_persist(h, pid, msg, sizeof(msg));
 
-	return persist_helper_finish(helper, r == 0);
+	if (r < 0)
+		nsk_err("%s", msg);
+	return helper_finish(h, r == 0) < 0 || r < 0 ? -1 : 0;
 }
 
 /* Without a fork: this process runs the command. The files are made
  * before exec_prepare (which may leave nsrun unable to reach them) and
  * kept only if it succeeds. */
-static int foreground_exec(const struct nsrun_opts *o, struct persist_helper *helper)
+static int foreground_exec(const struct nsrun_opts *o, struct helper *h)
 {
+	char msg[MSG_TEXT_MAX];
 	int r;
 
 	if (o->mount_proc && nsrun_mount_proc(o->mount_proc) < 0) {
-		persist_helper_finish(helper, false);
+		helper_finish(h, false);
 		return EXIT_TOOL_FAILED;
 	}
-	if (persist_helper_run(helper, getpid()) < 0) {
-		persist_helper_finish(helper, false);
+	if (helper_persist(h, getpid(), msg, sizeof(msg)) < 0) {
+		nsk_err("%s", msg);
+		helper_finish(h, false);
 		return EXIT_TOOL_FAILED;
 	}
 	r = nsrun_take_mapped_ids(o);
 	if (r == 0)
 		r = exec_prepare_report(&o->exec, 0);
-	if (persist_helper_finish(helper, r == 0) < 0 || r < 0)
+	if (helper_finish(h, r == 0) < 0 || r < 0)
 		return EXIT_TOOL_FAILED;
 	return nsk_exec_error(o->argv[0], exec_command(o->argv));
 }
 
 int nsrun_foreground(const struct nsrun_opts *o)
 {
-	struct persist_helper helper = PERSIST_HELPER_INIT;
+	struct helper helper = HELPER_INIT;
 	struct target parent = TARGET_INIT;
 	int sync[2] = { -1, -1 };
 	struct msg m;
 	pid_t child;
 	int status, r;
 
-	if (persist_helper_start(&helper, o->persist_path) < 0)
+	if (nsrun_start_helper(o, true, &helper) < 0)
 		return EXIT_TOOL_FAILED;
-	if (nsrun_create_namespaces(o) < 0) {
-		persist_helper_finish(&helper, false);
+	if (nsrun_create_namespaces(o, &helper) < 0) {
+		helper_finish(&helper, false);
 		return EXIT_TOOL_FAILED;
 	}
 	if (!o->fork)
 		return foreground_exec(o, &helper);
 	if (o->kill_child && (r = target_open_pid(&parent, getpid())) < 0) {
 		nsk_err("--kill-child: opening a pidfd of nsrun: %s", strerror(-r));
-		persist_helper_finish(&helper, false);
+		helper_finish(&helper, false);
 		return EXIT_TOOL_FAILED;
 	}
 	/* With files to persist, wait until the command is about to start:
 	 * a new PID namespace can be bind mounted only once its first
 	 * process exists, and a failure in the child must leave no file
 	 * behind. */
-	if (helper.pid > 0 && (r = msg_channel(sync)) < 0) {
+	if (helper.persists && (r = msg_channel(sync)) < 0) {
 		nsk_err("socketpair: %s", strerror(-r));
-		persist_helper_finish(&helper, false);
+		helper_finish(&helper, false);
 		return EXIT_TOOL_FAILED;
 	}
 	init_block_signals();
 	child = fork();
 	if (child < 0) {
 		nsk_err("fork: %s", strerror(errno));
-		persist_helper_finish(&helper, false);
+		helper_finish(&helper, false);
 		return EXIT_TOOL_FAILED;
 	}
 	if (child == 0) {
+		helper_forget(&helper);
 		closep(&sync[0]);
 		_exit(foreground_child(o, parent.pidfd, sync[1]));
 	}
 	target_close(&parent);
 	closep(&sync[1]);
-	if (helper.pid > 0) {
+	if (helper.persists) {
 		bool ok = msg_expect(sync[0], MSG_READY, &m) == 0;
 		if (!ok)
-			persist_helper_finish(&helper, false);
+			helper_finish(&helper, false);
 		if (!ok || persist_now(&helper, getpid()) < 0 ||
 		    msg_send(sync[0], MSG_GO, 0, NULL) < 0) {
 			closep(&sync[0]);

@@ -37,12 +37,11 @@
 #include "exec.h"
 #include "idmap.h"
 #include "init.h"
-#include "maphelper.h"
+#include "mapreq.h"
 #include "netif.h"
 #include "ns.h"
 #include "opts.h"
 #include "parse.h"
-#include "persist.h"
 #include "target.h"
 
 
@@ -233,7 +232,7 @@ static int parse_value(struct nsrun_opts *o, int c, const char *arg)
 		return 0;
 	case OPT_MAP_USERS:
 	case OPT_MAP_GROUPS:
-		if (maphelper_add_range(&o->maps, c == OPT_MAP_GROUPS, arg) < 0)
+		if (mapreq_add_range(&o->maps, c == OPT_MAP_GROUPS, arg) < 0)
 			return nsk_usage_err("%s %s: not INNER:OUTER:COUNT",
 					     c == OPT_MAP_GROUPS ? "--map-groups" : "--map-users", arg);
 		return 0;
@@ -334,9 +333,9 @@ static int check_options(struct nsrun_opts *o)
 	/* With ranges, the helper writes the maps, own ids included; also
 	 * for a gid map with setgroups allowed, which the kernel accepts
 	 * only from a writer in the parent namespace. */
-	if (maphelper_wanted(&o->maps) || (o->map_gid && o->setgroups == 1)) {
-		maphelper_add_own(&o->maps, o->map_uid, o->inner_uid, o->map_gid, o->inner_gid,
-				  o->setgroups);
+	if (mapreq_wanted(&o->maps) || (o->map_gid && o->setgroups == 1)) {
+		mapreq_add_own(&o->maps, o->map_uid, o->inner_uid, o->map_gid, o->inner_gid,
+			       o->setgroups);
 		o->map_uid = o->map_gid = false;
 		o->setgroups = -1;
 		o->clone_flags |= CLONE_NEWUSER;
@@ -398,7 +397,7 @@ static int parse_args(int argc, char **argv, struct nsrun_opts *o)
 int main(int argc, char **argv)
 {
 	struct nsrun_opts o = { .setgroups = -1, .propagation = MS_PRIVATE | MS_REC,
-				.maps = MAPHELPER_REQUEST_INIT,
+				.maps = MAPREQ_INIT,
 				.exec = { .keep_fds = FDKEEP_INIT } };
 	int r = parse_args(argc, argv, &o);
 

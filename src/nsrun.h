@@ -8,7 +8,8 @@
 #include <sys/types.h>
 
 #include "exec.h"
-#include "maphelper.h"
+#include "helper.h"
+#include "mapreq.h"
 #include "ns.h"
 #include "target.h"
 
@@ -24,7 +25,7 @@ struct nsrun_opts {
 	uid_t inner_uid;
 	gid_t inner_gid;
 	int setgroups;			/* -1: unset, 0: deny, 1: allow */
-	struct maphelper_request maps;	/* ranges, written from outside */
+	struct mapreq maps;		/* ranges, written from outside */
 	bool monotonic, boottime;
 	int64_t monotonic_sec, boottime_sec;
 	long monotonic_nsec, boottime_nsec;
@@ -42,8 +43,15 @@ struct nsrun_opts {
 };
 
 
-/* Unshare and configure, in this process; prints its own error. */
-int nsrun_create_namespaces(const struct nsrun_opts *o);
+/* Fork the helper that acts from outside the new namespaces, if there is
+ * anything for it to do: write the maps asked for by --map-users,
+ * --map-groups, --map-auto, and with persist make the namespace files.
+ * Prints its own error. */
+int nsrun_start_helper(const struct nsrun_opts *o, bool persist, struct helper *h);
+/* Unshare and configure, in this process, the helper writing the maps;
+ * a helper with no files to make is done then and reaped. Prints its own
+ * error. */
+int nsrun_create_namespaces(const struct nsrun_opts *o, struct helper *h);
 /* Mount a fresh proc on dir (in the first process of a PID namespace). */
 int nsrun_mount_proc(const char *dir);
 /* Run the command: under our init in a new PID namespace, else exec it.
