@@ -1,15 +1,19 @@
-/* nsrun: the detached mode (--detach, --hold) and --release (see nsrun.c). */
+/* nsrun: the detached mode, --detach [--hold] (see nsrun.h). In order:
+ *   nsrun       opens the log, makes the channel, forks the child, waits;
+ *   the child   starts a session, creates the namespaces (nsrun-setup.c)
+ *               and forks the holder into the new PID namespace (or is
+ *               the holder, without one), tells nsrun its PID, and ends;
+ *   the holder  mounts proc, tells nsrun it is ready, waits for the go;
+ *   nsrun       persists the namespaces from outside, sends the go,
+ *               prints the handle and exits 0;
+ *   the holder  lets go of nsrun's stdio and descriptors, waits for the
+ *               release with --hold, takes the mapped ids and runs the
+ *               command, or the pause without one (nsrun-cmd.c). */
 #include <errno.h>
 #include <fcntl.h>
-#include <sched.h>
 #include <signal.h>
-#include <stdio.h>
-#include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
-#include <sys/mount.h>
-#include <sys/prctl.h>
-#include <sys/socket.h>
-#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -17,127 +21,18 @@
 #include "cleanup.h"
 #include "confine.h"
 #include "err.h"
-#include "exec.h"
-#include "idmap.h"
-#include "init.h"
 #include "helper.h"
+#include "init.h"
 #include "msg.h"
-#include "netif.h"
-#include "ns.h"
-#include "parse.h"
 #include "persist.h"
 #include "target.h"
 #include "nsrun.h"
 
-/* ---- detached ---- */
-
-/* Tell nsrun how far we are; if it is gone, nobody waits for this. */
-static void tell(int sync_fd, int kind, int value)
-{
-	if (msg_send(sync_fd, kind, value, NULL) < 0)
-		_exit(EXIT_TOOL_FAILED);
-}
-
-static void redirect_stdio(int log_fd)
-{
-	int null = open("/dev/null", O_RDWR | O_CLOEXEC);
-
-	dup2(null, STDIN_FILENO);
-	dup2(log_fd >= 0 ? log_fd : null, STDOUT_FILENO);
-	dup2(log_fd >= 0 ? log_fd : null, STDERR_FILENO);
-	if (null > STDERR_FILENO)
-		close(null);
-}
-
-/* The process that holds the namespaces and whose PID is the handle. Once
- * started it holds 0, 1, 2 and what the command is to be given; once
- * released (the maps exist then) it takes the namespace's ids. */
-static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int log_fd)
-{
-	struct msg m;
-	int r;
-
-	if (o->mount_proc && nsrun_mount_proc(o->mount_proc) < 0) {
-		tell(sync_fd, MSG_FAILED, 0);
-		_exit(EXIT_TOOL_FAILED);
-	}
-	init_hold_block();	/* before READY: an early release stays pending */
-	init_block_signals();
-	tell(sync_fd, MSG_READY, 0);
-	if (msg_expect(sync_fd, MSG_GO, &m) < 0)
-		_exit(EXIT_TOOL_FAILED);	/* nsrun gave up: it printed why */
-	close(sync_fd);
-	redirect_stdio(log_fd);
-	if (log_fd >= 0)
-		close(log_fd);
-	if ((r = confine_close_fds(&o->exec.keep_fds)) < 0) {
-		nsk_err("closing inherited descriptors: %s", strerror(-r));
-		_exit(EXIT_TOOL_FAILED);
-	}
-	if (o->hold && (r = init_hold_wait()) != 0)
-		_exit(r);
-	if (nsrun_take_mapped_ids(o) < 0)
-		_exit(EXIT_TOOL_FAILED);
-	if (!o->argv[0])
-		_exit(nsrun_pause(o));
-	_exit(nsrun_run_cmd(o));
-}
-
-/* The detached child: a new session, the namespaces, then the holder
- * (itself, or with a PID namespace the first process forked into it). */
-static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int log_fd)
-{
-	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
-	struct helper helper = HELPER_INIT;
-	pid_t holder;
-
-	setsid();
-	/* stdout is a pipe or $(...) to our caller: never hold it open. */
-	dup2(null, STDOUT_FILENO);
-	/* The helper only writes maps: nsrun, outside, makes the files. */
-	if (nsrun_start_helper(o, false, &helper) < 0 ||
-	    nsrun_create_namespaces(o, &helper) < 0) {
-		helper_finish(&helper, false);
-		tell(sync_fd, MSG_FAILED, 0);
-		_exit(EXIT_TOOL_FAILED);
-	}
-	if (!(o->clone_flags & CLONE_NEWPID)) {
-		tell(sync_fd, MSG_HOLDER, getpid());
-		holder_main(o, sync_fd, log_fd);
-	}
-	holder = fork();
-	if (holder == 0)
-		holder_main(o, sync_fd, log_fd);
-	if (holder < 0) {
-		nsk_err("fork: %s", strerror(errno));
-		tell(sync_fd, MSG_FAILED, 0);
-		_exit(EXIT_TOOL_FAILED);
-	}
-	tell(sync_fd, MSG_HOLDER, holder);
-	_exit(0);
-}
-
-/* Wait for the holder's pid and its readiness; 0 or -1. */
-static int await_holder(int sync_fd, pid_t *ret_holder)
-{
-	struct msg m;
-	bool ready = false;
-
-	/* The holder's pid (from its parent) and its readiness (from the
-	 * holder itself) may come in either order. */
-	*ret_holder = 0;
-	while (msg_recv(sync_fd, &m) == 0) {
-		if (m.kind == MSG_HOLDER)
-			*ret_holder = m.value;
-		else if (m.kind == MSG_READY)
-			ready = true;
-		else if (m.kind == MSG_FAILED)
-			return -1;
-		if (ready && *ret_holder > 0)
-			return 0;
-	}
-	return -1;	/* the child died; it said why */
-}
+static int await_holder(int sync_fd, pid_t *ret_holder);
+static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int log_fd);
+static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int log_fd);
+static void tell(int sync_fd, int kind, int value);
+static void redirect_stdio(int log_fd);
 
 int nsrun_detached(const struct nsrun_opts *o)
 {
@@ -207,27 +102,110 @@ fail:
 	return EXIT_TOOL_FAILED;
 }
 
-/* ---- release ---- */
-
-int nsrun_release(const struct nsrun_opts *o)
+/* Wait for the holder's pid and its readiness; 0 or -1. */
+static int await_holder(int sync_fd, pid_t *ret_holder)
 {
-	struct target t = TARGET_INIT;
-	char line[TARGET_LINE_MAX];
-	int r = target_open(&t, o->target);
+	struct msg m;
+	bool ready = false;
 
-	if (r < 0) {
-		nsk_err("%s", target_error_line(&t, r, line, sizeof(line)));
-		return EXIT_TOOL_FAILED;
+	/* The holder's pid (from its parent) and its readiness (from the
+	 * holder itself) may come in either order. */
+	*ret_holder = 0;
+	while (msg_recv(sync_fd, &m) == 0) {
+		if (m.kind == MSG_HOLDER)
+			*ret_holder = m.value;
+		else if (m.kind == MSG_READY)
+			ready = true;
+		else if (m.kind == MSG_FAILED)
+			return -1;
+		if (ready && *ret_holder > 0)
+			return 0;
 	}
-	r = init_release(t.pidfd, t.procfd);
-	if (r == -EPERM) {
-		nsk_err("process %d: not held by nsrun --hold (or released already)", (int)t.pid);
-		return EXIT_TOOL_FAILED;
-	}
-	if (r < 0) {
-		nsk_err("process %d: sending the release: %s", (int)t.pid, strerror(-r));
-		return EXIT_TOOL_FAILED;
-	}
-	return target_echo(&t) < 0 ? EXIT_TOOL_FAILED : 0;
+	return -1;	/* the child died; it said why */
 }
 
+/* The detached child: a new session, the namespaces, then the holder
+ * (itself, or with a PID namespace the first process forked into it). */
+static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int log_fd)
+{
+	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	struct helper helper = HELPER_INIT;
+	pid_t holder;
+
+	setsid();
+	/* stdout is a pipe or $(...) to our caller: never hold it open. */
+	dup2(null, STDOUT_FILENO);
+	/* The helper only writes maps: nsrun, outside, makes the files. */
+	if (nsrun_start_helper(o, false, &helper) < 0 ||
+	    nsrun_create_namespaces(o, &helper) < 0) {
+		helper_finish(&helper, false);
+		tell(sync_fd, MSG_FAILED, 0);
+		_exit(EXIT_TOOL_FAILED);
+	}
+	if (!(o->clone_flags & CLONE_NEWPID)) {
+		tell(sync_fd, MSG_HOLDER, getpid());
+		holder_main(o, sync_fd, log_fd);
+	}
+	holder = fork();
+	if (holder == 0)
+		holder_main(o, sync_fd, log_fd);
+	if (holder < 0) {
+		nsk_err("fork: %s", strerror(errno));
+		tell(sync_fd, MSG_FAILED, 0);
+		_exit(EXIT_TOOL_FAILED);
+	}
+	tell(sync_fd, MSG_HOLDER, holder);
+	_exit(0);
+}
+
+/* The process that holds the namespaces and whose PID is the handle. Once
+ * started it holds 0, 1, 2 and what the command is to be given; once
+ * released (the maps exist then) it takes the namespace's ids. */
+static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int log_fd)
+{
+	struct msg m;
+	int r;
+
+	if (o->mount_proc && nsrun_mount_proc(o->mount_proc) < 0) {
+		tell(sync_fd, MSG_FAILED, 0);
+		_exit(EXIT_TOOL_FAILED);
+	}
+	init_hold_block();	/* before READY: an early release stays pending */
+	init_block_signals();
+	tell(sync_fd, MSG_READY, 0);
+	if (msg_expect(sync_fd, MSG_GO, &m) < 0)
+		_exit(EXIT_TOOL_FAILED);	/* nsrun gave up: it printed why */
+	close(sync_fd);
+	redirect_stdio(log_fd);
+	if (log_fd >= 0)
+		close(log_fd);
+	if ((r = confine_close_fds(&o->exec.keep_fds)) < 0) {
+		nsk_err("closing inherited descriptors: %s", strerror(-r));
+		_exit(EXIT_TOOL_FAILED);
+	}
+	if (o->hold && (r = init_hold_wait()) != 0)
+		_exit(r);
+	if (nsrun_take_mapped_ids(o) < 0)
+		_exit(EXIT_TOOL_FAILED);
+	if (!o->argv[0])
+		_exit(nsrun_pause(o));
+	_exit(nsrun_run_cmd(o, -1));
+}
+
+/* Tell nsrun how far we are; if it is gone, nobody waits for this. */
+static void tell(int sync_fd, int kind, int value)
+{
+	if (msg_send(sync_fd, kind, value, NULL) < 0)
+		_exit(EXIT_TOOL_FAILED);
+}
+
+static void redirect_stdio(int log_fd)
+{
+	int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+
+	dup2(null, STDIN_FILENO);
+	dup2(log_fd >= 0 ? log_fd : null, STDOUT_FILENO);
+	dup2(log_fd >= 0 ? log_fd : null, STDERR_FILENO);
+	if (null > STDERR_FILENO)
+		close(null);
+}

@@ -1,7 +1,16 @@
-/* nsrun: what its parts share. nsrun.c parses the options and runs one
- * of the three modes; nsrun-setup.c creates and configures the namespaces
- * and runs the command in the foreground; nsrun-detach.c runs it detached
- * and releases held processes. */
+/* nsrun: what its parts share. Each file is one mode or one step of them:
+ *
+ *   nsrun.c             the options; main() picks the mode
+ *   nsrun-foreground.c  the foreground mode
+ *   nsrun-detach.c      the detached mode (--detach, --hold)
+ *   nsrun-release.c     --release
+ *   nsrun-setup.c       step: creating and configuring the namespaces
+ *   nsrun-cmd.c         step: running the command in them (the ids, our
+ *                       init, the pause)
+ *
+ * Processes talk over lib/msg channels; maps and namespace files that only
+ * a process outside the namespaces can make come from lib/helper (in the
+ * foreground) or from nsrun itself, which stays outside (detached). */
 #pragma once
 #include <stdbool.h>
 #include <stdint.h>
@@ -42,29 +51,37 @@ struct nsrun_opts {
 	char **argv;
 };
 
+/* ---- nsrun-setup.c ---- */
 
 /* Fork the helper that acts from outside the new namespaces, if there is
  * anything for it to do: write the maps asked for by --map-users,
  * --map-groups, --map-auto, and with persist make the namespace files.
  * Prints its own error. */
 int nsrun_start_helper(const struct nsrun_opts *o, bool persist, struct helper *h);
-/* Unshare and configure, in this process, the helper writing the maps;
- * a helper with no files to make is done then and reaped. Prints its own
+/* Unshare and configure, in this process; the helper, if any, writes the
+ * maps, and one with no files to make is then reaped. Prints its own
  * error. */
 int nsrun_create_namespaces(const struct nsrun_opts *o, struct helper *h);
 /* Mount a fresh proc on dir (in the first process of a PID namespace). */
 int nsrun_mount_proc(const char *dir);
-/* Run the command: under our init in a new PID namespace, else exec it.
- * Returns the status to exit with when that fails. */
-int nsrun_run_cmd(const struct nsrun_opts *o);
+
+/* ---- nsrun-cmd.c ---- */
+
 /* In a process of ours that the container will see, once the maps exist:
  * take the namespace's ids (DESIGN.md, the security rule). Prints its
  * own error. */
 int nsrun_take_mapped_ids(const struct nsrun_opts *o);
+/* Run the command: under our init in a new PID namespace, else exec it.
+ * With sync_fd (else -1), the command tells nsrun it is ready and waits
+ * for its go before the exec. Returns the status to exit with when that
+ * fails. */
+int nsrun_run_cmd(const struct nsrun_opts *o, int sync_fd);
 /* The init of a detached nsrun with no command: hold the namespaces,
  * keeping nothing of the host; returns the status to exit with. */
 int nsrun_pause(const struct nsrun_opts *o);
-/* The three modes; each returns nsrun's exit status. */
+
+/* ---- the modes; each returns nsrun's exit status ---- */
+
 int nsrun_foreground(const struct nsrun_opts *o);
 int nsrun_detached(const struct nsrun_opts *o);
 int nsrun_release(const struct nsrun_opts *o);
