@@ -49,7 +49,6 @@ static int act(const struct helper_work *w, const struct msg *m, struct persiste
 static _Noreturn void helper_main(const struct helper_work *w, int fd)
 {
 	struct persisted done = PERSISTED_INIT;
-	struct fdkeep keep = FDKEEP_INIT;
 	struct msg m;
 
 	/* Ctrl-C goes to the whole process group: outlive it to undo. */
@@ -59,8 +58,7 @@ static _Noreturn void helper_main(const struct helper_work *w, int fd)
 	signal(SIGHUP, SIG_IGN);
 	/* Hold nothing of the caller's but the channel (a pipe of its
 	 * caller must see its end when the caller's ends). */
-	keep.fd[keep.count++] = fd;
-	(void)confine_close_fds(&keep);
+	(void)confine_close_fds_but(NULL, fd);
 	while (msg_recv(fd, &m) == 0) {
 		char text[MSG_TEXT_MAX] = "";
 		int r;

@@ -1,9 +1,9 @@
 /* nsrun: running the command in the new namespaces, a step of both modes
- * (see nsrun.h): the ids the process takes there, our init as PID 1 of a
- * new PID namespace, and the pause that holds the namespaces when there
- * is no command. */
+ * (see nsrun.h): the ids the process takes there, letting go of the host,
+ * and our init as PID 1 of a new PID namespace. */
 #include <errno.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -15,7 +15,7 @@
 #include "ns.h"
 #include "nsrun.h"
 
-int nsrun_take_mapped_ids(const struct nsrun_opts *o)
+int nsrun_take_mapped_ids(const struct nsrun_opts *o, char *msg, size_t size)
 {
 	const char *step;
 	int r = 0;
@@ -25,28 +25,29 @@ int nsrun_take_mapped_ids(const struct nsrun_opts *o)
 					  o->exec.set_uid ? o->exec.uid : 0,
 					  o->exec.set_gid ? o->exec.gid : 0, &step);
 	if (r < 0) {
-		nsk_err("user namespace: taking its ids: %s: %s", step, strerror(-r));
-		return -1;
+		snprintf(msg, size, "user namespace: taking its ids: %s: %s", step, strerror(-r));
+		return r;
 	}
 	/* Again: a change of credentials resets the flag. */
 	if (o->nondumpable && (r = confine_nondumpable()) < 0) {
-		nsk_err("prctl(PR_SET_DUMPABLE): %s", strerror(-r));
-		return -1;
+		snprintf(msg, size, "prctl(PR_SET_DUMPABLE): %s", strerror(-r));
+		return r;
 	}
 	return 0;
 }
 
-/* The init, once the command is forked, keeps nothing of the host: no
- * descriptor, and its root and working directory in the command's root
- * (a pivot_root(2) in the command moves a root or directory that is the
- * old root, so "/" is enough without --root). Failures change nothing
- * the command relies on: it has its own root and directory. */
-static void init_let_go(const struct nsrun_opts *o)
+/* The init once the command is forked, and the pause, keep nothing of the
+ * host: no descriptor, and their root and working directory in the
+ * command's root (a pivot_root(2) in the command moves a root or
+ * directory that is the old root, so "/" is enough without --root).
+ * Failures change nothing the command relies on: it has its own root and
+ * directory. */
+void nsrun_let_go(const struct nsrun_opts *o, int channel)
 {
 	if (o->exec.root)
 		(void)!chroot(o->exec.root);
 	(void)!chdir("/");
-	(void)confine_close_fds(NULL);
+	(void)confine_close_fds_but(NULL, channel);
 }
 
 /* Tell nsrun, waiting on sync_fd with files to keep, that the command is
@@ -94,7 +95,7 @@ static int run_init(const struct nsrun_opts *o, int sync_fd)
 	/* Only the command answers nsrun: if it fails, nsrun sees the end. */
 	if (sync_fd >= 0)
 		close(sync_fd);
-	init_let_go(o);
+	nsrun_let_go(o, -1);
 	return init_forward_and_wait(cmd, INIT_REAP_ALL);
 }
 
@@ -102,10 +103,4 @@ static int run_init(const struct nsrun_opts *o, int sync_fd)
 int nsrun_run_cmd(const struct nsrun_opts *o, int sync_fd)
 {
 	return wants_init(o) ? run_init(o, sync_fd) : exec_cmd(o, sync_fd);
-}
-
-int nsrun_pause(const struct nsrun_opts *o)
-{
-	init_let_go(o);
-	return init_pause();
 }

@@ -4,15 +4,17 @@
  *               and forks the holder into the new PID namespace (or is
  *               the holder, without one), tells nsrun its PID, and ends;
  *   the holder  mounts proc, tells nsrun it is ready, waits for the go;
- *   nsrun       persists the namespaces from outside, sends the go,
- *               prints the handle and exits 0;
- *   the holder  lets go of nsrun's stdio and descriptors, waits for the
- *               release with --hold, takes the mapped ids and runs the
- *               command, or the pause without one (nsrun-cmd.c). */
+ *   nsrun       persists the namespaces from outside and sends the go;
+ *   the holder  lets go of nsrun's stdio and descriptors (the pause, of
+ *               everything), and says so;
+ *   nsrun       prints the handle and exits 0;
+ *   the holder  waits for the release with --hold, takes the mapped ids
+ *               and runs the command (nsrun-cmd.c), or pauses. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -29,8 +31,12 @@
 #include "nsrun.h"
 
 static int await_holder(int sync_fd, pid_t *ret_holder);
+static int start_holder(int sync_fd, pid_t holder);
 static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int log_fd);
 static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int log_fd);
+static int holder_let_go(const struct nsrun_opts *o, int *sync_fd, int log_fd, int *ret_hold_fd,
+			 char *msg, size_t size);
+static int out_of_the_way(int fd);
 static void tell(int sync_fd, int kind, int value);
 static void redirect_stdio(int log_fd);
 
@@ -55,7 +61,7 @@ int nsrun_detached(const struct nsrun_opts *o)
 		return EXIT_TOOL_FAILED;
 	}
 	/* One channel: the holder's PID and readiness come up it (from
-	 * two processes), the go goes down. */
+	 * two processes), the go goes down, the holder's answer comes up. */
 	if ((r = msg_channel(sync)) < 0) {
 		nsk_err("socketpair: %s", strerror(-r));
 		return EXIT_TOOL_FAILED;
@@ -84,10 +90,8 @@ int nsrun_detached(const struct nsrun_opts *o)
 		nsk_err("%s", msg);
 		goto fail;
 	}
-	if ((r = msg_send(sync[0], MSG_GO, 0, NULL)) < 0) {
-		nsk_err("holder process %d: starting it: %s", (int)holder_pid, strerror(-r));
+	if (start_holder(sync[0], holder_pid) < 0)
 		goto fail;
-	}
 	close(sync[0]);
 	target_close(&holder);
 	return target_print(handle) < 0 ? EXIT_TOOL_FAILED : 0;
@@ -122,6 +126,29 @@ static int await_holder(int sync_fd, pid_t *ret_holder)
 			return 0;
 	}
 	return -1;	/* the child died; it said why */
+}
+
+/* Give the holder its go, and wait until it has let go of what it must
+ * not keep: its answer, then the end of the channel (closed by the holder
+ * last). Prints its own error. */
+static int start_holder(int sync_fd, pid_t holder)
+{
+	struct msg m;
+	int r = msg_send(sync_fd, MSG_GO, 0, NULL);
+
+	if (r == 0)
+		r = msg_expect(sync_fd, MSG_RESULT, &m);
+	if (r == 0 && m.value < 0) {
+		nsk_err("%s", m.text);
+		return -1;
+	}
+	if (r == 0)
+		r = msg_recv(sync_fd, &m) == -EPIPE ? 0 : -EPROTO;
+	if (r < 0) {
+		nsk_err("holder process %d: starting it: %s", (int)holder, strerror(-r));
+		return -1;
+	}
+	return 0;
 }
 
 /* The detached child: a new session, the namespaces, then the holder
@@ -163,8 +190,9 @@ static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int
  * released (the maps exist then) it takes the namespace's ids. */
 static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int log_fd)
 {
+	char msg[MSG_TEXT_MAX] = "";
+	int hold_fd = -1, r;
 	struct msg m;
-	int r;
 
 	if (o->mount_proc && nsrun_mount_proc(o->mount_proc) < 0) {
 		tell(sync_fd, MSG_FAILED, 0);
@@ -175,21 +203,68 @@ static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int l
 	tell(sync_fd, MSG_READY, 0);
 	if (msg_expect(sync_fd, MSG_GO, &m) < 0)
 		_exit(EXIT_TOOL_FAILED);	/* nsrun gave up: it printed why */
+	r = holder_let_go(o, &sync_fd, log_fd, &hold_fd, msg, sizeof(msg));
+	if (msg_send(sync_fd, MSG_RESULT, r, msg) < 0 || r < 0)
+		_exit(EXIT_TOOL_FAILED);
 	close(sync_fd);
+	if (!o->argv[0])
+		_exit(init_pause());
+	if (o->hold && (r = init_hold_wait(hold_fd)) != 0)
+		_exit(r);
+	if (nsrun_take_mapped_ids(o, msg, sizeof(msg)) < 0) {
+		nsk_err("%s", msg);
+		_exit(EXIT_TOOL_FAILED);
+	}
+	_exit(nsrun_run_cmd(o, -1));
+}
+
+/* What must be done before nsrun prints the handle, so that whoever acts
+ * on it finds the holder as it will stay: nsrun's stdio traded for the log
+ * or /dev/null, and no descriptor but 0, 1, 2, the command's and the
+ * channel; the pause has taken the namespace's ids and kept nothing, and
+ * a held process has its signalfd. 0, or -errno with msg set. */
+static int holder_let_go(const struct nsrun_opts *o, int *sync_fd, int log_fd, int *ret_hold_fd,
+			 char *msg, size_t size)
+{
+	bool pause = !o->argv[0];
+	int r;
+
 	redirect_stdio(log_fd);
 	if (log_fd >= 0)
 		close(log_fd);
-	if ((r = confine_close_fds(&o->exec.keep_fds)) < 0) {
-		nsk_err("closing inherited descriptors: %s", strerror(-r));
-		_exit(EXIT_TOOL_FAILED);
+	if ((r = confine_close_fds_but(pause ? NULL : &o->exec.keep_fds, *sync_fd)) < 0) {
+		snprintf(msg, size, "closing inherited descriptors: %s", strerror(-r));
+		return r;
 	}
-	if (o->hold && (r = init_hold_wait()) != 0)
-		_exit(r);
-	if (nsrun_take_mapped_ids(o) < 0)
-		_exit(EXIT_TOOL_FAILED);
-	if (!o->argv[0])
-		_exit(nsrun_pause(o));
-	_exit(nsrun_run_cmd(o, -1));
+	*sync_fd = out_of_the_way(*sync_fd);
+	if (pause) {
+		if ((r = nsrun_take_mapped_ids(o, msg, size)) < 0)
+			return r;
+		nsrun_let_go(o, *sync_fd);
+	}
+	if (o->hold && (*ret_hold_fd = init_hold_open()) < 0) {
+		snprintf(msg, size, "waiting for the release: %s", strerror(-*ret_hold_fd));
+		return *ret_hold_fd;
+	}
+	return 0;
+}
+
+/* The channel, open until nsrun has heard from us, must not sit in the
+ * slot that the next descriptor we open would take without it (the
+ * signalfd of --hold takes the lowest free one, as it always did): if
+ * every slot below it is taken, move it up. */
+static int out_of_the_way(int fd)
+{
+	int lowest = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+
+	if (lowest < 0)
+		return fd;
+	if (lowest < fd) {
+		close(lowest);
+		return fd;
+	}
+	close(fd);
+	return lowest;
 }
 
 /* Tell nsrun how far we are; if it is gone, nobody waits for this. */

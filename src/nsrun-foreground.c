@@ -88,7 +88,7 @@ int nsrun_foreground(const struct nsrun_opts *o)
 		}
 	}
 	/* Without a PID namespace the container sees this process: it keeps
-	 * nothing of the host that it does not need (see init_let_go). */
+	 * nothing of the host that it does not need (see nsrun_let_go). */
 	(void)!chdir("/");
 	(void)confine_close_fds(NULL);
 	return init_forward_and_wait(child, o->as_pid_1 ? INIT_CHILD_IS_BARE_PID1 : 0);
@@ -111,7 +111,8 @@ static int foreground_exec(const struct nsrun_opts *o, struct helper *h)
 		helper_finish(h, false);
 		return EXIT_TOOL_FAILED;
 	}
-	r = nsrun_take_mapped_ids(o);
+	if ((r = nsrun_take_mapped_ids(o, msg, sizeof(msg))) < 0)
+		nsk_err("%s", msg);
 	if (r == 0)
 		r = exec_prepare_report(&o->exec, 0);
 	if (helper_finish(h, r == 0) < 0 || r < 0)
@@ -122,9 +123,13 @@ static int foreground_exec(const struct nsrun_opts *o, struct helper *h)
 /* The forked child: PID 1 of the new PID namespace if there is one. */
 static int foreground_child(const struct nsrun_opts *o, int parent, int sync_fd)
 {
+	char msg[MSG_TEXT_MAX];
+
 	/* First: a change of credentials clears the parent-death signal. */
-	if (nsrun_take_mapped_ids(o) < 0)
+	if (nsrun_take_mapped_ids(o, msg, sizeof(msg)) < 0) {
+		nsk_err("%s", msg);
 		return EXIT_TOOL_FAILED;
+	}
 	if (o->kill_child && set_kill_child(o, parent) < 0)
 		return EXIT_TOOL_FAILED;
 	if (o->mount_proc && nsrun_mount_proc(o->mount_proc) < 0)

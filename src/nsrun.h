@@ -5,14 +5,15 @@
  *   nsrun-detach.c      the detached mode (--detach, --hold)
  *   nsrun-release.c     --release
  *   nsrun-setup.c       step: creating and configuring the namespaces
- *   nsrun-cmd.c         step: running the command in them (the ids, our
- *                       init, the pause)
+ *   nsrun-cmd.c         step: running the command in them (the ids,
+ *                       letting go of the host, our init)
  *
  * Processes talk over lib/msg channels; maps and namespace files that only
  * a process outside the namespaces can make come from lib/helper (in the
  * foreground) or from nsrun itself, which stays outside (detached). */
 #pragma once
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -68,17 +69,18 @@ int nsrun_mount_proc(const char *dir);
 /* ---- nsrun-cmd.c ---- */
 
 /* In a process of ours that the container will see, once the maps exist:
- * take the namespace's ids (DESIGN.md, the security rule). Prints its
- * own error. */
-int nsrun_take_mapped_ids(const struct nsrun_opts *o);
+ * take the namespace's ids (DESIGN.md, the security rule). 0, or -errno
+ * with msg set. */
+int nsrun_take_mapped_ids(const struct nsrun_opts *o, char *msg, size_t size);
+/* Keep nothing of the host: no descriptor but 0, 1, 2 and channel (one
+ * still in use; -1: none), root and directory in the command's root. For
+ * our init once the command is forked, and for the pause. */
+void nsrun_let_go(const struct nsrun_opts *o, int channel);
 /* Run the command: under our init in a new PID namespace, else exec it.
  * With sync_fd (else -1), the command tells nsrun it is ready and waits
  * for its go before the exec. Returns the status to exit with when that
  * fails. */
 int nsrun_run_cmd(const struct nsrun_opts *o, int sync_fd);
-/* The init of a detached nsrun with no command: hold the namespaces,
- * keeping nothing of the host; returns the status to exit with. */
-int nsrun_pause(const struct nsrun_opts *o);
 
 /* ---- the modes; each returns nsrun's exit status ---- */
 
