@@ -49,6 +49,7 @@ static int act(const struct helper_work *w, const struct msg *m, struct persiste
 static _Noreturn void helper_main(const struct helper_work *w, int fd)
 {
 	struct persisted done = PERSISTED_INIT;
+	bool files = w->persist && persist_any(w->persist);
 	struct msg m;
 
 	/* Ctrl-C goes to the whole process group: outlive it to undo. */
@@ -68,6 +69,9 @@ static _Noreturn void helper_main(const struct helper_work *w, int fd)
 		r = act(w, &m, &done, text, sizeof(text));
 		if (msg_send(fd, MSG_RESULT, r, text) < 0)
 			break;
+		/* With no files to make, the maps were all there was to do. */
+		if (!files && m.kind == MSG_WRITE_MAPS)
+			_exit(r < 0);
 	}
 	/* The channel ended: the caller failed, or died. */
 	unpersist_all(&done);
@@ -138,7 +142,8 @@ int helper_finish(struct helper *h, bool keep)
 
 	if (h->pid < 0)
 		return 0;
-	if (keep)
+	/* One with only maps to write has ended after writing them. */
+	if (keep && h->persists)
 		r = msg_send(h->fd, MSG_KEEP, 0, NULL);
 	close(TAKE_FD(h->fd));	/* without a keep: undo */
 	while (waitpid(h->pid, &status, 0) < 0 && errno == EINTR)

@@ -12,7 +12,8 @@
  *   MSG_KEEP            keep what it made, and end.
  *
  * Each request but the last is answered with MSG_RESULT (0, or -errno and
- * the line that says why). If the caller ends the channel instead (it
+ * the line that says why). A helper with no files to make ends once it
+ * has answered for the maps. If the caller ends the channel instead (it
  * failed, or died) the helper removes what it made and ends: nothing is
  * left half-done. It ignores the signals a terminal sends the whole
  * process group, so Ctrl-C cannot stop it before its undo. Nothing here
@@ -54,7 +55,8 @@ int helper_write_maps(struct helper *h, pid_t pid, char *msg, size_t size);
  * set, after it undid what it made. */
 int helper_persist(struct helper *h, pid_t pid, char *msg, size_t size);
 /* Tell it to keep what it made (or to undo it), and reap it. 0, or < 0
- * when keeping failed (it ended before it was told). */
+ * when keeping failed (it ended before it was told, or, with only maps
+ * to write, without writing them). */
 int helper_finish(struct helper *h, bool keep);
 /* In a process forked from the caller: close its copy of the channel. */
 void helper_forget(struct helper *h);
