@@ -84,17 +84,33 @@ int fdkeep_close_ranges(const struct fdkeep *k, unsigned (*ret)[2], size_t size)
 	}
 }
 
-int confine_close_fds(const struct fdkeep *k)
+int confine_close_fds_but(const struct fdkeep *k, int fd)
 {
 	unsigned ranges[FDKEEP_MAX + 2][2];
 	int n = fdkeep_close_ranges(k, ranges, FDKEEP_MAX + 2);
 
 	if (n < 0)
 		return n;
-	for (int i = 0; i < n; i++)
-		if (close_range(ranges[i][0], ranges[i][1], 0) < 0)
+	for (int i = 0; i < n; i++) {
+		unsigned first = ranges[i][0], last = ranges[i][1];
+
+		/* fd splits its range in two */
+		if (fd >= 0 && (unsigned)fd >= first && (unsigned)fd <= last) {
+			if ((unsigned)fd > first && close_range(first, (unsigned)fd - 1, 0) < 0)
+				return -errno;
+			if ((unsigned)fd == last)
+				continue;
+			first = (unsigned)fd + 1;
+		}
+		if (close_range(first, last, 0) < 0)
 			return -errno;
+	}
 	return 0;
+}
+
+int confine_close_fds(const struct fdkeep *k)
+{
+	return confine_close_fds_but(k, -1);
 }
 
 int confine_nondumpable(void)

@@ -39,6 +39,8 @@ bool fdkeep_has(const struct fdkeep *k, int fd);
 int fdkeep_close_ranges(const struct fdkeep *k, unsigned (*ret)[2], size_t size);
 /* Close every descriptor >= 3 that k (NULL: nothing) does not keep. */
 int confine_close_fds(const struct fdkeep *k);
+/* The same, sparing fd too (a channel still in use; -1: none). */
+int confine_close_fds_but(const struct fdkeep *k, int fd);
 
 /* Make this process non-dumpable (again, after a change of credentials). */
 int confine_nondumpable(void);

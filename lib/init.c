@@ -138,7 +138,7 @@ static void hold_set(sigset_t *set)
 		sigaddset(set, ending_signals[i]);
 }
 
-int init_hold_wait(void)
+int init_hold_open(void)
 {
 	sigset_t set;
 	int fd;
@@ -148,8 +148,11 @@ int init_hold_wait(void)
 	 * release signal in its SigBlk. */
 	hold_set(&set);
 	fd = signalfd(-1, &set, SFD_CLOEXEC);
-	if (fd < 0)
-		return 125;
+	return fd < 0 ? -errno : fd;
+}
+
+int init_hold_wait(int fd)
+{
 	for (;;) {
 		struct signalfd_siginfo si;
 		ssize_t n = read(fd, &si, sizeof(si));

@@ -45,9 +45,12 @@ void init_block_signals(void);
 int init_forward_and_wait(pid_t child, unsigned flags);
 /* Block the release signal and the ones that end a held process. */
 void init_hold_block(void);
-/* Wait for the release. Returns 0 when released, or 128+N when signal N
- * asked the held process to end first. */
-int init_hold_wait(void);
+/* The descriptor a held process waits on (a signalfd of the release and
+ * the ending signals): >= 0, or -errno. */
+int init_hold_open(void);
+/* Wait on it (and close it) for the release. Returns 0 when released, or
+ * 128+N when signal N asked the held process to end first. */
+int init_hold_wait(int fd);
 /* A process with no command: hold the namespaces, reaping any child,
  * until TERM, INT, HUP or QUIT; returns 128+N. */
 int init_pause(void);

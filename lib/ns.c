@@ -12,9 +12,6 @@
 #include "cleanup.h"
 #include "ns.h"
 
-#ifndef CLONE_NEWTIME
-#define CLONE_NEWTIME 0x00000080
-#endif
 #ifndef NSFS_MAGIC
 #define NSFS_MAGIC 0x6e736673
 #endif
@@ -30,6 +27,7 @@ const struct ns_type ns_types[] = {
 	{ "time", "time", 'T', CLONE_NEWTIME, "time_for_children" },
 };
 const unsigned ns_type_count = ELEMENTSOF(ns_types);
+_Static_assert(ELEMENTSOF(ns_types) == NS_TYPE_MAX, "NS_TYPE_MAX is the size of ns_types");
 
 const struct ns_type *ns_by_option(const char *option)
 {

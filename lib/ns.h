@@ -1,9 +1,19 @@
 /* The namespace table (name <-> CLONE flag <-> /proc file <-> option) and
  * persisting a namespace to a file by bind mount. */
 #pragma once
+#include <sched.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
+
+/* Time namespaces (Linux 5.6) are older than some C libraries' headers. */
+#ifndef CLONE_NEWTIME
+#define CLONE_NEWTIME 0x00000080
+#endif
+
+/* The number of entries of ns_types: the size of every array indexed
+ * like it (a tool's --TYPE=FILE paths, fds to join). */
+#define NS_TYPE_MAX 8
 
 struct ns_type {
 	const char *proc_name;	/* file under /proc/PID/ns: "mnt" */

@@ -16,6 +16,8 @@
 #define PIDFS_MAGIC 0x50494446
 #endif
 
+const char *const target_handle_formats[] = { "pid", "pidfs", NULL };
+
 int target_parse(const char *s, pid_t *ret_pid, uint64_t *ret_inode)
 {
 	char pidbuf[16];
@@ -97,7 +99,7 @@ int target_open_pid(struct target *t, pid_t pid)
 	return target_alive(t);
 }
 
-static int check_inode(int pidfd, uint64_t inode)
+static int pidfd_inode(int pidfd, uint64_t *ret_inode)
 {
 	struct statfs sfs;
 	struct stat st;
@@ -106,7 +108,33 @@ static int check_inode(int pidfd, uint64_t inode)
 		return -errno;
 	if (sfs.f_type != PIDFS_MAGIC)
 		return -TARGET_ENOPIDFS;
-	return (uint64_t)st.st_ino == inode ? 0 : -TARGET_ESTALE;
+	*ret_inode = (uint64_t)st.st_ino;
+	return 0;
+}
+
+int target_inode(const struct target *t, uint64_t *ret_inode)
+{
+	return pidfd_inode(t->pidfd, ret_inode);
+}
+
+int target_pidfs_check(void)
+{
+	_cleanup_close_ int pidfd = (int)syscall(SYS_pidfd_open, getpid(), 0);
+	uint64_t inode;
+
+	if (pidfd < 0)
+		return -errno;
+	return pidfd_inode(pidfd, &inode);
+}
+
+static int check_inode(int pidfd, uint64_t inode)
+{
+	uint64_t actual;
+	int r = pidfd_inode(pidfd, &actual);
+
+	if (r < 0)
+		return r;
+	return actual == inode ? 0 : -TARGET_ESTALE;
 }
 
 int target_open(struct target *t, const char *arg)
@@ -136,13 +164,34 @@ int target_open(struct target *t, const char *arg)
 	return 0;
 }
 
-int target_echo(const struct target *t)
+int target_format(pid_t pid, uint64_t inode, char *buf, size_t size)
 {
-	if (!t->from_stdin)
-		return 0;
-	if (printf("%s\n", t->handle) < 0 || fflush(stdout) != 0)
+	int n = inode ? snprintf(buf, size, "%d:%llu", (int)pid, (unsigned long long)inode)
+		      : snprintf(buf, size, "%d", (int)pid);
+
+	return n < 0 || (size_t)n >= size ? -ENOSPC : n;
+}
+
+int target_handle(const struct target *t, enum target_handle_format f, char *buf, size_t size)
+{
+	uint64_t inode = 0;
+	int r;
+
+	if (f == TARGET_HANDLE_PIDFS && (r = target_inode(t, &inode)) < 0)
+		return r;
+	return target_format(t->pid, inode, buf, size);
+}
+
+int target_print(const char *handle)
+{
+	if (printf("%s\n", handle) < 0 || fflush(stdout) != 0)
 		return -errno;
 	return 0;
+}
+
+int target_echo(const struct target *t)
+{
+	return t->from_stdin ? target_print(t->handle) : 0;
 }
 
 void target_close(struct target *t)
@@ -163,4 +212,10 @@ const char *target_strerror(int err)
 	case TARGET_ENOPIDFS: return "PID:INODE needs pidfs (Linux 6.9 or later)";
 	default: return strerror(-err);
 	}
+}
+
+const char *target_error_line(const struct target *t, int err, char *buf, size_t size)
+{
+	snprintf(buf, size, "handle %s: %s", *t->handle ? t->handle : "-", target_strerror(err));
+	return buf;
 }

@@ -1,10 +1,13 @@
-/* The handle protocol (DESIGN.md, "Composition"): a target process is named
- * by its host PID, written "PID" or "PID:INODE" (INODE being the inode of
- * its pidfd on pidfs, Linux 6.9+), given with -t, or read as one line from
- * stdin (with "-t -", or when no target was given and stdin is not a
- * terminal). The first act on a target is to open a pidfd for it; every
- * later access goes through that pidfd or a /proc/PID directory fd checked
- * against it, so a recycled PID is never acted on. */
+/* The handle protocol (DESIGN.md, "Composition"), both ways: a target
+ * process is named by its host PID, written "PID" or "PID:INODE" (INODE
+ * being the inode of its pidfd on pidfs, Linux 6.9+), given with -t, or
+ * read as one line from stdin (with "-t -", or when no target was given
+ * and stdin is not a terminal); nsrun --detach writes one, and a tool that
+ * read its handle from stdin writes it back. The first act on a target is
+ * to open a pidfd for it; every later access goes through that pidfd or a
+ * /proc/PID directory fd checked against it, so a recycled PID is never
+ * acted on. Nothing here prints an error: target_error_line() gives the
+ * tool its line. */
 #pragma once
 #include <stdbool.h>
 #include <stdint.h>
@@ -29,6 +32,17 @@ enum {
 	TARGET_ENOPIDFS,		/* PID:INODE needs pidfs (Linux 6.9) */
 };
 
+/* How a handle is written: "PID", or "PID:INODE" with the pidfs inode. */
+enum target_handle_format {
+	TARGET_HANDLE_PID,
+	TARGET_HANDLE_PIDFS,
+};
+/* Their names, indexed by the enum and ending in NULL: "pid", "pidfs". */
+extern const char *const target_handle_formats[];
+
+/* Room for any line of target_error_line(). */
+#define TARGET_LINE_MAX 256
+
 /* Parse "PID" or "PID:INODE" (*ret_inode = 0 when absent). Pure. */
 int target_parse(const char *s, pid_t *ret_pid, uint64_t *ret_inode);
 /* Read one handle line from fd, byte by byte so that nothing after the
@@ -42,8 +56,26 @@ bool target_wants_stdin(const char *arg);
 int target_open_pid(struct target *t, pid_t pid);
 /* 0 while the process lives, -ESRCH once it has exited. */
 int target_alive(const struct target *t);
+/* Write "PID", or "PID:INODE" when inode is not 0, into buf. Pure:
+ * returns the length, or -ENOSPC when buf is too small. */
+int target_format(pid_t pid, uint64_t inode, char *buf, size_t size);
+/* The inode of an open target's pidfd on pidfs: 0, -TARGET_ENOPIDFS on a
+ * kernel without pidfs (every pidfd then shares one anonymous inode), or
+ * -errno. */
+int target_inode(const struct target *t, uint64_t *ret_inode);
+/* Whether this kernel's pidfds live on pidfs: 0 or -TARGET_ENOPIDFS. */
+int target_pidfs_check(void);
+/* The handle of an open target, written as f asks, into buf: its length,
+ * or a negative error as target_inode()'s. */
+int target_handle(const struct target *t, enum target_handle_format f, char *buf, size_t size);
+/* Write one handle line to stdout, flushed: 0 or -errno. */
+int target_print(const char *handle);
 /* Write the handle back to stdout if it came from stdin. */
 int target_echo(const struct target *t);
 void target_close(struct target *t);
 /* Text for an error of target_open: "no such process". */
 const char *target_strerror(int err);
+/* The one line for an error err of a target (of target_open, or -ESRCH
+ * later): "handle H: CAUSE", H being the handle as given ("-" when none
+ * was read), into buf (TARGET_LINE_MAX is enough); returns buf. Pure. */
+const char *target_error_line(const struct target *t, int err, char *buf, size_t size);

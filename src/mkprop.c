@@ -169,10 +169,11 @@ static int parse_args(int argc, char **argv, struct mkprop_opts *o)
 static int enter_target(const struct mkprop_opts *o, struct target *t)
 {
 	const struct ns_type *failed;
+	char line[TARGET_LINE_MAX];
 	int r = target_open(t, o->target);
 
 	if (r < 0) {
-		nsk_err("handle %s: %s", *t->handle ? t->handle : "-", target_strerror(r));
+		nsk_err("%s", target_error_line(t, r, line, sizeof(line)));
 		return -1;
 	}
 	/* The pidfd, or before 5.8 ns/mnt under the /proc/PID that
@@ -180,7 +181,7 @@ static int enter_target(const struct mkprop_opts *o, struct target *t)
 	if ((r = join_target(t->pidfd, t->procfd, CLONE_NEWNS, &failed)) == 0)
 		return 0;
 	if (r == -ESRCH || target_alive(t) == -ESRCH)
-		nsk_err("handle %s: %s", t->handle, target_strerror(-ESRCH));
+		nsk_err("%s", target_error_line(t, -ESRCH, line, sizeof(line)));
 	else
 		nsk_err("process %d: entering its mount namespace: %s", (int)t->pid, strerror(-r));
 	return -1;

@@ -45,7 +45,7 @@ struct plan {
 	struct target t;
 	bool have_target;
 	int mask;			/* joined by setns(pidfd, mask) */
-	int fd[NS_MAX];			/* joined by setns(fd): files, --user-parent */
+	int fd[NS_TYPE_MAX];			/* joined by setns(fd): files, --user-parent */
 	int joined;			/* every namespace joined, CLONE_NEW* */
 	int root_fd, wd_fd;
 };
@@ -72,6 +72,7 @@ static bool needs_target(const struct nsjoin_opts *o)
 
 static int open_target(const struct nsjoin_opts *o, struct plan *p)
 {
+	char line[TARGET_LINE_MAX];
 	int r = target_open(&p->t, o->target);
 
 	if (r == -TARGET_ENOHANDLE || r == -TARGET_EEMPTY)
@@ -79,7 +80,7 @@ static int open_target(const struct nsjoin_opts *o, struct plan *p)
 	else if (r < 0 && p->t.pid > 0)
 		nsk_err("process %d: %s", (int)p->t.pid, target_strerror(r));
 	else if (r < 0)
-		nsk_err("handle %s: %s", *p->t.handle ? p->t.handle : "-", target_strerror(r));
+		nsk_err("%s", target_error_line(&p->t, r, line, sizeof(line)));
 	p->have_target = r == 0;
 	return r;
 }
@@ -483,7 +484,7 @@ static int run(struct nsjoin_opts *o)
 	struct plan p = { .t = TARGET_INIT, .root_fd = -1, .wd_fd = -1 };
 	int r;
 
-	for (unsigned i = 0; i < NS_MAX; i++)
+	for (unsigned i = 0; i < NS_TYPE_MAX; i++)
 		p.fd[i] = -1;
 	/* Before the first setns(): the container's root holds
 	 * CAP_SYS_PTRACE over whatever enters its user namespace with our

@@ -4,17 +4,12 @@
 #include <stdbool.h>
 
 #include "exec.h"
-
-#ifndef CLONE_NEWTIME
-#define CLONE_NEWTIME 0x00000080
-#endif
-
-#define NS_MAX 8	/* entries of ns_types */
+#include "ns.h"
 
 struct nsjoin_opts {
 	const char *target;
 	int flags;			/* namespaces asked for, CLONE_NEW* */
-	const char *file[NS_MAX];	/* =FILE, indexed like ns_types */
+	const char *file[NS_TYPE_MAX];	/* =FILE, indexed like ns_types */
 	bool all, preserve_cred, keep_caps, user_parent;
 	bool root, wd;			/* -r / -w given */
 	const char *root_dir, *wd_dir;	/* their DIR (NULL: the target's) */

@@ -160,10 +160,11 @@ static int parse_args(int argc, char **argv, struct nsmap_opts *o)
 
 static int open_target(struct target *t, const char *arg)
 {
+	char line[TARGET_LINE_MAX];
 	int r = target_open(t, arg);
 
 	if (r < 0)
-		nsk_err("handle %s: %s", *t->handle ? t->handle : "-", target_strerror(r));
+		nsk_err("%s", target_error_line(t, r, line, sizeof(line)));
 	return r;
 }
 

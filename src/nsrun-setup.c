@@ -1,35 +1,24 @@
-/* nsrun: creating and configuring the namespaces, running the command,
- * and the foreground mode (see nsrun.c). */
+/* nsrun: creating and configuring the namespaces, a step of both modes
+ * (see nsrun.h): the helper outside them, unshare, the maps, the clocks,
+ * the names, propagation, lo; proc in the first process of a PID
+ * namespace. */
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <sched.h>
-#include <signal.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
-#include <sys/prctl.h>
-#include <sys/socket.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cleanup.h"
-#include "confine.h"
 #include "err.h"
-#include "exec.h"
+#include "helper.h"
 #include "idmap.h"
-#include "init.h"
-#include "maphelper.h"
+#include "mapreq.h"
+#include "msg.h"
 #include "netif.h"
 #include "ns.h"
-#include "parse.h"
-#include "persist.h"
-#include "target.h"
 #include "nsrun.h"
-
-/* ---- set-up inside the new namespaces ---- */
 
 static int write_self_maps(const struct nsrun_opts *o, uid_t outer_uid, gid_t outer_gid)
 {
@@ -80,13 +69,37 @@ static int write_time_offsets(const struct nsrun_opts *o)
 	return 0;
 }
 
+int nsrun_start_helper(const struct nsrun_opts *o, bool persist, struct helper *h)
+{
+	struct mapwrite_request req;	/* ~8 KiB and ~6 KiB: the stack holds them */
+	struct idpolicy_caller caller;
+	struct helper_work w = { .persist = persist ? o->persist_path : NULL };
+	char msg[MSG_TEXT_MAX];
+
+	if (mapreq_wanted(&o->maps)) {
+		if (mapreq_resolve(&o->maps, &req, &caller, msg, sizeof(msg)) < 0) {
+			nsk_err("%s", msg);
+			return -1;
+		}
+		w.maps = &req;
+		w.caller = &caller;
+	}
+	/* The helper reads w in its copy of this frame. */
+	if (helper_start(h, &w, msg, sizeof(msg)) < 0) {
+		nsk_err("%s", msg);
+		return -1;
+	}
+	return 0;
+}
+
 /* Unshare and configure, in this process. Prints its own error. */
-int nsrun_create_namespaces(const struct nsrun_opts *o)
+int nsrun_create_namespaces(const struct nsrun_opts *o, struct helper *h)
 {
 	uid_t uid = geteuid();
 	gid_t gid = getegid();
 	bool persist_mnt = o->persist_path[ns_by_flag(CLONE_NEWNS) - ns_types] != NULL;
 	uint64_t outer_mnt_id = 0;
+	char msg[MSG_TEXT_MAX];
 	int r;
 
 	if (persist_mnt) {
@@ -94,8 +107,19 @@ int nsrun_create_namespaces(const struct nsrun_opts *o)
 		if (fd < 0 || ns_mnt_id(fd, &outer_mnt_id) < 0)
 			persist_mnt = false;	/* no ids to compare: nothing to fix */
 	}
-	if (maphelper_unshare(o->clone_flags, &o->maps) < 0)
+	if (unshare(o->clone_flags) < 0) {
+		nsk_err("unshare: %s", strerror(errno));
 		return -1;
+	}
+	if (helper_write_maps(h, getpid(), msg, sizeof(msg)) < 0) {
+		nsk_err("%s", msg);
+		return -1;
+	}
+	/* With no files to make, the helper's work is done. */
+	if (!h->persists && helper_finish(h, true) < 0) {
+		nsk_err("the id map helper ended without an answer");
+		return -1;
+	}
 	if (persist_mnt && (r = ns_mnt_make_newer_than(outer_mnt_id)) < 0) {
 		nsk_err("mount namespace: cannot be persisted: the kernel gave it an id below "
 			"ours, and no allowed CPU gives a larger one (per-CPU ids, Linux 6.18)");
@@ -139,230 +163,4 @@ int nsrun_mount_proc(const char *dir)
 		return -1;
 	}
 	return 0;
-}
-
-/* Tell nsrun, waiting on sync_fd with files to keep, that the command is
- * ready to start, and wait for its go: the files are kept only once
- * nothing but the exec itself can fail, and the command starts only once
- * they exist. */
-static int sync_ready(int sync_fd)
-{
-	char go = 0;
-
-	if (send(sync_fd, "r", 1, MSG_NOSIGNAL) != 1 || read(sync_fd, &go, 1) != 1 || go != 'g')
-		return -1;	/* nsrun failed and said why */
-	close(sync_fd);
-	return 0;
-}
-
-/* Set up the command's process state and exec it; returns the status to
- * exit with when that fails. */
-static int exec_cmd(const struct nsrun_opts *o, int sync_fd)
-{
-	if (sync_fd < 0)
-		return exec_run(&o->exec, o->argv, 0);
-	if (exec_prepare_report(&o->exec, 0) < 0 || sync_ready(sync_fd) < 0)
-		return EXIT_TOOL_FAILED;
-	return nsk_exec_error(o->argv[0], exec_command(o->argv));
-}
-
-static bool wants_init(const struct nsrun_opts *o)
-{
-	return (o->clone_flags & CLONE_NEWPID) && !o->as_pid_1;
-}
-
-int nsrun_take_mapped_ids(const struct nsrun_opts *o)
-{
-	const char *step;
-	int r = 0;
-
-	/* Maps we wrote ourselves (-r, -c, --map-user) map our own uid. */
-	if ((o->clone_flags & CLONE_NEWUSER) && !o->map_uid)
-		r = confine_become_mapped(o->outer_uid, o->outer_gid,
-					  o->exec.set_uid ? o->exec.uid : 0,
-					  o->exec.set_gid ? o->exec.gid : 0, &step);
-	if (r < 0) {
-		nsk_err("user namespace: taking its ids: %s: %s", step, strerror(-r));
-		return -1;
-	}
-	/* Again: a change of credentials resets the flag. */
-	if (o->nondumpable && (r = confine_nondumpable()) < 0) {
-		nsk_err("prctl(PR_SET_DUMPABLE): %s", strerror(-r));
-		return -1;
-	}
-	return 0;
-}
-
-/* The init, once the command is forked, keeps nothing of the host: no
- * descriptor, and its root and working directory in the command's root
- * (a pivot_root(2) in the command moves a root or directory that is the
- * old root, so "/" is enough without --root). Failures change nothing
- * the command relies on: it has its own root and directory. */
-static void init_let_go(const struct nsrun_opts *o)
-{
-	if (o->exec.root)
-		(void)!chroot(o->exec.root);
-	(void)!chdir("/");
-	(void)confine_close_fds(NULL);
-}
-
-/* PID 1 of the new namespace with our init: fork the command, forward
- * signals, reap, and exit with the command's status. */
-static int run_init(const struct nsrun_opts *o, int sync_fd)
-{
-	pid_t cmd = fork();
-
-	if (cmd < 0) {
-		nsk_err("fork: %s", strerror(errno));
-		return EXIT_TOOL_FAILED;
-	}
-	if (cmd == 0)
-		_exit(exec_cmd(o, sync_fd));
-	/* Only the command answers nsrun: if it fails, nsrun sees the end. */
-	if (sync_fd >= 0)
-		close(sync_fd);
-	init_let_go(o);
-	return init_forward_and_wait(cmd, INIT_REAP_ALL);
-}
-
-int nsrun_pause(const struct nsrun_opts *o)
-{
-	init_let_go(o);
-	return init_pause();
-}
-
-int nsrun_run_cmd(const struct nsrun_opts *o)
-{
-	return wants_init(o) ? run_init(o, -1) : exec_cmd(o, -1);
-}
-
-/* ---- foreground ---- */
-
-/* --kill-child: the signal comes when nsrun (parent, a pidfd opened
- * before the fork) dies; if it died before the request, it never will.
- * getppid() cannot tell in a new PID namespace, where it is 0. */
-static int set_kill_child(const struct nsrun_opts *o, int parent)
-{
-	struct pollfd pfd = { .fd = parent, .events = POLLIN };
-
-	if (prctl(PR_SET_PDEATHSIG, o->kill_child) < 0) {
-		nsk_err("--kill-child: prctl(PR_SET_PDEATHSIG): %s", strerror(errno));
-		return -1;
-	}
-	/* A pidfd is readable once its process has exited, zombie or not
-	 * (pidfd_send_signal(0) would still reach a zombie). */
-	if (poll(&pfd, 1, 0) != 0) {
-		nsk_err("--kill-child: nsrun ended before the command started");
-		return -1;
-	}
-	return 0;
-}
-
-/* The forked child: PID 1 of the new PID namespace if there is one. */
-static int foreground_child(const struct nsrun_opts *o, int parent, int sync_fd)
-{
-	/* First: a change of credentials clears the parent-death signal. */
-	if (nsrun_take_mapped_ids(o) < 0)
-		return EXIT_TOOL_FAILED;
-	if (o->kill_child && set_kill_child(o, parent) < 0)
-		return EXIT_TOOL_FAILED;
-	if (o->mount_proc && nsrun_mount_proc(o->mount_proc) < 0)
-		return EXIT_TOOL_FAILED;
-	return wants_init(o) ? run_init(o, sync_fd) : exec_cmd(o, sync_fd);
-}
-
-/* Tell the helper to persist the namespaces of `pid` and keep them; on
- * failure it has undone them and printed why. */
-static int persist_now(struct persist_helper *helper, pid_t pid)
-{
-	int r = persist_helper_run(helper, pid);
-
-	return persist_helper_finish(helper, r == 0);
-}
-
-/* Without a fork: this process runs the command. The files are made
- * before exec_prepare (which may leave nsrun unable to reach them) and
- * kept only if it succeeds. */
-static int foreground_exec(const struct nsrun_opts *o, struct persist_helper *helper)
-{
-	int r;
-
-	if (o->mount_proc && nsrun_mount_proc(o->mount_proc) < 0) {
-		persist_helper_finish(helper, false);
-		return EXIT_TOOL_FAILED;
-	}
-	if (persist_helper_run(helper, getpid()) < 0) {
-		persist_helper_finish(helper, false);
-		return EXIT_TOOL_FAILED;
-	}
-	r = nsrun_take_mapped_ids(o);
-	if (r == 0)
-		r = exec_prepare_report(&o->exec, 0);
-	if (persist_helper_finish(helper, r == 0) < 0 || r < 0)
-		return EXIT_TOOL_FAILED;
-	return nsk_exec_error(o->argv[0], exec_command(o->argv));
-}
-
-int nsrun_foreground(const struct nsrun_opts *o)
-{
-	struct persist_helper helper = PERSIST_HELPER_INIT;
-	struct target parent = TARGET_INIT;
-	int sync[2] = { -1, -1 };
-	pid_t child;
-	char byte;
-	int status, r;
-
-	if (persist_helper_start(&helper, o->persist_path) < 0)
-		return EXIT_TOOL_FAILED;
-	if (nsrun_create_namespaces(o) < 0) {
-		persist_helper_finish(&helper, false);
-		return EXIT_TOOL_FAILED;
-	}
-	if (!o->fork)
-		return foreground_exec(o, &helper);
-	if (o->kill_child && (r = target_open_pid(&parent, getpid())) < 0) {
-		nsk_err("--kill-child: opening a pidfd of nsrun: %s", strerror(-r));
-		persist_helper_finish(&helper, false);
-		return EXIT_TOOL_FAILED;
-	}
-	/* With files to persist, wait until the command is about to start:
-	 * a new PID namespace can be bind mounted only once its first
-	 * process exists, and a failure in the child must leave no file
-	 * behind. */
-	if (helper.pid > 0 && socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sync) < 0) {
-		nsk_err("socketpair: %s", strerror(errno));
-		persist_helper_finish(&helper, false);
-		return EXIT_TOOL_FAILED;
-	}
-	init_block_signals();
-	child = fork();
-	if (child < 0) {
-		nsk_err("fork: %s", strerror(errno));
-		persist_helper_finish(&helper, false);
-		return EXIT_TOOL_FAILED;
-	}
-	if (child == 0) {
-		closep(&sync[0]);
-		_exit(foreground_child(o, parent.pidfd, sync[1]));
-	}
-	target_close(&parent);
-	closep(&sync[1]);
-	if (helper.pid > 0) {
-		bool ok = read(sync[0], &byte, 1) == 1;
-		if (!ok)
-			persist_helper_finish(&helper, false);
-		if (!ok || persist_now(&helper, getpid()) < 0 ||
-		    send(sync[0], "g", 1, MSG_NOSIGNAL) != 1) {
-			closep(&sync[0]);
-			kill(child, SIGKILL);
-			waitpid(child, &status, 0);
-			return EXIT_TOOL_FAILED;
-		}
-		closep(&sync[0]);
-	}
-	/* Without a PID namespace the container sees this process: it keeps
-	 * nothing of the host that it does not need (see init_let_go). */
-	(void)!chdir("/");
-	(void)confine_close_fds(NULL);
-	return init_forward_and_wait(child, o->as_pid_1 ? INIT_CHILD_IS_BARE_PID1 : 0);
 }

@@ -37,12 +37,11 @@
 #include "exec.h"
 #include "idmap.h"
 #include "init.h"
-#include "maphelper.h"
+#include "mapreq.h"
 #include "netif.h"
 #include "ns.h"
 #include "opts.h"
 #include "parse.h"
-#include "persist.h"
 #include "target.h"
 
 
@@ -54,7 +53,7 @@ enum {
 	OPT_DOMAINNAME, OPT_MAP_USER, OPT_MAP_GROUP, OPT_SETGROUPS, OPT_MONOTONIC, OPT_BOOTTIME,
 	OPT_KILL_CHILD, OPT_CAP_DROP, OPT_CAP_ADD, OPT_NO_NEW_PRIVS, OPT_DETACH, OPT_HOLD,
 	OPT_RELEASE, OPT_LOG, OPT_MAP_USERS, OPT_MAP_GROUPS, OPT_MAP_AUTO, OPT_PRESERVE_FDS,
-	OPT_KEEP_FD,
+	OPT_KEEP_FD, OPT_HANDLE_FORMAT,
 };
 
 static const struct option longopts[] = {
@@ -98,6 +97,7 @@ static const struct option longopts[] = {
 	{ "hold", no_argument, NULL, OPT_HOLD },
 	{ "release", no_argument, NULL, OPT_RELEASE },
 	{ "log", required_argument, NULL, OPT_LOG },
+	{ "handle-format", required_argument, NULL, OPT_HANDLE_FORMAT },
 	{ "target", required_argument, NULL, 't' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -131,6 +131,8 @@ static void usage(void)
 	      "     --release              start the command of a held nsrun (-t or stdin)\n"
 	      " -t, --target PID           the held process for --release\n"
 	      "     --log FILE             with --detach: the command's output goes to FILE\n"
+	      "     --handle-format FORMAT with --detach: print the handle as pid (PID, the default)\n"
+	      "                              or pidfs (PID:INODE, Linux 6.9+)\n"
 	      "\n"
 	      "Set-up:\n"
 	      "     --no-lo                leave lo down in a new network namespace\n"
@@ -230,12 +232,18 @@ static int parse_value(struct nsrun_opts *o, int c, const char *arg)
 		return 0;
 	case OPT_MAP_USERS:
 	case OPT_MAP_GROUPS:
-		if (maphelper_add_range(&o->maps, c == OPT_MAP_GROUPS, arg) < 0)
+		if (mapreq_add_range(&o->maps, c == OPT_MAP_GROUPS, arg) < 0)
 			return nsk_usage_err("%s %s: not INNER:OUTER:COUNT",
 					     c == OPT_MAP_GROUPS ? "--map-groups" : "--map-users", arg);
 		return 0;
 	case OPT_MAP_AUTO:
 		o->maps.auto_map = true;
+		return 0;
+	case OPT_HANDLE_FORMAT:
+		if ((i = parse_choice(arg, target_handle_formats)) < 0)
+			return nsk_usage_err("--handle-format %s: not pid or pidfs", arg);
+		o->handle_format = i;
+		o->handle_format_given = true;
 		return 0;
 	case OPT_MONOTONIC:
 		if (parse_seconds(arg, &o->monotonic_sec, &o->monotonic_nsec) < 0)
@@ -310,7 +318,7 @@ static bool sets_anything(const struct nsrun_opts *o)
 	return o->clone_flags || o->fork || o->as_pid_1 || o->no_lo || o->propagation_given ||
 	       o->setgroups >= 0 || o->detach || o->hold || o->log || o->argv[0] || e->root ||
 	       e->wd || e->set_uid || e->set_gid || e->no_new_privs || e->change_caps ||
-	       o->keep_fds_given;
+	       o->keep_fds_given || o->handle_format_given;
 }
 
 /* Options that imply others, and combinations that make no sense. */
@@ -325,9 +333,9 @@ static int check_options(struct nsrun_opts *o)
 	/* With ranges, the helper writes the maps, own ids included; also
 	 * for a gid map with setgroups allowed, which the kernel accepts
 	 * only from a writer in the parent namespace. */
-	if (maphelper_wanted(&o->maps) || (o->map_gid && o->setgroups == 1)) {
-		maphelper_add_own(&o->maps, o->map_uid, o->inner_uid, o->map_gid, o->inner_gid,
-				  o->setgroups);
+	if (mapreq_wanted(&o->maps) || (o->map_gid && o->setgroups == 1)) {
+		mapreq_add_own(&o->maps, o->map_uid, o->inner_uid, o->map_gid, o->inner_gid,
+			       o->setgroups);
 		o->map_uid = o->map_gid = false;
 		o->setgroups = -1;
 		o->clone_flags |= CLONE_NEWUSER;
@@ -353,6 +361,8 @@ static int check_options(struct nsrun_opts *o)
 		return nsk_usage_err("--hold needs a command to hold");
 	if (o->log && !o->detach)
 		return nsk_usage_err("--log needs --detach");
+	if (o->handle_format_given && !o->detach)
+		return nsk_usage_err("--handle-format needs --detach");
 	if (o->kill_child && o->detach)
 		return nsk_usage_err("--kill-child does not go with --detach");
 	/* A self-written gid map needs setgroups denied unless privileged
@@ -387,7 +397,7 @@ static int parse_args(int argc, char **argv, struct nsrun_opts *o)
 int main(int argc, char **argv)
 {
 	struct nsrun_opts o = { .setgroups = -1, .propagation = MS_PRIVATE | MS_REC,
-				.maps = MAPHELPER_REQUEST_INIT,
+				.maps = MAPREQ_INIT,
 				.exec = { .keep_fds = FDKEEP_INIT } };
 	int r = parse_args(argc, argv, &o);
 

@@ -1,22 +1,31 @@
-/* nsrun: what its parts share. nsrun.c parses the options and runs one
- * of the three modes; nsrun-setup.c creates and configures the namespaces
- * and runs the command in the foreground; nsrun-detach.c runs it detached
- * and releases held processes. */
+/* nsrun: what its parts share. Each file is one mode or one step of them:
+ *
+ *   nsrun.c             the options; main() picks the mode
+ *   nsrun-foreground.c  the foreground mode
+ *   nsrun-detach.c      the detached mode (--detach, --hold)
+ *   nsrun-release.c     --release
+ *   nsrun-setup.c       step: creating and configuring the namespaces
+ *   nsrun-cmd.c         step: running the command in them (the ids,
+ *                       letting go of the host, our init)
+ *
+ * Processes talk over lib/msg channels; maps and namespace files that only
+ * a process outside the namespaces can make come from lib/helper (in the
+ * foreground) or from nsrun itself, which stays outside (detached). */
 #pragma once
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
 
 #include "exec.h"
-#include "maphelper.h"
-
-#ifndef CLONE_NEWTIME
-#define CLONE_NEWTIME 0x00000080
-#endif
+#include "helper.h"
+#include "mapreq.h"
+#include "ns.h"
+#include "target.h"
 
 struct nsrun_opts {
 	int clone_flags;
-	const char *persist_path[16];	/* indexed like ns_types */
+	const char *persist_path[NS_TYPE_MAX];	/* indexed like ns_types */
 	bool fork, as_pid_1, no_lo;
 	const char *mount_proc;		/* NULL: no --mount-proc */
 	unsigned long propagation;	/* 0: unchanged */
@@ -26,13 +35,15 @@ struct nsrun_opts {
 	uid_t inner_uid;
 	gid_t inner_gid;
 	int setgroups;			/* -1: unset, 0: deny, 1: allow */
-	struct maphelper_request maps;	/* ranges, written from outside */
+	struct mapreq maps;		/* ranges, written from outside */
 	bool monotonic, boottime;
 	int64_t monotonic_sec, boottime_sec;
 	long monotonic_nsec, boottime_nsec;
 	int kill_child;			/* 0: none */
 	bool detach, hold, release;
 	const char *log, *target;
+	enum target_handle_format handle_format;	/* what --detach prints */
+	bool handle_format_given;
 	bool keep_fds_given;		/* --preserve-fds or --keep-fd */
 	bool nondumpable;		/* our processes stay non-dumpable */
 	uid_t outer_uid;		/* our ids before any new user namespace */
@@ -41,22 +52,38 @@ struct nsrun_opts {
 	char **argv;
 };
 
+/* ---- nsrun-setup.c ---- */
 
-/* Unshare and configure, in this process; prints its own error. */
-int nsrun_create_namespaces(const struct nsrun_opts *o);
+/* Fork the helper that acts from outside the new namespaces, if there is
+ * anything for it to do: write the maps asked for by --map-users,
+ * --map-groups, --map-auto, and with persist make the namespace files.
+ * Prints its own error. */
+int nsrun_start_helper(const struct nsrun_opts *o, bool persist, struct helper *h);
+/* Unshare and configure, in this process; the helper, if any, writes the
+ * maps, and one with no files to make is then reaped. Prints its own
+ * error. */
+int nsrun_create_namespaces(const struct nsrun_opts *o, struct helper *h);
 /* Mount a fresh proc on dir (in the first process of a PID namespace). */
 int nsrun_mount_proc(const char *dir);
-/* Run the command: under our init in a new PID namespace, else exec it.
- * Returns the status to exit with when that fails. */
-int nsrun_run_cmd(const struct nsrun_opts *o);
+
+/* ---- nsrun-cmd.c ---- */
+
 /* In a process of ours that the container will see, once the maps exist:
- * take the namespace's ids (DESIGN.md, the security rule). Prints its
- * own error. */
-int nsrun_take_mapped_ids(const struct nsrun_opts *o);
-/* The init of a detached nsrun with no command: hold the namespaces,
- * keeping nothing of the host; returns the status to exit with. */
-int nsrun_pause(const struct nsrun_opts *o);
-/* The three modes; each returns nsrun's exit status. */
+ * take the namespace's ids (DESIGN.md, the security rule). 0, or -errno
+ * with msg set. */
+int nsrun_take_mapped_ids(const struct nsrun_opts *o, char *msg, size_t size);
+/* Keep nothing of the host: no descriptor but 0, 1, 2 and channel (one
+ * still in use; -1: none), root and directory in the command's root. For
+ * our init once the command is forked, and for the pause. */
+void nsrun_let_go(const struct nsrun_opts *o, int channel);
+/* Run the command: under our init in a new PID namespace, else exec it.
+ * With sync_fd (else -1), the command tells nsrun it is ready and waits
+ * for its go before the exec. Returns the status to exit with when that
+ * fails. */
+int nsrun_run_cmd(const struct nsrun_opts *o, int sync_fd);
+
+/* ---- the modes; each returns nsrun's exit status ---- */
+
 int nsrun_foreground(const struct nsrun_opts *o);
 int nsrun_detached(const struct nsrun_opts *o);
 int nsrun_release(const struct nsrun_opts *o);

@@ -106,6 +106,34 @@ static void test_close(void **state)
 	close(b);
 }
 
+static void test_close_but(void **state)
+{
+	struct fdkeep k = FDKEEP_INIT;
+	int fd[5];
+	char num[16];
+
+	for (int i = 0; i < 5; i++) {
+		fd[i] = open("/dev/null", O_RDONLY);
+		assert_true(fd[i] >= 3 && (i == 0 || fd[i] == fd[i - 1] + 1));
+	}
+	/* kept: fd[1] by k, fd[3] spared; the range around fd[3] is split */
+	snprintf(num, sizeof(num), "%d", fd[1]);
+	assert_int_equal(fdkeep_parse_fd(&k, num), 0);
+	assert_int_equal(confine_close_fds_but(&k, fd[3]), 0);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(fcntl(fd[i], F_GETFD) >= 0, i == 1 || i == 3);
+	/* spared at the start of a range, and with nothing kept */
+	assert_int_equal(confine_close_fds_but(NULL, fd[1]), 0);
+	assert_true(fcntl(fd[1], F_GETFD) >= 0);
+	assert_int_equal(fcntl(fd[3], F_GETFD), -1);
+	/* a spared one that is kept anyway, and none */
+	assert_int_equal(confine_close_fds_but(&k, fd[1]), 0);
+	assert_true(fcntl(fd[1], F_GETFD) >= 0);
+	assert_int_equal(confine_close_fds_but(NULL, -1), 0);
+	assert_int_equal(fcntl(fd[1], F_GETFD), -1);
+	assert_true(fcntl(2, F_GETFD) >= 0);
+}
+
 static void test_pick(void **state)
 {
 	struct idmap m;
@@ -160,7 +188,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse), cmocka_unit_test(test_has),
-		cmocka_unit_test(test_ranges), cmocka_unit_test(test_close),
+		cmocka_unit_test(test_ranges), cmocka_unit_test(test_close), cmocka_unit_test(test_close_but),
 		cmocka_unit_test(test_pick), cmocka_unit_test(test_maps_outer),
 		cmocka_unit_test(test_nondumpable),
 	};

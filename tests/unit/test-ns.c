@@ -11,6 +11,7 @@
 static void test_table(void **state)
 {
 	assert_int_equal(ns_type_count, 8);
+	assert_int_equal(ns_type_count, NS_TYPE_MAX);
 	/* user first: setns() order */
 	assert_string_equal(ns_types[0].proc_name, "user");
 	assert_ptr_equal(ns_by_option("mount"), ns_by_proc_name("mnt"));

@@ -119,12 +119,92 @@ static void test_inode(void **state)
 	target_close(&t);
 }
 
+static void test_format(void **state)
+{
+	char buf[32];
+
+	assert_int_equal(target_format(4242, 0, buf, sizeof(buf)), 4);
+	assert_string_equal(buf, "4242");
+	assert_int_equal(target_format(4242, 123456, buf, sizeof(buf)), 11);
+	assert_string_equal(buf, "4242:123456");
+	assert_int_equal(target_format(1, UINT64_MAX, buf, sizeof(buf)), 22);
+	assert_string_equal(buf, "1:18446744073709551615");
+	/* what it writes, target_parse reads back */
+	pid_t pid;
+	uint64_t ino;
+	assert_int_equal(target_parse(buf, &pid, &ino), 0);
+	assert_true(pid == 1 && ino == UINT64_MAX);
+	assert_int_equal(target_format(4242, 123456, buf, 11), -ENOSPC);
+	assert_int_equal(target_format(4242, 0, buf, 4), -ENOSPC);
+	assert_int_equal(target_format(4242, 0, buf, 5), 4);
+	assert_string_equal(target_handle_formats[TARGET_HANDLE_PID], "pid");
+	assert_string_equal(target_handle_formats[TARGET_HANDLE_PIDFS], "pidfs");
+	assert_null(target_handle_formats[TARGET_HANDLE_PIDFS + 1]);
+}
+
+static void test_handle_of_self(void **state)
+{
+	struct target t = TARGET_INIT;
+	char buf[64], want[64];
+	struct stat st;
+	uint64_t ino;
+	int r;
+
+	assert_int_equal(target_open_pid(&t, getpid()), 0);
+	r = target_handle(&t, TARGET_HANDLE_PID, buf, sizeof(buf));
+	snprintf(want, sizeof(want), "%d", (int)getpid());
+	assert_string_equal(buf, want);
+	assert_int_equal(r, (int)strlen(want));
+	r = target_handle(&t, TARGET_HANDLE_PIDFS, buf, sizeof(buf));
+	assert_int_equal(target_pidfs_check(), r < 0 ? r : 0);
+	if (r == -TARGET_ENOPIDFS) {
+		target_close(&t);
+		skip();	/* before Linux 6.9 */
+	}
+	assert_true(r > 0);
+	assert_int_equal(fstat(t.pidfd, &st), 0);
+	assert_int_equal(target_inode(&t, &ino), 0);
+	assert_true(ino == (uint64_t)st.st_ino);
+	snprintf(want, sizeof(want), "%d:%llu", (int)getpid(), (unsigned long long)st.st_ino);
+	assert_string_equal(buf, want);
+	target_close(&t);
+	/* the handle opens the process it names */
+	assert_int_equal(target_open(&t, buf), 0);
+	assert_int_equal(t.pid, getpid());
+	target_close(&t);
+}
+
+static void test_error_line(void **state)
+{
+	struct target t = TARGET_INIT;
+	char buf[TARGET_LINE_MAX];
+
+	assert_string_equal(target_error_line(&t, -TARGET_EEMPTY, buf, sizeof(buf)),
+			    "handle -: no handle on stdin");
+	snprintf(t.handle, sizeof(t.handle), "12x");
+	assert_string_equal(target_error_line(&t, -TARGET_ESYNTAX, buf, sizeof(buf)),
+			    "handle 12x: not a handle (expected PID or PID:INODE)");
+	snprintf(t.handle, sizeof(t.handle), "4242:7");
+	assert_string_equal(target_error_line(&t, -ESRCH, buf, sizeof(buf)),
+			    "handle 4242:7: no such process");
+	assert_string_equal(target_error_line(&t, -EPERM, buf, sizeof(buf)),
+			    "handle 4242:7: Operation not permitted");
+	/* the longest handle and cause fit */
+	memset(t.handle, '9', sizeof(t.handle) - 1);
+	t.handle[sizeof(t.handle) - 1] = '\0';
+	target_error_line(&t, -TARGET_ESTALE, buf, sizeof(buf));
+	assert_non_null(strstr(buf, "(inode differs)"));
+	/* a short buffer is cut, still a string */
+	assert_string_equal(target_error_line(&t, -ESRCH, buf, 8), "handle ");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse), cmocka_unit_test(test_read_line),
 		cmocka_unit_test(test_open_self_and_errors), cmocka_unit_test(test_stdin_handle),
-		cmocka_unit_test(test_inode),
+		cmocka_unit_test(test_inode), cmocka_unit_test(test_format),
+		cmocka_unit_test(test_handle_of_self), cmocka_unit_test(test_error_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,92 @@
+/* msg: one frame for the handshakes of our processes (see msg.h). */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "msg.h"
+
+int msg_encode(const struct msg *m, unsigned char *buf, size_t size)
+{
+	size_t len = strnlen(m->text, MSG_TEXT_MAX);
+	int32_t head[2] = { m->kind, m->value };
+
+	if (m->kind < 1 || m->kind > MSG_KIND_MAX || len >= MSG_TEXT_MAX ||
+	    size < MSG_HEADER_SIZE + len)
+		return -EINVAL;
+	memcpy(buf, head, MSG_HEADER_SIZE);
+	memcpy(buf + MSG_HEADER_SIZE, m->text, len);
+	return (int)(MSG_HEADER_SIZE + len);
+}
+
+int msg_decode(const unsigned char *buf, size_t len, struct msg *ret)
+{
+	int32_t head[2];
+	size_t text_len;
+
+	if (len < MSG_HEADER_SIZE || len > MSG_WIRE_MAX)
+		return -EBADMSG;
+	memcpy(head, buf, MSG_HEADER_SIZE);
+	text_len = len - MSG_HEADER_SIZE;
+	if (head[0] < 1 || head[0] > MSG_KIND_MAX ||
+	    memchr(buf + MSG_HEADER_SIZE, '\0', text_len))
+		return -EBADMSG;
+	ret->kind = head[0];
+	ret->value = head[1];
+	memcpy(ret->text, buf + MSG_HEADER_SIZE, text_len);
+	ret->text[text_len] = '\0';
+	return 0;
+}
+
+int msg_channel(int ret_fds[2])
+{
+	return socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, ret_fds) < 0 ? -errno : 0;
+}
+
+int msg_send(int fd, int kind, int value, const char *text)
+{
+	struct msg m = { .kind = kind, .value = value };
+	unsigned char buf[MSG_WIRE_MAX];
+	int n;
+
+	if (text)
+		snprintf(m.text, sizeof(m.text), "%s", text);	/* a longer line is cut */
+	if ((n = msg_encode(&m, buf, sizeof(buf))) < 0)
+		return n;
+	for (;;) {
+		ssize_t sent = send(fd, buf, (size_t)n, MSG_NOSIGNAL);
+
+		if (sent == n)
+			return 0;
+		if (sent < 0 && errno == EINTR)
+			continue;
+		return sent < 0 ? -errno : -EIO;
+	}
+}
+
+int msg_recv(int fd, struct msg *ret)
+{
+	unsigned char buf[MSG_WIRE_MAX + 1];
+
+	for (;;) {
+		/* MSG_TRUNC: the real length, so that a longer one is refused. */
+		ssize_t n = recv(fd, buf, sizeof(buf), MSG_TRUNC);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return errno == ECONNRESET ? -EPIPE : -errno;
+		if (n == 0)
+			return -EPIPE;	/* we never send an empty message */
+		return msg_decode(buf, (size_t)n, ret);
+	}
+}
+
+int msg_expect(int fd, int kind, struct msg *ret)
+{
+	int r = msg_recv(fd, ret);
+
+	if (r < 0)
+		return r;
+	return ret->kind == kind ? 0 : -EPROTO;
+}

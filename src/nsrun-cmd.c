@@ -1,0 +1,107 @@
+/* nsrun: running the command in the new namespaces, a step of both modes
+ * (see nsrun.h): the ids the process takes there, letting go of the host,
+ * and our init as PID 1 of a new PID namespace. */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "confine.h"
+#include "err.h"
+#include "exec.h"
+#include "init.h"
+#include "msg.h"
+#include "ns.h"
+#include "nsrun.h"
+
+int nsrun_take_mapped_ids(const struct nsrun_opts *o, char *msg, size_t size)
+{
+	const char *step;
+	int r = 0;
+
+	/* Maps we wrote ourselves (-r, -c, --map-user) map our own uid. */
+	if ((o->clone_flags & CLONE_NEWUSER) && !o->map_uid)
+		r = confine_become_mapped(o->outer_uid, o->outer_gid,
+					  o->exec.set_uid ? o->exec.uid : 0,
+					  o->exec.set_gid ? o->exec.gid : 0, &step);
+	if (r < 0) {
+		snprintf(msg, size, "user namespace: taking its ids: %s: %s", step, strerror(-r));
+		return r;
+	}
+	/* Again: a change of credentials resets the flag. */
+	if (o->nondumpable && (r = confine_nondumpable()) < 0) {
+		snprintf(msg, size, "prctl(PR_SET_DUMPABLE): %s", strerror(-r));
+		return r;
+	}
+	return 0;
+}
+
+/* The init once the command is forked, and the pause, keep nothing of the
+ * host: no descriptor, and their root and working directory in the
+ * command's root (a pivot_root(2) in the command moves a root or
+ * directory that is the old root, so "/" is enough without --root).
+ * Failures change nothing the command relies on: it has its own root and
+ * directory. */
+void nsrun_let_go(const struct nsrun_opts *o, int channel)
+{
+	if (o->exec.root)
+		(void)!chroot(o->exec.root);
+	(void)!chdir("/");
+	(void)confine_close_fds_but(NULL, channel);
+}
+
+/* Tell nsrun, waiting on sync_fd with files to keep, that the command is
+ * ready to start, and wait for its go: the files are kept only once
+ * nothing but the exec itself can fail, and the command starts only once
+ * they exist. */
+static int sync_ready(int sync_fd)
+{
+	struct msg m;
+
+	if (msg_send(sync_fd, MSG_READY, 0, NULL) < 0 || msg_expect(sync_fd, MSG_GO, &m) < 0)
+		return -1;	/* nsrun failed and said why */
+	close(sync_fd);
+	return 0;
+}
+
+/* Set up the command's process state and exec it; returns the status to
+ * exit with when that fails. */
+static int exec_cmd(const struct nsrun_opts *o, int sync_fd)
+{
+	if (sync_fd < 0)
+		return exec_run(&o->exec, o->argv, 0);
+	if (exec_prepare_report(&o->exec, 0) < 0 || sync_ready(sync_fd) < 0)
+		return EXIT_TOOL_FAILED;
+	return nsk_exec_error(o->argv[0], exec_command(o->argv));
+}
+
+static bool wants_init(const struct nsrun_opts *o)
+{
+	return (o->clone_flags & CLONE_NEWPID) && !o->as_pid_1;
+}
+
+/* PID 1 of the new namespace with our init: fork the command, forward
+ * signals, reap, and exit with the command's status. */
+static int run_init(const struct nsrun_opts *o, int sync_fd)
+{
+	pid_t cmd = fork();
+
+	if (cmd < 0) {
+		nsk_err("fork: %s", strerror(errno));
+		return EXIT_TOOL_FAILED;
+	}
+	if (cmd == 0)
+		_exit(exec_cmd(o, sync_fd));
+	/* Only the command answers nsrun: if it fails, nsrun sees the end. */
+	if (sync_fd >= 0)
+		close(sync_fd);
+	nsrun_let_go(o, -1);
+	return init_forward_and_wait(cmd, INIT_REAP_ALL);
+}
+
+/* Run the command: under our init in a new PID namespace, else exec it. */
+int nsrun_run_cmd(const struct nsrun_opts *o, int sync_fd)
+{
+	return wants_init(o) ? run_init(o, sync_fd) : exec_cmd(o, sync_fd);
+}

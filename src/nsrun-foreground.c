@@ -1,0 +1,179 @@
+/* nsrun: the foreground mode (see nsrun.h). In order:
+ *   nsrun       forks the helper if there are maps to write or files to
+ *               make, and creates the namespaces (nsrun-setup.c);
+ *   without --fork, it becomes the command: the files are made and kept
+ *               just before the exec (foreground_exec);
+ *   with it,    it forks the child, PID 1 of a new PID namespace if there
+ *               is one, which takes the mapped ids and runs the command
+ *               under our init or bare (foreground_child, nsrun-cmd.c);
+ *               with files to make, the command says when it is ready,
+ *               and starts once the helper has made and kept them;
+ *   nsrun       lets go of the host and forwards signals to the child
+ *               until it ends, and exits with its status. */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cleanup.h"
+#include "confine.h"
+#include "err.h"
+#include "exec.h"
+#include "helper.h"
+#include "init.h"
+#include "msg.h"
+#include "target.h"
+#include "nsrun.h"
+
+static int foreground_exec(const struct nsrun_opts *o, struct helper *h);
+static int foreground_child(const struct nsrun_opts *o, int parent, int sync_fd);
+static int persist_then_go(struct helper *h, int sync_fd);
+static int set_kill_child(const struct nsrun_opts *o, int parent);
+
+int nsrun_foreground(const struct nsrun_opts *o)
+{
+	struct helper helper = HELPER_INIT;
+	struct target parent = TARGET_INIT;
+	int sync[2] = { -1, -1 };
+	pid_t child;
+	int status, r;
+
+	if (nsrun_start_helper(o, true, &helper) < 0)
+		return EXIT_TOOL_FAILED;
+	if (nsrun_create_namespaces(o, &helper) < 0) {
+		helper_finish(&helper, false);
+		return EXIT_TOOL_FAILED;
+	}
+	if (!o->fork)
+		return foreground_exec(o, &helper);
+	if (o->kill_child && (r = target_open_pid(&parent, getpid())) < 0) {
+		nsk_err("--kill-child: opening a pidfd of nsrun: %s", strerror(-r));
+		helper_finish(&helper, false);
+		return EXIT_TOOL_FAILED;
+	}
+	/* With files to persist, wait until the command is about to start:
+	 * a new PID namespace can be bind mounted only once its first
+	 * process exists, and a failure in the child must leave no file
+	 * behind. */
+	if (helper.persists && (r = msg_channel(sync)) < 0) {
+		nsk_err("socketpair: %s", strerror(-r));
+		helper_finish(&helper, false);
+		return EXIT_TOOL_FAILED;
+	}
+	init_block_signals();
+	child = fork();
+	if (child < 0) {
+		nsk_err("fork: %s", strerror(errno));
+		helper_finish(&helper, false);
+		return EXIT_TOOL_FAILED;
+	}
+	if (child == 0) {
+		helper_forget(&helper);
+		closep(&sync[0]);
+		_exit(foreground_child(o, parent.pidfd, sync[1]));
+	}
+	target_close(&parent);
+	closep(&sync[1]);
+	if (helper.persists) {
+		r = persist_then_go(&helper, sync[0]);
+		closep(&sync[0]);
+		if (r < 0) {
+			kill(child, SIGKILL);
+			waitpid(child, &status, 0);
+			return EXIT_TOOL_FAILED;
+		}
+	}
+	/* Without a PID namespace the container sees this process: it keeps
+	 * nothing of the host that it does not need (see nsrun_let_go). */
+	(void)!chdir("/");
+	(void)confine_close_fds(NULL);
+	return init_forward_and_wait(child, o->as_pid_1 ? INIT_CHILD_IS_BARE_PID1 : 0);
+}
+
+/* Without a fork: this process runs the command. The files are made
+ * before exec_prepare (which may leave nsrun unable to reach them) and
+ * kept only if it succeeds. */
+static int foreground_exec(const struct nsrun_opts *o, struct helper *h)
+{
+	char msg[MSG_TEXT_MAX];
+	int r;
+
+	if (o->mount_proc && nsrun_mount_proc(o->mount_proc) < 0) {
+		helper_finish(h, false);
+		return EXIT_TOOL_FAILED;
+	}
+	if (helper_persist(h, getpid(), msg, sizeof(msg)) < 0) {
+		nsk_err("%s", msg);
+		helper_finish(h, false);
+		return EXIT_TOOL_FAILED;
+	}
+	if ((r = nsrun_take_mapped_ids(o, msg, sizeof(msg))) < 0)
+		nsk_err("%s", msg);
+	if (r == 0)
+		r = exec_prepare_report(&o->exec, 0);
+	if (helper_finish(h, r == 0) < 0 || r < 0)
+		return EXIT_TOOL_FAILED;
+	return nsk_exec_error(o->argv[0], exec_command(o->argv));
+}
+
+/* The forked child: PID 1 of the new PID namespace if there is one. */
+static int foreground_child(const struct nsrun_opts *o, int parent, int sync_fd)
+{
+	char msg[MSG_TEXT_MAX];
+
+	/* First: a change of credentials clears the parent-death signal. */
+	if (nsrun_take_mapped_ids(o, msg, sizeof(msg)) < 0) {
+		nsk_err("%s", msg);
+		return EXIT_TOOL_FAILED;
+	}
+	if (o->kill_child && set_kill_child(o, parent) < 0)
+		return EXIT_TOOL_FAILED;
+	if (o->mount_proc && nsrun_mount_proc(o->mount_proc) < 0)
+		return EXIT_TOOL_FAILED;
+	return nsrun_run_cmd(o, sync_fd);
+}
+
+/* Once the command says it is ready (only the exec is left), have the
+ * helper make the files from this process's namespaces and keep them,
+ * then give the command its go. On failure the files are undone. Prints
+ * its own error. */
+static int persist_then_go(struct helper *h, int sync_fd)
+{
+	char msg[MSG_TEXT_MAX];
+	struct msg m;
+	int r;
+
+	if (msg_expect(sync_fd, MSG_READY, &m) < 0) {
+		helper_finish(h, false);
+		return -1;	/* the child failed and said why */
+	}
+	if ((r = helper_persist(h, getpid(), msg, sizeof(msg))) < 0)
+		nsk_err("%s", msg);
+	if (helper_finish(h, r == 0) < 0 || r < 0)
+		return -1;
+	return msg_send(sync_fd, MSG_GO, 0, NULL) < 0 ? -1 : 0;
+}
+
+/* --kill-child: the signal comes when nsrun (parent, a pidfd opened
+ * before the fork) dies; if it died before the request, it never will.
+ * getppid() cannot tell in a new PID namespace, where it is 0. */
+static int set_kill_child(const struct nsrun_opts *o, int parent)
+{
+	struct pollfd pfd = { .fd = parent, .events = POLLIN };
+
+	if (prctl(PR_SET_PDEATHSIG, o->kill_child) < 0) {
+		nsk_err("--kill-child: prctl(PR_SET_PDEATHSIG): %s", strerror(errno));
+		return -1;
+	}
+	/* A pidfd is readable once its process has exited, zombie or not
+	 * (pidfd_send_signal(0) would still reach a zombie). */
+	if (poll(&pfd, 1, 0) != 0) {
+		nsk_err("--kill-child: nsrun ended before the command started");
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,31 @@
+/* nsrun: --release, the go for a process held by --detach --hold (see
+ * nsrun.h). */
+#include <errno.h>
+#include <string.h>
+
+#include "err.h"
+#include "init.h"
+#include "target.h"
+#include "nsrun.h"
+
+int nsrun_release(const struct nsrun_opts *o)
+{
+	struct target t = TARGET_INIT;
+	char line[TARGET_LINE_MAX];
+	int r = target_open(&t, o->target);
+
+	if (r < 0) {
+		nsk_err("%s", target_error_line(&t, r, line, sizeof(line)));
+		return EXIT_TOOL_FAILED;
+	}
+	r = init_release(t.pidfd, t.procfd);
+	if (r == -EPERM) {
+		nsk_err("process %d: not held by nsrun --hold (or released already)", (int)t.pid);
+		return EXIT_TOOL_FAILED;
+	}
+	if (r < 0) {
+		nsk_err("process %d: sending the release: %s", (int)t.pid, strerror(-r));
+		return EXIT_TOOL_FAILED;
+	}
+	return target_echo(&t) < 0 ? EXIT_TOOL_FAILED : 0;
+}

@@ -1,0 +1,189 @@
+#include <fcntl.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "unit.h"
+#include "helper.h"
+#include "mapreq.h"
+#include "msg.h"
+#include "ns.h"
+
+/* Whether a process has ended: gone, or a zombie its new parent has not
+ * reaped yet. */
+static bool ended(pid_t pid)
+{
+	char path[64], text[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	if (!(f = fopen(path, "r")))
+		return true;
+	size_t n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	text[n] = '\0';
+	const char *paren = strrchr(text, ')');
+	return !paren || paren[1] == '\0' || paren[2] == 'Z' || paren[2] == 'X';
+}
+
+static unsigned net_index(void)
+{
+	return (unsigned)(ns_by_option("net") - ns_types);
+}
+
+/* ~8 KiB and ~6 KiB: not on a test's stack */
+static struct mapreq maps;
+static struct mapwrite_request req;
+static struct idpolicy_caller caller;
+
+/* Nothing to do: no helper, and every call does nothing. */
+static void test_nothing_to_do(void **state)
+{
+	const char *none[NS_TYPE_MAX] = { NULL };
+	struct helper_work w = { .persist = none };
+	struct helper h = HELPER_INIT;
+	char msg[MSG_TEXT_MAX] = "";
+
+	assert_int_equal(helper_start(&h, &w, msg, sizeof(msg)), 0);
+	assert_int_equal(h.pid, -1);
+	assert_int_equal(helper_write_maps(&h, getpid(), msg, sizeof(msg)), 0);
+	assert_int_equal(helper_persist(&h, getpid(), msg, sizeof(msg)), 0);
+	assert_int_equal(helper_finish(&h, true), 0);
+	assert_string_equal(msg, "");
+}
+
+/* The helper writes the map of a process that unshares: this child's own
+ * id, which needs no privilege. */
+static void test_writes_maps(void **state)
+{
+	int status;
+	pid_t child;
+
+	if (access("/proc/self/ns/user", F_OK) != 0)
+		skip();
+	child = fork();
+	assert_true(child >= 0);
+	if (child == 0) {
+		struct helper h = HELPER_INIT;
+		char text[64] = "", msg[MSG_TEXT_MAX];
+		uid_t outside = geteuid();
+		int fd, n;
+
+		maps = (struct mapreq)MAPREQ_INIT;
+		mapreq_add_own(&maps, true, 0, false, 0, -1);
+		if (mapreq_resolve(&maps, &req, &caller, msg, sizeof(msg)) < 0)
+			_exit(2);
+		struct helper_work w = { .maps = &req, .caller = &caller };
+		if (helper_start(&h, &w, msg, sizeof(msg)) < 0 || !h.maps || h.persists)
+			_exit(3);
+		if (unshare(CLONE_NEWUSER) < 0)
+			_exit(77);	/* no user namespaces here */
+		if (helper_write_maps(&h, getpid(), msg, sizeof(msg)) < 0)
+			_exit(4);
+		/* nothing to persist: a no-op, and the helper ends when told */
+		if (helper_persist(&h, getpid(), msg, sizeof(msg)) < 0 ||
+		    helper_finish(&h, true) < 0 || h.pid != -1)
+			_exit(5);
+		fd = open("/proc/self/uid_map", O_RDONLY | O_CLOEXEC);
+		n = fd < 0 ? -1 : read(fd, text, sizeof(text) - 1);
+		text[n > 0 ? n : 0] = '\0';
+		unsigned inner = 9, outer = 9, count = 9;
+		if (sscanf(text, "%u %u %u", &inner, &outer, &count) != 3)
+			_exit(6);
+		_exit(inner == 0 && outer == outside && count == 1 ? 0 : 7);
+	}
+	assert_int_equal(waitpid(child, &status, 0), child);
+	assert_true(WIFEXITED(status));
+	if (WEXITSTATUS(status) == 77)
+		skip();
+	assert_int_equal(WEXITSTATUS(status), 0);
+}
+
+/* A refusal comes back as the line to print; the helper then waits for
+ * more, and ends on its channel's end. */
+static void test_refusal_comes_back(void **state)
+{
+	struct helper h = HELPER_INIT;
+	char msg[MSG_TEXT_MAX] = "";
+
+	maps = (struct mapreq)MAPREQ_INIT;
+	assert_int_equal(mapreq_add_range(&maps, false, "0:100000:65536"), 0);
+	assert_int_equal(mapreq_resolve(&maps, &req, &caller, msg, sizeof(msg)), 0);
+	struct helper_work w = { .maps = &req, .caller = &caller };
+	assert_int_equal(helper_start(&h, &w, msg, sizeof(msg)), 0);
+	assert_true(h.pid > 0);
+	/* the maps of a process that has exited */
+	assert_true(helper_write_maps(&h, 4194304, msg, sizeof(msg)) < 0);
+	assert_string_equal(msg, "process 4194304: no such process");
+	/* undo: nothing was made, nothing to say */
+	assert_int_equal(helper_finish(&h, false), 0);
+	assert_int_equal(h.pid, -1);
+}
+
+/* A file that cannot be made: the line, and nothing left behind (the
+ * file is made before any bind mount, so this needs no privilege). */
+static void test_persist_refusal(void **state)
+{
+	const char *paths[NS_TYPE_MAX] = { NULL };
+	char dir[] = "/tmp/nskit-unit-helper.XXXXXX", path[64], want[128];
+	char msg[MSG_TEXT_MAX] = "";
+	struct helper h = HELPER_INIT;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/no/such/dir", dir);
+	paths[net_index()] = path;
+	struct helper_work w = { .persist = paths };
+	assert_int_equal(helper_start(&h, &w, msg, sizeof(msg)), 0);
+	assert_true(h.pid > 0 && h.persists && !h.maps);
+	assert_int_equal(helper_persist(&h, getpid(), msg, sizeof(msg)), -ENOENT);
+	snprintf(want, sizeof(want), "%s: create of the net namespace: %s", path, strerror(ENOENT));
+	assert_string_equal(msg, want);
+	assert_int_equal(helper_finish(&h, false), 0);
+	assert_int_equal(rmdir(dir), 0);	/* empty: nothing was left in it */
+}
+
+/* A caller that dies without a word: the helper ends (and would undo). */
+static void test_caller_dies(void **state)
+{
+	const char *paths[NS_TYPE_MAX] = { NULL };
+	int status, up[2];
+	pid_t caller_pid, helper_pid;
+
+	paths[net_index()] = "/nonexistent/net";
+	assert_int_equal(pipe(up), 0);
+	caller_pid = fork();
+	assert_true(caller_pid >= 0);
+	if (caller_pid == 0) {
+		struct helper h = HELPER_INIT;
+		struct helper_work w = { .persist = paths };
+		char msg[MSG_TEXT_MAX];
+
+		if (helper_start(&h, &w, msg, sizeof(msg)) < 0)
+			_exit(1);
+		(void)!write(up[1], &h.pid, sizeof(h.pid));
+		_exit(0);	/* without helper_finish */
+	}
+	close(up[1]);
+	assert_int_equal(read(up[0], &helper_pid, sizeof(helper_pid)), (int)sizeof(helper_pid));
+	close(up[0]);
+	assert_int_equal(waitpid(caller_pid, &status, 0), caller_pid);
+	/* the helper, now an orphan, sees the end of its channel and ends */
+	for (int i = 0; i < 500 && !ended(helper_pid); i++)
+		usleep(10000);
+	assert_true(ended(helper_pid));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_nothing_to_do),
+		cmocka_unit_test(test_writes_maps),
+		cmocka_unit_test(test_refusal_comes_back),
+		cmocka_unit_test(test_persist_refusal),
+		cmocka_unit_test(test_caller_dies),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
