@@ -14,26 +14,12 @@ static char tmp[] = "/tmp/test-cggroup.XXXXXX";
 
 static void put(const char *rel, const char *text)
 {
-	char path[512];
-	snprintf(path, sizeof(path), "%s/%s", tmp, rel);
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
+	unit_put(tmp, rel, text);
 }
 
 static const char *get(const char *rel)
 {
-	static char buf[256];
-	char path[512];
-	snprintf(path, sizeof(path), "%s/%s", tmp, rel);
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return NULL;
-	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
+	return unit_get(tmp, rel);
 }
 
 static bool exists(const char *rel)
@@ -46,15 +32,18 @@ static bool exists(const char *rel)
 /* A legacy-style system whose memory hierarchy is tmp/memory. */
 static void fake_sys(struct cg_sys *sys, bool v2)
 {
+	struct mountinfo mi;
 	char text[512];
+	size_t bad;
 
 	snprintf(text, sizeof(text),
 		 v2 ? "1 0 0:1 / %s/unified rw - cgroup2 cgroup2 rw\n"
 		    : "1 0 0:1 / %s/memory rw - cgroup cgroup rw,memory\n",
 		 tmp);
+	assert_int_equal(mountinfo_parse(strdup(text), &mi, &bad), 0);
 	cg_sys_init(sys);
-	assert_int_equal(cg_parse_mountinfo(text, sys), 0);
-	assert_int_equal(cg_parse_proc_cgroup(v2 ? "0::/me\n" : "4:memory:/me\n", sys), 0);
+	assert_int_equal(cg_sys_parse(sys, &mi, v2 ? "0::/me\n" : "4:memory:/me\n"), 0);
+	mountinfo_free(&mi);
 	if (v2)
 		sys->h[0].ctrls = CG_BIT(CG_MEMORY);
 	cg_sys_finish(sys);
@@ -292,13 +281,17 @@ static void test_remove_every_hierarchy(void **state)
 {
 	struct cg_sys sys;
 	struct cg_group g;
+	struct mountinfo mi;
 	char text[512];
+	size_t bad;
 
 	snprintf(text, sizeof(text),
 		 "1 0 0:1 / %s/memory rw - cgroup cgroup rw,memory\n"
 		 "2 0 0:2 / %s/pids rw - cgroup cgroup rw,pids\n", tmp, tmp);
+	assert_int_equal(mountinfo_parse(strdup(text), &mi, &bad), 0);
 	cg_sys_init(&sys);
-	assert_int_equal(cg_parse_mountinfo(text, &sys), 0);
+	assert_int_equal(cg_sys_parse(&sys, &mi, ""), 0);
+	mountinfo_free(&mi);
 	cg_sys_finish(&sys);
 	mkdir(sys.h[0].mount, 0755);
 	mkdir(sys.h[1].mount, 0755);
