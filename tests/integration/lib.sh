@@ -210,6 +210,19 @@ mount_count() {
 	wc -l </proc/self/mountinfo
 }
 
+# make_root DIR [OWNER]: a busybox-static root in DIR, with the mount points
+# nsroot's options and the examples use, all of it owned by OWNER (a uid,
+# taken as the gid too) when given.
+make_root() {
+	_bb=$(command -v busybox) || skip "needs busybox (package busybox-static)"
+	mkdir -p "$1/bin" "$1/proc" "$1/dev" "$1/sys" "$1/tmp" "$1/data" "$1/etc" ||
+		hard_error "mkdir in $1"
+	cp "$_bb" "$1/bin/busybox" || hard_error "copy busybox"
+	chroot "$1" /bin/busybox --install -s /bin 2>/dev/null && chroot "$1" /bin/true ||
+		skip "busybox is not static (needs package busybox-static)"
+	[ -z "${2:-}" ] || chown -R "$2:$2" "$1" || hard_error "chown $1"
+}
+
 # --- mounts and cgroups, read once for every test ----------------------------
 # The tests' readers of /proc/PID/mountinfo and /proc/PID/cgroup, with the
 # rules of lib/mountinfo and lib/cgroup. POSIX sh and awk (busybox's too:

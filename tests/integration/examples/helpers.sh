@@ -21,16 +21,6 @@ mkdir -p "$TMPDIR" || hard_error "mkdir $TMPDIR"
 chmod 755 "$TMP_DIR"	# a container's root (uid 100000) walks through it
 export PATH TMPDIR
 
-# make_root DIR [UID]: a busybox-static root owned by UID (default 100000,
-# the container's root in the examples' maps).
-make_root() {
-	mkdir -p "$1/bin" "$1/proc" "$1/dev" "$1/tmp" "$1/etc" || hard_error "mkdir $1"
-	cp "$(command -v busybox)" "$1/bin/busybox" || hard_error "copy busybox"
-	chroot "$1" /bin/busybox --install -s /bin 2>/dev/null && chroot "$1" /bin/true ||
-		skip "busybox is not static (needs package busybox-static)"
-	chown -R "${2:-100000}:${2:-100000}" "$1" || hard_error "chown $1"
-}
-
 # run_example [--as UID] SCRIPT [ARG...]: run examples/SCRIPT as a user
 # would (as UID, with no groups, if given), its shell's PID (which names
 # its cgroup, nskit-PID) in $EX_PID, its stdout in $TMP_DIR/stdout, its
