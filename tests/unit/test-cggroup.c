@@ -8,7 +8,6 @@
 
 #include "unit.h"
 #include "cggroup.h"
-#include "cgstate.h"
 
 static char tmp[] = "/tmp/test-cggroup.XXXXXX";
 
@@ -247,73 +246,6 @@ static void test_enable_undo(void **state)
 	cg_sys_free(&sys);
 }
 
-static void test_populated_remove(void **state)
-{
-	struct cg_sys sys;
-	struct cg_group g;
-
-	fake_sys(&sys, false);
-	assert_int_equal(mkdir(sys.h[0].mount, 0755), 0);
-	assert_int_equal(cg_group_init(&g, &sys, NULL, "/top/x", cg_hiers_for(&sys, ~0u)), 0);
-	assert_int_equal(cg_group_create(&g, true), 0);
-	put("memory/top/x/cgroup.procs", "");
-	assert_int_equal(cg_group_populated(&g), 0);
-	assert_int_equal(mkdir(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/child"), 0755), 0);
-	put("memory/top/x/child/cgroup.procs", "4242\n");
-	assert_int_equal(cg_group_populated(&g), 1);
-	/* a directory that cannot go names itself */
-	assert_int_equal(cg_group_remove(&g), -ENOTEMPTY);
-	assert_non_null(strstr(g.failing, "/top/x/child"));
-	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/child/cgroup.procs"));
-	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/cgroup.procs"));
-	assert_int_equal(cg_group_remove(&g), 0);
-	assert_false(exists("memory/top/x"));
-	assert_true(exists("memory/top"));	/* remove takes the group, not its parents */
-	cg_group_undo(&g);
-	assert_false(exists("memory/top"));
-	cg_group_free(&g);
-	rmdir(sys.h[0].mount);
-	cg_sys_free(&sys);
-}
-
-/* remove carries on past a hierarchy it cannot empty, naming each */
-static void test_remove_every_hierarchy(void **state)
-{
-	struct cg_sys sys;
-	struct cg_group g;
-	struct mountinfo mi;
-	char text[512];
-	size_t bad;
-
-	snprintf(text, sizeof(text),
-		 "1 0 0:1 / %s/memory rw - cgroup cgroup rw,memory\n"
-		 "2 0 0:2 / %s/pids rw - cgroup cgroup rw,pids\n", tmp, tmp);
-	assert_int_equal(mountinfo_parse(strdup(text), &mi, &bad), 0);
-	cg_sys_init(&sys);
-	assert_int_equal(cg_sys_parse(&sys, &mi, ""), 0);
-	mountinfo_free(&mi);
-	cg_sys_finish(&sys);
-	mkdir(sys.h[0].mount, 0755);
-	mkdir(sys.h[1].mount, 0755);
-	assert_int_equal(cg_group_init(&g, &sys, NULL, "/q", cg_hiers_for(&sys, ~0u)), 0);
-	assert_int_equal(cg_group_create(&g, true), 0);
-	put("memory/q/cgroup.procs", "");	/* stand-ins: rmdir fails */
-	put("pids/q/cgroup.procs", "");
-	assert_int_equal(cg_group_remove(&g), -ENOTEMPTY);
-	assert_int_equal(g.nleft, 2);
-	assert_non_null(strstr(g.left[0].path, "/memory/q"));
-	assert_non_null(strstr(g.left[1].path, "/pids/q"));
-	assert_non_null(strstr(g.failing, "/memory/q"));
-	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/cgroup.procs"));
-	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[1]), "/cgroup.procs"));
-	cg_group_clear_left(&g);
-	assert_int_equal(cg_group_remove(&g), 0);
-	assert_false(exists("memory/q"));
-	assert_false(exists("pids/q"));
-	cg_group_free(&g);
-	cg_sys_free(&sys);
-}
-
 static void test_v2_enable(void **state)
 {
 	struct cg_sys sys;
@@ -347,10 +279,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_write_read_at), cmocka_unit_test(test_create_apply_undo),
-		cmocka_unit_test(test_populated_remove), cmocka_unit_test(test_v2_enable),
+		cmocka_unit_test(test_v2_enable),
 		cmocka_unit_test(test_apply_rollback),
 		cmocka_unit_test(test_apply_made_group), cmocka_unit_test(test_enable_undo),
-		cmocka_unit_test(test_remove_every_hierarchy),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
