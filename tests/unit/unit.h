@@ -7,8 +7,12 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mount.h>
+#include <unistd.h>
 
 /* Write TEXT to DIR/REL, which must be writable. */
 static inline void unit_put(const char *dir, const char *rel, const char *text)
@@ -38,4 +42,46 @@ static inline const char *unit_get(const char *dir, const char *rel)
 	buf[n] = '\0';
 	fclose(f);
 	return buf;
+}
+
+/* Write TEXT to PATH (a /proc file), in one write. 0 or -errno. */
+static inline int unit_write_proc(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC), r = 0;
+
+	if (fd < 0)
+		return -errno;
+	if (write(fd, text, strlen(text)) != (ssize_t)strlen(text))
+		r = -errno;
+	close(fd);
+	return r;
+}
+
+/* Move this test process into a mount namespace of its own (in a user
+ * namespace of its own first, mapping its ids, when it is not root) where
+ * no mount propagates back to the machine's: tests that mount do it
+ * there, and it ends with the process. 0, or -errno when the kernel or
+ * the machine does not allow it (the test then skips). */
+static inline int unit_private_mounts(void)
+{
+	char map[64];
+	uid_t uid = geteuid();
+	gid_t gid = getegid();
+	int r;
+
+	if (uid != 0) {
+		if (unshare(CLONE_NEWUSER | CLONE_NEWNS) < 0)
+			return -errno;
+		snprintf(map, sizeof(map), "0 %u 1", (unsigned)uid);
+		if ((r = unit_write_proc("/proc/self/setgroups", "deny")) < 0 ||
+		    (r = unit_write_proc("/proc/self/uid_map", map)) < 0)
+			return r;
+		snprintf(map, sizeof(map), "0 %u 1", (unsigned)gid);
+		if ((r = unit_write_proc("/proc/self/gid_map", map)) < 0)
+			return r;
+	} else if (unshare(CLONE_NEWNS) < 0) {
+		return -errno;
+	}
+	/* the type is ignored for a propagation change; named for checkers */
+	return mount("none", "/", "none", MS_REC | MS_PRIVATE, NULL) < 0 ? -errno : 0;
 }
