@@ -9,22 +9,20 @@
 #include "unit.h"
 #include "cggroup.h"
 
-static char tmp[] = "/tmp/test-cggroup.XXXXXX";
-
 static void put(const char *rel, const char *text)
 {
-	unit_put(tmp, rel, text);
+	unit_put(unit_tmp(), rel, text);
 }
 
 static const char *get(const char *rel)
 {
-	return unit_get(tmp, rel);
+	return unit_get(unit_tmp(), rel);
 }
 
 static bool exists(const char *rel)
 {
 	char path[512];
-	snprintf(path, sizeof(path), "%s/%s", tmp, rel);
+	snprintf(path, sizeof(path), "%s/%s", unit_tmp(), rel);
 	return access(path, F_OK) == 0;
 }
 
@@ -38,7 +36,7 @@ static void fake_sys(struct cg_sys *sys, bool v2)
 	snprintf(text, sizeof(text),
 		 v2 ? "1 0 0:1 / %s/unified rw - cgroup2 cgroup2 rw\n"
 		    : "1 0 0:1 / %s/memory rw - cgroup cgroup rw,memory\n",
-		 tmp);
+		 unit_tmp());
 	assert_int_equal(mountinfo_parse(strdup(text), &mi, &bad), 0);
 	cg_sys_init(sys);
 	assert_int_equal(cg_sys_parse(sys, &mi, v2 ? "0::/me\n" : "4:memory:/me\n"), 0);
@@ -48,22 +46,9 @@ static void fake_sys(struct cg_sys *sys, bool v2)
 	cg_sys_finish(sys);
 }
 
-static int setup(void **state)
-{
-	assert_non_null(mkdtemp(tmp));
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	char cmd[128];
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmp);
-	return system(cmd);
-}
-
 static void test_write_read_at(void **state)
 {
-	int dfd = open(tmp, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	int dfd = open(unit_tmp(), O_PATH | O_DIRECTORY | O_CLOEXEC);
 	char buf[16];
 
 	put("pids.max", "");
@@ -283,5 +268,5 @@ int main(void)
 		cmocka_unit_test(test_apply_rollback),
 		cmocka_unit_test(test_apply_made_group), cmocka_unit_test(test_enable_undo),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, unit_tmp_setup, unit_tmp_teardown);
 }

@@ -9,13 +9,11 @@
 #include "unit.h"
 #include "cgjoin.h"
 
-static char tmp[] = "/tmp/test-cgjoin.XXXXXX";
-
 static void dir(const char *rel)
 {
 	char path[512];
 
-	snprintf(path, sizeof(path), "%s/%s", tmp, rel);
+	snprintf(path, sizeof(path), "%s/%s", unit_tmp(), rel);
 	assert_int_equal(mkdir(path, 0755), 0);
 }
 
@@ -34,7 +32,7 @@ static struct mountinfo fake_mounts(void)
 			     "4 0 0:3 / %s/sysd rw - cgroup cgroup rw,xattr,name=systemd\n"
 			     "5 0 0:4 / %s/pids rw - cgroup cgroup rw,pids\n"
 			     "6 0 0:5 / %s/proc rw - proc proc rw\n",
-			     tmp, tmp, tmp, tmp, tmp, tmp) > 0);
+			     unit_tmp(), unit_tmp(), unit_tmp(), unit_tmp(), unit_tmp(), unit_tmp()) > 0);
 	assert_int_equal(mountinfo_parse(text, &mi, &bad), 0);
 	return mi;
 }
@@ -44,23 +42,15 @@ static int setup(void **state)
 	const char *dirs[] = { "v2", "v2/box", "memsub", "memsub/x", "mem", "mem/other",
 			       "sysd", "sysd/user", "pids", "proc", NULL };
 
-	assert_non_null(mkdtemp(tmp));
+	assert_int_equal(unit_tmp_setup(state), 0);
 	for (int i = 0; dirs[i]; i++)
 		dir(dirs[i]);
-	unit_put(tmp, "v2/box/cgroup.procs", "");
-	unit_put(tmp, "memsub/x/cgroup.procs", "");
-	unit_put(tmp, "mem/other/cgroup.procs", "");
-	unit_put(tmp, "sysd/user/cgroup.procs", "");
-	unit_put(tmp, "pids/cgroup.procs", "");
+	unit_put(unit_tmp(), "v2/box/cgroup.procs", "");
+	unit_put(unit_tmp(), "memsub/x/cgroup.procs", "");
+	unit_put(unit_tmp(), "mem/other/cgroup.procs", "");
+	unit_put(unit_tmp(), "sysd/user/cgroup.procs", "");
+	unit_put(unit_tmp(), "pids/cgroup.procs", "");
 	return 0;
-}
-
-static int teardown(void **state)
-{
-	char cmd[128];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmp);
-	return system(cmd);
 }
 
 static int open_proc(void)
@@ -68,7 +58,7 @@ static int open_proc(void)
 	char path[512];
 	int fd;
 
-	snprintf(path, sizeof(path), "%s/proc", tmp);
+	snprintf(path, sizeof(path), "%s/proc", unit_tmp());
 	assert_true((fd = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC)) >= 0);
 	return fd;
 }
@@ -81,19 +71,19 @@ static void test_attach_every_hierarchy(void **state)
 	char object[512];
 	int procfd = open_proc();
 
-	unit_put(tmp, "proc/cgroup", "9:name=systemd:/user\n8:pids:/\n7:blkio:/nowhere\n"
+	unit_put(unit_tmp(), "proc/cgroup", "9:name=systemd:/user\n8:pids:/\n7:blkio:/nowhere\n"
 			   "4:memory:/sub/x\nnot a line\n0::/box\n");
 	assert_int_equal(cgjoin_attach_mounts(procfd, &mi, object, sizeof(object)), 0);
-	assert_string_equal(unit_get(tmp, "v2/box/cgroup.procs"), "0");
-	assert_string_equal(unit_get(tmp, "memsub/x/cgroup.procs"), "0");
-	assert_string_equal(unit_get(tmp, "sysd/user/cgroup.procs"), "0");
-	assert_string_equal(unit_get(tmp, "pids/cgroup.procs"), "0");
-	assert_string_equal(unit_get(tmp, "mem/other/cgroup.procs"), "");
+	assert_string_equal(unit_get(unit_tmp(), "v2/box/cgroup.procs"), "0");
+	assert_string_equal(unit_get(unit_tmp(), "memsub/x/cgroup.procs"), "0");
+	assert_string_equal(unit_get(unit_tmp(), "sysd/user/cgroup.procs"), "0");
+	assert_string_equal(unit_get(unit_tmp(), "pids/cgroup.procs"), "0");
+	assert_string_equal(unit_get(unit_tmp(), "mem/other/cgroup.procs"), "");
 
 	/* outside /sub: the mount of the whole hierarchy */
-	unit_put(tmp, "proc/cgroup", "4:memory:/other\n");
+	unit_put(unit_tmp(), "proc/cgroup", "4:memory:/other\n");
 	assert_int_equal(cgjoin_attach_mounts(procfd, &mi, object, sizeof(object)), 0);
-	assert_string_equal(unit_get(tmp, "mem/other/cgroup.procs"), "0");
+	assert_string_equal(unit_get(unit_tmp(), "mem/other/cgroup.procs"), "0");
 	close(procfd);
 	mountinfo_free(&mi);
 }
@@ -105,9 +95,9 @@ static void test_attach_failures(void **state)
 	int procfd = open_proc();
 
 	/* a cgroup that is not there: the file it needed */
-	unit_put(tmp, "proc/cgroup", "0::/gone\n");
+	unit_put(unit_tmp(), "proc/cgroup", "0::/gone\n");
 	assert_int_equal(cgjoin_attach_mounts(procfd, &mi, object, sizeof(object)), -ENOENT);
-	snprintf(expected, sizeof(expected), "%s/v2/gone/cgroup.procs", tmp);
+	snprintf(expected, sizeof(expected), "%s/v2/gone/cgroup.procs", unit_tmp());
 	assert_string_equal(object, expected);
 
 	/* a path too long for a directory name: the path */
@@ -117,13 +107,13 @@ static void test_attach_failures(void **state)
 	memcpy(cgroup, "0::/", 4);
 	cgroup[8190] = '\n';
 	cgroup[8191] = '\0';
-	unit_put(tmp, "proc/cgroup", cgroup);
+	unit_put(unit_tmp(), "proc/cgroup", cgroup);
 	assert_int_equal(cgjoin_attach_mounts(procfd, &mi, object, sizeof(object)), -ENAMETOOLONG);
 	assert_int_equal(strncmp(object, "/aaaa", 5), 0);
 	free(cgroup);
 
 	/* no /proc/PID/cgroup (the process is gone) */
-	snprintf(expected, sizeof(expected), "%s/proc/cgroup", tmp);
+	snprintf(expected, sizeof(expected), "%s/proc/cgroup", unit_tmp());
 	assert_int_equal(unlink(expected), 0);
 	assert_int_equal(cgjoin_attach_mounts(procfd, &mi, object, sizeof(object)), -ENOENT);
 	assert_string_equal(object, "cgroup");
@@ -137,5 +127,5 @@ int main(void)
 		cmocka_unit_test(test_attach_every_hierarchy),
 		cmocka_unit_test(test_attach_failures),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, unit_tmp_teardown);
 }

@@ -17,18 +17,16 @@
 #include "cggroup.h"
 #include "cgstate.h"
 
-static char tmp[] = "/tmp/test-cgstate.XXXXXX";
-
 static void put(const char *rel, const char *text)
 {
-	unit_put(tmp, rel, text);
+	unit_put(unit_tmp(), rel, text);
 }
 
 static bool exists(const char *rel)
 {
 	char path[512];
 
-	snprintf(path, sizeof(path), "%s/%s", tmp, rel);
+	snprintf(path, sizeof(path), "%s/%s", unit_tmp(), rel);
 	return access(path, F_OK) == 0;
 }
 
@@ -42,7 +40,7 @@ static void fake_sys(struct cg_sys *sys, const char *mounts, unsigned v2_ctrls)
 	size_t bad;
 
 	for (const char *m = mounts; *m; m++)
-		o += *m == '@' ? sprintf(o, "%s", tmp) : sprintf(o, "%c", *m);
+		o += *m == '@' ? sprintf(o, "%s", unit_tmp()) : sprintf(o, "%c", *m);
 	assert_int_equal(mountinfo_parse(strdup(text), &mi, &bad), 0);
 	cg_sys_init(sys);
 	assert_int_equal(cg_sys_parse(sys, &mi, ""), 0);
@@ -68,26 +66,12 @@ static void make_group(struct cg_group *g, const struct cg_sys *sys)
 	assert_int_equal(cg_group_create(g, true), 0);
 }
 
-static int setup(void **state)
-{
-	assert_non_null(mkdtemp(tmp));
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	char cmd[128];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmp);
-	return system(cmd);
-}
-
 /* Each test starts from an empty temporary directory. */
 static int clean(void **state)
 {
 	char cmd[128];
 
-	snprintf(cmd, sizeof(cmd), "rm -rf %s/*", tmp);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s/*", unit_tmp());
 	return system(cmd);
 }
 
@@ -161,10 +145,10 @@ static void test_freeze_v1(void **state)
 	put("freezer/x/freezer.state", "THAWED");
 	assert_int_equal(cg_group_frozen(&g), 0);
 	assert_int_equal(cg_group_freeze(&g, true), 0);
-	assert_string_equal(unit_get(tmp, "freezer/x/freezer.state"), "FROZEN");
+	assert_string_equal(unit_get(unit_tmp(), "freezer/x/freezer.state"), "FROZEN");
 	assert_int_equal(cg_group_frozen(&g), 1);
 	assert_int_equal(cg_group_freeze(&g, false), 0);
-	assert_string_equal(unit_get(tmp, "freezer/x/freezer.state"), "THAWED");
+	assert_string_equal(unit_get(unit_tmp(), "freezer/x/freezer.state"), "THAWED");
 	/* no freezer.state: the path it needed */
 	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/freezer.state"));
 	assert_int_equal(cg_group_frozen(&g), -ENOENT);
@@ -188,9 +172,9 @@ static void test_freeze_v2(void **state)
 	put("unified/x/cgroup.events", "populated 1\nfrozen 1\n");
 	assert_int_equal(cg_group_frozen(&g), 1);
 	assert_int_equal(cg_group_freeze(&g, true), 0);
-	assert_string_equal(unit_get(tmp, "unified/x/cgroup.freeze"), "1");
+	assert_string_equal(unit_get(unit_tmp(), "unified/x/cgroup.freeze"), "1");
 	assert_int_equal(cg_group_freeze(&g, false), 0);
-	assert_string_equal(unit_get(tmp, "unified/x/cgroup.freeze"), "0");
+	assert_string_equal(unit_get(unit_tmp(), "unified/x/cgroup.freeze"), "0");
 	cg_group_free(&g);
 	cg_sys_free(&sys);
 }
@@ -232,7 +216,7 @@ static void test_kill_signals_every_process(void **state)
 	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
 	assert_int_equal(waitpid(b, &status, 0), b);
 	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
-	assert_string_equal(unit_get(tmp, "freezer/x/freezer.state"), "THAWED");
+	assert_string_equal(unit_get(unit_tmp(), "freezer/x/freezer.state"), "THAWED");
 
 	a = child();
 	snprintf(text, sizeof(text), "%d\n", (int)a);
@@ -242,7 +226,7 @@ static void test_kill_signals_every_process(void **state)
 	assert_int_equal(cg_group_kill(&g, SIGUSR1), 0);
 	assert_int_equal(waitpid(a, &status, 0), a);
 	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGUSR1);
-	assert_string_equal(unit_get(tmp, "freezer/x/freezer.state"), "FROZEN");
+	assert_string_equal(unit_get(unit_tmp(), "freezer/x/freezer.state"), "FROZEN");
 	cg_group_free(&g);
 	cg_sys_free(&sys);
 }
@@ -278,7 +262,7 @@ static void test_wait_empty(void **state)
 	if (pid == 0) {
 		struct timespec ts = { 0, 30 * 1000000L };
 		nanosleep(&ts, NULL);
-		unit_put(tmp, "memory/x/cgroup.procs", "");
+		unit_put(unit_tmp(), "memory/x/cgroup.procs", "");
 		_exit(0);
 	}
 	start = now_ms();
@@ -353,5 +337,5 @@ int main(void)
 		cmocka_unit_test_setup(test_remove_every_hierarchy, clean),
 		cmocka_unit_test_setup(test_remove_root, clean),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, unit_tmp_setup, unit_tmp_teardown);
 }

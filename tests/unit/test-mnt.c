@@ -14,22 +14,6 @@
 #include "mnt.h"
 #include "mountinfo.h"
 
-static char tmp[] = "/tmp/test-mnt.XXXXXX";
-
-static int setup(void **state)
-{
-	assert_non_null(mkdtemp(tmp));
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	char cmd[128];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmp);
-	return system(cmd);
-}
-
 /* tmp/REL, in a buffer of its own for each of a few calls. */
 static const char *at(const char *rel)
 {
@@ -37,7 +21,7 @@ static const char *at(const char *rel)
 	static unsigned next;
 	char *p = buf[next++ % 4];
 
-	snprintf(p, 256, "%s/%s", tmp, rel);
+	snprintf(p, 256, "%s/%s", unit_tmp(), rel);
 	return p;
 }
 
@@ -67,7 +51,7 @@ static void test_questions(void **state)
 
 	assert_int_equal(mnt_is_mount_point("/"), 1);
 	assert_int_equal(mnt_is_mount_point("/proc"), 1);
-	assert_int_equal(mnt_is_mount_point(tmp), 0);
+	assert_int_equal(mnt_is_mount_point(unit_tmp()), 0);
 	assert_int_equal(mnt_is_mount_point(at("missing")), -ENOENT);
 	/* statx's id is mountinfo's */
 	assert_int_equal(mountinfo_read_at(AT_FDCWD, "/proc/self/mountinfo", &mi, &bad), 0);
@@ -173,5 +157,5 @@ int main(void)
 		cmocka_unit_test(test_propagation),
 		cmocka_unit_test(test_readonly),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, unit_tmp_setup, unit_tmp_teardown);
 }

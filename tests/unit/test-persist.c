@@ -12,22 +12,7 @@
 #include "ns.h"
 #include "persist.h"
 
-static char tmp[] = "/tmp/test-persist.XXXXXX";
 static const char *paths[16];	/* by ns_types[] index; NULL: not asked */
-
-static int setup(void **state)
-{
-	assert_non_null(mkdtemp(tmp));
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	char cmd[128];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmp);
-	return system(cmd);
-}
 
 /* Ask for namespace NAME to be persisted at tmp/FILE (NULL: not at all). */
 static void ask(const char *name, const char *file)
@@ -36,7 +21,7 @@ static void ask(const char *name, const char *file)
 	unsigned i = (unsigned)(ns_by_proc_name(name) - ns_types);
 
 	if (file)
-		snprintf(buf[i], sizeof(buf[i]), "%s/%s", tmp, file);
+		snprintf(buf[i], sizeof(buf[i]), "%s/%s", unit_tmp(), file);
 	paths[i] = file ? buf[i] : NULL;
 }
 
@@ -50,7 +35,7 @@ static bool exists(const char *file)
 {
 	char path[256];
 
-	snprintf(path, sizeof(path), "%s/%s", tmp, file);
+	snprintf(path, sizeof(path), "%s/%s", unit_tmp(), file);
 	return access(path, F_OK) == 0;
 }
 
@@ -60,7 +45,7 @@ static bool holds_ours(const char *file, const char *name)
 	char path[256], ours[64];
 	struct stat a, b;
 
-	snprintf(path, sizeof(path), "%s/%s", tmp, file);
+	snprintf(path, sizeof(path), "%s/%s", unit_tmp(), file);
 	snprintf(ours, sizeof(ours), "/proc/self/ns/%s", name);
 	return ns_is_nsfs(path) && stat(path, &a) == 0 && stat(ours, &b) == 0 &&
 	       a.st_ino == b.st_ino && a.st_dev == b.st_dev;
@@ -83,11 +68,11 @@ static void test_refusals(void **state)
 	struct persisted done = PERSISTED_INIT;
 
 	ask_none();
-	unit_put(tmp, "full", "x");
+	unit_put(unit_tmp(), "full", "x");
 	ask("net", "full");
 	assert_int_equal(persist_all(paths, getpid(), &done), -1);
 	assert_int_equal(done.count, 0);
-	assert_string_equal(unit_get(tmp, "full"), "x");
+	assert_string_equal(unit_get(unit_tmp(), "full"), "x");
 	ask("net", "no/such/dir");
 	assert_int_equal(persist_all(paths, getpid(), &done), -1);
 	assert_int_equal(done.count, 0);
@@ -103,7 +88,7 @@ static void test_persist_and_undo(void **state)
 		skip();
 	ask_none();
 	/* a file that is there (empty) is used, and left there after */
-	unit_put(tmp, "uts", "");
+	unit_put(unit_tmp(), "uts", "");
 	ask("uts", "uts");
 	ask("net", "net");
 	assert_int_equal(persist_all(paths, getpid(), &done), 0);
@@ -182,5 +167,5 @@ int main(void)
 		cmocka_unit_test(test_persist_and_undo),
 		cmocka_unit_test(test_helper),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, unit_tmp_setup, unit_tmp_teardown);
 }

@@ -10,9 +10,34 @@
 #include <fcntl.h>
 #include <sched.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <unistd.h>
+
+/* The temporary directory of a test program: made by unit_tmp_setup and
+ * removed, with all in it, by unit_tmp_teardown (pass them as cmocka's
+ * group fixtures); /tmp/PROGRAM.XXXXXX. */
+static inline char *unit_tmp(void)
+{
+	static char dir[64];
+
+	return dir;
+}
+
+static inline int unit_tmp_setup(void **state)
+{
+	snprintf(unit_tmp(), 64, "/tmp/%.40s.XXXXXX", program_invocation_short_name);
+	return mkdtemp(unit_tmp()) ? 0 : -1;
+}
+
+static inline int unit_tmp_teardown(void **state)
+{
+	char cmd[96];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", unit_tmp());
+	return system(cmd);
+}
 
 /* Write TEXT to DIR/REL, which must be writable. */
 static inline void unit_put(const char *dir, const char *rel, const char *text)
