@@ -25,11 +25,17 @@ RUNS=${RUNS:-31}
 SIBLINGS=${SIBLINGS:-10 1000 10000}
 [ -x "$CGCTL" ] || { echo "build cgctl first ($CGCTL)" >&2; exit 1; }
 [ "$(id -u)" = 0 ] || { echo "needs root" >&2; exit 1; }
+NSKIT_BUILDDIR=$build NSKIT_SRCDIR=$top
+export NSKIT_BUILDDIR NSKIT_SRCDIR
+# the tests' readers of mountinfo and /proc/PID/cgroup, a temporary
+# directory and clean-up at exit
+# shellcheck source=tests/integration/lib.sh
+. "$top/tests/integration/lib.sh"
 TEST_NAME=bench
 # shellcheck source=tests/integration/cgctl/layout.inc
 . "$top/tests/integration/cgctl/layout.inc"
 
-tmp=$(mktemp -d)
+tmp=$TMP_DIR
 G=nskit-bench-$$
 cleanup() {
 	set +e
@@ -38,10 +44,8 @@ cleanup() {
 		# shellcheck disable=SC2046 # one word per directory
 		[ -x "$tmp/floor" ] && "$tmp/floor" rmdirs "$G-sib" "$n" $(cg_group_dirs "" | sed 's|/$||')
 	done
-	rm -rf "$tmp"
 }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+on_exit cleanup
 # linked the same way as cgctl (its shared libraries), so the ratio is
 # cgctl's own work, not the dynamic loader's
 if [ -z "${CGCTL_FLOOR:-}" ] && ! command -v cc >/dev/null; then
@@ -65,9 +69,9 @@ measure() {
 	"$tmp/floor" time "$tmp/$1.cmd" >>"$tmp/$1.us" || { echo "$1 failed" >&2; exit 1; }
 }
 
-# rel PATH: a cgroup path without its leading slash, for libcgroup
+# self_of CONTROLLER: our own cgroup in that controller's hierarchy
 self_of() {
-	cg_hierarchies | awk -v m="$(cg_v1_mount "$1")" '$1 == m { print $2 }'
+	cg_get cgroup "$1"
 }
 
 echo "layout: $(cg_layout); $RUNS runs each, interleaved"

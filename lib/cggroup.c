@@ -627,7 +627,6 @@ int cg_group_join(struct cg_group *g, pid_t pid)
 
 int cg_place_of(const struct cg_sys *sys, pid_t pid, struct cg_place *ret)
 {
-	struct cg_sys tmp = *sys;	/* borrows sys's strings but self */
 	_cleanup_free_ char *text = NULL;
 	char path[64];
 	int r;
@@ -636,14 +635,7 @@ int cg_place_of(const struct cg_sys *sys, pid_t pid, struct cg_place *ret)
 	snprintf(path, sizeof(path), "/proc/%d/cgroup", (int)pid);
 	if ((r = readfile_at_alloc(AT_FDCWD, path, &text, NULL)) < 0)
 		return r;
-	for (unsigned i = 0; i < tmp.n; i++)
-		tmp.h[i].self = NULL;
-	r = cg_parse_proc_cgroup(text, &tmp);
-	for (unsigned i = 0; i < tmp.n; i++)
-		ret->path[i] = tmp.h[i].self;
-	if (r < 0)
-		cg_place_free(ret);
-	return r;
+	return cg_sys_paths(sys, text, ret->path);
 }
 
 void cg_place_free(struct cg_place *p)

@@ -7,6 +7,7 @@
 
 #include "cgroup.h"
 #include "cleanup.h"
+#include "parse.h"
 #include "readfile.h"
 
 static const struct {
@@ -61,46 +62,133 @@ void cg_sys_init(struct cg_sys *sys)
 		sys->ctrl_hier[c] = -1;
 }
 
+static void hier_free(struct cg_hier *h)
+{
+	free(h->mount);
+	free(h->root);
+	free(h->self);
+	free(h->opts);
+}
+
 void cg_sys_free(struct cg_sys *sys)
 {
-	for (unsigned i = 0; i < sys->n; i++) {
-		free(sys->h[i].mount);
-		free(sys->h[i].root);
-		free(sys->h[i].self);
-	}
+	for (unsigned i = 0; i < sys->n; i++)
+		hier_free(&sys->h[i]);
 	cg_sys_init(sys);
 }
 
-/* mountinfo escapes space, tab, newline and backslash as \ooo. */
-static char *unescape(const char *s, size_t n)
+int cg_proc_next(char **cursor, struct cg_proc_line *ret)
 {
-	char *out = malloc(n + 1), *o = out;
+	char *line = *cursor, *nl, *c1, *c2;
+	uint32_t id;
 
-	if (!out)
-		return NULL;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '\\' && i + 3 < n && s[i + 1] >= '0' && s[i + 1] <= '3' && s[i + 2] >= '0' && s[i + 2] <= '7' &&
-		    s[i + 3] >= '0' && s[i + 3] <= '7') {
-			*o++ = (char)((s[i + 1] - '0') * 64 + (s[i + 2] - '0') * 8 + (s[i + 3] - '0'));
-			i += 3;
-		} else {
-			*o++ = s[i];
-		}
+	while (line && *line == '\n')
+		line++;	/* an empty line says nothing */
+	if (!line || !*line)
+		return 0;
+	nl = strchr(line, '\n');
+	if (nl)
+		*nl = '\0';
+	*cursor = nl ? nl + 1 : NULL;
+	c1 = strchr(line, ':');
+	c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+	if (!c2 || c2[1] != '/')
+		return -EINVAL;
+	*c1 = *c2 = '\0';
+	if (parse_u32(line, &id) < 0)
+		return -EINVAL;
+	/* v2 has no controller list; every v1 hierarchy has one. */
+	if ((id == 0) != (c1[1] == '\0'))
+		return -EINVAL;
+	ret->id = id;
+	ret->controllers = c1 + 1;
+	ret->path = c2 + 1;	/* a colon in the path is the path's */
+	return 1;
+}
+
+/* Whether WORD (N bytes) is one of the comma-separated words of LIST. */
+static bool has_word(const char *list, const char *word, size_t n)
+{
+	for (;;) {
+		size_t m = strcspn(list, ",");
+		if (m == n && !strncmp(list, word, n))
+			return true;
+		if (!list[m])
+			return false;
+		list += m + 1;
 	}
-	*o = '\0';
-	return out;
+}
+
+/* The one rule of which hierarchy a /proc/PID/cgroup line names: v2 by
+ * "", a v1 hierarchy by words that are all among its mount's super options. */
+static bool opts_hold(bool v2, const char *opts, const char *controllers)
+{
+	if (v2 || !*controllers)
+		return v2 && !*controllers;
+	for (const char *w = controllers; *w;) {
+		size_t n = strcspn(w, ",");
+		if (!n || !has_word(opts, w, n))
+			return false;
+		w += n + (w[n] == ',');
+	}
+	return true;
+}
+
+/* 1 for a cgroup2 mount, 0 for a cgroup (v1) one, -1 for another. */
+static int cgroup_version(const struct mnt_entry *e)
+{
+	if (!strcmp(e->fstype, "cgroup2"))
+		return 1;
+	return strcmp(e->fstype, "cgroup") ? -1 : 0;
+}
+
+bool cg_mount_holds(const struct mnt_entry *e, const char *controllers)
+{
+	int v = cgroup_version(e);
+
+	return v >= 0 && opts_hold(v == 1, e->super_options, controllers);
+}
+
+/* PATH less ROOT ("" for ROOT itself), or NULL when PATH is not below it. */
+static const char *below(const char *path, const char *root)
+{
+	size_t n = strlen(root);
+
+	if (!strcmp(root, "/"))
+		return strcmp(path, "/") ? path : "";
+	if (strncmp(path, root, n) || (path[n] != '\0' && path[n] != '/'))
+		return NULL;
+	return path + n;
+}
+
+const struct mnt_entry *cg_mount_find(const struct mountinfo *mi, const char *controllers,
+				      const char *path)
+{
+	for (size_t i = 0; i < mi->count; i++)
+		if (cg_mount_holds(&mi->entries[i], controllers) && below(path, mi->entries[i].root))
+			return &mi->entries[i];
+	return NULL;
+}
+
+int cg_mount_dir(const char *mount, const char *root, const char *path, char *buf, size_t size)
+{
+	const char *rest = below(path, root);
+	int n;
+
+	if (!rest)
+		return -ENOENT;
+	n = snprintf(buf, size, "%s%s", mount, rest);
+	return n < 0 || (size_t)n >= size ? -ENAMETOOLONG : 0;
 }
 
 /* The controllers named in v1 super options ("rw,cpu,cpuacct"). */
-static unsigned v1_ctrls(const char *opts, size_t n)
+static unsigned v1_ctrls(const char *opts)
 {
 	unsigned mask = 0;
 	char word[32];
 
-	while (n > 0) {
+	while (*opts) {
 		size_t len = strcspn(opts, ",");
-		if (len > n)
-			len = n;
 		if (len < sizeof(word)) {
 			memcpy(word, opts, len);
 			word[len] = '\0';
@@ -108,115 +196,114 @@ static unsigned v1_ctrls(const char *opts, size_t n)
 			if (c >= 0)
 				mask |= CG_BIT(c);
 		}
-		opts += len;
-		n -= len;
-		if (n > 0) {
-			opts++;
-			n--;
-		}
+		opts += len + (opts[len] == ',');
 	}
 	return mask;
 }
 
-/* Field i (0-based, space separated) of a line: start and length. */
-static bool field(const char *line, size_t linelen, unsigned i, const char **ret, size_t *ret_len)
+/* Replace *field with a copy of s. */
+static int set_string(char **field, const char *s)
 {
-	const char *p = line, *end = line + linelen;
+	char *copy = strdup(s);
 
-	for (;;) {
-		const char *sp = memchr(p, ' ', (size_t)(end - p));
-		const char *stop = sp ? sp : end;
-		if (i == 0) {
-			*ret = p;
-			*ret_len = (size_t)(stop - p);
-			return stop > p;
-		}
-		if (!sp)
-			return false;
-		p = sp + 1;
-		i--;
-	}
+	if (!copy)
+		return -ENOMEM;
+	free(*field);
+	*field = copy;
+	return 0;
 }
 
-static bool known_mount(const struct cg_sys *sys, bool v2, unsigned ctrls)
+/* Add the hierarchy of mount E unless it is known already (a second mount
+ * of it) or holds no controller cgctl knows. */
+static int add_mount(struct cg_sys *sys, const struct mnt_entry *e)
 {
-	for (unsigned i = 0; i < sys->n; i++)
-		if (sys->h[i].v2 == v2 && sys->h[i].ctrls == ctrls && (v2 || ctrls))
-			return true;
-	return false;
-}
-
-static int add_hier(struct cg_sys *sys, const char *mnt, size_t mlen, const char *root,
-		    size_t rlen, bool v2, unsigned ctrls)
-{
+	int v = cgroup_version(e);
+	unsigned ctrls = v == 0 ? v1_ctrls(e->super_options) : 0;
 	struct cg_hier *h;
 
-	if (known_mount(sys, v2, ctrls))
-		return 0;	/* a second mount of the same hierarchy */
+	if (v < 0 || (v == 0 && !ctrls))
+		return 0;
+	for (unsigned i = 0; i < sys->n; i++)
+		if (sys->h[i].v2 == (v == 1) && sys->h[i].ctrls == ctrls)
+			return 0;
 	if (sys->n == CG_MAX_HIER)
 		return -E2BIG;
 	h = &sys->h[sys->n];
-	h->mount = unescape(mnt, mlen);
-	h->root = unescape(root, rlen);
-	h->self = strdup("/");
-	if (!h->mount || !h->root || !h->self) {
-		free(h->mount);
-		free(h->root);
-		free(h->self);
+	*h = (struct cg_hier){ .v2 = v == 1, .ctrls = ctrls };
+	if (set_string(&h->mount, e->target) < 0 || set_string(&h->root, e->root) < 0 ||
+	    set_string(&h->self, "/") < 0 || set_string(&h->opts, e->super_options) < 0) {
+		hier_free(h);
 		return -ENOMEM;
 	}
-	h->v2 = v2;
-	h->ctrls = ctrls;
-	if (v2)
+	if (h->v2)
 		sys->v2 = (int)sys->n;
 	sys->n++;
 	return 0;
 }
 
-static int parse_mount_line(const char *line, size_t len, struct cg_sys *sys)
+int cg_sys_find(const struct cg_sys *sys, const char *controllers)
 {
-	const char *sep = NULL, *root, *mnt, *fstype, *opts;
-	size_t rlen, mlen, flen, olen;
-	bool v2;
-
-	for (const char *p = line; p + 3 <= line + len; p++)
-		if (!memcmp(p, " - ", 3)) {
-			sep = p + 3;
-			break;
-		}
-	if (!sep || !field(sep, len - (size_t)(sep - line), 0, &fstype, &flen))
-		return -EINVAL;
-	v2 = flen == 7 && !memcmp(fstype, "cgroup2", 7);
-	if (!v2 && !(flen == 6 && !memcmp(fstype, "cgroup", 6)))
-		return 0;
-	if (!field(line, len, 3, &root, &rlen) || !field(line, len, 4, &mnt, &mlen) ||
-	    !field(sep, len - (size_t)(sep - line), 2, &opts, &olen))
-		return -EINVAL;
-	if (v2)
-		return add_hier(sys, mnt, mlen, root, rlen, true, 0);
-	unsigned ctrls = v1_ctrls(opts, olen);
-	return ctrls ? add_hier(sys, mnt, mlen, root, rlen, false, ctrls) : 0;
+	for (unsigned i = 0; i < sys->n; i++)
+		if (opts_hold(sys->h[i].v2, sys->h[i].opts, controllers))
+			return (int)i;
+	return -1;
 }
 
-/* Call parse_line for each non-empty line of text; stop at its error. */
-static int each_line(const char *text, struct cg_sys *sys,
-		     int (*parse_line)(const char *line, size_t len, struct cg_sys *sys))
+/* The caller's own cgroup in the hierarchy of line L, and the mount that
+ * shows it when the first one does not. */
+static int set_self(struct cg_hier *h, const struct mountinfo *mi, const struct cg_proc_line *l)
 {
-	while (*text) {
-		size_t len = strcspn(text, "\n");
-		int r = len ? parse_line(text, len, sys) : 0;
+	const struct mnt_entry *e;
+
+	if (set_string(&h->self, l->path) < 0)
+		return -ENOMEM;
+	if (below(l->path, h->root) || !(e = cg_mount_find(mi, l->controllers, l->path)))
+		return 0;
+	if (set_string(&h->mount, e->target) < 0 || set_string(&h->root, e->root) < 0)
+		return -ENOMEM;
+	return 0;
+}
+
+int cg_sys_parse(struct cg_sys *sys, const struct mountinfo *mi, const char *proc_cgroup)
+{
+	_cleanup_free_ char *text = strdup(proc_cgroup);
+	struct cg_proc_line l;
+	char *cursor = text;
+	int r;
+
+	if (!text)
+		return -ENOMEM;
+	for (size_t i = 0; i < mi->count; i++)
+		if ((r = add_mount(sys, &mi->entries[i])) < 0)
+			return r;
+	while ((r = cg_proc_next(&cursor, &l)) != 0) {
+		int i = r > 0 ? cg_sys_find(sys, l.controllers) : -1;
 		if (r < 0)
 			return r;
-		text += len;
-		if (*text)
-			text++;
+		if (i >= 0 && (r = set_self(&sys->h[i], mi, &l)) < 0)
+			return r;
 	}
 	return 0;
 }
 
-int cg_parse_mountinfo(const char *text, struct cg_sys *sys)
+int cg_sys_paths(const struct cg_sys *sys, char *text, char *ret_path[CG_MAX_HIER])
 {
-	return each_line(text, sys, parse_mount_line);
+	struct cg_proc_line l;
+	char *cursor = text;
+	int r;
+
+	memset(ret_path, 0, CG_MAX_HIER * sizeof(ret_path[0]));
+	while ((r = cg_proc_next(&cursor, &l)) != 0) {
+		int i = r > 0 ? cg_sys_find(sys, l.controllers) : -1;
+		if (r < 0 || (i >= 0 && (r = set_string(&ret_path[i], l.path)) < 0))
+			break;
+	}
+	if (r < 0)
+		for (unsigned i = 0; i < CG_MAX_HIER; i++) {
+			free(ret_path[i]);
+			ret_path[i] = NULL;
+		}
+	return r;
 }
 
 unsigned cg_parse_controllers(const char *text)
@@ -239,42 +326,6 @@ unsigned cg_parse_controllers(const char *text)
 	return mask;
 }
 
-static int set_self(struct cg_hier *h, const char *path, size_t len)
-{
-	char *s = strndup(path, len);
-
-	if (!s)
-		return -ENOMEM;
-	free(h->self);
-	h->self = s;
-	return 0;
-}
-
-/* "ID:CONTROLLERS:PATH"; v2 is "0::PATH". */
-static int parse_cgroup_line(const char *line, size_t len, struct cg_sys *sys)
-{
-	const char *c1 = memchr(line, ':', len), *c2;
-
-	if (!c1 || !(c2 = memchr(c1 + 1, ':', len - (size_t)(c1 + 1 - line))))
-		return -EINVAL;
-	const char *path = c2 + 1;
-	size_t plen = len - (size_t)(path - line);
-	if (plen == 0 || *path != '/')
-		return -EINVAL;
-	if (c2 == c1 + 1)
-		return sys->v2 >= 0 ? set_self(&sys->h[sys->v2], path, plen) : 0;
-	unsigned ctrls = v1_ctrls(c1 + 1, (size_t)(c2 - c1 - 1));
-	for (unsigned i = 0; i < sys->n; i++)
-		if (!sys->h[i].v2 && ctrls && sys->h[i].ctrls == ctrls)
-			return set_self(&sys->h[i], path, plen);
-	return 0;
-}
-
-int cg_parse_proc_cgroup(const char *text, struct cg_sys *sys)
-{
-	return each_line(text, sys, parse_cgroup_line);
-}
-
 void cg_sys_finish(struct cg_sys *sys)
 {
 	bool v1 = false;
@@ -293,36 +344,28 @@ void cg_sys_finish(struct cg_sys *sys)
 		sys->layout = v1 ? CG_LAYOUT_LEGACY : CG_LAYOUT_NONE;
 }
 
-/* The whole of a file, or NULL with errno set. */
-static char *read_text(const char *path)
-{
-	char *text;
-	int r = readfile_at_alloc(AT_FDCWD, path, &text, NULL);
-
-	if (r < 0) {
-		errno = -r;
-		return NULL;
-	}
-	return text;
-}
-
 int cg_sys_load(struct cg_sys *sys)
 {
-	_cleanup_free_ char *mountinfo = read_text("/proc/self/mountinfo");
-	_cleanup_free_ char *cgroup = read_text("/proc/self/cgroup");
+	struct mountinfo mi = MOUNTINFO_INIT;
+	_cleanup_free_ char *cgroup = NULL;
+	size_t bad_line;
 	int r;
 
 	cg_sys_init(sys);
-	if (!mountinfo || !cgroup)
-		return -errno;
-	if ((r = cg_parse_mountinfo(mountinfo, sys)) < 0 ||
-	    (r = cg_parse_proc_cgroup(cgroup, sys)) < 0)
+	/* cgroup and cgroup2 mounts only: the others cost no parsing */
+	if ((r = mountinfo_read_fstype_at(AT_FDCWD, "/proc/self/mountinfo", "cgroup", &mi,
+					  &bad_line)) < 0 ||
+	    (r = readfile_at_alloc(AT_FDCWD, "/proc/self/cgroup", &cgroup, NULL)) < 0 ||
+	    (r = cg_sys_parse(sys, &mi, cgroup)) < 0) {
+		mountinfo_free(&mi);
 		return r;
+	}
+	mountinfo_free(&mi);
 	if (sys->v2 >= 0) {
+		_cleanup_free_ char *ctrls = NULL;
 		char path[4096];
 		snprintf(path, sizeof(path), "%s/cgroup.controllers", sys->h[sys->v2].mount);
-		_cleanup_free_ char *ctrls = read_text(path);
-		if (ctrls)
+		if (readfile_at_alloc(AT_FDCWD, path, &ctrls, NULL) == 0)
 			sys->h[sys->v2].ctrls = cg_parse_controllers(ctrls);
 	}
 	cg_sys_finish(sys);
@@ -398,18 +441,5 @@ int cg_resolve(const struct cg_hier *h, const char *parent, const char *group, c
 
 int cg_dir(const struct cg_hier *h, const char *path, char *buf, size_t size)
 {
-	size_t rlen = strlen(h->root);
-	const char *rest;
-	int n;
-
-	if (!strcmp(h->root, "/"))
-		rest = path;
-	else if (!strncmp(path, h->root, rlen) && (path[rlen] == '/' || !path[rlen]))
-		rest = path + rlen;
-	else
-		return -ENOENT;
-	if (!strcmp(rest, "/"))
-		rest = "";
-	n = snprintf(buf, size, "%s%s", h->mount, rest);
-	return n < 0 || (size_t)n >= size ? -ENAMETOOLONG : 0;
+	return cg_mount_dir(h->mount, h->root, path, buf, size);
 }

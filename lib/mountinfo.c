@@ -14,14 +14,16 @@
  * empty (a mount whose source is ""). NULL past the last one. */
 static char *next_field(char **cursor)
 {
-	char *s = *cursor, *space;
+	char *s = *cursor, *end = s;
 
 	if (!s)
 		return NULL;
-	space = strchr(s, ' ');
-	if (space) {
-		*space = '\0';
-		*cursor = space + 1;
+	/* Fields are short: a plain loop beats a strchr call on each. */
+	while (*end && *end != ' ')
+		end++;
+	if (*end) {
+		*end = '\0';
+		*cursor = end + 1;
 	} else {
 		*cursor = NULL;
 	}
@@ -36,9 +38,12 @@ static bool is_octal(char c)
 /* Decode the kernel's \ooo escapes (fs/seq_file.c mangle_path) in place. */
 static int unescape(char *s)
 {
-	char *out = s;
+	char *out;
 
-	for (; *s; s++) {
+	/* Most fields have no escape: nothing to move before the first. */
+	while (*s && *s != '\\')
+		s++;
+	for (out = s; *s; s++) {
 		if (*s != '\\') {
 			*out++ = *s;
 			continue;
@@ -123,7 +128,7 @@ static int parse_optional_fields(char **cursor, struct mnt_entry *e)
 {
 	char *first = NULL, *last = NULL, *f;
 
-	while ((f = next_field(cursor)) && strcmp(f, "-") != 0) {
+	while ((f = next_field(cursor)) && !(f[0] == '-' && f[1] == '\0')) {
 		if (parse_optional(f, e) < 0)
 			return -EINVAL;
 		if (!first)
@@ -183,7 +188,24 @@ static int append(struct mountinfo *mi, size_t *cap, const struct mnt_entry *e)
 	return 0;
 }
 
-int mountinfo_parse(char *text, struct mountinfo *ret, size_t *ret_bad_line)
+/* Whether the line (without its newline) may be of a filesystem type that
+ * begins with PREFIX: its type is the third field from the end (proc(5)),
+ * found without parsing the rest. A line too short to tell is kept, for
+ * the parser to refuse. */
+static bool may_be_type(const char *line, size_t len, const char *prefix)
+{
+	const char *end = line + len, *p = end;
+
+	for (int spaces = 0; p > line; p--)
+		if (p[-1] == ' ' && ++spaces == 3)
+			break;
+	if (p == line)
+		return true;
+	return (size_t)(end - p) >= strlen(prefix) && !strncmp(p, prefix, strlen(prefix));
+}
+
+int mountinfo_parse_fstype(char *text, const char *fstype_prefix, struct mountinfo *ret,
+			   size_t *ret_bad_line)
 {
 	struct mountinfo mi = { .text = text };
 	size_t cap = 0, lineno = 0;
@@ -198,6 +220,11 @@ int mountinfo_parse(char *text, struct mountinfo *ret, size_t *ret_bad_line)
 		if (nl)
 			*nl = '\0';
 		lineno++;
+		if (fstype_prefix && !may_be_type(line, nl ? (size_t)(nl - line) : strlen(line),
+						  fstype_prefix)) {
+			line = nl ? nl + 1 : NULL;
+			continue;
+		}
 		if (mountinfo_parse_line(line, &e) < 0) {
 			*ret_bad_line = lineno;
 			r = -EINVAL;
@@ -215,7 +242,13 @@ int mountinfo_parse(char *text, struct mountinfo *ret, size_t *ret_bad_line)
 	return 0;
 }
 
-int mountinfo_read_fd(int fd, struct mountinfo *ret, size_t *ret_bad_line)
+int mountinfo_parse(char *text, struct mountinfo *ret, size_t *ret_bad_line)
+{
+	return mountinfo_parse_fstype(text, NULL, ret, ret_bad_line);
+}
+
+static int read_fd(int fd, const char *fstype_prefix, struct mountinfo *ret,
+		   size_t *ret_bad_line)
 {
 	char *text;
 	int r;
@@ -223,17 +256,28 @@ int mountinfo_read_fd(int fd, struct mountinfo *ret, size_t *ret_bad_line)
 	*ret_bad_line = 0;
 	if ((r = readfile_fd_alloc(fd, &text, NULL)) < 0)
 		return r;
-	return mountinfo_parse(text, ret, ret_bad_line);
+	return mountinfo_parse_fstype(text, fstype_prefix, ret, ret_bad_line);
 }
 
-int mountinfo_read_at(int dirfd, const char *path, struct mountinfo *ret, size_t *ret_bad_line)
+int mountinfo_read_fd(int fd, struct mountinfo *ret, size_t *ret_bad_line)
+{
+	return read_fd(fd, NULL, ret, ret_bad_line);
+}
+
+int mountinfo_read_fstype_at(int dirfd, const char *path, const char *fstype_prefix,
+			     struct mountinfo *ret, size_t *ret_bad_line)
 {
 	_cleanup_close_ int fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC);
 
 	*ret_bad_line = 0;
 	if (fd < 0)
 		return -errno;
-	return mountinfo_read_fd(fd, ret, ret_bad_line);
+	return read_fd(fd, fstype_prefix, ret, ret_bad_line);
+}
+
+int mountinfo_read_at(int dirfd, const char *path, struct mountinfo *ret, size_t *ret_bad_line)
+{
+	return mountinfo_read_fstype_at(dirfd, path, NULL, ret, ret_bad_line);
 }
 
 void mountinfo_free(struct mountinfo *mi)

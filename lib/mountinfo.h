@@ -7,8 +7,10 @@
  * optional fields (shared:N, master:N, propagate_from:N, unbindable), a
  * separator, filesystem type, source, super options. Paths are decoded
  * (the kernel writes space, tab, newline and backslash as \040-style octal
- * escapes). Used to explain an error and to show propagation, never to
- * change it (DESIGN.md: reading mountinfo costs about 1 us per mount). */
+ * escapes). The one reader of mountinfo in nskit: mkprop and nsroot use it
+ * to show propagation and to explain an error, lib/cgroup to find the
+ * cgroup hierarchies. Never read to act on one path, which statx answers
+ * (lib/mnt; DESIGN.md: reading mountinfo costs about 1 us per mount). */
 #pragma once
 #include <stdbool.h>
 #include <stddef.h>
@@ -42,12 +44,22 @@ int mountinfo_parse_line(char *line, struct mnt_entry *ret);
  * failure. Returns 0, -EINVAL (*ret_bad_line: the 1-based line number) or
  * -ENOMEM. */
 int mountinfo_parse(char *text, struct mountinfo *ret, size_t *ret_bad_line);
+/* The same, keeping only the mounts whose filesystem type begins with
+ * FSTYPE_PREFIX ("cgroup": cgroup and cgroup2; NULL: every mount). Other
+ * lines are passed over unparsed (and unchecked): finding a line's type
+ * costs a few bytes, parsing it all a few dozen ns, which at thousands of
+ * mounts matters to a caller that wants two or three of them. */
+int mountinfo_parse_fstype(char *text, const char *fstype_prefix, struct mountinfo *ret,
+			   size_t *ret_bad_line);
 /* Read and parse an open mountinfo file. */
 int mountinfo_read_fd(int fd, struct mountinfo *ret, size_t *ret_bad_line);
 /* Open PATH relative to DIRFD (AT_FDCWD, or e.g. an open /proc/PID) and
  * read and parse it: -errno when it cannot be opened, else as
  * mountinfo_read_fd. */
 int mountinfo_read_at(int dirfd, const char *path, struct mountinfo *ret, size_t *ret_bad_line);
+/* The same, keeping only the mounts of mountinfo_parse_fstype. */
+int mountinfo_read_fstype_at(int dirfd, const char *path, const char *fstype_prefix,
+			     struct mountinfo *ret, size_t *ret_bad_line);
 void mountinfo_free(struct mountinfo *mi);
 
 /* The entry with this mount id, or NULL. */

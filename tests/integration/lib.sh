@@ -209,3 +209,101 @@ pids_with_arg() {
 mount_count() {
 	wc -l </proc/self/mountinfo
 }
+
+# make_root DIR [OWNER]: a busybox-static root in DIR, with the mount points
+# nsroot's options and the examples use, all of it owned by OWNER (a uid,
+# taken as the gid too) when given.
+make_root() {
+	_bb=$(command -v busybox) || skip "needs busybox (package busybox-static)"
+	mkdir -p "$1/bin" "$1/proc" "$1/dev" "$1/sys" "$1/tmp" "$1/data" "$1/etc" ||
+		hard_error "mkdir in $1"
+	cp "$_bb" "$1/bin/busybox" || hard_error "copy busybox"
+	chroot "$1" /bin/busybox --install -s /bin 2>/dev/null && chroot "$1" /bin/true ||
+		skip "busybox is not static (needs package busybox-static)"
+	[ -z "${2:-}" ] || chown -R "$2:$2" "$1" || hard_error "chown $1"
+}
+
+# --- mounts and cgroups, read once for every test ----------------------------
+# The tests' readers of /proc/PID/mountinfo and /proc/PID/cgroup, with the
+# rules of lib/mountinfo and lib/cgroup. POSIX sh and awk (busybox's too:
+# the VM runs them, and sh_functions hands them to scripts inside a
+# container). Escaped characters (\040 for a space) stay escaped.
+
+# mounts: the mounts of /proc/self/mountinfo, one a line, without the
+# optional fields so that every field keeps its place:
+#   1 ID  2 PARENT  3 MAJ:MIN  4 ROOT  5 MOUNT-POINT  6 OPTIONS
+#   7 TYPE  8 SOURCE ("-" when empty)  9 SUPER-OPTIONS
+mounts() {
+	awk '{
+		for (i = 7; i <= NF && $i != "-"; i++)
+			;
+		# an empty source leaves two fields after the type
+		if (NF - i == 2) print $1, $2, $3, $4, $5, $6, $(i + 1), "-", $(i + 2)
+		else print $1, $2, $3, $4, $5, $6, $(i + 1), $(i + 2), $(i + 3)
+	}' /proc/self/mountinfo
+}
+
+# cg_table [PID|FILE]: the cgroups of PID (default self; or those a FILE
+# holding the text of a /proc/PID/cgroup lists), one hierarchy a line in
+# their order there, with where this mount namespace shows them:
+#   ID CONTROLLERS CGROUP DIR MOUNT
+# CONTROLLERS as /proc/PID/cgroup spells them ("cpu,cpuacct", "name=systemd";
+# "-" for v2, whose ID is 0); DIR the directory of CGROUP, as lib/cgroup
+# finds it (cg_mount_find): in the first mount of the hierarchy whose root is
+# CGROUP or above, less that root; MOUNT the hierarchy's first mount point.
+# "-" for what this namespace does not show. A mount is of the hierarchy
+# when each word of CONTROLLERS is one of its super options.
+cg_table() {
+	mounts | awk '
+	function holds(i,   n, w, j) {
+		if (ctrls[i] == "") return $7 == "cgroup2"
+		if ($7 != "cgroup") return 0
+		n = split(ctrls[i], w, ",")
+		for (j = 1; j <= n; j++)
+			if (!index("," $9 ",", "," w[j] ",")) return 0
+		return 1
+	}
+	FNR == NR {	# ID:CONTROLLERS:PATH; later colons belong to PATH
+		a = index($0, ":"); rest = substr($0, a + 1); b = index(rest, ":")
+		n++; id[n] = substr($0, 1, a - 1); ctrls[n] = substr(rest, 1, b - 1)
+		path[n] = substr(rest, b + 1)
+		next
+	}
+	{
+		for (i = 1; i <= n; i++) {
+			if (!holds(i)) continue
+			if (mnt[i] == "") mnt[i] = $5
+			if (dir[i] != "") continue
+			p = path[i]
+			if ($4 == "/") dir[i] = $5 (p == "/" ? "" : p)
+			else if (p == $4) dir[i] = $5
+			else if (substr(p, 1, length($4) + 1) == $4 "/") dir[i] = $5 substr(p, length($4) + 1)
+		}
+	}
+	END {
+		for (i = 1; i <= n; i++)
+			print id[i], (ctrls[i] == "" ? "-" : ctrls[i]), path[i],
+				(dir[i] == "" ? "-" : dir[i]), (mnt[i] == "" ? "-" : mnt[i])
+	}' "$(case ${1:-self} in */*) echo "$1" ;; *) echo "/proc/${1:-self}/cgroup" ;; esac)" -
+}
+
+# cg_get FIELD [CONTROLLER [PID|FILE]]: one field (controllers, cgroup, dir
+# or mount) of the cg_table row of the hierarchy that holds CONTROLLER (a v1
+# controller or name=NAME; none or "": v2). Nothing if there is no such
+# row, or the field is "-".
+cg_get() {
+	cg_table "${3:-}" | awk -v f="$1" -v c="${2:-}" '
+	BEGIN { col["controllers"] = 2; col["cgroup"] = 3; col["dir"] = 4; col["mount"] = 5 }
+	(c == "" ? $1 == 0 : index("," $2 ",", "," c ",") > 0) {
+		if ($col[f] != "-") print $col[f]
+		exit
+	}'
+}
+
+# sh_functions NAME...: the text of these functions of lib.sh, for a script
+# that runs where lib.sh cannot be sourced (inside a container's root).
+sh_functions() {
+	for _f in "$@"; do
+		sed -n "/^$_f() {\$/,/^}\$/p" "$NSKIT_SRCDIR/tests/integration/lib.sh"
+	done
+}

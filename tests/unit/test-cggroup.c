@@ -8,74 +8,47 @@
 
 #include "unit.h"
 #include "cggroup.h"
-#include "cgstate.h"
-
-static char tmp[] = "/tmp/test-cggroup.XXXXXX";
 
 static void put(const char *rel, const char *text)
 {
-	char path[512];
-	snprintf(path, sizeof(path), "%s/%s", tmp, rel);
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
+	unit_put(unit_tmp(), rel, text);
 }
 
 static const char *get(const char *rel)
 {
-	static char buf[256];
-	char path[512];
-	snprintf(path, sizeof(path), "%s/%s", tmp, rel);
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return NULL;
-	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
+	return unit_get(unit_tmp(), rel);
 }
 
 static bool exists(const char *rel)
 {
 	char path[512];
-	snprintf(path, sizeof(path), "%s/%s", tmp, rel);
+	snprintf(path, sizeof(path), "%s/%s", unit_tmp(), rel);
 	return access(path, F_OK) == 0;
 }
 
 /* A legacy-style system whose memory hierarchy is tmp/memory. */
 static void fake_sys(struct cg_sys *sys, bool v2)
 {
+	struct mountinfo mi;
 	char text[512];
+	size_t bad;
 
 	snprintf(text, sizeof(text),
 		 v2 ? "1 0 0:1 / %s/unified rw - cgroup2 cgroup2 rw\n"
 		    : "1 0 0:1 / %s/memory rw - cgroup cgroup rw,memory\n",
-		 tmp);
+		 unit_tmp());
+	assert_int_equal(mountinfo_parse(strdup(text), &mi, &bad), 0);
 	cg_sys_init(sys);
-	assert_int_equal(cg_parse_mountinfo(text, sys), 0);
-	assert_int_equal(cg_parse_proc_cgroup(v2 ? "0::/me\n" : "4:memory:/me\n", sys), 0);
+	assert_int_equal(cg_sys_parse(sys, &mi, v2 ? "0::/me\n" : "4:memory:/me\n"), 0);
+	mountinfo_free(&mi);
 	if (v2)
 		sys->h[0].ctrls = CG_BIT(CG_MEMORY);
 	cg_sys_finish(sys);
 }
 
-static int setup(void **state)
-{
-	assert_non_null(mkdtemp(tmp));
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	char cmd[128];
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmp);
-	return system(cmd);
-}
-
 static void test_write_read_at(void **state)
 {
-	int dfd = open(tmp, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	int dfd = open(unit_tmp(), O_PATH | O_DIRECTORY | O_CLOEXEC);
 	char buf[16];
 
 	put("pids.max", "");
@@ -258,69 +231,6 @@ static void test_enable_undo(void **state)
 	cg_sys_free(&sys);
 }
 
-static void test_populated_remove(void **state)
-{
-	struct cg_sys sys;
-	struct cg_group g;
-
-	fake_sys(&sys, false);
-	assert_int_equal(mkdir(sys.h[0].mount, 0755), 0);
-	assert_int_equal(cg_group_init(&g, &sys, NULL, "/top/x", cg_hiers_for(&sys, ~0u)), 0);
-	assert_int_equal(cg_group_create(&g, true), 0);
-	put("memory/top/x/cgroup.procs", "");
-	assert_int_equal(cg_group_populated(&g), 0);
-	assert_int_equal(mkdir(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/child"), 0755), 0);
-	put("memory/top/x/child/cgroup.procs", "4242\n");
-	assert_int_equal(cg_group_populated(&g), 1);
-	/* a directory that cannot go names itself */
-	assert_int_equal(cg_group_remove(&g), -ENOTEMPTY);
-	assert_non_null(strstr(g.failing, "/top/x/child"));
-	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/child/cgroup.procs"));
-	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/cgroup.procs"));
-	assert_int_equal(cg_group_remove(&g), 0);
-	assert_false(exists("memory/top/x"));
-	assert_true(exists("memory/top"));	/* remove takes the group, not its parents */
-	cg_group_undo(&g);
-	assert_false(exists("memory/top"));
-	cg_group_free(&g);
-	rmdir(sys.h[0].mount);
-	cg_sys_free(&sys);
-}
-
-/* remove carries on past a hierarchy it cannot empty, naming each */
-static void test_remove_every_hierarchy(void **state)
-{
-	struct cg_sys sys;
-	struct cg_group g;
-	char text[512];
-
-	snprintf(text, sizeof(text),
-		 "1 0 0:1 / %s/memory rw - cgroup cgroup rw,memory\n"
-		 "2 0 0:2 / %s/pids rw - cgroup cgroup rw,pids\n", tmp, tmp);
-	cg_sys_init(&sys);
-	assert_int_equal(cg_parse_mountinfo(text, &sys), 0);
-	cg_sys_finish(&sys);
-	mkdir(sys.h[0].mount, 0755);
-	mkdir(sys.h[1].mount, 0755);
-	assert_int_equal(cg_group_init(&g, &sys, NULL, "/q", cg_hiers_for(&sys, ~0u)), 0);
-	assert_int_equal(cg_group_create(&g, true), 0);
-	put("memory/q/cgroup.procs", "");	/* stand-ins: rmdir fails */
-	put("pids/q/cgroup.procs", "");
-	assert_int_equal(cg_group_remove(&g), -ENOTEMPTY);
-	assert_int_equal(g.nleft, 2);
-	assert_non_null(strstr(g.left[0].path, "/memory/q"));
-	assert_non_null(strstr(g.left[1].path, "/pids/q"));
-	assert_non_null(strstr(g.failing, "/memory/q"));
-	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/cgroup.procs"));
-	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[1]), "/cgroup.procs"));
-	cg_group_clear_left(&g);
-	assert_int_equal(cg_group_remove(&g), 0);
-	assert_false(exists("memory/q"));
-	assert_false(exists("pids/q"));
-	cg_group_free(&g);
-	cg_sys_free(&sys);
-}
-
 static void test_v2_enable(void **state)
 {
 	struct cg_sys sys;
@@ -354,10 +264,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_write_read_at), cmocka_unit_test(test_create_apply_undo),
-		cmocka_unit_test(test_populated_remove), cmocka_unit_test(test_v2_enable),
+		cmocka_unit_test(test_v2_enable),
 		cmocka_unit_test(test_apply_rollback),
 		cmocka_unit_test(test_apply_made_group), cmocka_unit_test(test_enable_undo),
-		cmocka_unit_test(test_remove_every_hierarchy),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, unit_tmp_setup, unit_tmp_teardown);
 }

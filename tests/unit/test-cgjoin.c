@@ -1,105 +1,131 @@
+/* nsjoin --join-cgroup aimed at fake hierarchies in a temporary directory:
+ * plain files stand in for /proc/PID/cgroup and for each cgroup.procs. */
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "unit.h"
 #include "cgjoin.h"
 
-static void test_parse_line(void **state)
+static void dir(const char *rel)
 {
-	struct cgjoin_line cg;
-	char v2[] = "0::/box", v1[] = "4:memory:/a/b", named[] = "9:name=systemd:/",
-	     multi[] = "2:cpu,cpuacct:/x:y";
+	char path[512];
 
-	(void)state;
-	assert_int_equal(cgjoin_parse_line(v2, &cg), 0);
-	assert_int_equal(cg.id, 0);
-	assert_string_equal(cg.controllers, "");
-	assert_string_equal(cg.path, "/box");
-	assert_int_equal(cgjoin_parse_line(v1, &cg), 0);
-	assert_int_equal(cg.id, 4);
-	assert_string_equal(cg.controllers, "memory");
-	assert_string_equal(cg.path, "/a/b");
-	assert_int_equal(cgjoin_parse_line(named, &cg), 0);
-	assert_string_equal(cg.controllers, "name=systemd");
-	assert_int_equal(cgjoin_parse_line(multi, &cg), 0);
-	assert_string_equal(cg.controllers, "cpu,cpuacct");
-	assert_string_equal(cg.path, "/x:y");	/* a colon in the path is the path's */
-
-	const char *bad[] = { "", "0", "0:", "0::", "0::box", "x::/", "-1::/", "0:memory:/",
-			      "3::/", ":memory:/", "4:memory", "99999999999:cpu:/", NULL };
-	for (int i = 0; bad[i]; i++) {
-		char buf[64];
-		snprintf(buf, sizeof(buf), "%s", bad[i]);
-		assert_int_equal(cgjoin_parse_line(buf, &cg), -EINVAL);
-	}
+	snprintf(path, sizeof(path), "%s/%s", unit_tmp(), rel);
+	assert_int_equal(mkdir(path, 0755), 0);
 }
 
-static const char mountinfo[] =
-	"23 1 0:21 / /sys rw - sysfs sysfs rw\n"
-	"31 23 0:28 / /sys/fs/cgroup rw,relatime - tmpfs tmpfs rw,mode=755\n"
-	"32 31 0:29 / /sys/fs/cgroup/cpu,cpuacct rw,relatime shared:9 - cgroup cgroup rw,cpu,cpuacct\n"
-	"35 31 0:32 / /sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory\n"
-	"40 31 0:37 / /sys/fs/cgroup/systemd rw,relatime - cgroup cgroup rw,xattr,name=systemd\n"
-	"41 31 0:38 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw\n"
-	"50 1 0:32 /sub /mnt/mem\\040space rw - cgroup cgroup rw,memory\n"
-	"60 1 0:99 / /mnt/cpuonly rw - cgroup cgroup rw,cpu\n";
-
-static void test_find_dir(void **state)
+/* The fake mounts: v2, memory (a mount of its subtree /sub, then one of
+ * the whole), a named hierarchy, and a pids hierarchy nobody is in. */
+static struct mountinfo fake_mounts(void)
 {
-	struct cgjoin_line cg = { 0, "", "/box" };
-	char dir[256];
+	struct mountinfo mi;
+	char *text;
+	size_t bad;
 
-	(void)state;
-	assert_int_equal(cgjoin_find_dir(mountinfo, &cg, dir, sizeof(dir)), 0);
-	assert_string_equal(dir, "/sys/fs/cgroup/unified/box");
-	cg = (struct cgjoin_line){ 4, "memory", "/a" };
-	assert_int_equal(cgjoin_find_dir(mountinfo, &cg, dir, sizeof(dir)), 0);
-	assert_string_equal(dir, "/sys/fs/cgroup/memory/a");
-	/* every controller of the line must be mounted together */
-	cg = (struct cgjoin_line){ 2, "cpu,cpuacct", "/" };
-	assert_int_equal(cgjoin_find_dir(mountinfo, &cg, dir, sizeof(dir)), 0);
-	assert_string_equal(dir, "/sys/fs/cgroup/cpu,cpuacct/");
-	cg = (struct cgjoin_line){ 9, "name=systemd", "/user" };
-	assert_int_equal(cgjoin_find_dir(mountinfo, &cg, dir, sizeof(dir)), 0);
-	assert_string_equal(dir, "/sys/fs/cgroup/systemd/user");
-	/* a controller mounted nowhere; "cpu" is not a prefix match of "cpuset" */
-	cg = (struct cgjoin_line){ 7, "blkio", "/" };
-	assert_int_equal(cgjoin_find_dir(mountinfo, &cg, dir, sizeof(dir)), -ENOENT);
-	cg = (struct cgjoin_line){ 7, "cpuset", "/" };
-	assert_int_equal(cgjoin_find_dir(mountinfo, &cg, dir, sizeof(dir)), -ENOENT);
-	cg = (struct cgjoin_line){ 8, "pids", "/" };
-	assert_int_equal(cgjoin_find_dir(mountinfo, &cg, dir, sizeof(dir)), -ENOENT);
-	assert_int_equal(cgjoin_find_dir("", &cg, dir, sizeof(dir)), -ENOENT);
-	assert_int_equal(cgjoin_find_dir("garbage\n1 2\n", &cg, dir, sizeof(dir)), -ENOENT);
-	/* too small a buffer */
-	cg = (struct cgjoin_line){ 0, "", "/box" };
-	assert_int_equal(cgjoin_find_dir(mountinfo, &cg, dir, 8), -ENAMETOOLONG);
+	assert_true(asprintf(&text,
+			     "1 0 0:1 / %s/v2 rw - cgroup2 cgroup2 rw\n"
+			     "2 0 0:2 /sub %s/memsub rw - cgroup cgroup rw,memory\n"
+			     "3 0 0:2 / %s/mem rw - cgroup cgroup rw,memory\n"
+			     "4 0 0:3 / %s/sysd rw - cgroup cgroup rw,xattr,name=systemd\n"
+			     "5 0 0:4 / %s/pids rw - cgroup cgroup rw,pids\n"
+			     "6 0 0:5 / %s/proc rw - proc proc rw\n",
+			     unit_tmp(), unit_tmp(), unit_tmp(), unit_tmp(), unit_tmp(), unit_tmp()) > 0);
+	assert_int_equal(mountinfo_parse(text, &mi, &bad), 0);
+	return mi;
 }
 
-static void test_find_dir_below_root(void **state)
+static int setup(void **state)
 {
-	static const char only_sub[] = "50 1 0:32 /sub /mnt/mem\\040space rw - cgroup cgroup rw,memory\n";
-	struct cgjoin_line cg = { 4, "memory", "/sub/x" };
-	char dir[256];
+	const char *dirs[] = { "v2", "v2/box", "memsub", "memsub/x", "mem", "mem/other",
+			       "sysd", "sysd/user", "pids", "proc", NULL };
 
-	(void)state;
-	/* a mount of a subtree shows only paths below its root, unescaped */
-	assert_int_equal(cgjoin_find_dir(only_sub, &cg, dir, sizeof(dir)), 0);
-	assert_string_equal(dir, "/mnt/mem space/x");
-	cg.path = "/sub";
-	assert_int_equal(cgjoin_find_dir(only_sub, &cg, dir, sizeof(dir)), 0);
-	assert_string_equal(dir, "/mnt/mem space");
-	cg.path = "/subway";
-	assert_int_equal(cgjoin_find_dir(only_sub, &cg, dir, sizeof(dir)), -ENOENT);
-	cg.path = "/other";
-	assert_int_equal(cgjoin_find_dir(only_sub, &cg, dir, sizeof(dir)), -ENOENT);
+	assert_int_equal(unit_tmp_setup(state), 0);
+	for (int i = 0; dirs[i]; i++)
+		dir(dirs[i]);
+	unit_put(unit_tmp(), "v2/box/cgroup.procs", "");
+	unit_put(unit_tmp(), "memsub/x/cgroup.procs", "");
+	unit_put(unit_tmp(), "mem/other/cgroup.procs", "");
+	unit_put(unit_tmp(), "sysd/user/cgroup.procs", "");
+	unit_put(unit_tmp(), "pids/cgroup.procs", "");
+	return 0;
+}
+
+static int open_proc(void)
+{
+	char path[512];
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/proc", unit_tmp());
+	assert_true((fd = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC)) >= 0);
+	return fd;
+}
+
+/* Every hierarchy the target is in and this namespace shows, a named one
+ * too, each at the mount that shows the target's cgroup. */
+static void test_attach_every_hierarchy(void **state)
+{
+	struct mountinfo mi = fake_mounts();
+	char object[512];
+	int procfd = open_proc();
+
+	unit_put(unit_tmp(), "proc/cgroup", "9:name=systemd:/user\n8:pids:/\n7:blkio:/nowhere\n"
+			   "4:memory:/sub/x\nnot a line\n0::/box\n");
+	assert_int_equal(cgjoin_attach_mounts(procfd, &mi, object, sizeof(object)), 0);
+	assert_string_equal(unit_get(unit_tmp(), "v2/box/cgroup.procs"), "0");
+	assert_string_equal(unit_get(unit_tmp(), "memsub/x/cgroup.procs"), "0");
+	assert_string_equal(unit_get(unit_tmp(), "sysd/user/cgroup.procs"), "0");
+	assert_string_equal(unit_get(unit_tmp(), "pids/cgroup.procs"), "0");
+	assert_string_equal(unit_get(unit_tmp(), "mem/other/cgroup.procs"), "");
+
+	/* outside /sub: the mount of the whole hierarchy */
+	unit_put(unit_tmp(), "proc/cgroup", "4:memory:/other\n");
+	assert_int_equal(cgjoin_attach_mounts(procfd, &mi, object, sizeof(object)), 0);
+	assert_string_equal(unit_get(unit_tmp(), "mem/other/cgroup.procs"), "0");
+	close(procfd);
+	mountinfo_free(&mi);
+}
+
+static void test_attach_failures(void **state)
+{
+	struct mountinfo mi = fake_mounts();
+	char object[512], expected[512];
+	int procfd = open_proc();
+
+	/* a cgroup that is not there: the file it needed */
+	unit_put(unit_tmp(), "proc/cgroup", "0::/gone\n");
+	assert_int_equal(cgjoin_attach_mounts(procfd, &mi, object, sizeof(object)), -ENOENT);
+	snprintf(expected, sizeof(expected), "%s/v2/gone/cgroup.procs", unit_tmp());
+	assert_string_equal(object, expected);
+
+	/* a path too long for a directory name: the path */
+	char *cgroup = malloc(8192);
+	assert_non_null(cgroup);
+	memset(cgroup, 'a', 8191);
+	memcpy(cgroup, "0::/", 4);
+	cgroup[8190] = '\n';
+	cgroup[8191] = '\0';
+	unit_put(unit_tmp(), "proc/cgroup", cgroup);
+	assert_int_equal(cgjoin_attach_mounts(procfd, &mi, object, sizeof(object)), -ENAMETOOLONG);
+	assert_int_equal(strncmp(object, "/aaaa", 5), 0);
+	free(cgroup);
+
+	/* no /proc/PID/cgroup (the process is gone) */
+	snprintf(expected, sizeof(expected), "%s/proc/cgroup", unit_tmp());
+	assert_int_equal(unlink(expected), 0);
+	assert_int_equal(cgjoin_attach_mounts(procfd, &mi, object, sizeof(object)), -ENOENT);
+	assert_string_equal(object, "cgroup");
+	close(procfd);
+	mountinfo_free(&mi);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_parse_line),
-		cmocka_unit_test(test_find_dir),
-		cmocka_unit_test(test_find_dir_below_root),
+		cmocka_unit_test(test_attach_every_hierarchy),
+		cmocka_unit_test(test_attach_failures),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, setup, unit_tmp_teardown);
 }

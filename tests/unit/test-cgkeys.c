@@ -294,13 +294,16 @@ static void test_ctx(void **state)
 {
 	struct cg_sys sys;
 	struct cgkey_ctx ctx;
+	struct mountinfo mi;
+	size_t bad;
 
-	cg_sys_init(&sys);
-	assert_int_equal(cg_parse_mountinfo(
-				 "1 0 0:1 / /c/memory rw - cgroup cgroup rw,memory\n"
-				 "2 0 0:2 / /c/unified rw - cgroup2 cgroup2 rw\n",
-				 &sys),
+	assert_int_equal(mountinfo_parse(strdup("1 0 0:1 / /c/memory rw - cgroup cgroup rw,memory\n"
+						"2 0 0:2 / /c/unified rw - cgroup2 cgroup2 rw\n"),
+					 &mi, &bad),
 			 0);
+	cg_sys_init(&sys);
+	assert_int_equal(cg_sys_parse(&sys, &mi, ""), 0);
+	mountinfo_free(&mi);
 	sys.h[sys.v2].ctrls = CG_BIT(CG_MEMORY) | CG_BIT(CG_PIDS);
 	cg_sys_finish(&sys);
 	cgkey_ctx_from_sys(&sys, &ctx);

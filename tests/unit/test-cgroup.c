@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "unit.h"
@@ -40,12 +41,24 @@ static const char legacy_mountinfo[] =
 static const char legacy_cgroup[] =
 	"5:freezer:/lxc/c1/inner\n4:memory:/a\n2:cpu,cpuacct:/b/c\n";
 
+/* The entries of a mountinfo text (lib/mountinfo), freed with mountinfo_free. */
+static struct mountinfo mounts(const char *text)
+{
+	struct mountinfo mi;
+	size_t bad;
+
+	assert_int_equal(mountinfo_parse(strdup(text), &mi, &bad), 0);
+	return mi;
+}
+
 static void load(struct cg_sys *sys, const char *mountinfo, const char *cgroup,
 		 const char *v2_controllers)
 {
+	struct mountinfo mi = mounts(mountinfo);
+
 	cg_sys_init(sys);
-	assert_int_equal(cg_parse_mountinfo(mountinfo, sys), 0);
-	assert_int_equal(cg_parse_proc_cgroup(cgroup, sys), 0);
+	assert_int_equal(cg_sys_parse(sys, &mi, cgroup), 0);
+	mountinfo_free(&mi);
 	if (sys->v2 >= 0)
 		sys->h[sys->v2].ctrls = cg_parse_controllers(v2_controllers);
 	cg_sys_finish(sys);
@@ -142,23 +155,190 @@ static void test_legacy(void **state)
 
 static void test_none_and_bad(void **state)
 {
+	struct mountinfo mi = mounts(hybrid_mountinfo);
 	struct cg_sys sys;
+	const char *bad[] = { "garbage\n", "1:cpu\n", "0::relative\n", "0::\n", "x::/\n",
+			      "3::/\n", "0:memory:/\n", NULL };
 
 	load(&sys, "23 1 0:21 / / rw - ext4 /dev/sda1 rw\n", "", "");
 	assert_int_equal(sys.layout, CG_LAYOUT_NONE);
 	cg_sys_free(&sys);
 
-	cg_sys_init(&sys);
-	/* no " - " separator */
-	assert_int_equal(cg_parse_mountinfo("32 31 0:29 / /x rw cgroup cgroup rw,cpu\n", &sys),
-			 -EINVAL);
-	/* too few fields after the separator */
-	assert_int_equal(cg_parse_mountinfo("32 31 0:29 / /x rw - cgroup\n", &sys), -EINVAL);
-	assert_int_equal(cg_parse_proc_cgroup("garbage\n", &sys), -EINVAL);
-	assert_int_equal(cg_parse_proc_cgroup("1:cpu\n", &sys), -EINVAL);
-	assert_int_equal(cg_parse_proc_cgroup("0::relative\n", &sys), -EINVAL);
-	assert_int_equal(cg_parse_proc_cgroup("0::\n", &sys), -EINVAL);
+	/* a malformed line of /proc/self/cgroup, even after good ones */
+	for (int i = 0; bad[i]; i++) {
+		char text[64];
+		snprintf(text, sizeof(text), "4:memory:/a\n%s", bad[i]);
+		cg_sys_init(&sys);
+		assert_int_equal(cg_sys_parse(&sys, &mi, text), -EINVAL);
+		cg_sys_free(&sys);
+	}
+	mountinfo_free(&mi);
+}
+
+/* A name= hierarchy holds no controller: cgctl leaves it out, and no line
+ * of /proc/self/cgroup is taken for another hierarchy's. */
+static void test_named_hierarchy(void **state)
+{
+	struct cg_sys sys;
+	char *paths[CG_MAX_HIER];
+	char text[] = "3:name=systemd:/user\n2:cpu,cpuacct:/b2\n0::/c2\n";
+
+	load(&sys,
+	     "40 31 0:37 / /sys/fs/cgroup/systemd rw - cgroup cgroup rw,xattr,name=systemd\n"
+	     "32 31 0:29 / /sys/fs/cgroup/cpu,cpuacct rw - cgroup cgroup rw,cpu,cpuacct\n"
+	     "41 31 0:38 / /sys/fs/cgroup/unified rw - cgroup2 cgroup2 rw\n",
+	     "3:name=systemd:/user\n2:cpu,cpuacct:/b\n0::/c\n", "");
+	assert_int_equal(sys.n, 2);
+	assert_int_equal(sys.layout, CG_LAYOUT_HYBRID);
+	assert_int_equal(cg_sys_find(&sys, "name=systemd"), -1);
+	assert_int_equal(cg_sys_find(&sys, "cpu,cpuacct"), 0);
+	assert_int_equal(cg_sys_find(&sys, "cpu"), 0);
+	assert_int_equal(cg_sys_find(&sys, "cpuacct,name=x"), -1);
+	assert_int_equal(cg_sys_find(&sys, ""), sys.v2);
+	assert_string_equal(sys.h[0].self, "/b");
+	assert_string_equal(sys.h[sys.v2].self, "/c");
+
+	/* another process's cgroups, by the same rule */
+	assert_int_equal(cg_sys_paths(&sys, text, paths), 0);
+	assert_string_equal(paths[0], "/b2");
+	assert_string_equal(paths[sys.v2], "/c2");
+	for (int i = 0; i < CG_MAX_HIER; i++)
+		free(paths[i]);
+	char bad[] = "0::/c\nnonsense\n";
+	assert_int_equal(cg_sys_paths(&sys, bad, paths), -EINVAL);
+	for (int i = 0; i < CG_MAX_HIER; i++)
+		assert_null(paths[i]);
 	cg_sys_free(&sys);
+}
+
+/* The caller's cgroup decides which of two mounts of a hierarchy is used:
+ * the first one that shows it. */
+static void test_mount_that_shows_self(void **state)
+{
+	struct cg_sys sys;
+	char dir[256];
+
+	load(&sys,
+	     "35 31 0:32 /other /mnt/first rw - cgroup cgroup rw,memory\n"
+	     "36 31 0:32 / /sys/fs/cgroup/memory rw - cgroup cgroup rw,memory\n",
+	     "4:memory:/me\n", "");
+	assert_int_equal(sys.n, 1);
+	assert_string_equal(sys.h[0].mount, "/sys/fs/cgroup/memory");
+	assert_string_equal(sys.h[0].root, "/");
+	assert_int_equal(cg_dir(&sys.h[0], "/me/box", dir, sizeof(dir)), 0);
+	assert_string_equal(dir, "/sys/fs/cgroup/memory/me/box");
+	cg_sys_free(&sys);
+
+	/* none shows it: the first mount, as it is */
+	load(&sys, "35 31 0:32 /other /mnt/first rw - cgroup cgroup rw,memory\n", "4:memory:/me\n",
+	     "");
+	assert_string_equal(sys.h[0].mount, "/mnt/first");
+	assert_string_equal(sys.h[0].self, "/me");
+	assert_int_equal(cg_dir(&sys.h[0], "/me", dir, sizeof(dir)), -ENOENT);
+	cg_sys_free(&sys);
+}
+
+static void test_proc_next(void **state)
+{
+	char text[] = "0::/box\n\n4:memory:/a/b\n9:name=systemd:/\n2:cpu,cpuacct:/x:y\nbad\n"
+		      "0::/last";
+	char *cursor = text;
+	struct cg_proc_line l;
+
+	(void)state;
+	assert_int_equal(cg_proc_next(&cursor, &l), 1);
+	assert_int_equal(l.id, 0);
+	assert_string_equal(l.controllers, "");
+	assert_string_equal(l.path, "/box");
+	assert_int_equal(cg_proc_next(&cursor, &l), 1);	/* past the empty line */
+	assert_int_equal(l.id, 4);
+	assert_string_equal(l.controllers, "memory");
+	assert_string_equal(l.path, "/a/b");
+	assert_int_equal(cg_proc_next(&cursor, &l), 1);
+	assert_string_equal(l.controllers, "name=systemd");
+	assert_int_equal(cg_proc_next(&cursor, &l), 1);
+	assert_string_equal(l.controllers, "cpu,cpuacct");
+	assert_string_equal(l.path, "/x:y");	/* a colon in the path is the path's */
+	assert_int_equal(cg_proc_next(&cursor, &l), -EINVAL);
+	assert_int_equal(cg_proc_next(&cursor, &l), 1);	/* the bad line was passed over */
+	assert_string_equal(l.path, "/last");
+	assert_int_equal(cg_proc_next(&cursor, &l), 0);
+	assert_int_equal(cg_proc_next(&cursor, &l), 0);
+
+	const char *bad[] = { "0", "0:", "0::", "0::box", "x::/", "-1::/", "0:memory:/",
+			      "3::/", ":memory:/", "4:memory", "99999999999:cpu:/", NULL };
+	for (int i = 0; bad[i]; i++) {
+		char buf[64];
+		snprintf(buf, sizeof(buf), "%s", bad[i]);
+		cursor = buf;
+		if (cg_proc_next(&cursor, &l) != -EINVAL)
+			fail_msg("accepted '%s'", bad[i]);
+	}
+	char empty[] = "";
+	cursor = empty;
+	assert_int_equal(cg_proc_next(&cursor, &l), 0);
+}
+
+static const char join_mountinfo[] =
+	"23 1 0:21 / /sys rw - sysfs sysfs rw\n"
+	"31 23 0:28 / /sys/fs/cgroup rw,relatime - tmpfs tmpfs rw,mode=755\n"
+	"32 31 0:29 / /sys/fs/cgroup/cpu,cpuacct rw,relatime shared:9 - cgroup cgroup rw,cpu,cpuacct\n"
+	"35 31 0:32 / /sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory\n"
+	"40 31 0:37 / /sys/fs/cgroup/systemd rw,relatime - cgroup cgroup rw,xattr,name=systemd\n"
+	"41 31 0:38 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw\n"
+	"50 1 0:32 /sub /mnt/mem\\040space rw - cgroup cgroup rw,memory\n"
+	"60 1 0:99 / /mnt/cpuonly rw - cgroup cgroup rw,cpu\n";
+
+/* Where a hierarchy shows a path, as nsjoin --join-cgroup asks. */
+static const char *find_dir(const struct mountinfo *mi, const char *controllers, const char *path)
+{
+	static char dir[256];
+	const struct mnt_entry *e = cg_mount_find(mi, controllers, path);
+
+	if (!e)
+		return NULL;
+	assert_int_equal(cg_mount_dir(e->target, e->root, path, dir, sizeof(dir)), 0);
+	return dir;
+}
+
+static void test_mount_find(void **state)
+{
+	struct mountinfo mi = mounts(join_mountinfo), none = mounts("");
+	const struct mnt_entry *e;
+	char dir[8];
+
+	assert_string_equal(find_dir(&mi, "", "/box"), "/sys/fs/cgroup/unified/box");
+	assert_string_equal(find_dir(&mi, "memory", "/a"), "/sys/fs/cgroup/memory/a");
+	/* every controller of the line must be mounted together */
+	assert_string_equal(find_dir(&mi, "cpu,cpuacct", "/"), "/sys/fs/cgroup/cpu,cpuacct");
+	assert_string_equal(find_dir(&mi, "name=systemd", "/user"), "/sys/fs/cgroup/systemd/user");
+	/* a controller mounted nowhere; "cpu" is not a prefix match of "cpuset" */
+	assert_null(find_dir(&mi, "blkio", "/"));
+	assert_null(find_dir(&mi, "cpuset", "/"));
+	assert_null(find_dir(&mi, "pids", "/"));
+	assert_null(find_dir(&mi, "cpu,pids", "/"));
+	assert_null(find_dir(&none, "", "/"));
+	assert_false(cg_mount_holds(&mi.entries[0], ""));	/* sysfs */
+	assert_false(cg_mount_holds(&mi.entries[5], "memory"));	/* cgroup2 */
+	assert_false(cg_mount_holds(&mi.entries[3], ""));	/* v1 */
+	/* too small a buffer */
+	assert_non_null(e = cg_mount_find(&mi, "", "/box"));
+	assert_int_equal(cg_mount_dir(e->target, e->root, "/box", dir, sizeof(dir)), -ENAMETOOLONG);
+	mountinfo_free(&mi);
+	mountinfo_free(&none);
+}
+
+static void test_mount_find_below_root(void **state)
+{
+	struct mountinfo mi = mounts("50 1 0:32 /sub /mnt/mem\\040space rw - cgroup cgroup rw,memory\n");
+
+	/* a mount of a subtree shows only paths below its root, unescaped */
+	assert_string_equal(find_dir(&mi, "memory", "/sub/x"), "/mnt/mem space/x");
+	assert_string_equal(find_dir(&mi, "memory", "/sub"), "/mnt/mem space");
+	assert_null(find_dir(&mi, "memory", "/subway"));
+	assert_null(find_dir(&mi, "memory", "/other"));
+	assert_null(find_dir(&mi, "memory", "/"));
+	mountinfo_free(&mi);
 }
 
 static void test_names(void **state)
@@ -189,7 +369,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hybrid), cmocka_unit_test(test_unified),
 		cmocka_unit_test(test_legacy), cmocka_unit_test(test_none_and_bad),
-		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_names), cmocka_unit_test(test_named_hierarchy),
+		cmocka_unit_test(test_mount_that_shows_self), cmocka_unit_test(test_proc_next),
+		cmocka_unit_test(test_mount_find), cmocka_unit_test(test_mount_find_below_root),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

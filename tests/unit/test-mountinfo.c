@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "mountinfo.h"
@@ -14,6 +15,18 @@ static struct mnt_entry parse_ok(char *line)
 
 	assert_int_equal(mountinfo_parse_line(line, &e), 0);
 	return e;
+}
+
+/* Each of LINES must be refused. */
+static void assert_refused(const char *const *lines, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *copy = strdup(lines[i]);
+		struct mnt_entry e;
+		if (mountinfo_parse_line(copy, &e) != -EINVAL)
+			fail_msg("accepted malformed line '%s'", lines[i]);
+		free(copy);
+	}
 }
 
 static void test_proc5_example(void **state)
@@ -107,13 +120,185 @@ static void test_malformed(void **state)
 		"99999999999 35 98:0 / /mnt rw - ext3 /dev/root rw",
 	};
 
-	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		char *copy = strdup(bad[i]);
+	assert_refused(bad, sizeof(bad) / sizeof(bad[0]));
+}
+
+/* Every cut of a good line short of its last field is refused; cuts inside
+ * the last field are good lines (super options "r", "rw,e", ...). */
+static void test_truncated(void **state)
+{
+	static const char good[] =
+		"36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue";
+	size_t last = strrchr(good, ' ') - good + 1;
+
+	for (size_t n = 0; n < sizeof(good) - 1; n++) {
+		char *copy = strndup(good, n);
 		struct mnt_entry e;
-		if (mountinfo_parse_line(copy, &e) != -EINVAL)
-			fail_msg("accepted malformed line '%s'", bad[i]);
+		int r = mountinfo_parse_line(copy, &e);
+		if (n <= last && r != -EINVAL)
+			fail_msg("accepted the first %zu bytes: '%.*s'", n, (int)n, good);
+		if (n > last && r != 0)
+			fail_msg("refused the first %zu bytes: '%.*s'", n, (int)n, good);
 		free(copy);
 	}
+	/* a cut line in a table: its number */
+	struct mountinfo mi = MOUNTINFO_INIT;
+	size_t bad;
+	assert_int_equal(mountinfo_parse(strdup("20 1 0:1 / / rw - ext4 r rw\n21 20 0:2 / /proc rw - pr"),
+					 &mi, &bad),
+			 -EINVAL);
+	assert_int_equal(bad, 2);
+	assert_null(mi.entries);
+}
+
+static void test_bad_escapes(void **state)
+{
+	static const char *const bad[] = {
+		"36 35 98:0 / /mnt\\ rw - ext3 /dev/root rw",		/* at the end */
+		"36 35 98:0 / /mnt\\0 rw - ext3 /dev/root rw",
+		"36 35 98:0 / /m\\01 rw - ext3 /dev/root rw",
+		"36 35 98:0 / /m\\08x rw - ext3 /dev/root rw",	/* 8 is not octal */
+		"36 35 98:0 / /m\\400 rw - ext3 /dev/root rw",	/* 256 */
+		"36 35 98:0 / /m\\777 rw - ext3 /dev/root rw",
+		"36 35 98:0 / /m\\\\ rw - ext3 /dev/root rw",		/* a raw backslash */
+		"36 35 98:0 /r\\x41 /m rw - ext3 /dev/root rw",
+		"36 35 98:0 / /m rw - ext\\9 /dev/root rw",		/* in the type */
+		"36 35 98:0 / /m rw - ext3 /dev/ro\\ot rw",		/* in the source */
+	};
+	static const char *const good[][2] = {
+		{ "36 35 98:0 / /m\\377x rw - ext3 s rw", "/m\377x" },
+		{ "36 35 98:0 / /\\001 rw - ext3 s rw", "/\001" },
+		{ "36 35 98:0 / /\\134\\134 rw - ext3 s rw", "/\\\\" },
+		{ "36 35 98:0 / /a\\0401 rw - ext3 s rw", "/a 1" },	/* three digits, no more */
+	};
+
+	assert_refused(bad, sizeof(bad) / sizeof(bad[0]));
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		char *copy = strdup(good[i][0]);
+		struct mnt_entry e = parse_ok(copy);
+		assert_string_equal(e.target, good[i][1]);
+		free(copy);
+	}
+}
+
+static void test_separator(void **state)
+{
+	static const char *const bad[] = {
+		"36 35 98:0 / /m rw ext3 /dev/root rw",		/* none, no optional fields */
+		"36 35 98:0 / /m rw shared:1 master:2 ext3 /dev/root rw",
+		"36 35 98:0 / /m rw -ext3 /dev/root rw",	/* glued to the type */
+		"36 35 98:0 / /m rw -- ext3 /dev/root rw",
+		"36 35 98:0 / /m rw - - ext3 /dev/root rw",	/* twice: four fields after */
+		"36 35 98:0 / /m rw  - ext3 /dev/root rw",	/* an empty optional field */
+		"36 35 98:0 / /m rw -",
+		"36 35 98:0 / /m rw - ",
+		"36 35 98:0 / /m rw -  ",
+		"36 35 98:0 / /m rw - ext3",
+		"36 35 98:0 / /m rw - ext3 src",
+		"36 35 98:0 / /m rw - ext3 src ",		/* empty super options */
+		"36 35 98:0 / /m rw -  src rw",			/* empty type */
+	};
+	char spaced[] = "36 35 98:0 / /m rw - ext3  rw";	/* empty source: fine */
+
+	assert_refused(bad, sizeof(bad) / sizeof(bad[0]));
+	assert_string_equal(parse_ok(spaced).source, "");
+}
+
+/* Lines far longer than any buffer a reader might have assumed: a 1 MiB
+ * mount point, and ten thousand optional fields. */
+static void test_huge_lines(void **state)
+{
+	size_t n = 1 << 20;
+	char *line = malloc(n + 64), *p = line;
+	struct mnt_entry e;
+
+	assert_non_null(line);
+	p += sprintf(p, "36 35 98:0 / /");
+	memset(p, 'a', n);
+	p += n;
+	strcpy(p, "\\040 rw - tmpfs t rw");
+	assert_int_equal(mountinfo_parse_line(line, &e), 0);
+	assert_int_equal(strlen(e.target), n + 2);
+	assert_int_equal(e.target[n + 1], ' ');
+	free(line);
+
+	size_t fields = 10000;
+	line = malloc(fields * 8 + 64);
+	assert_non_null(line);
+	p = line + sprintf(line, "36 35 98:0 / /m rw");
+	for (size_t i = 0; i < fields; i++)
+		p += sprintf(p, " x:%zu", i % 1000);
+	strcpy(p, " shared:7 - tmpfs t rw");
+	assert_int_equal(mountinfo_parse_line(line, &e), 0);
+	assert_int_equal(e.shared, 7);
+	assert_int_equal(strncmp(e.optional, "x:0 x:1 ", 8), 0);
+	free(line);
+
+	/* a whole table of them, through a pipe, as from /proc */
+	struct mountinfo mi;
+	size_t bad;
+	int fds[2];
+	char *text = malloc(n + 128);
+	assert_non_null(text);
+	p = text + sprintf(text, "20 1 0:1 / / rw - ext4 r rw\n21 20 0:2 / /");
+	memset(p, 'b', n);
+	strcpy(p + n, " rw - tmpfs t rw\n");
+	assert_int_equal(pipe(fds), 0);
+	if (fork() == 0) {
+		close(fds[0]);
+		_exit(write(fds[1], text, strlen(text)) == (ssize_t)strlen(text) ? 0 : 1);
+	}
+	close(fds[1]);
+	assert_int_equal(mountinfo_read_fd(fds[0], &mi, &bad), 0);
+	close(fds[0]);
+	assert_int_equal(mi.count, 2);
+	assert_int_equal(strlen(mi.entries[1].target), n + 1);
+	mountinfo_free(&mi);
+	free(text);
+	int status;
+	assert_true(wait(&status) > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
+/* Only the mounts of one kind, the others passed over without parsing:
+ * even a malformed line of another type does not stop it. */
+static void test_parse_fstype(void **state)
+{
+	static const char text[] =
+		"20 1 0:1 / / rw - ext4 r rw\n"
+		"31 20 0:28 / /sys/fs/cgroup rw - tmpfs tmpfs rw\n"
+		"32 31 0:29 / /sys/fs/cgroup/cpu rw shared:3 - cgroup cgroup rw,cpu\n"
+		"not a mount line but ends with three - fields here\n"
+		"33 31 0:30 / /weird\\040cgroup rw - tmpfs cgroup rw\n"	/* source "cgroup" */
+		"41 31 0:38 / /sys/fs/cgroup/unified rw - cgroup2  rw\n";	/* empty source */
+	struct mountinfo mi;
+	size_t bad;
+
+	assert_int_equal(mountinfo_parse_fstype(strdup(text), "cgroup", &mi, &bad), 0);
+	assert_int_equal(bad, 0);
+	assert_int_equal(mi.count, 2);
+	assert_string_equal(mi.entries[0].target, "/sys/fs/cgroup/cpu");
+	assert_int_equal(mi.entries[0].shared, 3);
+	assert_string_equal(mi.entries[1].fstype, "cgroup2");
+	assert_string_equal(mi.entries[1].source, "");
+	mountinfo_free(&mi);
+
+	/* every mount, and the bad line is found */
+	assert_int_equal(mountinfo_parse_fstype(strdup(text), NULL, &mi, &bad), -EINVAL);
+	assert_int_equal(bad, 4);
+
+	/* a line of the type that is malformed; a line too short to tell */
+	assert_int_equal(mountinfo_parse_fstype(strdup("20 1 0:1 / / rw - ext4 r rw\n"
+						       "32 31 0:29 / /c rw shared:x - cgroup c rw\n"),
+					       "cgroup", &mi, &bad),
+			 -EINVAL);
+	assert_int_equal(bad, 2);
+	assert_int_equal(mountinfo_parse_fstype(strdup("20 1 0:1 / / rw - ext4 r rw\ncgroup\n"),
+					       "cgroup", &mi, &bad),
+			 -EINVAL);
+	assert_int_equal(bad, 2);
+	assert_int_equal(mountinfo_parse_fstype(strdup(""), "cgroup", &mi, &bad), 0);
+	assert_int_equal(mi.count, 0);
+	mountinfo_free(&mi);
 }
 
 static const char table[] =
@@ -220,18 +405,6 @@ static void test_read_fd(void **state)
 	mountinfo_free(&mi);
 }
 
-/* Write TEXT to DIR/NAME. */
-static void write_file(const char *dir, const char *name, const char *text)
-{
-	char path[256];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	assert_non_null(f = fopen(path, "w"));
-	assert_int_equal(fputs(text, f) >= 0, 1);
-	assert_int_equal(fclose(f), 0);
-}
-
 static void remove_file(const char *dir, const char *name)
 {
 	char path[256];
@@ -248,8 +421,8 @@ static void test_read_at(void **state)
 	int dirfd;
 
 	assert_non_null(mkdtemp(dir));
-	write_file(dir, "mountinfo", table);
-	write_file(dir, "bad", "20 1 0:1 / / rw - ext4 r rw\ngarbage\n");
+	unit_put(dir, "mountinfo", table);
+	unit_put(dir, "bad", "20 1 0:1 / / rw - ext4 r rw\ngarbage\n");
 	assert_true((dirfd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC)) >= 0);
 
 	/* relative to an open directory, as to an open /proc/PID */
@@ -258,6 +431,13 @@ static void test_read_at(void **state)
 	assert_int_equal(mi.count, 6);
 	assert_string_equal(mi.entries[5].target, "/mntx");
 	mountinfo_free(&mi);
+
+	/* only one type */
+	assert_int_equal(mountinfo_read_fstype_at(dirfd, "mountinfo", "proc", &mi, &bad), 0);
+	assert_int_equal(mi.count, 1);
+	assert_string_equal(mi.entries[0].target, "/proc");
+	mountinfo_free(&mi);
+	assert_int_equal(mountinfo_read_fstype_at(dirfd, "missing", "proc", &mi, &bad), -ENOENT);
 
 	/* an absolute path with AT_FDCWD */
 	snprintf(path, sizeof(path), "%s/mountinfo", dir);
@@ -290,6 +470,11 @@ int main(void)
 		cmocka_unit_test(test_escapes),
 		cmocka_unit_test(test_empty_source),
 		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_truncated),
+		cmocka_unit_test(test_bad_escapes),
+		cmocka_unit_test(test_separator),
+		cmocka_unit_test(test_huge_lines),
+		cmocka_unit_test(test_parse_fstype),
 		cmocka_unit_test(test_parse_table),
 		cmocka_unit_test(test_parse_table_stack_reversed),
 		cmocka_unit_test(test_parse_table_bad_line),

@@ -8,10 +8,9 @@
 require_root
 [ "${NSKIT_VM_LAYOUT:-}" = legacy ] || skip "runs only in the legacy boot of make check-vm"
 
-# mountinfo: ID PARENT MAJ:MIN ROOT MOUNTPOINT OPTS [OPTIONAL...] - FSTYPE SOURCE SUPEROPTS
+# mounts_of TYPE: "MOUNTPOINT SUPEROPTS" of each mount of that type.
 mounts_of() {
-	awk -v t="$1" '{ for (i = 7; $i != "-"; i++) ; if ($(i + 1) == t) print $5, $(i + 3) }' \
-		/proc/self/mountinfo
+	mounts | awk -v t="$1" '$7 == t { print $5, $9 }'
 }
 assert_eq "" "$(mounts_of cgroup2)" "cgroup2 mounts"
 v1=$(mounts_of cgroup)
@@ -27,9 +26,8 @@ assert_no_match '^0::' "$(cat /proc/self/cgroup)" "/proc/self/cgroup"
 
 # self_dir CONTROLLER: our own cgroup in that controller's hierarchy.
 self_dir() {
-	printf '/sys/fs/cgroup/%s%s\n' "$1" \
-		"$(awk -F: -v c="$1" '{ n = split($2, a, ","); for (i = 1; i <= n; i++) if (a[i] == c) print $3 }' \
-			/proc/self/cgroup | sed 's,/$,,')"
+	_s=$(cg_get cgroup "$1")
+	printf '/sys/fs/cgroup/%s%s\n' "$1" "${_s%/}"
 }
 # new_group CONTROLLER: make a group below ours, removed at exit; its path
 # is left in $group (not printed: on_exit must run in this shell).

@@ -8,10 +8,9 @@
 require_root
 [ "${NSKIT_VM_LAYOUT:-}" = unified ] || skip "runs only in the unified boot of make check-vm"
 
-# mountinfo: ID PARENT MAJ:MIN ROOT MOUNTPOINT OPTS [OPTIONAL...] - FSTYPE SOURCE SUPEROPTS
-cg2=$(awk '{ for (i = 7; $i != "-"; i++) ; if ($(i + 1) == "cgroup2") print $5 }' /proc/self/mountinfo)
+cg2=$(mounts | awk '$7 == "cgroup2" { print $5 }')
 assert_eq /sys/fs/cgroup "$cg2" "cgroup2 mount points"
-v1=$(awk '{ for (i = 7; $i != "-"; i++) ; if ($(i + 1) == "cgroup") print $5 }' /proc/self/mountinfo)
+v1=$(mounts | awk '$7 == "cgroup" { print $5 }')
 assert_eq "" "$v1" "cgroup v1 mount points"
 
 # Every controller is on the v2 hierarchy (hierarchy 0 in /proc/cgroups)...
@@ -29,7 +28,7 @@ assert_match '^0::/' "$(cat /proc/self/cgroup)" "/proc/self/cgroup"
 assert_eq 1 "$(wc -l </proc/self/cgroup)" "lines of /proc/self/cgroup"
 
 # A child of our own cgroup can hand memory and pids to its children.
-self=$(sed -n 's/^0:://p' /proc/self/cgroup)
+self=$(cg_get cgroup)
 child=/sys/fs/cgroup${self%/}/nskit-vm-layout.$$
 mkdir "$child" || fail "mkdir $child"
 on_exit "rmdir '$child'"

@@ -31,13 +31,10 @@ assert_eq "$before" "$(cat "/proc/$p1/cgroup")" "/proc/$p1/cgroup after a refuse
 
 assert_status 0 "attach --create" -- "$CGCTL" attach "$G" --create -t "$p1"
 assert_eq "" "$(cat "$TMP_DIR/stdout")" "stdout of attach -t"
-cg_hierarchies | while read -r _m self v; do
-	if [ "$v" = 2 ]; then
-		grep -qx "0::${self%/}/$G" "/proc/$p1/cgroup" || fail "v2: $p1 not in the group"
-	else
-		grep -q ":${self%/}/$G\$" "/proc/$p1/cgroup" || fail "$_m: $p1 not in the group"
-	fi
-	grep -qx "$p1" "$_m${self%/}/$G/cgroup.procs" || fail "$_m: $p1 not in cgroup.procs"
+cg_hierarchies | while read -r c self v dir; do
+	[ "$c" != core ] || c=""
+	assert_eq "${self%/}/$G" "$(cg_get cgroup "$c" "$p1")" "$p1's cgroup in v$v $c"
+	grep -qx "$p1" "$dir/$G/cgroup.procs" || fail "$dir/$G: $p1 not in cgroup.procs"
 done || exit 1
 
 # from stdin, with a limit: the handle comes back on stdout

@@ -9,7 +9,7 @@ isolate
 # shellcheck source=tests/integration/examples/helpers.sh
 . "$NSKIT_SRCDIR/tests/integration/examples/helpers.sh"
 ROOT=$TMP_DIR/root
-make_root "$ROOT"
+make_root "$ROOT" 100000	# the container's root in the example's maps
 before=$(snapshot)
 
 NET=10.99.300 run_example container.sh -r "$ROOT" true

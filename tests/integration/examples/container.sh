@@ -9,7 +9,7 @@ isolate			# the veth's host end lands in a network namespace of the test
 # shellcheck source=tests/integration/examples/helpers.sh
 . "$NSKIT_SRCDIR/tests/integration/examples/helpers.sh"
 ROOT=$TMP_DIR/root
-make_root "$ROOT"
+make_root "$ROOT" 100000	# the container's root in the example's maps
 before=$(snapshot)
 lower=$(cd "$ROOT" && find . -exec ls -ld --time-style=+%s.%N {} + | sort)
 

@@ -21,16 +21,6 @@ mkdir -p "$TMPDIR" || hard_error "mkdir $TMPDIR"
 chmod 755 "$TMP_DIR"	# a container's root (uid 100000) walks through it
 export PATH TMPDIR
 
-# make_root DIR [UID]: a busybox-static root owned by UID (default 100000,
-# the container's root in the examples' maps).
-make_root() {
-	mkdir -p "$1/bin" "$1/proc" "$1/dev" "$1/tmp" "$1/etc" || hard_error "mkdir $1"
-	cp "$(command -v busybox)" "$1/bin/busybox" || hard_error "copy busybox"
-	chroot "$1" /bin/busybox --install -s /bin 2>/dev/null && chroot "$1" /bin/true ||
-		skip "busybox is not static (needs package busybox-static)"
-	chown -R "${2:-100000}:${2:-100000}" "$1" || hard_error "chown $1"
-}
-
 # run_example [--as UID] SCRIPT [ARG...]: run examples/SCRIPT as a user
 # would (as UID, with no groups, if given), its shell's PID (which names
 # its cgroup, nskit-PID) in $EX_PID, its stdout in $TMP_DIR/stdout, its
@@ -57,7 +47,7 @@ run_example() {
 # 2147483647) that have our TMPDIR, i.e. were started by this test.
 snapshot() {
 	ip -o link show | sed 's/^[0-9]*: //; s/[:@].*//'
-	awk '{ print $4, $5, $9 }' /proc/self/mountinfo
+	mounts | awk '{ print $4, $5, $7 }'	# root, mount point, type
 	for _f in /proc/[0-9]*/cmdline; do
 		_c=$({ tr '\0' ' ' <"$_f"; } 2>/dev/null) || continue
 		case $_c in *"$TMPDIR"*) echo "process ${_f%/cmdline}: $_c" ;; esac
@@ -81,16 +71,17 @@ assert_nothing_left() {
 
 # The container's view of its own limits: mount the hierarchy of a
 # controller (v1, or v2 if it is there) and read the files of its group,
-# found in /proc/self/cgroup. Prints "memory pids cpu" limits on one line
-# each: bytes, count, "quota period".
-INSIDE_LIMITS='
+# found in /proc/self/cgroup (lib.sh's readers, handed to the container).
+# Prints "memory pids cpu" limits on one line each: bytes, count, "quota
+# period".
+INSIDE_LIMITS="$(sh_functions mounts cg_table cg_get)"'
 cg() {	# cg CONTROLLER: the mounted directory of our group for it
 	mkdir -p /cg/$1
-	v1=$(awk -F: -v c=$1 "\$2 ~ \"(^|,)\" c \"(,|\$)\" { print \$2 \":\" \$3 }" /proc/self/cgroup)
+	v1=$(cg_get controllers $1)
 	if [ -n "$v1" ]; then
-		mount -t cgroup -o "${v1%%:*}" none /cg/$1 && echo "/cg/$1${v1#*:}"
+		mount -t cgroup -o "$v1" none /cg/$1 && echo "/cg/$1$(cg_get cgroup $1)"
 	else
-		mount -t cgroup2 none /cg/$1 && echo "/cg/$1$(sed -n "s/^0:://p" /proc/self/cgroup)"
+		mount -t cgroup2 none /cg/$1 && echo "/cg/$1$(cg_get cgroup)"
 	fi
 }
 d=$(cg memory); cat $d/memory.max 2>/dev/null || cat $d/memory.limit_in_bytes

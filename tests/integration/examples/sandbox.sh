@@ -16,16 +16,16 @@ probe=$(mktemp /var/tmp/nskit-sandbox-probe.XXXXXX) || hard_error "mktemp"
 on_exit "rm -f '$probe'"
 chmod 666 "$probe"
 
-run_example sandbox.sh sh -c '
+run_example sandbox.sh sh -c "$(sh_functions mounts cg_table cg_get)"'
 	id -u; id -g
 	ip -o link show | awk "{ print \$2 }"
 	echo x 2>&1 >>"$1" | sed "s/.*: //"
 	echo private >/tmp/private && cat /tmp/private
 	grep -E "^(Cap(Inh|Prm|Eff|Bnd|Amb)|NoNewPrivs)" /proc/self/status | tr -s "\t" " "
 	ps -e -o pid=,comm= >/tmp/ps && cat /tmp/ps
-	limit() {	# CONTROLLER FILE: from the host view of the cgroup tree
-		p=$(awk -F: -v c="$1" "\$2 ~ \"(^|,)\" c \"(,|\$)\" { print \$2 \"/\" \$3 }" /proc/self/cgroup)
-		[ -n "$p" ] && cat "/sys/fs/cgroup/$p/$2" || cat "/sys/fs/cgroup/$(sed -n "s/^0:://p" /proc/self/cgroup)/$3"
+	limit() {	# CONTROLLER V1-FILE V2-FILE: from the host view of the cgroup tree
+		d=$(cg_get dir "$1")
+		[ -n "$d" ] && cat "$d/$2" || cat "$(cg_get dir)/$3"
 	}
 	limit memory memory.limit_in_bytes memory.max
 	limit pids pids.max pids.max

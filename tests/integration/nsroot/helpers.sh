@@ -1,17 +1,6 @@
 # shellcheck shell=sh
 # Helpers of the nsroot tests (sourced after lib.sh and isolate).
 
-# make_root DIR: a busybox-static root in DIR, with the mount points the
-# options need.
-make_root() {
-	_bb=$(command -v busybox) || skip "needs busybox (package busybox-static)"
-	mkdir -p "$1/bin" "$1/proc" "$1/dev" "$1/sys" "$1/tmp" "$1/data" "$1/etc" ||
-		hard_error "mkdir in $1"
-	cp "$_bb" "$1/bin/busybox" || hard_error "copy busybox"
-	chroot "$1" /bin/busybox --install -s /bin 2>/dev/null && chroot "$1" /bin/true ||
-		skip "busybox is not static (needs package busybox-static)"
-}
-
 # mount_targets: the mount points of our namespace, to prove nothing was
 # left mounted (propagation may change: nsroot makes mounts slaves).
 mount_targets() {

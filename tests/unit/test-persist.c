@@ -1,0 +1,171 @@
+/* Persisting namespaces to files (lib/persist): which paths ask for it,
+ * the bind mounts and their undo, and the helper that keeps them only
+ * when told to. The mounts are made in a temporary directory inside a
+ * mount namespace of the test's own (unit_private_mounts). */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "unit.h"
+#include "ns.h"
+#include "persist.h"
+
+static const char *paths[16];	/* by ns_types[] index; NULL: not asked */
+
+/* Ask for namespace NAME to be persisted at tmp/FILE (NULL: not at all). */
+static void ask(const char *name, const char *file)
+{
+	static char buf[16][256];
+	unsigned i = (unsigned)(ns_by_proc_name(name) - ns_types);
+
+	if (file)
+		snprintf(buf[i], sizeof(buf[i]), "%s/%s", unit_tmp(), file);
+	paths[i] = file ? buf[i] : NULL;
+}
+
+static void ask_none(void)
+{
+	for (unsigned i = 0; i < ns_type_count; i++)
+		paths[i] = NULL;
+}
+
+static bool exists(const char *file)
+{
+	char path[256];
+
+	snprintf(path, sizeof(path), "%s/%s", unit_tmp(), file);
+	return access(path, F_OK) == 0;
+}
+
+/* Whether tmp/FILE holds our own namespace NAME. */
+static bool holds_ours(const char *file, const char *name)
+{
+	char path[256], ours[64];
+	struct stat a, b;
+
+	snprintf(path, sizeof(path), "%s/%s", unit_tmp(), file);
+	snprintf(ours, sizeof(ours), "/proc/self/ns/%s", name);
+	return ns_is_nsfs(path) && stat(path, &a) == 0 && stat(ours, &b) == 0 &&
+	       a.st_ino == b.st_ino && a.st_dev == b.st_dev;
+}
+
+static void test_any(void **state)
+{
+	assert_true(ns_type_count <= 16);
+	ask_none();
+	assert_false(persist_any(paths));
+	ask("time", "t");
+	assert_true(persist_any(paths));
+	ask("time", NULL);
+	assert_false(persist_any(paths));
+}
+
+/* Refusals need no privilege: nothing is made, nothing left. */
+static void test_refusals(void **state)
+{
+	struct persisted done = PERSISTED_INIT;
+
+	ask_none();
+	unit_put(unit_tmp(), "full", "x");
+	ask("net", "full");
+	assert_int_equal(persist_all(paths, getpid(), &done), -1);
+	assert_int_equal(done.count, 0);
+	assert_string_equal(unit_get(unit_tmp(), "full"), "x");
+	ask("net", "no/such/dir");
+	assert_int_equal(persist_all(paths, getpid(), &done), -1);
+	assert_int_equal(done.count, 0);
+	assert_false(exists("no"));
+}
+
+static void test_persist_and_undo(void **state)
+{
+	struct persisted done = PERSISTED_INIT;
+	int r = unit_private_mounts();
+
+	if (r < 0)
+		skip();
+	ask_none();
+	/* a file that is there (empty) is used, and left there after */
+	unit_put(unit_tmp(), "uts", "");
+	ask("uts", "uts");
+	ask("net", "net");
+	assert_int_equal(persist_all(paths, getpid(), &done), 0);
+	assert_int_equal(done.count, 2);
+	assert_true(holds_ours("net", "net"));
+	assert_true(holds_ours("uts", "uts"));
+	/* a file that holds a namespace already is refused */
+	struct persisted again = PERSISTED_INIT;
+	assert_int_equal(persist_all(paths, getpid(), &again), -1);
+	assert_int_equal(again.count, 0);
+	assert_true(holds_ours("net", "net"));
+	unpersist_all(&done);
+	assert_int_equal(done.count, 0);
+	assert_false(exists("net"));		/* made by it: removed */
+	assert_true(exists("uts"));		/* not made by it: kept, unmounted */
+	assert_false(ns_is_nsfs(paths[ns_by_proc_name("uts") - ns_types]));
+
+	/* a failure after a success undoes the success */
+	ask("uts", NULL);
+	ask("mnt", "no/such/dir");
+	assert_int_equal(persist_all(paths, getpid(), &done), -1);
+	assert_int_equal(done.count, 0);
+	assert_false(exists("net"));
+}
+
+static void test_helper(void **state)
+{
+	struct persist_helper h = PERSIST_HELPER_INIT;
+	struct persisted kept = PERSISTED_INIT;
+	int r = unit_private_mounts();
+
+	if (r < 0)
+		skip();
+	/* nothing to persist: no helper at all */
+	ask_none();
+	assert_int_equal(persist_helper_start(&h, paths), 0);
+	assert_int_equal(h.pid, -1);
+	assert_int_equal(persist_helper_run(&h, getpid()), 0);
+	assert_int_equal(persist_helper_finish(&h, true), 0);
+
+	/* not told to keep them: undone */
+	ask("net", "net");
+	assert_int_equal(persist_helper_start(&h, paths), 0);
+	assert_true(h.pid > 0);
+	assert_int_equal(persist_helper_run(&h, getpid()), 0);
+	assert_true(holds_ours("net", "net"));
+	assert_int_equal(persist_helper_finish(&h, false), -1);
+	assert_int_equal(h.pid, -1);
+	assert_false(exists("net"));
+
+	/* told to keep them: kept, once the helper is gone */
+	assert_int_equal(persist_helper_start(&h, paths), 0);
+	assert_int_equal(persist_helper_run(&h, getpid()), 0);
+	assert_int_equal(persist_helper_finish(&h, true), 0);
+	assert_true(holds_ours("net", "net"));
+	kept.path[0] = paths[ns_by_proc_name("net") - ns_types];
+	kept.created[0] = true;
+	kept.count = 1;
+	unpersist_all(&kept);
+	assert_false(exists("net"));
+
+	/* the helper's own failure comes back, and nothing is left (the
+	 * helper has exited then: the caller does not ask it to keep) */
+	ask("net", "no/such/dir");
+	assert_int_equal(persist_helper_start(&h, paths), 0);
+	assert_int_equal(persist_helper_run(&h, getpid()), -1);
+	assert_int_equal(persist_helper_finish(&h, false), -1);
+	assert_false(exists("no"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_any),
+		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_persist_and_undo),
+		cmocka_unit_test(test_helper),
+	};
+	return cmocka_run_group_tests(tests, unit_tmp_setup, unit_tmp_teardown);
+}
