@@ -65,22 +65,26 @@ static void test_any(void **state)
 /* Refusals need no privilege: nothing is made, nothing left. */
 static void test_refusals(void **state)
 {
+	char msg[512];
 	struct persisted done = PERSISTED_INIT;
 
 	ask_none();
 	unit_put(unit_tmp(), "full", "x");
 	ask("net", "full");
-	assert_int_equal(persist_all(paths, getpid(), &done), -1);
+	assert_true(persist_all(paths, getpid(), &done, msg, sizeof(msg)) < 0);
+	assert_true(*msg);
 	assert_int_equal(done.count, 0);
 	assert_string_equal(unit_get(unit_tmp(), "full"), "x");
 	ask("net", "no/such/dir");
-	assert_int_equal(persist_all(paths, getpid(), &done), -1);
+	assert_true(persist_all(paths, getpid(), &done, msg, sizeof(msg)) < 0);
+	assert_true(*msg);
 	assert_int_equal(done.count, 0);
 	assert_false(exists("no"));
 }
 
 static void test_persist_and_undo(void **state)
 {
+	char msg[512];
 	struct persisted done = PERSISTED_INIT;
 	int r = unit_private_mounts();
 
@@ -91,13 +95,14 @@ static void test_persist_and_undo(void **state)
 	unit_put(unit_tmp(), "uts", "");
 	ask("uts", "uts");
 	ask("net", "net");
-	assert_int_equal(persist_all(paths, getpid(), &done), 0);
+	assert_int_equal(persist_all(paths, getpid(), &done, msg, sizeof(msg)), 0);
 	assert_int_equal(done.count, 2);
 	assert_true(holds_ours("net", "net"));
 	assert_true(holds_ours("uts", "uts"));
 	/* a file that holds a namespace already is refused */
 	struct persisted again = PERSISTED_INIT;
-	assert_int_equal(persist_all(paths, getpid(), &again), -1);
+	assert_true(persist_all(paths, getpid(), &again, msg, sizeof(msg)) < 0);
+	assert_true(*msg);
 	assert_int_equal(again.count, 0);
 	assert_true(holds_ours("net", "net"));
 	unpersist_all(&done);
@@ -109,54 +114,10 @@ static void test_persist_and_undo(void **state)
 	/* a failure after a success undoes the success */
 	ask("uts", NULL);
 	ask("mnt", "no/such/dir");
-	assert_int_equal(persist_all(paths, getpid(), &done), -1);
+	assert_true(persist_all(paths, getpid(), &done, msg, sizeof(msg)) < 0);
+	assert_true(*msg);
 	assert_int_equal(done.count, 0);
 	assert_false(exists("net"));
-}
-
-static void test_helper(void **state)
-{
-	struct persist_helper h = PERSIST_HELPER_INIT;
-	struct persisted kept = PERSISTED_INIT;
-	int r = unit_private_mounts();
-
-	if (r < 0)
-		skip();
-	/* nothing to persist: no helper at all */
-	ask_none();
-	assert_int_equal(persist_helper_start(&h, paths), 0);
-	assert_int_equal(h.pid, -1);
-	assert_int_equal(persist_helper_run(&h, getpid()), 0);
-	assert_int_equal(persist_helper_finish(&h, true), 0);
-
-	/* not told to keep them: undone */
-	ask("net", "net");
-	assert_int_equal(persist_helper_start(&h, paths), 0);
-	assert_true(h.pid > 0);
-	assert_int_equal(persist_helper_run(&h, getpid()), 0);
-	assert_true(holds_ours("net", "net"));
-	assert_int_equal(persist_helper_finish(&h, false), -1);
-	assert_int_equal(h.pid, -1);
-	assert_false(exists("net"));
-
-	/* told to keep them: kept, once the helper is gone */
-	assert_int_equal(persist_helper_start(&h, paths), 0);
-	assert_int_equal(persist_helper_run(&h, getpid()), 0);
-	assert_int_equal(persist_helper_finish(&h, true), 0);
-	assert_true(holds_ours("net", "net"));
-	kept.path[0] = paths[ns_by_proc_name("net") - ns_types];
-	kept.created[0] = true;
-	kept.count = 1;
-	unpersist_all(&kept);
-	assert_false(exists("net"));
-
-	/* the helper's own failure comes back, and nothing is left (the
-	 * helper has exited then: the caller does not ask it to keep) */
-	ask("net", "no/such/dir");
-	assert_int_equal(persist_helper_start(&h, paths), 0);
-	assert_int_equal(persist_helper_run(&h, getpid()), -1);
-	assert_int_equal(persist_helper_finish(&h, false), -1);
-	assert_false(exists("no"));
 }
 
 int main(void)
@@ -165,7 +126,6 @@ int main(void)
 		cmocka_unit_test(test_any),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_persist_and_undo),
-		cmocka_unit_test(test_helper),
 	};
 	return cmocka_run_group_tests(tests, unit_tmp_setup, unit_tmp_teardown);
 }
