@@ -208,14 +208,3 @@ int procmask_sys(int sysfd, const char **ret_step, const char **ret_path)
 		return r;
 	return mask_table(sysfd, procmask_sys_table, procmask_sys_count, ret_step, ret_path);
 }
-
-const char *procmask_strerror(int err)
-{
-	switch (-err) {
-	case PROCMASK_ENOTNULL: return "not the null device (character device 1:3)";
-	case PROCMASK_ENOTPROC: return "not a proc file system";
-	case PROCMASK_ENOTSYSFS: return "not a sysfs";
-	case PROCMASK_EKIND: return "neither a regular file nor a directory";
-	default: return strerror(-err);
-	}
-}

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "err.h"
 #include "parse.h"
 #include "target.h"
 
@@ -203,15 +204,7 @@ void target_close(struct target *t)
 
 const char *target_strerror(int err)
 {
-	switch (-err) {
-	case ESRCH: return "no such process";
-	case TARGET_ENOHANDLE: return "no target: give -t PID or pipe a handle to stdin";
-	case TARGET_EEMPTY: return "no handle on stdin";
-	case TARGET_ESYNTAX: return "not a handle (expected PID or PID:INODE)";
-	case TARGET_ESTALE: return "the process has exited and its PID was reused (inode differs)";
-	case TARGET_ENOPIDFS: return "PID:INODE needs pidfs (Linux 6.9 or later)";
-	default: return strerror(-err);
-	}
+	return err == -ESRCH ? "no such process" : nsk_strerror(err);
 }
 
 const char *target_error_line(const struct target *t, int err, char *buf, size_t size)

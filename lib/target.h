@@ -13,6 +13,8 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "errcode.h"	/* TARGET_E*: errors beyond errno values */
+
 struct target {
 	pid_t pid;
 	int pidfd;		/* -1 until opened */
@@ -22,15 +24,6 @@ struct target {
 };
 
 #define TARGET_INIT { .pid = 0, .pidfd = -1, .procfd = -1, .from_stdin = false, .handle = "" }
-
-/* Errors beyond errno values that target functions return. */
-enum {
-	TARGET_ENOHANDLE = 1000,	/* nothing given and stdin is a terminal */
-	TARGET_EEMPTY,			/* stdin ended without a handle */
-	TARGET_ESYNTAX,			/* not PID or PID:INODE */
-	TARGET_ESTALE,			/* the inode no longer matches: PID reused */
-	TARGET_ENOPIDFS,		/* PID:INODE needs pidfs (Linux 6.9) */
-};
 
 /* How a handle is written: "PID", or "PID:INODE" with the pidfs inode. */
 enum target_handle_format {
@@ -73,7 +66,8 @@ int target_print(const char *handle);
 /* Write the handle back to stdout if it came from stdin. */
 int target_echo(const struct target *t);
 void target_close(struct target *t);
-/* Text for an error of target_open: "no such process". */
+/* Text for an error of a target: nsk_strerror's, but for ESRCH, which a
+ * target words as a process that is gone ("no such process"). */
 const char *target_strerror(int err);
 /* The one line for an error err of a target (of target_open, or -ESRCH
  * later): "handle H: CAUSE", H being the handle as given ("-" when none

@@ -34,27 +34,6 @@ struct plan {
 	unsigned ctrls;		/* the controllers needed */
 };
 
-static const char *key_error(int r, const char *key)
-{
-	static char text[160];
-	int ctrl;
-
-	switch (-r) {
-	case CGKEY_EUNKNOWN: return "unknown key";
-	case CGKEY_EVALUE:
-		snprintf(text, sizeof(text), "bad value (expected %s)", cgkey_expects(key));
-		return text;
-	case CGKEY_ENOCTRL:
-		ctrl = cgkey_ctrl(NULL, key);
-		if (ctrl == CG_CORE)
-			return "cgroup v2 is not mounted";
-		snprintf(text, sizeof(text), "the %s controller is not available",
-			 cg_ctrl_name(ctrl));
-		return text;
-	}
-	return strerror(-r);
-}
-
 static int make_plan(const struct cgctl_opts *o, struct cgctl_ctx *c, struct plan *p)
 {
 	struct cgkey_batch batch = { NULL, false };
@@ -71,7 +50,10 @@ static int make_plan(const struct cgctl_opts *o, struct cgctl_ctx *c, struct pla
 		const struct setting *s = &o->set[i];
 		int n = cgkey_translate(&c->keys, s->key, s->value, &batch, p->w + p->n, &ctrl);
 		if (n < 0) {
-			nsk_err("%s: %s=%s: %s", o->group, s->key, s->given, key_error(n, s->key));
+			struct nsk_failure f = NSK_FAILURE_INIT;
+
+			nsk_fail(&f, n, NULL, "%s: %s=%s", o->group, s->key, s->given);
+			nsk_err_failure(&f, cgkey_explain(&f, n, s->key));
 			return -1;
 		}
 		for (int j = 0; j < n; j++)
@@ -212,8 +194,12 @@ int cmd_get(const struct cgctl_opts *o, struct cgctl_ctx *c)
 	for (unsigned i = 0; i < o->nkeys; i++) {
 		int r = cgkey_get(&c->keys, o->keys[i], cg_group_read, &c->g, value, sizeof(value));
 		if (r < 0) {
-			nsk_err("%s: %s: %s", o->group, o->keys[i],
-				r == -ENOENT ? "no such key here" : key_error(r, o->keys[i]));
+			struct nsk_failure f = NSK_FAILURE_INIT;
+
+			nsk_fail(&f, r, NULL, "%s: %s", o->group, o->keys[i]);
+			if (r == -ENOENT)
+				nsk_fail_detail(&f, r, "no such key here");
+			nsk_err_failure(&f, cgkey_explain(&f, r, o->keys[i]));
 			return EXIT_TOOL_FAILED;
 		}
 		printf("%s\n", value);
@@ -430,8 +416,12 @@ int cmd_freeze(const struct cgctl_opts *o, struct cgctl_ctx *c)
 	if (open_existing(o, c) < 0)
 		return EXIT_TOOL_FAILED;
 	if ((r = cg_group_freeze(&c->g, freeze)) < 0) {
-		nsk_err("%s: %s: %s", o->group, freeze ? "freezing" : "thawing",
-			r == -ETIME ? "the kernel did not finish in time" : key_error(r, "cgroup.freeze"));
+		struct nsk_failure f = NSK_FAILURE_INIT;
+
+		nsk_fail(&f, r, freeze ? "freezing" : "thawing", "%s", o->group);
+		if (r == -ETIME)
+			nsk_fail_detail(&f, r, "the kernel did not finish in time");
+		nsk_err_failure(&f, cgkey_explain(&f, r, "cgroup.freeze"));
 		return EXIT_TOOL_FAILED;
 	}
 	return 0;

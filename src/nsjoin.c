@@ -387,9 +387,9 @@ static int mask_proc(void)
 	int r = fd < 0 ? -errno : procmask_proc(fd, &step, &path);
 
 	if (r < 0 && path[0] == '/')	/* outside it: /dev/null */
-		nsk_err("%s: %s: %s", path, step, procmask_strerror(r));
+		nsk_err("%s: %s: %s", path, step, nsk_strerror(r));
 	else if (r < 0)
-		nsk_err("/proc%s%s: %s: %s", *path ? "/" : "", path, step, procmask_strerror(r));
+		nsk_err("/proc%s%s: %s: %s", *path ? "/" : "", path, step, nsk_strerror(r));
 	return r;
 }
 

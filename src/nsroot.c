@@ -598,7 +598,7 @@ static int run(const struct nsroot_opts *o)
 	if (refuse_shared_namespace() < 0)
 		return EXIT_TOOL_FAILED;
 	if ((r = build_and_switch(o, &f)) < 0) {
-		nsk_err("%s: %s: %s", f.path, f.step, procmask_strerror(r));
+		nsk_err("%s: %s: %s", f.path, f.step, nsk_strerror(r));
 		return EXIT_TOOL_FAILED;
 	}
 	return exec_run(&o->exec, o->argv, EXEC_MSG_OBJECT_FIRST);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "unit.h"
+#include "err.h"
 #include "procmask.h"
 
 static const struct procmask_entry *find(const struct procmask_entry *t, size_t n,
@@ -111,13 +112,13 @@ static void test_refuse_other_fs(void **state)
 
 static void test_strerror(void **state)
 {
-	assert_string_equal(procmask_strerror(-PROCMASK_ENOTNULL),
+	assert_string_equal(nsk_strerror(-PROCMASK_ENOTNULL),
 			    "not the null device (character device 1:3)");
-	assert_string_equal(procmask_strerror(-PROCMASK_ENOTPROC), "not a proc file system");
-	assert_string_equal(procmask_strerror(-PROCMASK_ENOTSYSFS), "not a sysfs");
-	assert_string_equal(procmask_strerror(-PROCMASK_EKIND),
+	assert_string_equal(nsk_strerror(-PROCMASK_ENOTPROC), "not a proc file system");
+	assert_string_equal(nsk_strerror(-PROCMASK_ENOTSYSFS), "not a sysfs");
+	assert_string_equal(nsk_strerror(-PROCMASK_EKIND),
 			    "neither a regular file nor a directory");
-	assert_string_equal(procmask_strerror(-EROFS), strerror(EROFS));
+	assert_string_equal(nsk_strerror(-EROFS), strerror(EROFS));
 }
 
 int main(void)
