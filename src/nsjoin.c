@@ -445,9 +445,16 @@ static int set_root_wd(struct plan *p)
  * exit with when that fails. */
 static int exec_cmd(const struct nsjoin_opts *o)
 {
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	int r;
+
 	if ((o->mount_proc || o->mount_sys) && mount_view(o) < 0)
 		return EXIT_TOOL_FAILED;
-	return exec_run(&o->exec, o->argv, 0);
+	if ((r = exec_prepare(&o->exec, &f)) < 0) {
+		nsk_err_failure(&f, r);
+		return EXIT_TOOL_FAILED;
+	}
+	return nsk_exec_error(o->argv[0], exec_command(o->argv));
 }
 
 /* Into a joined PID namespace only a child can go: fork it, forward

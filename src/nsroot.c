@@ -593,6 +593,7 @@ static void free_opts(struct nsroot_opts *o)
 static int run(const struct nsroot_opts *o)
 {
 	struct failure f = { .step = NULL };
+	struct nsk_failure ef = NSK_FAILURE_INIT;
 	int r;
 
 	if (refuse_shared_namespace() < 0)
@@ -601,7 +602,11 @@ static int run(const struct nsroot_opts *o)
 		nsk_err("%s: %s: %s", f.path, f.step, nsk_strerror(r));
 		return EXIT_TOOL_FAILED;
 	}
-	return exec_run(&o->exec, o->argv, EXEC_MSG_OBJECT_FIRST);
+	if ((r = exec_prepare(&o->exec, &ef)) < 0) {
+		nsk_err_failure(&ef, r);
+		return EXIT_TOOL_FAILED;
+	}
+	return nsk_exec_error(o->argv[0], exec_command(o->argv));
 }
 
 int main(int argc, char **argv)

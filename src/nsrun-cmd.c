@@ -69,9 +69,14 @@ static int sync_ready(int sync_fd)
  * exit with when that fails. */
 static int exec_cmd(const struct nsrun_opts *o, int sync_fd)
 {
-	if (sync_fd < 0)
-		return exec_run(&o->exec, o->argv, 0);
-	if (exec_prepare_report(&o->exec, 0) < 0 || sync_ready(sync_fd) < 0)
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	int r = exec_prepare(&o->exec, &f);
+
+	if (r < 0) {
+		nsk_err_failure(&f, r);
+		return EXIT_TOOL_FAILED;
+	}
+	if (sync_fd >= 0 && sync_ready(sync_fd) < 0)
 		return EXIT_TOOL_FAILED;
 	return nsk_exec_error(o->argv[0], exec_command(o->argv));
 }

@@ -99,6 +99,7 @@ int nsrun_foreground(const struct nsrun_opts *o)
  * kept only if it succeeds. */
 static int foreground_exec(const struct nsrun_opts *o, struct helper *h)
 {
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	char msg[MSG_TEXT_MAX];
 	int r;
 
@@ -113,8 +114,8 @@ static int foreground_exec(const struct nsrun_opts *o, struct helper *h)
 	}
 	if ((r = nsrun_take_mapped_ids(o, msg, sizeof(msg))) < 0)
 		nsk_err("%s", msg);
-	if (r == 0)
-		r = exec_prepare_report(&o->exec, 0);
+	if (r == 0 && (r = exec_prepare(&o->exec, &f)) < 0)
+		nsk_err_failure(&f, r);
 	if (helper_finish(h, r == 0) < 0 || r < 0)
 		return EXIT_TOOL_FAILED;
 	return nsk_exec_error(o->argv[0], exec_command(o->argv));
