@@ -51,9 +51,10 @@ bool procmask_is_null(const struct stat *st);
  * will do), as procmask_proc_table says; paths this kernel lacks are
  * skipped. Files are covered by "/dev/null" of the caller's root, opened
  * without following a symbolic link and checked to be the null device.
- * 0, or -errno (or -PROCMASK_E*) with *ret_step naming the step and
- * *ret_path the path: a name relative to PROCFD ("" for PROCFD itself),
- * or an absolute path outside it ("/dev/null"). */
-int procmask_proc(int procfd, const char **ret_step, const char **ret_path);
+ * 0, or -errno (or -PROCMASK_E*) with f naming the step and the path:
+ * PATH (how the caller names the mount: "/proc") or a path beneath it,
+ * or a path outside it ("/dev/null"). */
+struct nsk_failure;
+int procmask_proc(int procfd, const char *path, struct nsk_failure *f);
 /* The same for a sysfs and procmask_sys_table (/sys/firmware). */
-int procmask_sys(int sysfd, const char **ret_step, const char **ret_path);
+int procmask_sys(int sysfd, const char *path, struct nsk_failure *f);

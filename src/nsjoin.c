@@ -383,13 +383,12 @@ static int follow_ids(struct nsjoin_opts *o, const struct plan *p)
 static int mask_proc(void)
 {
 	_cleanup_close_ int fd = open("/proc", O_PATH | O_DIRECTORY | O_CLOEXEC);
-	const char *step = "opening it to mask it", *path = "";
-	int r = fd < 0 ? -errno : procmask_proc(fd, &step, &path);
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	int r = fd < 0 ? nsk_fail(&f, -errno, "opening it to mask it", "/proc")
+		       : procmask_proc(fd, "/proc", &f);
 
-	if (r < 0 && path[0] == '/')	/* outside it: /dev/null */
-		nsk_err("%s: %s: %s", path, step, nsk_strerror(r));
-	else if (r < 0)
-		nsk_err("/proc%s%s: %s: %s", *path ? "/" : "", path, step, nsk_strerror(r));
+	if (r < 0)
+		nsk_err_failure(&f, r);
 	return r;
 }
 
