@@ -276,12 +276,13 @@ static int take_env(const struct plan *p)
 
 static int join_cgroup(const struct plan *p)
 {
-	char object[4200];
-	int r = cgjoin_attach(p->t.procfd, object, sizeof(object));
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	int r = cgjoin_attach(p->t.procfd, &f);
 
-	if (r < 0)
-		nsk_err("process %d: joining its cgroup: %s: %s", (int)p->t.pid, object,
-			strerror(-r));
+	if (r < 0) {
+		nsk_fail_context(&f, "process %d: joining its cgroup", (int)p->t.pid);
+		nsk_err_failure(&f, r);
+	}
 	return r;
 }
 

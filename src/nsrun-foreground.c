@@ -112,9 +112,7 @@ static int foreground_exec(const struct nsrun_opts *o, struct helper *h)
 		helper_finish(h, false);
 		return EXIT_TOOL_FAILED;
 	}
-	if ((r = nsrun_take_mapped_ids(o, msg, sizeof(msg))) < 0)
-		nsk_err("%s", msg);
-	if (r == 0 && (r = exec_prepare(&o->exec, &f)) < 0)
+	if ((r = nsrun_take_mapped_ids(o, &f)) < 0 || (r = exec_prepare(&o->exec, &f)) < 0)
 		nsk_err_failure(&f, r);
 	if (helper_finish(h, r == 0) < 0 || r < 0)
 		return EXIT_TOOL_FAILED;
@@ -124,11 +122,12 @@ static int foreground_exec(const struct nsrun_opts *o, struct helper *h)
 /* The forked child: PID 1 of the new PID namespace if there is one. */
 static int foreground_child(const struct nsrun_opts *o, int parent, int sync_fd)
 {
-	char msg[MSG_TEXT_MAX];
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	int r;
 
 	/* First: a change of credentials clears the parent-death signal. */
-	if (nsrun_take_mapped_ids(o, msg, sizeof(msg)) < 0) {
-		nsk_err("%s", msg);
+	if ((r = nsrun_take_mapped_ids(o, &f)) < 0) {
+		nsk_err_failure(&f, r);
 		return EXIT_TOOL_FAILED;
 	}
 	if (o->kill_child && set_kill_child(o, parent) < 0)

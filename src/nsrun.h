@@ -70,8 +70,9 @@ int nsrun_mount_proc(const char *dir);
 
 /* In a process of ours that the container will see, once the maps exist:
  * take the namespace's ids (DESIGN.md, the security rule). 0, or -errno
- * with msg set. */
-int nsrun_take_mapped_ids(const struct nsrun_opts *o, char *msg, size_t size);
+ * with f saying why. */
+struct nsk_failure;
+int nsrun_take_mapped_ids(const struct nsrun_opts *o, struct nsk_failure *f);
 /* Keep nothing of the host: no descriptor but 0, 1, 2 and channel (one
  * still in use; -1: none), root and directory in the command's root. For
  * our init once the command is forked, and for the pause. */
