@@ -138,7 +138,7 @@ static int check_inode(int pidfd, uint64_t inode)
 	return actual == inode ? 0 : -TARGET_ESTALE;
 }
 
-int target_open(struct target *t, const char *arg)
+static int open_handle(struct target *t, const char *arg)
 {
 	uint64_t inode = 0;
 	pid_t pid;
@@ -163,6 +163,13 @@ int target_open(struct target *t, const char *arg)
 	if (inode)
 		return check_inode(t->pidfd, inode);
 	return 0;
+}
+
+int target_open(struct target *t, const char *arg, struct nsk_failure *f)
+{
+	int r = open_handle(t, arg);
+
+	return r < 0 ? target_fail(t, r, f) : 0;
 }
 
 int target_format(pid_t pid, uint64_t inode, char *buf, size_t size)
@@ -207,8 +214,8 @@ const char *target_strerror(int err)
 	return err == -ESRCH ? "no such process" : nsk_strerror(err);
 }
 
-const char *target_error_line(const struct target *t, int err, char *buf, size_t size)
+int target_fail(const struct target *t, int err, struct nsk_failure *f)
 {
-	snprintf(buf, size, "handle %s: %s", *t->handle ? t->handle : "-", target_strerror(err));
-	return buf;
+	nsk_fail(f, err, NULL, "handle %s", *t->handle ? t->handle : "-");
+	return nsk_fail_detail(f, err, "%s", target_strerror(err));
 }

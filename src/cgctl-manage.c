@@ -255,13 +255,13 @@ int cmd_attach(const struct cgctl_opts *o, struct cgctl_ctx *c)
 	struct target t[MAX_TARGETS + 1];
 	struct cg_place where[MAX_TARGETS + 1] = { 0 };
 	unsigned n = o->ntargets ? o->ntargets : 1, moved = 0;
-	char line[TARGET_LINE_MAX];
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	int r = 0;
 
 	for (unsigned i = 0; i < n; i++) {
 		t[i] = (struct target)TARGET_INIT;
-		if ((r = target_open(&t[i], o->ntargets ? o->targets[i] : NULL)) < 0) {
-			nsk_err("%s", target_error_line(&t[i], r, line, sizeof(line)));
+		if ((r = target_open(&t[i], o->ntargets ? o->targets[i] : NULL, &f)) < 0) {
+			nsk_err_failure(&f, r);
 			n = i;
 			goto out;
 		}

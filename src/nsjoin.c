@@ -72,15 +72,16 @@ static bool needs_target(const struct nsjoin_opts *o)
 
 static int open_target(const struct nsjoin_opts *o, struct plan *p)
 {
-	char line[TARGET_LINE_MAX];
-	int r = target_open(&p->t, o->target);
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	int r = target_open(&p->t, o->target, &f);
 
+	/* nsjoin names the process where it knows one, as nsenter(1) */
 	if (r == -TARGET_ENOHANDLE || r == -TARGET_EEMPTY)
 		nsk_err("%s", target_strerror(r));
 	else if (r < 0 && p->t.pid > 0)
 		nsk_err("process %d: %s", (int)p->t.pid, target_strerror(r));
 	else if (r < 0)
-		nsk_err("%s", target_error_line(&p->t, r, line, sizeof(line)));
+		nsk_err_failure(&f, r);
 	p->have_target = r == 0;
 	return r;
 }

@@ -160,11 +160,11 @@ static int parse_args(int argc, char **argv, struct nsmap_opts *o)
 
 static int open_target(struct target *t, const char *arg)
 {
-	char line[TARGET_LINE_MAX];
-	int r = target_open(t, arg);
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	int r = target_open(t, arg, &f);
 
 	if (r < 0)
-		nsk_err("%s", target_error_line(t, r, line, sizeof(line)));
+		nsk_err_failure(&f, r);
 	return r;
 }
 
