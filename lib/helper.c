@@ -9,6 +9,7 @@
 
 #include "cleanup.h"
 #include "confine.h"
+#include "err.h"
 #include "helper.h"
 #include "msg.h"
 #include "persist.h"
@@ -17,13 +18,18 @@
 static int write_maps(const struct helper_work *w, pid_t pid, char *msg, size_t size)
 {
 	struct target t = TARGET_INIT;
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	struct mapwrite_plan plan;
 	int r = target_open_pid(&t, pid);
 
+	if (r < 0) {
+		nsk_fail(&f, r, NULL, "process %d", (int)pid);
+		nsk_fail_detail(&f, r, "%s", target_strerror(r));
+	} else if ((r = mapwrite_check(&t, w->maps, w->caller, &plan, &f)) == 0) {
+		r = mapwrite_apply(&t, w->maps, &plan, &f);
+	}
 	if (r < 0)
-		snprintf(msg, size, "process %d: %s", (int)pid, target_strerror(r));
-	else if ((r = mapwrite_check(&t, w->maps, w->caller, &plan, msg, size)) == 0)
-		r = mapwrite_apply(&t, w->maps, &plan, msg, size);
+		nsk_failure_line(&f, r, msg, size);
 	target_close(&t);
 	return r;
 }

@@ -74,11 +74,13 @@ int nsrun_start_helper(const struct nsrun_opts *o, bool persist, struct helper *
 	struct mapwrite_request req;	/* ~8 KiB and ~6 KiB: the stack holds them */
 	struct idpolicy_caller caller;
 	struct helper_work w = { .persist = persist ? o->persist_path : NULL };
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	char msg[MSG_TEXT_MAX];
+	int r;
 
 	if (mapreq_wanted(&o->maps)) {
-		if (mapreq_resolve(&o->maps, &req, &caller, msg, sizeof(msg)) < 0) {
-			nsk_err("%s", msg);
+		if ((r = mapreq_resolve(&o->maps, &req, &caller, &f)) < 0) {
+			nsk_err_failure(&f, r);
 			return -1;
 		}
 		w.maps = &req;

@@ -74,7 +74,7 @@ static void test_writes_maps(void **state)
 
 		maps = (struct mapreq)MAPREQ_INIT;
 		mapreq_add_own(&maps, true, 0, false, 0, -1);
-		if (mapreq_resolve(&maps, &req, &caller, msg, sizeof(msg)) < 0)
+		if (mapreq_resolve(&maps, &req, &caller, NULL) < 0)
 			_exit(2);
 		struct helper_work w = { .maps = &req, .caller = &caller };
 		if (helper_start(&h, &w, msg, sizeof(msg)) < 0 || !h.maps || h.persists)
@@ -111,7 +111,7 @@ static void test_refusal_comes_back(void **state)
 
 	maps = (struct mapreq)MAPREQ_INIT;
 	assert_int_equal(mapreq_add_range(&maps, false, "0:100000:65536"), 0);
-	assert_int_equal(mapreq_resolve(&maps, &req, &caller, msg, sizeof(msg)), 0);
+	assert_int_equal(mapreq_resolve(&maps, &req, &caller, NULL), 0);
 	struct helper_work w = { .maps = &req, .caller = &caller };
 	assert_int_equal(helper_start(&h, &w, msg, sizeof(msg)), 0);
 	assert_true(h.pid > 0);
