@@ -46,7 +46,8 @@ int nsrun_detached(const struct nsrun_opts *o)
 	int sync[2];
 	struct target holder = TARGET_INIT;
 	struct persisted done = PERSISTED_INIT;
-	char handle[64], msg[MSG_TEXT_MAX];
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	char handle[64];
 	pid_t child, holder_pid = -1;
 	int status, r;
 
@@ -86,8 +87,8 @@ int nsrun_detached(const struct nsrun_opts *o)
 		nsk_err("holder process %d: %s", (int)holder_pid, target_strerror(r));
 		goto fail;
 	}
-	if (persist_all(o->persist_path, holder_pid, &done, msg, sizeof(msg)) < 0) {
-		nsk_err("%s", msg);
+	if ((r = persist_all(o->persist_path, holder_pid, &done, &f)) < 0) {
+		nsk_err_failure(&f, r);
 		goto fail;
 	}
 	if (start_holder(sync[0], holder_pid) < 0)
@@ -100,6 +101,7 @@ fail:
 		(void)syscall(SYS_pidfd_send_signal, holder.pidfd, SIGKILL, NULL, 0);
 	target_close(&holder);
 	unpersist_all(&done);
+	nsrun_warn_left(&done);
 	if (holder_pid == child)
 		waitpid(child, &status, 0);
 	close(sync[0]);
@@ -165,7 +167,7 @@ static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int
 	/* The helper only writes maps: nsrun, outside, makes the files. */
 	if (nsrun_start_helper(o, false, &helper) < 0 ||
 	    nsrun_create_namespaces(o, &helper) < 0) {
-		helper_finish(&helper, false);
+		nsrun_finish_helper(&helper, false);
 		tell(sync_fd, MSG_FAILED, 0);
 		_exit(EXIT_TOOL_FAILED);
 	}

@@ -65,6 +65,11 @@ int nsrun_start_helper(const struct nsrun_opts *o, bool persist, struct helper *
 int nsrun_create_namespaces(const struct nsrun_opts *o, struct helper *h);
 /* Mount a fresh proc on dir (in the first process of a PID namespace). */
 int nsrun_mount_proc(const char *dir);
+/* Warn about each namespace file an undo left behind (lib/persist). */
+struct persisted;
+void nsrun_warn_left(const struct persisted *left);
+/* helper_finish, warning about what its undo left behind. */
+int nsrun_finish_helper(struct helper *h, bool keep);
 
 /* ---- nsrun-cmd.c ---- */
 
