@@ -4,8 +4,6 @@
  * cg_mount_find), and the caller writes itself into cgroup.procs there.
  * Every hierarchy counts, a named one (name=systemd) too. */
 #pragma once
-#include <stddef.h>
-
 #include "mountinfo.h"
 
 /* Move the calling process into every cgroup of the process behind PROCFD
