@@ -6,8 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cleanup.h"
 #include "err.h"
+
+_Static_assert(NSK_DETAIL_MAX + 2 < PATH_MAX, "a context fits in an object, with room to spare");
 
 /* The texts of the registry (lib/errcode.h), by code. */
 static const char *const code_texts[NSK_ERRCODE_END - NSK_ERRCODE_FIRST] = {
@@ -92,7 +93,7 @@ int nsk_fail_detail(struct nsk_failure *f, int err, const char *fmt, ...)
 void nsk_fail_context(struct nsk_failure *f, const char *fmt, ...)
 {
 	char context[NSK_DETAIL_MAX];
-	_cleanup_free_ char *object = NULL;
+	size_t n, len, keep;
 	va_list ap;
 
 	if (!f)
@@ -100,11 +101,20 @@ void nsk_fail_context(struct nsk_failure *f, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(context, sizeof(context), fmt, ap);
 	va_end(ap);
-	if (!*f->object) {
-		snprintf(f->object, sizeof(f->object), "%s", context);
-	} else if ((object = strdup(f->object))) {
-		snprintf(f->object, sizeof(f->object), "%s: %s", context, object);
+	n = strlen(context);
+	len = strlen(f->object);
+	if (!len) {
+		memcpy(f->object, context, n + 1);	/* NSK_DETAIL_MAX < PATH_MAX */
+		return;
 	}
+	/* "CONTEXT: OBJECT" in place, the object cut at the end if need be */
+	keep = sizeof(f->object) - 1 - n - 2;
+	if (keep > len)
+		keep = len;
+	memmove(f->object + n + 2, f->object, keep);
+	f->object[n + 2 + keep] = '\0';
+	memcpy(f->object, context, n);
+	memcpy(f->object + n, ": ", 2);
 }
 
 const char *nsk_failure_line(const struct nsk_failure *f, int err, char *buf, size_t size)
