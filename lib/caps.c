@@ -6,8 +6,6 @@
 #include <strings.h>
 
 #include "caps.h"
-#include "err.h"
-#include "exec.h"
 
 int caps_last_cap(void)
 {
@@ -111,16 +109,5 @@ int caps_apply(capmask_t drop, capmask_t add, enum caps_select which, int *ret_c
 		*ret_cap = -1;
 		return -EPERM;
 	}
-	return 0;
-}
-
-int caps_option(bool add, const char *arg, struct exec_opts *e)
-{
-	char bad[64];
-
-	if (caps_parse(arg, add ? &e->cap_add : &e->cap_drop, bad, sizeof(bad)) < 0)
-		return nsk_usage_err("%s %s: unknown capability '%s'",
-				     add ? "--cap-add" : "--cap-drop", arg, bad);
-	e->change_caps = true;
 	return 0;
 }

@@ -1,6 +1,7 @@
 /* Capability lists and sets, through libcap-ng. */
 #pragma once
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* A capability set as a bit mask (bit N = capability N). */
@@ -29,9 +30,5 @@ enum caps_select {
  * clears from the effective set: a caller that changes uid applies
  * CAPS_BOUNDING before and CAPS_PROCESS after (with PR_SET_KEEPCAPS). */
 int caps_apply(capmask_t drop, capmask_t add, enum caps_select which, int *ret_cap);
-/* --cap-add ARG (add) or --cap-drop ARG into e, which then changes the
- * capabilities; 0, or the usage error (printed: see nsk_usage_err). */
-struct exec_opts;
-int caps_option(bool add, const char *arg, struct exec_opts *e);
 /* "cap_net_admin" for a number. */
 const char *caps_name(int cap);

@@ -8,6 +8,7 @@
 
 #include "cggroup.h"
 #include "cleanup.h"
+#include "err.h"
 #include "parse.h"
 #include "readfile.h"
 
@@ -186,16 +187,14 @@ const char *cg_group_dir_for(const struct cg_group *g, int ctrl, bool v2)
 	return i >= 0 ? g->dir[i] : NULL;
 }
 
-void cg_group_fail_at(struct cg_group *g, const char *dir, const char *file)
+int cg_fail_at(struct nsk_failure *f, int err, const char *dir, const char *file)
 {
-	if (snprintf(g->failing, sizeof(g->failing), "%s%s%s", dir, file ? "/" : "",
-		     file ? file : "") < 0)
-		g->failing[0] = '\0';
+	return nsk_fail(f, err, NULL, "%s%s%s", dir ? dir : "", file ? "/" : "", file ? file : "");
 }
 
 /* v1 cpuset: a new group starts with empty cpus and mems and can hold no
  * process until they are set; take the parent's. */
-static int cpuset_init(struct cg_group *g, const char *dir)
+static int cpuset_init(const char *dir, struct nsk_failure *f)
 {
 	static const char *const files[] = { "cpuset.cpus", "cpuset.mems" };
 	char parent[4096], value[4096];
@@ -207,50 +206,46 @@ static int cpuset_init(struct cg_group *g, const char *dir)
 		*slash = '\0';
 	for (int i = 0; i < 2; i++) {
 		if ((r = cg_read_path(parent, files[i], value, sizeof(value))) < 0 ||
-		    (r = cg_write_path(dir, files[i], value)) < 0) {
-			cg_group_fail_at(g, dir, files[i]);
-			return r;
-		}
+		    (r = cg_write_path(dir, files[i], value)) < 0)
+			return cg_fail_at(f, r, dir, files[i]);
 	}
 	return 0;
 }
 
 /* mkdir one directory; 1 if this call made it (recorded), 0 if it existed. */
-static int mkdir_one(struct cg_group *g, bool is_cpuset, const char *dir)
+static int mkdir_one(struct cg_group *g, bool is_cpuset, const char *dir, struct nsk_failure *f)
 {
 	int r;
 
 	if (mkdir(dir, 0755) < 0) {
 		if (errno == EEXIST)
 			return 0;
-		if (errno != ENOENT)	/* ENOENT: the caller makes the parents */
-			cg_group_fail_at(g, dir, NULL);
-		return -errno;
+		/* ENOENT: the caller makes the parents, and says which */
+		return errno == ENOENT ? -ENOENT : cg_fail_at(f, -errno, dir, NULL);
 	}
 	if (g->nmade == CG_MAX_MADE || !(g->made[g->nmade] = strdup(dir))) {
 		rmdir(dir);
-		cg_group_fail_at(g, dir, NULL);
-		return -ENOMEM;
+		return cg_fail_at(f, -ENOMEM, dir, NULL);
 	}
 	g->nmade++;
-	if (is_cpuset && (r = cpuset_init(g, dir)) < 0)
+	if (is_cpuset && (r = cpuset_init(dir, f)) < 0)
 		return r;
 	return 1;
 }
 
 /* Exclusive: the group's own mkdir must be the one that makes it. */
-static int mkdir_checked(struct cg_group *g, bool is_cpuset, const char *dir, bool exclusive)
+static int mkdir_checked(struct cg_group *g, bool is_cpuset, const char *dir, bool exclusive,
+			 struct nsk_failure *f)
 {
-	int r = mkdir_one(g, is_cpuset, dir);
+	int r = mkdir_one(g, is_cpuset, dir, f);
 
-	if (r == 0 && exclusive) {
-		cg_group_fail_at(g, dir, NULL);
-		return -EEXIST;
-	}
+	if (r == 0 && exclusive)
+		return cg_fail_at(f, -EEXIST, dir, NULL);
 	return r < 0 ? r : 0;
 }
 
-static int mkdir_p(struct cg_group *g, unsigned h, const char *dir, bool exclusive)
+static int mkdir_p(struct cg_group *g, unsigned h, const char *dir, bool exclusive,
+		   struct nsk_failure *f)
 {
 	char buf[4096];
 	size_t base = strlen(g->sys->h[h].mount);
@@ -258,16 +253,16 @@ static int mkdir_p(struct cg_group *g, unsigned h, const char *dir, bool exclusi
 	int r;
 
 	/* The parents usually exist: one mkdir is then the whole job. */
-	if ((r = mkdir_checked(g, is_cpuset, dir, exclusive)) != -ENOENT)
+	if ((r = mkdir_checked(g, is_cpuset, dir, exclusive, f)) != -ENOENT)
 		return r;
 	snprintf(buf, sizeof(buf), "%s", dir);
 	for (char *p = buf + base + 1; p;) {
 		char *slash = strchr(p, '/');
 		if (slash)
 			*slash = '\0';
-		if ((r = mkdir_checked(g, is_cpuset, buf, exclusive && !slash)) < 0) {
+		if ((r = mkdir_checked(g, is_cpuset, buf, exclusive && !slash, f)) < 0) {
 			if (r == -ENOENT)	/* a parent went away meanwhile */
-				cg_group_fail_at(g, buf, NULL);
+				cg_fail_at(f, r, buf, NULL);
 			return r;
 		}
 		if (slash)
@@ -277,7 +272,7 @@ static int mkdir_p(struct cg_group *g, unsigned h, const char *dir, bool exclusi
 	return 0;
 }
 
-int cg_group_create(struct cg_group *g, bool exclusive)
+int cg_group_create(struct cg_group *g, bool exclusive, struct nsk_failure *f)
 {
 	int r;
 
@@ -285,7 +280,7 @@ int cg_group_create(struct cg_group *g, bool exclusive)
 	 * (EEXIST otherwise), so only what this run made is ever undone. */
 	for (unsigned i = 0; i < g->sys->n; i++)
 		if (g->dir[i] && strcmp(g->path[i], "/") &&
-		    (r = mkdir_p(g, i, g->dir[i], exclusive)) < 0)
+		    (r = mkdir_p(g, i, g->dir[i], exclusive, f)) < 0)
 			return r;
 	return 0;
 }
@@ -300,36 +295,32 @@ static bool word_in(const char *text, const char *word)
 	return false;
 }
 
-static int enable_one(struct cg_group *g, const char *dir, int ctrl)
+static int enable_one(struct cg_group *g, const char *dir, int ctrl, struct nsk_failure *f)
 {
 	char have[512], cmd[40];
 	int r;
 
-	if ((r = cg_read_path(dir, "cgroup.subtree_control", have, sizeof(have))) < 0) {
-		cg_group_fail_at(g, dir, "cgroup.subtree_control");
-		return r;
-	}
+	if ((r = cg_read_path(dir, "cgroup.subtree_control", have, sizeof(have))) < 0)
+		return nsk_fail(f, r, "enabling controllers", "%s/cgroup.subtree_control", dir);
 	if (word_in(have, cg_ctrl_name(ctrl)))
 		return 0;
 	snprintf(cmd, sizeof(cmd), "+%s", cg_ctrl_name(ctrl));
-	if ((r = cg_write_path(dir, "cgroup.subtree_control", cmd)) < 0) {
-		cg_group_fail_at(g, dir, NULL);	/* EBUSY: this cgroup holds processes */
-		return r;
-	}
+	/* EBUSY: this cgroup holds processes, and the record names it */
+	if ((r = cg_write_path(dir, "cgroup.subtree_control", cmd)) < 0)
+		return nsk_fail(f, r, "enabling controllers", "%s", dir);
 	/* recorded, so that a failure later in this run disables it again */
 	unsigned n = g->nenabled;
 	if (n == CG_MAX_MADE || !(g->enabled[n].dir = strdup(dir))) {
 		cmd[0] = '-';
 		cg_write_path(dir, "cgroup.subtree_control", cmd);
-		cg_group_fail_at(g, dir, "cgroup.subtree_control");
-		return -ENOMEM;
+		return nsk_fail(f, -ENOMEM, "enabling controllers", "%s/cgroup.subtree_control", dir);
 	}
 	g->enabled[n].ctrl = ctrl;
 	g->nenabled++;
 	return 0;
 }
 
-int cg_group_enable(struct cg_group *g, unsigned ctrls)
+int cg_group_enable(struct cg_group *g, unsigned ctrls, struct nsk_failure *f)
 {
 	int v2 = g->sys->v2;
 	char buf[4096];
@@ -344,7 +335,7 @@ int cg_group_enable(struct cg_group *g, unsigned ctrls)
 		char saved = *p;
 		*p = '\0';
 		for (int c = 0; c < CG_NCTRL; c++)
-			if ((ctrls & CG_BIT(c)) && (r = enable_one(g, buf, c)) < 0)
+			if ((ctrls & CG_BIT(c)) && (r = enable_one(g, buf, c, f)) < 0)
 				return r;
 		*p = saved;
 	}
@@ -374,29 +365,23 @@ static bool made_by_us(const struct cg_group *g, const char *dir)
  * run made has nothing to restore (undo removes it): its files are only
  * checked to exist. */
 static int save_old(struct cg_group *g, const struct cg_write *w, unsigned i, struct saved *s,
-		    unsigned *ns)
+		    unsigned *ns, struct nsk_failure *f)
 {
 	const char *dir = cg_group_dir_for(g, w->ctrl, w->v2);
 	char path[4096];
 	int r;
 
-	if (!dir) {
-		snprintf(g->failing, sizeof(g->failing), "%s", w->file);
-		return -ENOENT;
-	}
+	if (!dir)
+		return nsk_fail(f, -ENOENT, NULL, "%s", w->file);
 	if (made_by_us(g, dir)) {
 		if ((r = join_path(dir, w->file, path, sizeof(path))) < 0 ||
-		    (access(path, F_OK) < 0 && (r = -errno) < 0)) {
-			cg_group_fail_at(g, dir, w->file);
-			return r;
-		}
+		    (access(path, F_OK) < 0 && (r = -errno) < 0))
+			return cg_fail_at(f, r, dir, w->file);
 		return 0;
 	}
 	s[*ns] = (struct saved){ dir, w->file, w->value, NULL, i, false };
-	if ((r = read_path_alloc(dir, w->file, &s[*ns].old)) == -ENOENT) {
-		cg_group_fail_at(g, dir, w->file);
-		return r;
-	}
+	if ((r = read_path_alloc(dir, w->file, &s[*ns].old)) == -ENOENT)
+		return cg_fail_at(f, r, dir, w->file);
 	(*ns)++;
 	if (w->keep_swap) {
 		s[*ns] = (struct saved){ dir, "memory.memsw.limit_in_bytes", NULL, NULL, i, false };
@@ -472,7 +457,7 @@ static int read_u64(const char *dir, const char *file, uint64_t *ret)
 /* v1 memory.limit_in_bytes alone: memsw (memory + swap) moves with it so
  * the swap allowance stays what it was, as memory.max leaves swap.max on
  * v2; the kernel wants limit <= memsw at every step. */
-static int write_keeping_swap(struct cg_group *g, const char *dir, const struct cg_write *w)
+static int write_keeping_swap(const char *dir, const struct cg_write *w, struct nsk_failure *f)
 {
 	static const char *const memsw_file = "memory.memsw.limit_in_bytes";
 	uint64_t limit, memsw, want;
@@ -480,32 +465,30 @@ static int write_keeping_swap(struct cg_group *g, const char *dir, const struct 
 	int r;
 
 	if (read_u64(dir, memsw_file, &memsw) < 0 || memsw >= CGKEY_V1_UNLIMITED ||
-	    read_u64(dir, "memory.limit_in_bytes", &limit) < 0)
-		return cg_write_path(dir, w->file, w->value);	/* no swap limit to keep */
+	    read_u64(dir, "memory.limit_in_bytes", &limit) < 0) {
+		/* no swap limit to keep */
+		r = cg_write_path(dir, w->file, w->value);
+		return r < 0 ? cg_fail_at(f, r, dir, w->file) : 0;
+	}
 	if (!strcmp(w->value, "-1"))
 		want = UINT64_MAX;
 	else if (parse_uint(w->value, UINT64_MAX, &want) < 0)
-		return -EINVAL;
+		return cg_fail_at(f, -EINVAL, dir, w->file);
 	uint64_t swap = memsw > limit ? memsw - limit : 0;
 	if (want > UINT64_MAX - swap || want == UINT64_MAX)
 		snprintf(text, sizeof(text), "-1");
 	else
 		snprintf(text, sizeof(text), "%llu", (unsigned long long)(want + swap));
-	if (want > limit) {
-		if ((r = cg_write_path(dir, memsw_file, text)) < 0) {
-			cg_group_fail_at(g, dir, memsw_file);
-			return r;
-		}
-		return cg_write_path(dir, w->file, w->value);
-	}
+	if (want > limit && (r = cg_write_path(dir, memsw_file, text)) < 0)
+		return cg_fail_at(f, r, dir, memsw_file);
 	if ((r = cg_write_path(dir, w->file, w->value)) < 0)
-		return r;
-	if ((r = cg_write_path(dir, memsw_file, text)) < 0)
-		cg_group_fail_at(g, dir, memsw_file);
-	return r;
+		return cg_fail_at(f, r, dir, w->file);
+	if (want <= limit && (r = cg_write_path(dir, memsw_file, text)) < 0)
+		return cg_fail_at(f, r, dir, memsw_file);
+	return 0;
 }
 
-static int write_one(struct cg_group *g, const struct cg_write *w)
+static int write_one(struct cg_group *g, const struct cg_write *w, struct nsk_failure *f)
 {
 	const char *dir = cg_group_dir_for(g, w->ctrl, w->v2);
 	char value[64];
@@ -516,37 +499,38 @@ static int write_one(struct cg_group *g, const struct cg_write *w)
 	if (w->plus_memory) {
 		/* v1 memsw = memory limit + swap */
 		if ((r = cg_read_path(dir, "memory.limit_in_bytes", value, sizeof(value))) < 0)
-			return r;
+			return cg_fail_at(f, r, dir, w->file);
 		if (parse_uint(value, UINT64_MAX, &a) < 0 || parse_uint(w->value, UINT64_MAX, &b) < 0)
-			return -EINVAL;
+			return cg_fail_at(f, -EINVAL, dir, w->file);
 		snprintf(value, sizeof(value), "%llu", (unsigned long long)(a + b < a ? UINT64_MAX : a + b));
 		v = value;
 	}
-	r = w->keep_swap ? write_keeping_swap(g, dir, w) : cg_write_path(dir, w->file, v);
-	if (r < 0 && !g->failing[0])
-		cg_group_fail_at(g, dir, w->file);
-	return r;
+	if (w->keep_swap)
+		return write_keeping_swap(dir, w, f);
+	if ((r = cg_write_path(dir, w->file, v)) < 0)
+		return cg_fail_at(f, r, dir, w->file);
+	return 0;
 }
 
-int cg_group_apply(struct cg_group *g, const struct cg_write *w, unsigned n)
+int cg_group_apply(struct cg_group *g, const struct cg_write *w, unsigned n,
+		   struct nsk_failure *f)
 {
 	_cleanup_free_ struct saved *s = calloc(2 * (size_t)n + 1, sizeof(*s));
 	unsigned ns = 0;
 	int r = 0;
 
 	if (!s)
-		return -ENOMEM;
+		return nsk_fail(f, -ENOMEM, NULL, NULL);
 	for (unsigned i = 0; i < n && r == 0; i++)
-		r = save_old(g, &w[i], i, s, &ns);
+		r = save_old(g, &w[i], i, s, &ns, f);
 	for (unsigned i = 0; i < n && r == 0; i++) {
-		g->failing[0] = '\0';
-		r = write_one(g, &w[i]);
+		r = write_one(g, &w[i], f);
 		/* v1 refuses memory.limit_in_bytes above memsw.limit_in_bytes:
 		 * when the memsw write that follows raises it, make it first. */
 		if (r == -EINVAL && i + 1 < n && !strcmp(w[i].file, "memory.limit_in_bytes") &&
 		    !strcmp(w[i + 1].file, "memory.memsw.limit_in_bytes")) {
-			if ((r = write_one(g, &w[i + 1])) == 0)
-				r = write_one(g, &w[i]);
+			if ((r = write_one(g, &w[i + 1], f)) == 0)
+				r = write_one(g, &w[i], f);
 			i++;	/* both done, or both to restore */
 		}
 		if (r < 0)
@@ -567,11 +551,9 @@ int cg_group_undo(struct cg_group *g)
 	for (unsigned i = g->nmade; i-- > 0;) {
 		if (rmdir(g->made[i]) == 0 || errno == ENOENT)
 			continue;
-		cg_group_note_left(g, g->made[i], NULL, -errno, false);
-		if (r == 0) {
+		if (r == 0)
 			r = -errno;
-			cg_group_fail_at(g, g->made[i], NULL);
-		}
+		cg_group_note_left(g, g->made[i], NULL, -errno, false);
 	}
 	for (unsigned i = g->nenabled; i-- > 0;) {
 		char cmd[40];
@@ -581,10 +563,8 @@ int cg_group_undo(struct cg_group *g)
 		if (r1 == 0 || r1 == -ENOENT || r1 == -EBUSY)
 			continue;
 		cg_group_note_left(g, g->enabled[i].dir, "cgroup.subtree_control", r1, true);
-		if (r == 0) {
+		if (r == 0)
 			r = r1;
-			cg_group_fail_at(g, g->enabled[i].dir, "cgroup.subtree_control");
-		}
 	}
 	cg_group_keep_enabled(g);
 	return r;
@@ -608,7 +588,7 @@ void cg_group_forget_made(struct cg_group *g, const char *dir)
 		}
 }
 
-int cg_group_join(struct cg_group *g, pid_t pid)
+int cg_group_join(struct cg_group *g, pid_t pid, struct nsk_failure *f)
 {
 	char text[16];
 	int r;
@@ -617,10 +597,8 @@ int cg_group_join(struct cg_group *g, pid_t pid)
 	for (unsigned i = 0; i < g->sys->n; i++) {
 		if (!g->dir[i])
 			continue;
-		if ((r = cg_write_path(g->dir[i], "cgroup.procs", text)) < 0) {
-			cg_group_fail_at(g, g->dir[i], NULL);
-			return r;
-		}
+		if ((r = cg_write_path(g->dir[i], "cgroup.procs", text)) < 0)
+			return cg_fail_at(f, r, g->dir[i], NULL);
 	}
 	return 0;
 }
@@ -645,16 +623,15 @@ void cg_place_free(struct cg_place *p)
 	memset(p, 0, sizeof(*p));
 }
 
-int cg_group_unjoin(struct cg_group *g, pid_t pid, const struct cg_place *place)
+int cg_group_unjoin(struct cg_group *g, pid_t pid, const struct cg_place *place,
+		    struct nsk_failure *f)
 {
 	struct cg_place now;
 	char text[16], dir[4096];
 	int r = cg_place_of(g->sys, pid, &now);
 
-	if (r < 0) {
-		snprintf(g->failing, sizeof(g->failing), "/proc/%d/cgroup", (int)pid);
-		return r;
-	}
+	if (r < 0)
+		return nsk_fail(f, r, NULL, "/proc/%d/cgroup", (int)pid);
 	snprintf(text, sizeof(text), "%d", (int)pid);
 	for (unsigned i = 0; i < g->sys->n && r == 0; i++) {
 		/* only where the join moved it: it is in the group now */
@@ -663,7 +640,7 @@ int cg_group_unjoin(struct cg_group *g, pid_t pid, const struct cg_place *place)
 			continue;
 		if ((r = cg_dir(&g->sys->h[i], place->path[i], dir, sizeof(dir))) < 0 ||
 		    (r = cg_write_path(dir, "cgroup.procs", text)) < 0)
-			cg_group_fail_at(g, r == -ENOENT ? place->path[i] : dir, NULL);
+			cg_fail_at(f, r, r == -ENOENT ? place->path[i] : dir, NULL);
 	}
 	cg_place_free(&now);
 	return r;

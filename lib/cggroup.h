@@ -3,14 +3,17 @@
  * v1 controller hierarchies plus v2). Creating, limiting, joining,
  * freezing, killing, waiting for and removing it, with a record of what
  * this run made so a failure undoes exactly that (STYLE.md, iproute2).
- * Functions return 0 or -errno and set g->failing to the path concerned.
- * What happens to the processes in it (freeze, kill, wait) is cgstate. */
+ * Functions return 0 or -errno, with the failure record f (may be NULL)
+ * naming the file or directory concerned. What happens to the processes
+ * in it (freeze, kill, wait) is cgstate. */
 #pragma once
 #include <stdbool.h>
 #include <sys/types.h>
 
 #include "cgkeys.h"
 #include "cgroup.h"
+
+struct nsk_failure;
 
 #define CG_MAX_MADE 64
 
@@ -34,7 +37,6 @@ struct cg_group {
 	unsigned nenabled;
 	struct cg_left left[CG_MAX_MADE];	/* see cg_group_undo, cg_group_remove */
 	unsigned nleft;
-	char failing[4096];		/* the file or directory an error concerns */
 };
 
 /* Write VALUE to FILE of the directory dirfd (one write, as the kernel
@@ -47,8 +49,8 @@ int cg_read_path(const char *dir, const char *file, char *buf, size_t size);
 /* FILE of the group's directory in the hierarchy of ctrl (as
  * cg_group_dir_for): a cgkey_reader, ud being the struct cg_group. */
 int cg_group_read(void *ud, int ctrl, bool v2, const char *file, char *buf, size_t size);
-/* Set g->failing to DIR/FILE (FILE may be NULL). */
-void cg_group_fail_at(struct cg_group *g, const char *dir, const char *file);
+/* Fill f for DIR/FILE (FILE may be NULL: the directory); returns err. */
+int cg_fail_at(struct nsk_failure *f, int err, const char *dir, const char *file);
 
 /* The hierarchies (bit i: sys->h[i]) a group needing ctrls lives in: v2
  * when present, and every v1 hierarchy holding one of ctrls. */
@@ -68,17 +70,18 @@ bool cg_group_complete(const struct cg_group *g);
 /* mkdir -p in every hierarchy, recording what was made; on v1 a new
  * cpuset group gets its parent's cpus and mems. exclusive: -EEXIST if the
  * group itself exists anywhere. */
-int cg_group_create(struct cg_group *g, bool exclusive);
+int cg_group_create(struct cg_group *g, bool exclusive, struct nsk_failure *f);
 /* v2: enable ctrls in cgroup.subtree_control of every ancestor of the
  * group, down from the hierarchy root, recording each enable this run
- * made. -EBUSY when the no-internal-processes rule refuses (g->failing
- * names the cgroup with processes). */
-int cg_group_enable(struct cg_group *g, unsigned ctrls);
+ * made. -EBUSY when the no-internal-processes rule refuses (f names the
+ * cgroup with processes). */
+int cg_group_enable(struct cg_group *g, unsigned ctrls, struct nsk_failure *f);
 /* Make the writes, all or nothing: reads first the old value of every
  * file (-ENOENT if one is missing, nothing written), and when a write
  * fails writes the old values back, last first. A value that could not
- * be written back is added to g->left. */
-int cg_group_apply(struct cg_group *g, const struct cg_write *w, unsigned n);
+ * be written back is added to g->left; f names the file that failed. */
+int cg_group_apply(struct cg_group *g, const struct cg_write *w, unsigned n,
+		   struct nsk_failure *f);
 /* Undo what this run made: the directories it created, deepest first,
  * then the controllers it enabled (EBUSY ignored: a child group uses
  * them). Returns the first failure; every directory left behind and
@@ -100,7 +103,7 @@ void cg_group_forget_made(struct cg_group *g, const char *dir);
 const char *cg_group_dir_for(const struct cg_group *g, int ctrl, bool v2);
 
 /* Move pid (0: the caller) into the group in every hierarchy. */
-int cg_group_join(struct cg_group *g, pid_t pid);
+int cg_group_join(struct cg_group *g, pid_t pid, struct nsk_failure *f);
 
 /* Where a process is: its cgroup path in each hierarchy of sys, from
  * /proc/PID/cgroup (NULL where it does not say). */
@@ -110,6 +113,7 @@ struct cg_place {
 int cg_place_of(const struct cg_sys *sys, pid_t pid, struct cg_place *ret);
 void cg_place_free(struct cg_place *p);
 /* Move pid back from the group to where it was (place), in each
- * hierarchy where it is now in the group. g->failing names the
- * directory on failure. */
-int cg_group_unjoin(struct cg_group *g, pid_t pid, const struct cg_place *place);
+ * hierarchy where it is now in the group. f names the directory on
+ * failure. */
+int cg_group_unjoin(struct cg_group *g, pid_t pid, const struct cg_place *place,
+		    struct nsk_failure *f);

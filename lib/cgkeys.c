@@ -6,6 +6,7 @@
 
 #include "cgkeys.h"
 #include "cleanup.h"
+#include "err.h"
 #include "parse.h"
 
 enum kind { K_SIZE, K_CPU_MAX, K_WEIGHT, K_LIST, K_PIDS, K_IO_MAX, K_FREEZE };
@@ -111,6 +112,22 @@ const char *cgkey_expects(const char *key)
 	case K_FREEZE: return "0 or 1";
 	}
 	return "a value";
+}
+
+int cgkey_explain(struct nsk_failure *f, int err, const char *key)
+{
+	int ctrl;
+
+	switch (-err) {
+	case CGKEY_EVALUE:
+		return nsk_fail_detail(f, err, "bad value (expected %s)", cgkey_expects(key));
+	case CGKEY_ENOCTRL:
+		if ((ctrl = cgkey_ctrl(NULL, key)) == CG_CORE)
+			return nsk_fail_detail(f, err, "cgroup v2 is not mounted");
+		return nsk_fail_detail(f, err, "the %s controller is not available",
+				       cg_ctrl_name(ctrl));
+	}
+	return err;	/* CGKEY_EUNKNOWN, errno values: their own text */
 }
 
 static int size_or_max(const char *s, bool *ret_max, uint64_t *ret)

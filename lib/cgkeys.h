@@ -21,6 +21,7 @@
 #include <stdint.h>
 
 #include "cgroup.h"
+#include "errcode.h"	/* CGKEY_E*: errors beyond errno values */
 
 /* v1 byte counters read back at least this when unlimited (-1 written):
  * PAGE_COUNTER_MAX pages, rounded to the page size. */
@@ -28,13 +29,6 @@
 
 /* The controller of cgroup.* files: v2's core, present without any. */
 #define CG_CORE (-1)
-
-/* Errors beyond errno values. */
-enum {
-	CGKEY_EUNKNOWN = 2000,	/* no such key */
-	CGKEY_EVALUE,		/* the value does not fit the key */
-	CGKEY_ENOCTRL,		/* the key's controller is not mounted/available */
-};
 
 /* Where the controllers are: which are on v1, which on v2, whether a v2
  * hierarchy exists at all (for cgroup.* files). */
@@ -74,6 +68,12 @@ int cgkey_translate(const struct cgkey_ctx *ctx, const char *key, const char *va
 int cgkey_ctrl(const struct cgkey_ctx *ctx, const char *key);
 /* What a key's value should look like, for messages ("SIZE or max"). */
 const char *cgkey_expects(const char *key);
+/* Word err, an error that cgkey_translate or cgkey_get returned for KEY,
+ * in f's detail: "bad value (expected a number or max)", "the memory
+ * controller is not available"; an errno value keeps its own text.
+ * Returns err. */
+struct nsk_failure;
+int cgkey_explain(struct nsk_failure *f, int err, const char *key);
 
 /* Flag values to v2 values. --cpus 1.5 -> cpu.max "150000 100000". */
 int cgkey_cpus(const char *s, char *buf, size_t size);

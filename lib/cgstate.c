@@ -13,6 +13,7 @@
 
 #include "cgstate.h"
 #include "cleanup.h"
+#include "err.h"
 #include "parse.h"
 #include "readfile.h"
 
@@ -71,28 +72,26 @@ static int v2_populated(const char *dir)
 	return strstr(buf, "populated 1") != NULL;
 }
 
-int cg_group_populated_joined(struct cg_group *g)
+int cg_group_populated_joined(struct cg_group *g, struct nsk_failure *f)
 {
 	const char *v2dir = cg_group_dir_for(g, CG_CORE, true);
 	int r;
 
 	if (!v2dir)
-		return cg_group_populated(g);
+		return cg_group_populated(g, f);
 	if ((r = v2_populated(v2dir)) != 0)
-		cg_group_fail_at(g, v2dir, NULL);
+		cg_fail_at(f, r, v2dir, NULL);
 	return r;
 }
 
-int cg_group_populated(struct cg_group *g)
+int cg_group_populated(struct cg_group *g, struct nsk_failure *f)
 {
 	for (unsigned i = 0; i < g->sys->n; i++) {
 		if (!g->dir[i])
 			continue;
 		int r = g->sys->h[i].v2 ? v2_populated(g->dir[i]) : v1_populated(g->dir[i]);
-		if (r != 0) {
-			cg_group_fail_at(g, g->dir[i], NULL);
-			return r;
-		}
+		if (r != 0)
+			return cg_fail_at(f, r, g->dir[i], NULL);
 	}
 	return 0;
 }
@@ -131,7 +130,7 @@ int cg_group_frozen(struct cg_group *g)
 	return strstr(buf, "frozen 1") != NULL;
 }
 
-int cg_group_freeze(struct cg_group *g, bool freeze)
+int cg_group_freeze(struct cg_group *g, bool freeze, struct nsk_failure *f)
 {
 	struct cgkey_ctx ctx = ctx_of(g);
 	struct cg_write w[CGKEY_MAX_WRITES];
@@ -139,7 +138,7 @@ int cg_group_freeze(struct cg_group *g, bool freeze)
 
 	if (n < 0)
 		return n;
-	if ((r = cg_group_apply(g, w, (unsigned)n)) < 0)
+	if ((r = cg_group_apply(g, w, (unsigned)n, f)) < 0)
 		return r;
 	/* v1 passes through FREEZING; v2 reports "frozen 1" once every task
 	 * stopped. Thawing takes effect at once. */
@@ -149,13 +148,13 @@ int cg_group_freeze(struct cg_group *g, bool freeze)
 		if (r < 0)
 			break;
 		if (i && ctx.v1_ctrls & CG_BIT(CG_FREEZER))
-			cg_group_apply(g, w, (unsigned)n);	/* v1: ask again */
+			cg_group_apply(g, w, (unsigned)n, NULL);	/* v1: ask again */
 		sleep_ms(5);
 	}
 	if (!freeze)
 		return 0;
 	/* not frozen in time: leave it running, as it was */
-	cg_group_freeze(g, false);
+	cg_group_freeze(g, false, NULL);
 	return r < 0 ? r : -ETIME;
 }
 
@@ -200,7 +199,7 @@ static unsigned signal_all(struct cg_group *g, int sig)
 	return count;
 }
 
-int cg_group_kill(struct cg_group *g, int sig)
+int cg_group_kill(struct cg_group *g, int sig, struct nsk_failure *f)
 {
 	const char *v2dir = cg_group_dir_for(g, CG_CORE, true);
 	int frozen = cg_group_frozen(g);
@@ -210,23 +209,23 @@ int cg_group_kill(struct cg_group *g, int sig)
 	int r;
 
 	if (sig == SIGKILL && v2dir && cg_write_path(v2dir, "cgroup.kill", "1") == 0 &&
-	    cg_group_wait_empty(g, 200) == 0)
+	    cg_group_wait_empty(g, 200, NULL) == 0)
 		return 0;
 	/* Freeze so that nothing forks between reading the list and the
 	 * signal; v1-frozen tasks die only once thawed, hence the loop. */
 	for (int round = 0; round < 100; round++) {
-		if (can_freeze && (r = cg_group_freeze(g, true)) < 0) {
-			cg_group_freeze(g, false);	/* never leave it frozen */
+		if (can_freeze && (r = cg_group_freeze(g, true, f)) < 0) {
+			cg_group_freeze(g, false, NULL);	/* never leave it frozen */
 			return r;
 		}
 		unsigned n = signal_all(g, sig);
-		if (can_freeze && (r = cg_group_freeze(g, false)) < 0) {
-			cg_group_freeze(g, false);	/* once more */
+		if (can_freeze && (r = cg_group_freeze(g, false, f)) < 0) {
+			cg_group_freeze(g, false, NULL);	/* once more */
 			return r;
 		}
 		if (sig != SIGKILL || n == 0)
 			return 0;
-		if (cg_group_wait_empty(g, 100) == 0)
+		if (cg_group_wait_empty(g, 100, f) == 0)
 			return 0;
 	}
 	return -EBUSY;
@@ -263,7 +262,7 @@ static void wait_event(int fd, long wait_ms)
 		(void)!pread(fd, buf, sizeof(buf), 0);	/* re-arms the event */
 }
 
-int cg_group_wait_empty(struct cg_group *g, long timeout_ms)
+int cg_group_wait_empty(struct cg_group *g, long timeout_ms, struct nsk_failure *f)
 {
 	const char *v2dir = cg_group_dir_for(g, CG_CORE, true);
 	bool v2_only = g->sys->layout == CG_LAYOUT_UNIFIED;
@@ -272,7 +271,7 @@ int cg_group_wait_empty(struct cg_group *g, long timeout_ms)
 	char path[4096], buf[256];
 	int r;
 
-	if ((r = cg_group_populated(g)) <= 0)
+	if ((r = cg_group_populated(g, f)) <= 0)
 		return r;
 	/* "populated 0" comes as an event on cgroup.events of v2 (the unified
 	 * hierarchy of a hybrid layout too); v1 hierarchies have no such
@@ -284,7 +283,7 @@ int cg_group_wait_empty(struct cg_group *g, long timeout_ms)
 			(void)!pread(events, buf, sizeof(buf), 0);
 	}
 	for (;;) {
-		if ((r = cg_group_populated(g)) <= 0)
+		if ((r = cg_group_populated(g, f)) <= 0)
 			return r;
 		long left = deadline < 0 ? -1 : deadline - now_ms();
 		if (deadline >= 0 && left <= 0)
@@ -297,11 +296,11 @@ int cg_group_wait_empty(struct cg_group *g, long timeout_ms)
 	}
 }
 
-/* dir cannot go: name it (g->failing: the first; g->left: each). */
-static int left(struct cg_group *g, const char *dir, int r)
+/* dir cannot go: name it (f: the first; g->left: each). */
+static int left(struct cg_group *g, const char *dir, int r, struct nsk_failure *f)
 {
 	if (g->nleft == 0)
-		cg_group_fail_at(g, dir, NULL);
+		cg_fail_at(f, r, dir, NULL);
 	cg_group_note_left(g, dir, NULL, r, false);
 	return r;
 }
@@ -310,24 +309,24 @@ static int left(struct cg_group *g, const char *dir, int r)
  * costs one rmdir); an empty cgroup may stay busy for a moment after its
  * last process exited, so EBUSY is retried briefly. A child that cannot
  * go does not stop its siblings; dir itself is then left (not named). */
-static int remove_tree(struct cg_group *g, const char *dir)
+static int remove_tree(struct cg_group *g, const char *dir, struct nsk_failure *f)
 {
 	int r = 0, r1;
 
 	if (rmdir(dir) == 0 || errno == ENOENT)
 		return 0;
 	if (errno != EBUSY && errno != ENOTEMPTY)
-		return left(g, dir, -errno);
+		return left(g, dir, -errno, f);
 	DIR *d = opendir(dir);
 	if (!d)
-		return errno == ENOENT ? 0 : left(g, dir, -errno);
+		return errno == ENOENT ? 0 : left(g, dir, -errno, f);
 	struct dirent *e;
 	while ((e = readdir(d))) {
 		char sub[4096];
 		if (e->d_type != DT_DIR || e->d_name[0] == '.')
 			continue;
 		snprintf(sub, sizeof(sub), "%s/%s", dir, e->d_name);
-		if ((r1 = remove_tree(g, sub)) < 0 && r == 0)
+		if ((r1 = remove_tree(g, sub, f)) < 0 && r == 0)
 			r = r1;
 	}
 	closedir(d);
@@ -338,7 +337,7 @@ static int remove_tree(struct cg_group *g, const char *dir)
 		if (errno == ENOENT)
 			return 0;
 		if (errno != EBUSY || waited_ms >= 500)
-			return left(g, dir, -errno);
+			return left(g, dir, -errno, f);
 		long p = next_pause(&pause_ms, -1);
 		sleep_ms(p);
 		waited_ms += p;
@@ -346,7 +345,7 @@ static int remove_tree(struct cg_group *g, const char *dir)
 	return 0;
 }
 
-int cg_group_remove(struct cg_group *g)
+int cg_group_remove(struct cg_group *g, struct nsk_failure *f)
 {
 	int r = 0, r1;
 
@@ -355,7 +354,7 @@ int cg_group_remove(struct cg_group *g)
 	for (unsigned i = 0; i < g->sys->n; i++) {
 		if (!g->dir[i] || !strcmp(g->path[i], "/"))
 			continue;
-		if ((r1 = remove_tree(g, g->dir[i])) < 0) {
+		if ((r1 = remove_tree(g, g->dir[i], f)) < 0) {
 			if (r == 0)
 				r = r1;
 			continue;

@@ -10,6 +10,7 @@
 
 #include "cleanup.h"
 #include "confine.h"
+#include "err.h"
 #include "idmap.h"
 #include "parse.h"
 
@@ -132,7 +133,7 @@ int confine_pick_id(const struct idmap *m, uint32_t want, uint32_t *ret_id)
 }
 
 int confine_become_mapped(uid_t outer_uid, gid_t outer_gid, uid_t want_uid, gid_t want_gid,
-			  const char **ret_step)
+			  struct nsk_failure *f)
 {
 	/* 4 KiB each: on the heap, since an init's stack is no place for it. */
 	_cleanup_free_ struct idmap *uids = malloc(sizeof(*uids));
@@ -141,30 +142,27 @@ int confine_become_mapped(uid_t outer_uid, gid_t outer_gid, uid_t want_uid, gid_
 	uint32_t uid, gid;
 	int r;
 
-	*ret_step = "reading its maps";
 	if (!uids || !gids)
-		return -ENOMEM;
+		return nsk_fail(f, -ENOMEM, "reading its maps", NULL);
 	if (self < 0)
-		return -errno;
+		return nsk_fail(f, -errno, "reading its maps", NULL);
 	if ((r = idmap_read_at(self, "uid_map", uids)) < 0)
-		return r;
+		return nsk_fail(f, r, "reading its maps", NULL);
 	/* Our own map shows outer ids as the parent namespace sees them,
 	 * where outer_uid was measured. */
 	if (uids->count == 0 || idmap_maps_outer(uids, outer_uid))
 		return 0;
 	if ((r = idmap_read_at(self, "gid_map", gids)) < 0)
-		return r;
+		return nsk_fail(f, r, "reading its maps", NULL);
 	if (confine_pick_id(gids, want_gid, &gid) == 0 && !idmap_maps_outer(gids, outer_gid)) {
-		*ret_step = "setresgid";
 		if (setresgid(gid, gid, gid) < 0)
-			return -errno;
+			return nsk_fail(f, -errno, "setresgid", NULL);
 		/* The host's supplementary groups go too where setgroups is
 		 * allowed; where it is denied, they are unmapped anyway. */
 		(void)setgroups(0, NULL);
 	}
 	confine_pick_id(uids, want_uid, &uid);
-	*ret_step = "setresuid";
 	if (setresuid(uid, uid, uid) < 0)
-		return -errno;
+		return nsk_fail(f, -errno, "setresuid", NULL);
 	return 0;
 }

@@ -51,10 +51,12 @@ int confine_nondumpable(void);
  * mapped, else want_uid (likewise the gid), else the first mapped one;
  * drop supplementary groups where setgroups is allowed. Does nothing when
  * outer_uid is mapped (then it is our uid inside) or nothing is mapped
- * yet. 0 or -errno, *ret_step naming what failed. The change of
- * credentials leaves the process dumpable as fs.suid_dumpable says. */
+ * yet. 0, or -errno with f (may be NULL) naming the step that failed
+ * ("setresuid"). The change of credentials leaves the process dumpable as
+ * fs.suid_dumpable says. */
+struct nsk_failure;
 int confine_become_mapped(uid_t outer_uid, gid_t outer_gid, uid_t want_uid, gid_t want_gid,
-			  const char **ret_step);
+			  struct nsk_failure *f);
 /* The inner id to become in a user namespace with map m: 0 if mapped,
  * else want if mapped, else the first range's first id. -ENOENT when the
  * map is empty. Pure. */

@@ -25,20 +25,11 @@ struct exec_opts {
 
 /* Apply the options in a safe order: root, wd, groups, gid, uid,
  * no_new_privs, capabilities, descriptors, then unblock and reset every
- * signal. On
- * failure returns -errno with *ret_step naming the step and *ret_object
- * the path or value it concerned. */
-int exec_prepare(const struct exec_opts *o, const char **ret_step, const char **ret_object);
-/* How exec_prepare_report words its line: "chdir /x: CAUSE" by default,
- * "/x: chdir: CAUSE" with EXEC_MSG_OBJECT_FIRST (nsroot, whose other
- * messages all start with the path). */
-enum { EXEC_MSG_OBJECT_FIRST = 1 << 0 };
-/* exec_prepare, printing the failing step as one line; 0 or -errno. */
-int exec_prepare_report(const struct exec_opts *o, unsigned flags);
-/* exec_prepare_report, then exec_command(argv); returns only on failure,
- * with the status to exit with (125, or 126/127 for the exec, whose
- * message it printed too). */
-int exec_run(const struct exec_opts *o, char *const argv[], unsigned flags);
+ * signal. 0, or -errno with f (may be NULL) naming the step ("chdir") and
+ * the path or capability it concerned; the tool then prints its line,
+ * "/x: chdir: CAUSE", and exits 125. */
+struct nsk_failure;
+int exec_prepare(const struct exec_opts *o, struct nsk_failure *f);
 /* Unblock every signal, as an exec'd command expects (an init must do
  * this before exec: DESIGN.md); ignored signals stay ignored. */
 void exec_reset_signals(void);

@@ -2,54 +2,69 @@
  * helper.h). */
 #include <errno.h>
 #include <signal.h>
-#include <stdio.h>
-#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "cleanup.h"
 #include "confine.h"
+#include "err.h"
 #include "helper.h"
 #include "msg.h"
+#include "ns.h"
 #include "persist.h"
 #include "target.h"
 
-static int write_maps(const struct helper_work *w, pid_t pid, char *msg, size_t size)
+static int write_maps(const struct helper_work *w, pid_t pid, struct nsk_failure *f)
 {
 	struct target t = TARGET_INIT;
 	struct mapwrite_plan plan;
 	int r = target_open_pid(&t, pid);
 
-	if (r < 0)
-		snprintf(msg, size, "process %d: %s", (int)pid, target_strerror(r));
-	else if ((r = mapwrite_check(&t, w->maps, w->caller, &plan, msg, size)) == 0)
-		r = mapwrite_apply(&t, w->maps, &plan, msg, size);
+	if (r < 0) {
+		nsk_fail(f, r, NULL, "process %d", (int)pid);
+		nsk_fail_detail(f, r, "%s", target_strerror(r));
+	} else if ((r = mapwrite_check(&t, w->maps, w->caller, &plan, f)) == 0) {
+		r = mapwrite_apply(&t, w->maps, &plan, f);
+	}
 	target_close(&t);
 	return r;
 }
 
-/* One request: its result, with text set when it failed. */
+/* One request: its result, with f saying why it failed. */
 static int act(const struct helper_work *w, const struct msg *m, struct persisted *done,
-	       char *text, size_t size)
+	       struct nsk_failure *f)
 {
 	switch (m->kind) {
 	case MSG_WRITE_MAPS:
 		if (w->maps)
-			return write_maps(w, m->value, text, size);
+			return write_maps(w, m->value, f);
 		break;
 	case MSG_PERSIST:
 		if (w->persist && done->count == 0)
-			return persist_all(w->persist, m->value, done, text, size);
+			return persist_all(w->persist, m->value, done, f);
 		break;
 	}
-	snprintf(text, size, "the helper was not asked for that (message %d)", m->kind);
-	return -EPROTO;
+	nsk_fail(f, -EPROTO, NULL, NULL);
+	return nsk_fail_detail(f, -EPROTO, "the helper was not asked for that (message %d)",
+			       m->kind);
+}
+
+/* MSG_UNDO: remove what was made, and answer for each file that stays. */
+static _Noreturn void undo_and_answer(int fd, struct persisted *done)
+{
+	unsigned left = unpersist_all(done);
+
+	for (unsigned i = 0; i < left; i++)
+		if (msg_send(fd, MSG_RESULT, done->err[i], ns_types[done->type[i]].proc_name) < 0)
+			break;
+	_exit(left > 0);
 }
 
 static _Noreturn void helper_main(const struct helper_work *w, int fd)
 {
 	struct persisted done = PERSISTED_INIT;
 	bool files = w->persist && persist_any(w->persist);
+	struct nsk_failure f;
 	struct msg m;
 
 	/* Ctrl-C goes to the whole process group: outlive it to undo. */
@@ -66,36 +81,38 @@ static _Noreturn void helper_main(const struct helper_work *w, int fd)
 
 		if (m.kind == MSG_KEEP)
 			_exit(0);
-		r = act(w, &m, &done, text, sizeof(text));
+		if (m.kind == MSG_UNDO)
+			undo_and_answer(fd, &done);
+		nsk_fail_clear(&f);
+		if ((r = act(w, &m, &done, &f)) < 0)
+			nsk_failure_line(&f, r, text, sizeof(text));
 		if (msg_send(fd, MSG_RESULT, r, text) < 0)
 			break;
 		/* With no files to make, the maps were all there was to do. */
 		if (!files && m.kind == MSG_WRITE_MAPS)
 			_exit(r < 0);
 	}
-	/* The channel ended: the caller failed, or died. */
+	/* The channel ended without a word: the caller died, and there is
+	 * no one left to tell what stays. */
 	unpersist_all(&done);
 	_exit(1);
 }
 
-int helper_start(struct helper *h, const struct helper_work *w, char *msg, size_t size)
+int helper_start(struct helper *h, const struct helper_work *w, struct nsk_failure *f)
 {
 	bool persists = w->persist && persist_any(w->persist);
 	int fds[2], r;
 
 	if (!w->maps && !persists)
 		return 0;
-	if ((r = msg_channel(fds)) < 0) {
-		snprintf(msg, size, "socketpair: %s", strerror(-r));
-		return r;
-	}
+	if ((r = msg_channel(fds)) < 0)
+		return nsk_fail(f, r, "socketpair", NULL);
 	h->pid = fork();
 	if (h->pid < 0) {
 		r = -errno;
-		snprintf(msg, size, "fork: %s", strerror(-r));
 		close(fds[0]);
 		close(fds[1]);
-		return r;
+		return nsk_fail(f, r, "fork", NULL);
 	}
 	if (h->pid == 0) {
 		close(fds[0]);
@@ -105,10 +122,11 @@ int helper_start(struct helper *h, const struct helper_work *w, char *msg, size_
 	h->fd = fds[0];
 	h->maps = w->maps != NULL;
 	h->persists = persists;
+	h->persist = w->persist;
 	return 0;
 }
 
-static int request(struct helper *h, int kind, pid_t pid, char *msg, size_t size)
+static int request(struct helper *h, int kind, pid_t pid, struct nsk_failure *f)
 {
 	struct msg m;
 	int r = msg_send(h->fd, kind, pid, NULL);
@@ -116,36 +134,60 @@ static int request(struct helper *h, int kind, pid_t pid, char *msg, size_t size
 	if (r == 0)
 		r = msg_expect(h->fd, MSG_RESULT, &m);
 	if (r < 0) {
-		snprintf(msg, size, "the %s helper ended without an answer",
-			 kind == MSG_WRITE_MAPS ? "id map" : "namespace file");
-		return r;
+		nsk_fail(f, r, NULL, NULL);
+		return nsk_fail_detail(f, r, "the %s helper ended without an answer",
+				       kind == MSG_WRITE_MAPS ? "id map" : "namespace file");
 	}
 	if (m.value >= 0)
 		return 0;
-	snprintf(msg, size, "%s", *m.text ? m.text : strerror(-m.value));
-	return m.value;
+	/* the helper's own line, as it would have printed it */
+	nsk_fail(f, m.value, NULL, NULL);
+	return *m.text ? nsk_fail_detail(f, m.value, "%s", m.text) : m.value;
 }
 
-int helper_write_maps(struct helper *h, pid_t pid, char *msg, size_t size)
+int helper_write_maps(struct helper *h, pid_t pid, struct nsk_failure *f)
 {
-	return h->pid > 0 && h->maps ? request(h, MSG_WRITE_MAPS, pid, msg, size) : 0;
+	return h->pid > 0 && h->maps ? request(h, MSG_WRITE_MAPS, pid, f) : 0;
 }
 
-int helper_persist(struct helper *h, pid_t pid, char *msg, size_t size)
+int helper_persist(struct helper *h, pid_t pid, struct nsk_failure *f)
 {
-	return h->pid > 0 && h->persists ? request(h, MSG_PERSIST, pid, msg, size) : 0;
+	return h->pid > 0 && h->persists ? request(h, MSG_PERSIST, pid, f) : 0;
 }
 
-int helper_finish(struct helper *h, bool keep)
+/* The answers to MSG_UNDO, up to the end of the channel: the files that
+ * stayed, into left. */
+static void collect_left(struct helper *h, struct persisted *left)
 {
+	const struct ns_type *t;
+	struct msg m;
+
+	while (msg_recv(h->fd, &m) == 0 && m.kind == MSG_RESULT && m.value < 0) {
+		if (!(t = ns_by_proc_name(m.text)) || !h->persist[t - ns_types] ||
+		    left->count == NS_TYPE_MAX)
+			continue;
+		left->type[left->count] = (unsigned)(t - ns_types);
+		left->path[left->count] = h->persist[t - ns_types];
+		left->created[left->count] = false;
+		left->err[left->count++] = m.value;
+	}
+}
+
+int helper_finish(struct helper *h, bool keep, struct persisted *ret_left)
+{
+	struct persisted left = PERSISTED_INIT;
 	int status = 0, r = 0;
 
+	if (ret_left)
+		*ret_left = left;
 	if (h->pid < 0)
 		return 0;
 	/* One with only maps to write has ended after writing them. */
 	if (keep && h->persists)
 		r = msg_send(h->fd, MSG_KEEP, 0, NULL);
-	close(TAKE_FD(h->fd));	/* without a keep: undo */
+	else if (!keep && h->persists && msg_send(h->fd, MSG_UNDO, 0, NULL) == 0)
+		collect_left(h, ret_left ? ret_left : &left);
+	close(TAKE_FD(h->fd));
 	while (waitpid(h->pid, &status, 0) < 0 && errno == EINTR)
 		;
 	*h = (struct helper)HELPER_INIT;
@@ -153,7 +195,6 @@ int helper_finish(struct helper *h, bool keep)
 		r = -EPIPE;
 	return keep ? r : 0;
 }
-
 void helper_forget(struct helper *h)
 {
 	closep(&h->fd);

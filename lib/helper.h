@@ -9,15 +9,18 @@
  *                       (lib/persist): that needs the original mount
  *                       namespace and the original user namespace's
  *                       privilege;
- *   MSG_KEEP            keep what it made, and end.
+ *   MSG_KEEP            keep what it made, and end;
+ *   MSG_UNDO            remove what it made, and end.
  *
- * Each request but the last is answered with MSG_RESULT (0, or -errno and
- * the line that says why). A helper with no files to make ends once it
- * has answered for the maps. If the caller ends the channel instead (it
- * failed, or died) the helper removes what it made and ends: nothing is
- * left half-done. It ignores the signals a terminal sends the whole
- * process group, so Ctrl-C cannot stop it before its undo. Nothing here
- * prints but the undo's warnings, which may have no one else to say them. */
+ * MSG_WRITE_MAPS and MSG_PERSIST are answered with MSG_RESULT (0, or
+ * -errno and the line that says why); MSG_UNDO with one MSG_RESULT for
+ * each file that could not be removed (-errno, the namespace's name)
+ * before the end of the channel. A helper with no files to make ends once
+ * it has answered for the maps. If the caller ends the channel without a
+ * word (it died) the helper removes what it made and ends: nothing is left
+ * half-done. It ignores the signals a terminal sends the whole process
+ * group, so Ctrl-C cannot stop it before its undo. Nothing here prints:
+ * refusals and what an undo left come back to the caller. */
 #pragma once
 #include <stdbool.h>
 #include <stddef.h>
@@ -25,6 +28,7 @@
 
 #include "idpolicy.h"
 #include "mapwrite.h"
+#include "persist.h"
 
 /* What the helper may be asked to do; it reads these after the fork, in
  * its own copy of the caller's memory. */
@@ -39,24 +43,29 @@ struct helper {
 	int fd;			/* our end of its channel */
 	bool maps;		/* it has maps to write */
 	bool persists;		/* it has files to make */
+	const char *const *persist;	/* the files (helper_work's), for what is left */
 };
-#define HELPER_INIT { .pid = -1, .fd = -1, .maps = false, .persists = false }
+#define HELPER_INIT { .pid = -1, .fd = -1, .maps = false, .persists = false, .persist = NULL }
 
 /* Fork the helper if w gives it anything to do (no maps and no file: no
- * helper, and every call below does nothing). 0, or -errno with msg set.
- * A process the caller forks later must call helper_forget(): a copy of
- * the channel kept elsewhere would keep the helper from seeing its end. */
-int helper_start(struct helper *h, const struct helper_work *w, char *msg, size_t size);
+ * helper, and every call below does nothing). 0, or -errno with f (may be
+ * NULL) saying why. A process the caller forks later must call
+ * helper_forget(): a copy of the channel kept elsewhere would keep the
+ * helper from seeing its end. */
+struct nsk_failure;
+int helper_start(struct helper *h, const struct helper_work *w, struct nsk_failure *f);
 /* Have it write the maps of PID (which has unshared its user namespace):
- * 0, or -errno with msg set. */
-int helper_write_maps(struct helper *h, pid_t pid, char *msg, size_t size);
+ * 0, or -errno with f holding the helper's line (as its detail). */
+int helper_write_maps(struct helper *h, pid_t pid, struct nsk_failure *f);
 /* Have it bind mount the namespaces of PID (the ones its children will
- * be born in, for pid and time) to their files: 0, or -errno with msg
- * set, after it undid what it made. */
-int helper_persist(struct helper *h, pid_t pid, char *msg, size_t size);
-/* Tell it to keep what it made (or to undo it), and reap it. 0, or < 0
- * when keeping failed (it ended before it was told, or, with only maps
- * to write, without writing them). */
-int helper_finish(struct helper *h, bool keep);
+ * be born in, for pid and time) to their files: 0, or -errno with f
+ * holding the helper's line, after it undid what it made. */
+int helper_persist(struct helper *h, pid_t pid, struct nsk_failure *f);
+/* Tell it to keep what it made, or to undo it, and reap it. Keeping: 0,
+ * or < 0 when it failed (it ended before it was told, or, with only maps
+ * to write, without writing them). Undoing: 0; ret_left (may be NULL)
+ * then holds the files that stayed, each with its error, for the caller
+ * to name. */
+int helper_finish(struct helper *h, bool keep, struct persisted *ret_left);
 /* In a process forked from the caller: close its copy of the channel. */
 void helper_forget(struct helper *h);

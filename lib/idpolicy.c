@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "err.h"
 #include "idpolicy.h"
 
 enum idpolicy_verdict idpolicy_check_map(const struct idmap *m, bool privileged, uint32_t own,
@@ -49,19 +50,19 @@ enum idpolicy_verdict idpolicy_setgroups(bool privileged, bool gid_map, bool gid
 
 int idpolicy_user_grants(const char *name, uint32_t uid, const char *subuid_path,
 			 const char *subgid_path, struct subid_grants *ret_subuid,
-			 struct subid_grants *ret_subgid, const char **ret_path)
+			 struct subid_grants *ret_subgid, struct nsk_failure *f)
 {
 	int r;
 
-	*ret_path = subuid_path;
 	if ((r = subid_read(subuid_path, name, uid, ret_subuid)) < 0)
-		return r;
-	*ret_path = subgid_path;
-	return subid_read(subgid_path, name, uid, ret_subgid);
+		return nsk_fail(f, r, NULL, "%s", subuid_path);
+	if ((r = subid_read(subgid_path, name, uid, ret_subgid)) < 0)
+		return nsk_fail(f, r, NULL, "%s", subgid_path);
+	return 0;
 }
 
 int idpolicy_caller_load(struct idpolicy_caller *c, uint32_t uid, uint32_t gid,
-			 const char *subuid_path, const char *subgid_path, const char **ret_path)
+			 const char *subuid_path, const char *subgid_path, struct nsk_failure *f)
 {
 	struct passwd *pw;
 
@@ -70,7 +71,6 @@ int idpolicy_caller_load(struct idpolicy_caller *c, uint32_t uid, uint32_t gid,
 	c->gid = gid;
 	c->name[0] = '\0';
 	c->subuid.count = c->subgid.count = 0;
-	*ret_path = NULL;
 	/* root's policy reads no grants, so it needs no name (NSS is the
 	 * dearest step of a map write; mapwrite_add_auto looks it up) */
 	if (c->privileged)
@@ -79,5 +79,5 @@ int idpolicy_caller_load(struct idpolicy_caller *c, uint32_t uid, uint32_t gid,
 	if (pw)
 		snprintf(c->name, sizeof(c->name), "%s", pw->pw_name);
 	return idpolicy_user_grants(*c->name ? c->name : NULL, uid, subuid_path, subgid_path,
-				    &c->subuid, &c->subgid, ret_path);
+				    &c->subuid, &c->subgid, f);
 }

@@ -48,11 +48,13 @@ enum idpolicy_verdict idpolicy_check_capable(const struct idmap *m, bool may, ui
 enum idpolicy_verdict idpolicy_setgroups(bool privileged, bool gid_map, bool gid_uses_grant,
 					 int requested, int *ret_write);
 /* Fill in the caller: real ids and, unless privileged, the login name and
- * the grants read from subuid_path/subgid_path. -errno on a read error, with
- * *ret_path naming the file. */
+ * the grants read from subuid_path/subgid_path. -errno on a read error,
+ * with f (may be NULL) naming the file. */
+struct nsk_failure;
 int idpolicy_caller_load(struct idpolicy_caller *c, uint32_t uid, uint32_t gid,
-			 const char *subuid_path, const char *subgid_path, const char **ret_path);
-/* Grants of another user, for --auto=USER by a privileged caller. */
+			 const char *subuid_path, const char *subgid_path, struct nsk_failure *f);
+/* Grants of another user, for --auto=USER by a privileged caller; the same
+ * errors. */
 int idpolicy_user_grants(const char *name, uint32_t uid, const char *subuid_path,
 			 const char *subgid_path, struct subid_grants *ret_subuid,
-			 struct subid_grants *ret_subgid, const char **ret_path);
+			 struct subid_grants *ret_subgid, struct nsk_failure *f);

@@ -1,9 +1,8 @@
 /* mapreq: nsrun's id map options as one mapwrite request (see mapreq.h). */
 #include <errno.h>
-#include <stdio.h>
-#include <string.h>
 #include <unistd.h>
 
+#include "err.h"
 #include "mapreq.h"
 #include "privs.h"
 
@@ -34,24 +33,19 @@ void mapreq_add_own(struct mapreq *m, bool map_uid, uint32_t inner_uid, bool map
 }
 
 int mapreq_resolve(const struct mapreq *m, struct mapwrite_request *ret,
-		   struct idpolicy_caller *ret_caller, char *msg, size_t size)
+		   struct idpolicy_caller *ret_caller, struct nsk_failure *f)
 {
-	const char *path;
 	int r = idpolicy_caller_load(ret_caller, getuid(), getgid(), MAPWRITE_SUBUID,
-				     MAPWRITE_SUBGID, &path);
+				     MAPWRITE_SUBGID, f);
 
-	if (r < 0) {
-		snprintf(msg, size, "%s: %s", path, strerror(-r));
+	if (r < 0)
 		return r;
-	}
-	if ((r = privs_setid_held()) < 0) {
-		snprintf(msg, size, "reading our capabilities: %s", strerror(-r));
-		return r;
-	}
+	if ((r = privs_setid_held()) < 0)
+		return nsk_fail(f, r, "reading our capabilities", NULL);
 	ret_caller->may_setuid = r & PRIVS_SETUID;
 	ret_caller->may_setgid = r & PRIVS_SETGID;
 	*ret = m->req;
-	if (m->auto_map && (r = mapwrite_add_auto(ret, ret_caller, NULL, msg, size)) < 0)
+	if (m->auto_map && (r = mapwrite_add_auto(ret, ret_caller, NULL, f)) < 0)
 		return r;
 	return 0;
 }

@@ -28,7 +28,8 @@ void mapreq_add_own(struct mapreq *m, bool map_uid, uint32_t inner_uid, bool map
 		    uint32_t inner_gid, int setgroups);
 /* The complete request for this caller: the ranges, plus --map-auto
  * resolved from /etc/subuid and /etc/subgid, into *ret; the caller's ids,
- * grants and privileges into *ret_caller. 0, or -errno with msg set to
- * the line to print. */
+ * grants and privileges into *ret_caller. 0, or -errno with f (may be
+ * NULL) saying why. */
+struct nsk_failure;
 int mapreq_resolve(const struct mapreq *m, struct mapwrite_request *ret,
-		   struct idpolicy_caller *ret_caller, char *msg, size_t size);
+		   struct idpolicy_caller *ret_caller, struct nsk_failure *f);

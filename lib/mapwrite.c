@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "err.h"
 #include "mapwrite.h"
 
 void mapwrite_add(struct mapwrite_request *req, bool is_gid, struct idmap_range r)
@@ -43,11 +44,23 @@ static void add_auto_map(struct mapwrite_request *req, bool is_gid, uint32_t own
 	}
 }
 
+/* The object of a refusal: a map file of the target, or the target. The
+ * detail then says why (nsk_fail_detail). */
+static void at_file(struct nsk_failure *f, pid_t pid, const char *file)
+{
+	nsk_fail(f, 0, NULL, "/proc/%d/%s", (int)pid, file);
+}
+
+static void at_process(struct nsk_failure *f, pid_t pid)
+{
+	nsk_fail(f, 0, NULL, "process %d", (int)pid);
+}
+
 int mapwrite_add_auto(struct mapwrite_request *req, const struct idpolicy_caller *c,
-		      const char *user, char *msg, size_t size)
+		      const char *user, struct nsk_failure *f)
 {
 	struct subid_grants su, sg;
-	const char *name = *c->name ? c->name : NULL, *path;
+	const char *name = *c->name ? c->name : NULL;
 	uint32_t uid = c->uid, gid = c->gid;
 	int r;
 
@@ -60,12 +73,12 @@ int mapwrite_add_auto(struct mapwrite_request *req, const struct idpolicy_caller
 		struct passwd *pw = getpwnam(user);
 
 		if (!pw) {
-			snprintf(msg, size, "--auto=%s: no such user", user);
-			return -ENOENT;
+			nsk_fail(f, 0, NULL, "--auto=%s", user);
+			return nsk_fail_detail(f, -ENOENT, "no such user");
 		}
 		if (!c->privileged && pw->pw_uid != c->uid) {
-			snprintf(msg, size, "--auto=%s: only root may map another user's ids", user);
-			return -EPERM;
+			nsk_fail(f, 0, NULL, "--auto=%s", user);
+			return nsk_fail_detail(f, -EPERM, "only root may map another user's ids");
 		}
 		name = pw->pw_name;
 		uid = pw->pw_uid;
@@ -78,11 +91,9 @@ int mapwrite_add_auto(struct mapwrite_request *req, const struct idpolicy_caller
 		return 0;
 	}
 	/* root's policy reads no grants: read the user's now */
-	r = idpolicy_user_grants(name, uid, MAPWRITE_SUBUID, MAPWRITE_SUBGID, &su, &sg, &path);
-	if (r < 0) {
-		snprintf(msg, size, "%s: %s", path, strerror(-r));
+	r = idpolicy_user_grants(name, uid, MAPWRITE_SUBUID, MAPWRITE_SUBGID, &su, &sg, f);
+	if (r < 0)
 		return r;
-	}
 	add_auto_map(req, false, uid, &su);
 	add_auto_map(req, true, gid, &sg);
 	return 0;
@@ -91,8 +102,8 @@ int mapwrite_add_auto(struct mapwrite_request *req, const struct idpolicy_caller
 /* ---- the checks ---- */
 
 /* The kernel takes a map in one write of less than a page. */
-static int check_length(pid_t pid, const char *file, const struct idmap *m, char *msg,
-			size_t size)
+static int check_length(pid_t pid, const char *file, const struct idmap *m,
+			struct nsk_failure *f)
 {
 	char text[IDMAP_MAX_RANGES * 33 + 1];
 	long page = sysconf(_SC_PAGESIZE);
@@ -100,29 +111,29 @@ static int check_length(pid_t pid, const char *file, const struct idmap *m, char
 
 	if (len >= 0 && len < page)
 		return 0;
-	snprintf(msg, size, "/proc/%d/%s: the map is %d bytes of text, more than the kernel "
-		 "accepts (%ld)", (int)pid, file, len, page - 1);
-	return -E2BIG;
+	at_file(f, pid, file);
+	return nsk_fail_detail(f, -E2BIG, "the map is %d bytes of text, more than the kernel "
+			       "accepts (%ld)", len, page - 1);
 }
 
 static int check_shape(pid_t pid, const char *file, const struct idmap *m, unsigned asked,
-		       char *msg, size_t size)
+		       struct nsk_failure *f)
 {
 	char why[160];
 	unsigned a, b;
 	enum idmap_problem p;
 
 	if (asked > IDMAP_MAX_RANGES) {
-		snprintf(msg, size, "/proc/%d/%s: %u ranges, more than the kernel's limit of %d",
-			 (int)pid, file, asked, IDMAP_MAX_RANGES);
-		return -E2BIG;
+		at_file(f, pid, file);
+		return nsk_fail_detail(f, -E2BIG, "%u ranges, more than the kernel's limit of %d",
+				       asked, IDMAP_MAX_RANGES);
 	}
 	p = idmap_validate(m, &a, &b);
 	if (p == IDMAP_OK)
-		return check_length(pid, file, m, msg, size);
+		return check_length(pid, file, m, f);
 	idmap_problem_describe(m, p, a, b, why, sizeof(why));
-	snprintf(msg, size, "/proc/%d/%s: %s", (int)pid, file, why);
-	return -EINVAL;
+	at_file(f, pid, file);
+	return nsk_fail_detail(f, -EINVAL, "%s", why);
 }
 
 static bool is_file(int fd, const struct stat *b)
@@ -136,7 +147,7 @@ static bool is_file(int fd, const struct stat *b)
  * (only from there can maps be written); an unprivileged caller must
  * own that namespace. */
 static int check_userns(const struct target *t, const struct idpolicy_caller *c,
-			struct stat *self_ns, char *msg, size_t size)
+			struct stat *self_ns, struct nsk_failure *f)
 {
 	_cleanup_close_ int ns = -1, parent = -1;
 	struct stat self;
@@ -151,48 +162,39 @@ static int check_userns(const struct target *t, const struct idpolicy_caller *c,
 		 * or ours in a namespace someone else owns. */
 		if (ns < 0 && (err == EACCES || err == EPERM) && !c->privileged &&
 		    fstat(t->procfd, &st) == 0) {
+			at_process(f, t->pid);
 			if (st.st_uid != c->uid)
-				snprintf(msg, size, "process %d: belongs to uid %u, not to uid %u",
-					 (int)t->pid, (unsigned)st.st_uid, c->uid);
-			else
-				snprintf(msg, size, "process %d: its user namespace is not one "
-					 "uid %u owns", (int)t->pid, c->uid);
-			return -EPERM;
+				return nsk_fail_detail(f, -EPERM, "belongs to uid %u, not to uid %u",
+						       (unsigned)st.st_uid, c->uid);
+			return nsk_fail_detail(f, -EPERM, "its user namespace is not one uid %u owns",
+					       c->uid);
 		}
-		if (ns < 0 && err != ENOENT && err != ESRCH) {
-			snprintf(msg, size, "/proc/%d/ns/user: %s", (int)t->pid, strerror(err));
-			return -err;
-		}
-		snprintf(msg, size, "process %d: has exited", (int)t->pid);
-		return -ESRCH;
+		if (ns < 0 && err != ENOENT && err != ESRCH)
+			return nsk_fail(f, -err, NULL, "/proc/%d/ns/user", (int)t->pid);
+		at_process(f, t->pid);
+		return nsk_fail_detail(f, -ESRCH, "has exited");
 	}
-	if (stat("/proc/self/ns/user", &self) < 0) {
-		snprintf(msg, size, "/proc/self/ns/user: %s", strerror(errno));
-		return -errno;
-	}
+	if (stat("/proc/self/ns/user", &self) < 0)
+		return nsk_fail(f, -errno, NULL, "/proc/self/ns/user");
 	if (is_file(ns, &self)) {
-		snprintf(msg, size, "process %d: is in nsmap's own user namespace, not a new one",
-			 (int)t->pid);
-		return -EPERM;
+		at_process(f, t->pid);
+		return nsk_fail_detail(f, -EPERM, "is in nsmap's own user namespace, not a new one");
 	}
 	parent = ioctl(ns, NS_GET_PARENT);
 	if (parent < 0 || !is_file(parent, &self)) {
-		snprintf(msg, size,
-			 "process %d: its user namespace is not a child of nsmap's", (int)t->pid);
-		return -EPERM;
+		at_process(f, t->pid);
+		return nsk_fail_detail(f, -EPERM, "its user namespace is not a child of nsmap's");
 	}
 	if (c->privileged) {
 		*self_ns = self;
 		return 0;
 	}
-	if (ioctl(ns, NS_GET_OWNER_UID, &owner) < 0) {
-		snprintf(msg, size, "/proc/%d/ns/user: its owner: %s", (int)t->pid, strerror(errno));
-		return -errno;
-	}
+	if (ioctl(ns, NS_GET_OWNER_UID, &owner) < 0)
+		return nsk_fail(f, -errno, "its owner", "/proc/%d/ns/user", (int)t->pid);
 	if (owner != c->uid) {
-		snprintf(msg, size, "process %d: its user namespace belongs to uid %u, not to uid %u",
-			 (int)t->pid, (unsigned)owner, c->uid);
-		return -EPERM;
+		at_process(f, t->pid);
+		return nsk_fail_detail(f, -EPERM, "its user namespace belongs to uid %u, not to uid %u",
+				       (unsigned)owner, c->uid);
 	}
 	*self_ns = self;
 	return 0;
@@ -206,7 +208,7 @@ static int check_userns(const struct target *t, const struct idpolicy_caller *c,
  * line of our map (the kernel's rule, which it applies only when the map
  * is written). In the initial namespace every id is. */
 static int check_mapped_here(pid_t pid, const char *file, const struct idmap *m,
-			     const struct stat *self_ns, char *msg, size_t size)
+			     const struct stat *self_ns, struct nsk_failure *f)
 {
 	char own_file[32];
 	struct idmap own;
@@ -215,60 +217,56 @@ static int check_mapped_here(pid_t pid, const char *file, const struct idmap *m,
 	if (m->count == 0 || self_ns->st_ino == PROC_USER_INIT_INO)
 		return 0;
 	snprintf(own_file, sizeof(own_file), "/proc/self/%s", file);
-	if ((r = idmap_read_at(AT_FDCWD, own_file, &own)) < 0) {
-		snprintf(msg, size, "%s: %s", own_file, strerror(-r));
-		return r;
-	}
+	if ((r = idmap_read_at(AT_FDCWD, own_file, &own)) < 0)
+		return nsk_fail(f, r, NULL, "%s", own_file);
 	for (unsigned i = 0; i < m->count; i++) {
 		char range[40];
 		if (idmap_covers(&own, m->ranges[i].outer, m->ranges[i].count))
 			continue;
 		idmap_range_format(&m->ranges[i], range, sizeof(range));
-		snprintf(msg, size, "/proc/%d/%s: range %s: its outer ids are not within one line "
-			 "of %s, the ids of nsmap's own user namespace", (int)pid, file, range,
-			 own_file);
-		return -EPERM;
+		at_file(f, pid, file);
+		return nsk_fail_detail(f, -EPERM, "range %s: its outer ids are not within one line "
+				       "of %s, the ids of nsmap's own user namespace", range,
+				       own_file);
 	}
 	return 0;
 }
 
 /* Without the capability, the kernel takes one's own id alone. */
 static int check_capable(pid_t pid, const char *file, const struct idmap *m, bool may,
-			 uint32_t own, char *msg, size_t size)
+			 uint32_t own, struct nsk_failure *f)
 {
 	bool gid = file[0] == 'g';
 
 	if (idpolicy_check_capable(m, may, own) == IDPOLICY_OK)
 		return 0;
-	snprintf(msg, size, "/proc/%d/%s: more than your own %s %u needs %s, which nsmap does "
-		 "not hold (run it as root, or install it with file capabilities "
-		 "cap_setuid,cap_setgid+ep)", (int)pid, file, gid ? "gid" : "uid", own,
-		 gid ? "CAP_SETGID" : "CAP_SETUID");
-	return -EPERM;
+	at_file(f, pid, file);
+	return nsk_fail_detail(f, -EPERM, "more than your own %s %u needs %s, which nsmap does "
+			       "not hold (run it as root, or install it with file capabilities "
+			       "cap_setuid,cap_setgid+ep)", gid ? "gid" : "uid", own,
+			       gid ? "CAP_SETGID" : "CAP_SETUID");
 }
 
-static int check_unwritten(const struct target *t, const char *file, char *msg, size_t size)
+static int check_unwritten(const struct target *t, const char *file, struct nsk_failure *f)
 {
 	struct idmap now;
 	int r = idmap_read_at(t->procfd, file, &now);
 
-	if (r < 0) {
-		snprintf(msg, size, "/proc/%d/%s: %s", (int)t->pid, file, strerror(-r));
-		return r;
-	}
+	if (r < 0)
+		return nsk_fail(f, r, NULL, "/proc/%d/%s", (int)t->pid, file);
 	if (now.count > 0) {
 		char first[40];
 		idmap_range_format(&now.ranges[0], first, sizeof(first));
-		snprintf(msg, size, "/proc/%d/%s: already written (%s%s); a map is written once",
-			 (int)t->pid, file, first, now.count > 1 ? ", ..." : "");
-		return -EEXIST;
+		at_file(f, t->pid, file);
+		return nsk_fail_detail(f, -EEXIST, "already written (%s%s); a map is written once",
+				       first, now.count > 1 ? ", ..." : "");
 	}
 	return 0;
 }
 
 static int check_policy(pid_t pid, const char *file, const struct idmap *m,
 			const struct idpolicy_caller *c, bool is_gid, bool *ret_uses_grant,
-			char *msg, size_t size)
+			struct nsk_failure *f)
 {
 	unsigned bad;
 	char range[40];
@@ -278,109 +276,105 @@ static int check_policy(pid_t pid, const char *file, const struct idmap *m,
 			       ret_uses_grant) == IDPOLICY_OK)
 		return 0;
 	idmap_range_format(&m->ranges[bad], range, sizeof(range));
-	snprintf(msg, size, "/proc/%d/%s: range %s is neither your own %s %u nor granted to %s%s"
-		 "uid %u%s by %s", (int)pid, file, range, is_gid ? "gid" : "uid",
-		 is_gid ? c->gid : c->uid, c->name, *c->name ? " (" : "", c->uid,
-		 *c->name ? ")" : "", is_gid ? MAPWRITE_SUBGID : MAPWRITE_SUBUID);
-	return -EPERM;
+	at_file(f, pid, file);
+	return nsk_fail_detail(f, -EPERM, "range %s is neither your own %s %u nor granted to %s%s"
+			       "uid %u%s by %s", range, is_gid ? "gid" : "uid",
+			       is_gid ? c->gid : c->uid, c->name, *c->name ? " (" : "", c->uid,
+			       *c->name ? ")" : "", is_gid ? MAPWRITE_SUBGID : MAPWRITE_SUBUID);
 }
 
 static int check_setgroups(const struct target *t, const struct mapwrite_request *req,
 			   const struct idpolicy_caller *c, bool gid_uses_grant, int *ret_write,
-			   char *msg, size_t size)
+			   struct nsk_failure *f)
 {
 	int now = 1, r;	/* now: allow, unless read otherwise */
 
 	if (idpolicy_setgroups(c->privileged, req->gid.count > 0, gid_uses_grant, req->setgroups,
 			       ret_write) != IDPOLICY_OK) {
-		snprintf(msg, size, "/proc/%d/setgroups: allow needs a gid range granted by %s "
-			 "(a gid map without one needs setgroups denied: CVE-2018-7169)",
-			 (int)t->pid, MAPWRITE_SUBGID);
-		return -EPERM;
+		at_file(f, t->pid, "setgroups");
+		return nsk_fail_detail(f, -EPERM, "allow needs a gid range granted by %s (a gid map "
+				       "without one needs setgroups denied: CVE-2018-7169)",
+				       MAPWRITE_SUBGID);
 	}
 	if (*ret_write < 0)
 		return 0;
 	/* deny can always be written while gid_map is not; allow cannot
 	 * follow deny */
-	if (*ret_write == 1 && (now = idmap_read_setgroups_at(t->procfd)) < 0) {
-		snprintf(msg, size, "/proc/%d/setgroups: %s", (int)t->pid, strerror(-now));
-		return now;
-	}
+	if (*ret_write == 1 && (now = idmap_read_setgroups_at(t->procfd)) < 0)
+		return nsk_fail(f, now, NULL, "/proc/%d/setgroups", (int)t->pid);
 	if (*ret_write == 1 && now == 0) {
-		snprintf(msg, size, "/proc/%d/setgroups: denied already; it cannot be allowed again",
-			 (int)t->pid);
-		return -EPERM;
+		at_file(f, t->pid, "setgroups");
+		return nsk_fail_detail(f, -EPERM, "denied already; it cannot be allowed again");
 	}
 	/* Once gid_map is written setgroups is fixed (user_namespaces(7)). */
-	if (req->gid.count == 0 && (r = check_unwritten(t, "gid_map", msg, size)) < 0) {
+	if (req->gid.count == 0 && (r = check_unwritten(t, "gid_map", f)) < 0) {
 		if (r != -EEXIST)
 			return r;
-		snprintf(msg, size, "/proc/%d/setgroups: gid_map is written already, so setgroups "
-			 "can no longer change", (int)t->pid);
-		return -EPERM;
+		at_file(f, t->pid, "setgroups");
+		return nsk_fail_detail(f, -EPERM, "gid_map is written already, so setgroups can no "
+				       "longer change");
 	}
 	return 0;
 }
 
 int mapwrite_check(const struct target *t, const struct mapwrite_request *req,
-		   const struct idpolicy_caller *c, struct mapwrite_plan *ret, char *msg,
-		   size_t size)
+		   const struct idpolicy_caller *c, struct mapwrite_plan *ret,
+		   struct nsk_failure *f)
 {
 	bool uid_grant = false, gid_grant = false;
 	struct stat self_ns;
 	int r;
 
 	ret->setgroups = -1;
-	if ((r = check_shape(t->pid, "uid_map", &req->uid, req->uid_asked, msg, size)) < 0 ||
-	    (r = check_shape(t->pid, "gid_map", &req->gid, req->gid_asked, msg, size)) < 0 ||
-	    (r = check_userns(t, c, &self_ns, msg, size)) < 0)
+	if ((r = check_shape(t->pid, "uid_map", &req->uid, req->uid_asked, f)) < 0 ||
+	    (r = check_shape(t->pid, "gid_map", &req->gid, req->gid_asked, f)) < 0 ||
+	    (r = check_userns(t, c, &self_ns, f)) < 0)
 		return r;
-	if (req->uid.count && (r = check_unwritten(t, "uid_map", msg, size)) < 0)
+	if (req->uid.count && (r = check_unwritten(t, "uid_map", f)) < 0)
 		return r;
-	if (req->gid.count && (r = check_unwritten(t, "gid_map", msg, size)) < 0)
+	if (req->gid.count && (r = check_unwritten(t, "gid_map", f)) < 0)
 		return r;
-	if ((r = check_policy(t->pid, "uid_map", &req->uid, c, false, &uid_grant, msg, size)) < 0 ||
-	    (r = check_policy(t->pid, "gid_map", &req->gid, c, true, &gid_grant, msg, size)) < 0)
+	if ((r = check_policy(t->pid, "uid_map", &req->uid, c, false, &uid_grant, f)) < 0 ||
+	    (r = check_policy(t->pid, "gid_map", &req->gid, c, true, &gid_grant, f)) < 0)
 		return r;
 	/* What the kernel would refuse only at the write, which would leave
 	 * the maps written before it: refused here, before any. */
-	if ((r = check_capable(t->pid, "uid_map", &req->uid, c->may_setuid, c->uid, msg,
-			       size)) < 0 ||
-	    (r = check_capable(t->pid, "gid_map", &req->gid, c->may_setgid, c->gid, msg,
-			       size)) < 0 ||
-	    (r = check_mapped_here(t->pid, "uid_map", &req->uid, &self_ns, msg, size)) < 0 ||
-	    (r = check_mapped_here(t->pid, "gid_map", &req->gid, &self_ns, msg, size)) < 0)
+	if ((r = check_capable(t->pid, "uid_map", &req->uid, c->may_setuid, c->uid, f)) < 0 ||
+	    (r = check_capable(t->pid, "gid_map", &req->gid, c->may_setgid, c->gid, f)) < 0 ||
+	    (r = check_mapped_here(t->pid, "uid_map", &req->uid, &self_ns, f)) < 0 ||
+	    (r = check_mapped_here(t->pid, "gid_map", &req->gid, &self_ns, f)) < 0)
 		return r;
-	return check_setgroups(t, req, c, gid_grant, &ret->setgroups, msg, size);
+	return check_setgroups(t, req, c, gid_grant, &ret->setgroups, f);
 }
 
 /* ---- writing ---- */
 
-static int write_failed(pid_t pid, const char *file, int err, char *msg, size_t size)
+static int write_failed(pid_t pid, const char *file, int err, struct nsk_failure *f)
 {
-	if (err == -ESRCH || err == -ENOENT)
-		snprintf(msg, size, "process %d: has exited", (int)pid);
-	else if (err == -EPERM)
-		snprintf(msg, size, "/proc/%d/%s: the kernel refused it: %s (mapping more than "
-			 "your own id needs CAP_SETUID and CAP_SETGID: root, or nsmap installed "
-			 "with file capabilities)", (int)pid, file, strerror(-err));
-	else
-		snprintf(msg, size, "/proc/%d/%s: %s", (int)pid, file, strerror(-err));
+	if (err == -ESRCH || err == -ENOENT) {
+		at_process(f, pid);
+		return nsk_fail_detail(f, err, "has exited");
+	}
+	at_file(f, pid, file);
+	if (err == -EPERM)
+		nsk_fail_detail(f, err, "the kernel refused it: %s (mapping more than your own "
+				"id needs CAP_SETUID and CAP_SETGID: root, or nsmap installed with "
+				"file capabilities)", nsk_strerror(err));
 	return err;
 }
 
 int mapwrite_apply(const struct target *t, const struct mapwrite_request *req,
-		   const struct mapwrite_plan *plan, char *msg, size_t size)
+		   const struct mapwrite_plan *plan, struct nsk_failure *f)
 {
 	int r;
 
 	/* setgroups before gid_map: the kernel fixes it once gid_map is
 	 * written. */
 	if (plan->setgroups >= 0 && (r = idmap_write_setgroups_at(t->procfd, plan->setgroups)) < 0)
-		return write_failed(t->pid, "setgroups", r, msg, size);
+		return write_failed(t->pid, "setgroups", r, f);
 	if (req->uid.count && (r = idmap_write_at(t->procfd, "uid_map", &req->uid)) < 0)
-		return write_failed(t->pid, "uid_map", r, msg, size);
+		return write_failed(t->pid, "uid_map", r, f);
 	if (req->gid.count && (r = idmap_write_at(t->procfd, "gid_map", &req->gid)) < 0)
-		return write_failed(t->pid, "gid_map", r, msg, size);
+		return write_failed(t->pid, "gid_map", r, f);
 	return 0;
 }

@@ -1,7 +1,9 @@
 /* Writing the id maps of another process's user namespace, all or
  * nothing: every rule is checked before the first write (nsmap(1), and
- * nsrun's --map-users helper). The refusal comes back as one line
- * "OBJECT: CAUSE" in a caller's buffer; nothing here prints. */
+ * nsrun's --map-users helper). A refusal comes back in the failure
+ * record, the file or process as its object and the rule in its detail
+ * ("/proc/42/uid_map: range ... is neither your own uid ..."); nothing
+ * here prints. */
 #pragma once
 #include <stdbool.h>
 #include <stddef.h>
@@ -31,14 +33,16 @@ void mapwrite_add(struct mapwrite_request *req, bool is_gid, struct idmap_range 
 void mapwrite_add_root(struct mapwrite_request *req, const struct idpolicy_caller *c);
 /* --auto[=USER] (USER NULL: the caller): the user's ids to 0, then every
  * range /etc/subuid and /etc/subgid grant the user. Only a privileged
- * caller may name another user. Returns 0, or -errno with msg set. */
+ * caller may name another user. Returns 0, or -errno with f (may be NULL)
+ * saying why. */
+struct nsk_failure;
 int mapwrite_add_auto(struct mapwrite_request *req, const struct idpolicy_caller *c,
-		      const char *user, char *msg, size_t size);
+		      const char *user, struct nsk_failure *f);
 /* Check the request against the maps' own rules, the target and the
- * policy; fill *ret. Returns 0, or -errno with msg set. */
+ * policy; fill *ret. Returns 0, or -errno with f saying why. */
 int mapwrite_check(const struct target *t, const struct mapwrite_request *req,
-		   const struct idpolicy_caller *c, struct mapwrite_plan *ret, char *msg,
-		   size_t size);
-/* Write setgroups, uid_map and gid_map as planned. 0 or -errno with msg. */
+		   const struct idpolicy_caller *c, struct mapwrite_plan *ret,
+		   struct nsk_failure *f);
+/* Write setgroups, uid_map and gid_map as planned. 0, or -errno with f. */
 int mapwrite_apply(const struct target *t, const struct mapwrite_request *req,
-		   const struct mapwrite_plan *plan, char *msg, size_t size);
+		   const struct mapwrite_plan *plan, struct nsk_failure *f);

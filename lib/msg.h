@@ -17,6 +17,7 @@ enum msg_kind {
 	MSG_WRITE_MAPS,	/* write the uid/gid maps of PID value */
 	MSG_PERSIST,	/* bind mount the namespaces of PID value to their files */
 	MSG_KEEP,	/* keep what was made, and end */
+	MSG_UNDO,	/* undo what was made, answer for each file left, and end */
 	MSG_RESULT,	/* value: 0 or -errno; text: why it failed */
 	MSG_KIND_MAX = MSG_RESULT,
 };

@@ -186,22 +186,3 @@ int ifname_check(const char *s)
 			return -NETADDR_ENAMECHAR;
 	return 0;
 }
-
-const char *netaddr_strerror(int err)
-{
-	switch (-err) {
-	case NETADDR_ESYNTAX: return "not an IPv4 or IPv6 address";
-	case NETADDR_ENOPREFIX: return "no prefix length (write ADDRESS/PREFIX, e.g. 10.0.0.2/24)";
-	case NETADDR_EPREFIX: return "prefix length out of range (0-32 for IPv4, 0-128 for IPv6)";
-	case NETADDR_EUNSPEC: return "the unspecified address is not a host address";
-	case NETADDR_EMULTICAST: return "a multicast address is not a host address";
-	case NETADDR_EBROADCAST: return "the broadcast address of its subnet is not a host address";
-	case NETADDR_EMACSYNTAX: return "not a MAC address (six hex pairs: 02:00:00:00:00:01)";
-	case NETADDR_EMACMULTI: return "a multicast MAC address (its first byte is odd)";
-	case NETADDR_EMACZERO: return "the all-zero MAC address";
-	case NETADDR_ENAMEEMPTY: return "empty interface name";
-	case NETADDR_ENAMELONG: return "interface name longer than 15 bytes";
-	case NETADDR_ENAMECHAR: return "interface name with '/', ':', a space, or . or ..";
-	default: return strerror(-err);
-	}
-}

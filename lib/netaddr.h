@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "errcode.h"	/* NETADDR_E*: errors beyond errno values, texts in nsk_strerror */
+
 /* An address of either family; prefix is 32/128 for a bare address. */
 struct ipaddr {
 	int family;		/* AF_INET or AF_INET6 */
@@ -21,22 +23,6 @@ struct ipaddr {
 #define MAC_LEN 6
 struct macaddr {
 	uint8_t bytes[MAC_LEN];
-};
-
-/* Errors beyond errno values, with text from netaddr_strerror(). */
-enum {
-	NETADDR_ESYNTAX = 2000,	/* not an IPv4 or IPv6 address */
-	NETADDR_ENOPREFIX,	/* a CIDR without "/PREFIX" */
-	NETADDR_EPREFIX,	/* prefix length out of range for the family */
-	NETADDR_EUNSPEC,	/* 0.0.0.0 or :: */
-	NETADDR_EMULTICAST,	/* a multicast address where a host is meant */
-	NETADDR_EBROADCAST,	/* the broadcast address of its IPv4 subnet */
-	NETADDR_EMACSYNTAX,	/* not six hex pairs separated by ':' */
-	NETADDR_EMACMULTI,	/* group bit set: not a unicast MAC */
-	NETADDR_EMACZERO,	/* 00:00:00:00:00:00 */
-	NETADDR_ENAMEEMPTY,	/* "" */
-	NETADDR_ENAMELONG,	/* more than 15 bytes */
-	NETADDR_ENAMECHAR,	/* '/', ':', whitespace, or "." / ".." */
 };
 
 /* Longest interface name the kernel accepts (IFNAMSIZ - 1). */
@@ -61,6 +47,3 @@ const char *mac_format(const uint8_t *bytes, char *buf, size_t size);
 
 /* An interface name as the kernel's dev_valid_name() accepts it. */
 int ifname_check(const char *s);
-
-/* Text for an error of the functions above: "prefix length out of range". */
-const char *netaddr_strerror(int err);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "err.h"
 #include "ns.h"
 
 #ifndef NSFS_MAGIC
@@ -90,8 +91,31 @@ static int persist_target(const char *path, bool *ret_created)
 	return 0;
 }
 
+/* The record of a failed step of ns_persist on PATH. */
+static int persist_failed(const struct ns_type *t, const char *path, const char *step, int r,
+			  struct nsk_failure *f)
+{
+	char what[NSK_STEP_MAX];
+
+	if (r == -EBUSY || r == -EEXIST) {
+		nsk_fail(f, r, NULL, "%s", path);
+		return nsk_fail_detail(f, r, r == -EBUSY ? "holds a namespace already"
+							: "exists and is not an empty file");
+	}
+	/* The kernel refuses to bind a mount namespace into itself or one
+	 * it can reach (its loop check, see ns_mnt_make_newer_than). */
+	if (r == -EINVAL && t->clone_flag == CLONE_NEWNS) {
+		snprintf(what, sizeof(what), "%s of a mount namespace", step);
+		nsk_fail(f, r, what, "%s", path);
+		return nsk_fail_detail(f, r, "%s (the file must be on a private mount outside the "
+				       "new namespace)", nsk_strerror(r));
+	}
+	snprintf(what, sizeof(what), "%s of the %s namespace", step, t->proc_name);
+	return nsk_fail(f, r, what, "%s", path);
+}
+
 int ns_persist(pid_t pid, const struct ns_type *t, bool for_children, const char *path,
-	       bool *ret_created, const char **ret_step)
+	       bool *ret_created, struct nsk_failure *f)
 {
 	char src[64];
 	bool created = false;
@@ -99,16 +123,13 @@ int ns_persist(pid_t pid, const struct ns_type *t, bool for_children, const char
 
 	snprintf(src, sizeof(src), "/proc/%d/ns/%s", (int)pid,
 		 for_children && t->children_name ? t->children_name : t->proc_name);
-	*ret_step = "create";
-	r = persist_target(path, &created);
-	if (r < 0)
-		return r;
-	*ret_step = "bind mount";
+	if ((r = persist_target(path, &created)) < 0)
+		return persist_failed(t, path, "create", r, f);
 	if (mount(src, path, NULL, MS_BIND, NULL) < 0) {
 		r = -errno;
 		if (created)
 			unlink(path);
-		return r;
+		return persist_failed(t, path, "bind mount", r, f);
 	}
 	*ret_created = created;
 	return 0;

@@ -41,10 +41,13 @@ const struct ns_type *ns_by_short_option(int c);
  * children_name where there is one and for_children is set): create PATH
  * exclusively if it does not exist (an existing empty regular file is
  * used, as unshare(1) does), bind mount the namespace onto it. On failure
- * whatever this call created is removed. Returns 0 or -errno; *ret_step
- * names the step that failed ("create", "bind mount"). */
+ * whatever this call created is removed. Returns 0 or -errno with f (may
+ * be NULL) naming PATH and the step ("create of the net namespace");
+ * -EBUSY is a file that holds a namespace already, -EEXIST one that is
+ * not an empty regular file, and the record says so. */
+struct nsk_failure;
 int ns_persist(pid_t pid, const struct ns_type *t, bool for_children, const char *path,
-	       bool *ret_created, const char **ret_step);
+	       bool *ret_created, struct nsk_failure *f);
 /* Undo ns_persist: detach the bind mount, and remove the file if
  * ns_persist created it. */
 int ns_unpersist(const char *path, bool created);

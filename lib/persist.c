@@ -1,9 +1,4 @@
 /* persist: namespaces bound to files, with undo (see persist.h). */
-#include <errno.h>
-#include <stdio.h>
-#include <string.h>
-
-#include "err.h"
 #include "ns.h"
 #include "persist.h"
 
@@ -15,43 +10,47 @@ bool persist_any(const char *const paths[])
 	return false;
 }
 
-void unpersist_all(struct persisted *done)
+unsigned unpersist_all(struct persisted *done)
 {
-	while (done->count > 0) {
-		unsigned i = --done->count;
+	unsigned n = done->count, left = 0;
+
+	/* last first; what stays moves to the front, in its order */
+	for (unsigned i = n; i-- > 0;) {
 		int r = ns_unpersist(done->path[i], done->created[i]);
+
 		if (r < 0)
-			nsk_warn("%s: could not remove: %s", done->path[i], strerror(-r));
+			done->err[i] = r;
+		else
+			done->path[i] = NULL;
 	}
+	for (unsigned i = 0; i < n; i++) {
+		if (!done->path[i])
+			continue;
+		done->type[left] = done->type[i];
+		done->path[left] = done->path[i];
+		done->created[left] = done->created[i];
+		done->err[left++] = done->err[i];
+	}
+	done->count = left;
+	return left;
 }
 
-int persist_all(const char *const paths[], pid_t pid, struct persisted *done, char *msg,
-		size_t size)
+int persist_all(const char *const paths[], pid_t pid, struct persisted *done,
+		struct nsk_failure *f)
 {
 	for (unsigned i = 0; i < ns_type_count; i++) {
-		const char *step;
 		bool created = false;
 		int r;
 
 		if (!paths[i])
 			continue;
-		r = ns_persist(pid, &ns_types[i], true, paths[i], &created, &step);
-		if (r < 0) {
-			if (r == -EBUSY)
-				snprintf(msg, size, "%s: holds a namespace already", paths[i]);
-			else if (r == -EEXIST)
-				snprintf(msg, size, "%s: exists and is not an empty file", paths[i]);
-			else if (r == -EINVAL && !strcmp(ns_types[i].proc_name, "mnt"))
-				snprintf(msg, size, "%s: %s of a mount namespace: %s (the file must "
-					 "be on a private mount outside the new namespace)", paths[i],
-					 step, strerror(-r));
-			else
-				snprintf(msg, size, "%s: %s of the %s namespace: %s", paths[i], step,
-					 ns_types[i].proc_name, strerror(-r));
+		if ((r = ns_persist(pid, &ns_types[i], true, paths[i], &created, f)) < 0) {
 			unpersist_all(done);
 			return r;
 		}
+		done->type[done->count] = i;
 		done->path[done->count] = paths[i];
+		done->err[done->count] = 0;
 		done->created[done->count++] = created;
 	}
 	return 0;

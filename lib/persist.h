@@ -12,18 +12,25 @@
 
 #include "ns.h"
 
+/* The files made, in order; after unpersist_all, the files that stayed. */
 struct persisted {
+	unsigned type[NS_TYPE_MAX];	/* the namespace: an index of ns_types */
 	const char *path[NS_TYPE_MAX];
 	bool created[NS_TYPE_MAX];
+	int err[NS_TYPE_MAX];		/* after unpersist_all: why it stayed (-errno) */
 	unsigned count;
 };
 #define PERSISTED_INIT { .count = 0 }
 
 /* paths[i] (NULL: none) is where namespace ns_types[i] of PID goes. 0, or
- * -errno with msg set to the line to print, after undoing what this call
- * made. */
-int persist_all(const char *const paths[], pid_t pid, struct persisted *done, char *msg,
-		size_t size);
-/* Undo, last first; a file that stays is named in a warning. */
-void unpersist_all(struct persisted *done);
+ * -errno with f (may be NULL) saying why, after undoing what this call
+ * made; what that undo could not remove stays in done, as unpersist_all
+ * leaves it. */
+struct nsk_failure;
+int persist_all(const char *const paths[], pid_t pid, struct persisted *done,
+		struct nsk_failure *f);
+/* Undo, last first, carrying on past a file that stays. Returns how many
+ * stayed: done then holds exactly those, each with its error, for the
+ * caller to name (nothing here prints). */
+unsigned unpersist_all(struct persisted *done);
 bool persist_any(const char *const paths[]);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "err.h"
 #include "mnt.h"
 #include "procmask.h"
 
@@ -113,109 +114,94 @@ static int mount_fd(int srcfd, const char *src, int dstfd, const char *fstype,
 /* Bind NAME (open as FD) onto itself, then make the new mount, reached
  * by a second walk from DIRFD, read-only: mnt_set_readonly_fd keeps the
  * flags a user namespace locks (nosuid, nodev, noexec). */
-static int bind_ro(int dirfd, const char *name, int fd, const char **ret_step)
+static int bind_ro(int dirfd, const char *name, int fd, const char *path, struct nsk_failure *f)
 {
 	_cleanup_close_ int bindfd = -1;
 	int r;
 
-	if ((r = mount_fd(fd, NULL, fd, NULL, MS_BIND, NULL)) < 0) {
-		*ret_step = "binding it onto itself";
-		return r;
-	}
-	*ret_step = "making it read-only";
+	if ((r = mount_fd(fd, NULL, fd, NULL, MS_BIND, NULL)) < 0)
+		return nsk_fail(f, r, "binding it onto itself", "%s/%s", path, name);
 	if ((bindfd = open_beneath(dirfd, name, true)) < 0)
-		return bindfd;
-	return mnt_set_readonly_fd(bindfd, false);
+		return nsk_fail(f, bindfd, "making it read-only", "%s/%s", path, name);
+	if ((r = mnt_set_readonly_fd(bindfd, false)) < 0)
+		return nsk_fail(f, r, "making it read-only", "%s/%s", path, name);
+	return 0;
 }
 
-/* Mask one entry of a table; *nullfd is opened on first need. */
-static int mask_one(int dirfd, const struct procmask_entry *e, int *nullfd,
-		    const char **ret_step, const char **ret_path)
+/* Mask one entry of a table (PATH names the table's directory for the
+ * record); *nullfd is opened on first need. */
+static int mask_one(int dirfd, const struct procmask_entry *e, int *nullfd, const char *path,
+		    struct nsk_failure *f)
 {
 	_cleanup_close_ int fd = open_beneath(dirfd, e->name, false);
 	struct stat st;
-	int action;
+	int r;
 
-	*ret_path = e->name;
-	*ret_step = "opening it to mask it";
 	if (fd == -ENOENT)
 		return 0;	/* not on this kernel: nothing to mask */
-	if (fd < 0)
-		return fd;
-	if (fstat(fd, &st) < 0)
-		return -errno;
-	if ((action = procmask_action(e->how, st.st_mode)) < 0)
-		return action;
-	switch (action) {
+	r = fd < 0 ? fd : fstat(fd, &st) < 0 ? -errno : procmask_action(e->how, st.st_mode);
+	if (r < 0)
+		return nsk_fail(f, r, "opening it to mask it", "%s/%s", path, e->name);
+	switch (r) {
 	case PROCMASK_BIND_RO:
-		return bind_ro(dirfd, e->name, fd, ret_step);
+		return bind_ro(dirfd, e->name, fd, path, f);
 	case PROCMASK_BIND_NULL:
-		if (*nullfd < 0 && (*nullfd = open_null()) < 0) {
-			*ret_path = "/dev/null";
-			*ret_step = "opening the null device to mask files with";
-			return *nullfd;
-		}
-		*ret_step = "binding the null device onto it";
-		return mount_fd(*nullfd, NULL, fd, NULL, MS_BIND, NULL);
+		if (*nullfd < 0 && (*nullfd = open_null()) < 0)
+			return nsk_fail(f, *nullfd, "opening the null device to mask files with",
+					"/dev/null");
+		if ((r = mount_fd(*nullfd, NULL, fd, NULL, MS_BIND, NULL)) < 0)
+			return nsk_fail(f, r, "binding the null device onto it", "%s/%s", path,
+					e->name);
+		return 0;
 	default:
 		/* Read-only from birth: nothing can be put in it. */
-		*ret_step = "mounting an empty tmpfs on it";
-		return mount_fd(-1, "tmpfs", fd, "tmpfs",
-				MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=0555");
+		if ((r = mount_fd(-1, "tmpfs", fd, "tmpfs",
+				  MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=0555")) < 0)
+			return nsk_fail(f, r, "mounting an empty tmpfs on it", "%s/%s", path,
+					e->name);
+		return 0;
 	}
 }
 
 static int mask_table(int dirfd, const struct procmask_entry *table, size_t n,
-		      const char **ret_step, const char **ret_path)
+		      const char *path, struct nsk_failure *f)
 {
 	_cleanup_close_ int nullfd = -1;
 	int r;
 
 	for (size_t i = 0; i < n; i++)
-		if ((r = mask_one(dirfd, &table[i], &nullfd, ret_step, ret_path)) < 0)
+		if ((r = mask_one(dirfd, &table[i], &nullfd, path, f)) < 0)
 			return r;
 	return 0;
 }
 
 /* The masks are meant for a file system of one type: refuse another
  * (a caller whose mount did not land where it looked). */
-static int check_fs(int dirfd, long magic, int err, const char **ret_step,
-		    const char **ret_path)
+static int check_fs(int dirfd, long magic, int err, const char *path, struct nsk_failure *f)
 {
 	struct statfs sf;
 
-	*ret_path = "";
-	*ret_step = "checking what is mounted there";
 	if (fstatfs(dirfd, &sf) < 0)
-		return -errno;
-	return sf.f_type == magic ? 0 : -err;
+		err = errno;
+	else if (sf.f_type == magic)
+		return 0;
+	return nsk_fail(f, -err, "checking what is mounted there", "%s", path);
 }
 
-int procmask_proc(int procfd, const char **ret_step, const char **ret_path)
+int procmask_proc(int procfd, const char *path, struct nsk_failure *f)
 {
-	int r = check_fs(procfd, PROC_SUPER_MAGIC, PROCMASK_ENOTPROC, ret_step, ret_path);
+	int r = check_fs(procfd, PROC_SUPER_MAGIC, PROCMASK_ENOTPROC, path, f);
 
 	if (r < 0)
 		return r;
-	return mask_table(procfd, procmask_proc_table, procmask_proc_count, ret_step, ret_path);
+	return mask_table(procfd, procmask_proc_table, procmask_proc_count, path, f);
 }
 
-int procmask_sys(int sysfd, const char **ret_step, const char **ret_path)
+int procmask_sys(int sysfd, const char *path, struct nsk_failure *f)
 {
-	int r = check_fs(sysfd, SYSFS_MAGIC, PROCMASK_ENOTSYSFS, ret_step, ret_path);
+	int r = check_fs(sysfd, SYSFS_MAGIC, PROCMASK_ENOTSYSFS, path, f);
 
 	if (r < 0)
 		return r;
-	return mask_table(sysfd, procmask_sys_table, procmask_sys_count, ret_step, ret_path);
-}
-
-const char *procmask_strerror(int err)
-{
-	switch (-err) {
-	case PROCMASK_ENOTNULL: return "not the null device (character device 1:3)";
-	case PROCMASK_ENOTPROC: return "not a proc file system";
-	case PROCMASK_ENOTSYSFS: return "not a sysfs";
-	case PROCMASK_EKIND: return "neither a regular file nor a directory";
-	default: return strerror(-err);
-	}
+	return mask_table(sysfd, procmask_sys_table, procmask_sys_count, path, f);
 }

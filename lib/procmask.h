@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <sys/stat.h>
 
+#include "errcode.h"	/* PROCMASK_E*: errors beyond errno values */
+
 /* How a path is masked. */
 enum procmask_how {
 	PROCMASK_RO,		/* a read-only bind of itself */
@@ -31,14 +33,6 @@ extern const struct procmask_entry procmask_proc_table[];
 extern const size_t procmask_proc_count;
 extern const struct procmask_entry procmask_sys_table[];
 extern const size_t procmask_sys_count;
-
-/* Errors beyond errno values, with text from procmask_strerror(). */
-enum {
-	PROCMASK_ENOTNULL = 3000,	/* /dev/null is not the null device (1:3) */
-	PROCMASK_ENOTPROC,		/* the directory is not the root of a proc */
-	PROCMASK_ENOTSYSFS,		/* the directory is not the root of a sysfs */
-	PROCMASK_EKIND,			/* neither a regular file nor a directory */
-};
 
 /* What is done to a path found with mode MODE. Pure. */
 enum procmask_action {
@@ -57,12 +51,10 @@ bool procmask_is_null(const struct stat *st);
  * will do), as procmask_proc_table says; paths this kernel lacks are
  * skipped. Files are covered by "/dev/null" of the caller's root, opened
  * without following a symbolic link and checked to be the null device.
- * 0, or -errno (or -PROCMASK_E*) with *ret_step naming the step and
- * *ret_path the path: a name relative to PROCFD ("" for PROCFD itself),
- * or an absolute path outside it ("/dev/null"). */
-int procmask_proc(int procfd, const char **ret_step, const char **ret_path);
+ * 0, or -errno (or -PROCMASK_E*) with f naming the step and the path:
+ * PATH (how the caller names the mount: "/proc") or a path beneath it,
+ * or a path outside it ("/dev/null"). */
+struct nsk_failure;
+int procmask_proc(int procfd, const char *path, struct nsk_failure *f);
 /* The same for a sysfs and procmask_sys_table (/sys/firmware). */
-int procmask_sys(int sysfd, const char **ret_step, const char **ret_path);
-/* Text for an error of this module: "not the null device"; strerror()
- * for an errno value. */
-const char *procmask_strerror(int err);
+int procmask_sys(int sysfd, const char *path, struct nsk_failure *f);

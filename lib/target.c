@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "err.h"
 #include "parse.h"
 #include "target.h"
 
@@ -137,7 +138,7 @@ static int check_inode(int pidfd, uint64_t inode)
 	return actual == inode ? 0 : -TARGET_ESTALE;
 }
 
-int target_open(struct target *t, const char *arg)
+static int open_handle(struct target *t, const char *arg)
 {
 	uint64_t inode = 0;
 	pid_t pid;
@@ -162,6 +163,13 @@ int target_open(struct target *t, const char *arg)
 	if (inode)
 		return check_inode(t->pidfd, inode);
 	return 0;
+}
+
+int target_open(struct target *t, const char *arg, struct nsk_failure *f)
+{
+	int r = open_handle(t, arg);
+
+	return r < 0 ? target_fail(t, r, f) : 0;
 }
 
 int target_format(pid_t pid, uint64_t inode, char *buf, size_t size)
@@ -203,19 +211,11 @@ void target_close(struct target *t)
 
 const char *target_strerror(int err)
 {
-	switch (-err) {
-	case ESRCH: return "no such process";
-	case TARGET_ENOHANDLE: return "no target: give -t PID or pipe a handle to stdin";
-	case TARGET_EEMPTY: return "no handle on stdin";
-	case TARGET_ESYNTAX: return "not a handle (expected PID or PID:INODE)";
-	case TARGET_ESTALE: return "the process has exited and its PID was reused (inode differs)";
-	case TARGET_ENOPIDFS: return "PID:INODE needs pidfs (Linux 6.9 or later)";
-	default: return strerror(-err);
-	}
+	return err == -ESRCH ? "no such process" : nsk_strerror(err);
 }
 
-const char *target_error_line(const struct target *t, int err, char *buf, size_t size)
+int target_fail(const struct target *t, int err, struct nsk_failure *f)
 {
-	snprintf(buf, size, "handle %s: %s", *t->handle ? t->handle : "-", target_strerror(err));
-	return buf;
+	nsk_fail(f, err, NULL, "handle %s", *t->handle ? t->handle : "-");
+	return nsk_fail_detail(f, err, "%s", target_strerror(err));
 }

@@ -6,12 +6,14 @@
  * read its handle from stdin writes it back. The first act on a target is
  * to open a pidfd for it; every later access goes through that pidfd or a
  * /proc/PID directory fd checked against it, so a recycled PID is never
- * acted on. Nothing here prints an error: target_error_line() gives the
- * tool its line. */
+ * acted on. Nothing here prints an error: target_open (and target_fail)
+ * fill the failure record whose line the tool prints. */
 #pragma once
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
+
+#include "errcode.h"	/* TARGET_E*: errors beyond errno values */
 
 struct target {
 	pid_t pid;
@@ -23,15 +25,6 @@ struct target {
 
 #define TARGET_INIT { .pid = 0, .pidfd = -1, .procfd = -1, .from_stdin = false, .handle = "" }
 
-/* Errors beyond errno values that target functions return. */
-enum {
-	TARGET_ENOHANDLE = 1000,	/* nothing given and stdin is a terminal */
-	TARGET_EEMPTY,			/* stdin ended without a handle */
-	TARGET_ESYNTAX,			/* not PID or PID:INODE */
-	TARGET_ESTALE,			/* the inode no longer matches: PID reused */
-	TARGET_ENOPIDFS,		/* PID:INODE needs pidfs (Linux 6.9) */
-};
-
 /* How a handle is written: "PID", or "PID:INODE" with the pidfs inode. */
 enum target_handle_format {
 	TARGET_HANDLE_PID,
@@ -40,16 +33,15 @@ enum target_handle_format {
 /* Their names, indexed by the enum and ending in NULL: "pid", "pidfs". */
 extern const char *const target_handle_formats[];
 
-/* Room for any line of target_error_line(). */
-#define TARGET_LINE_MAX 256
-
 /* Parse "PID" or "PID:INODE" (*ret_inode = 0 when absent). Pure. */
 int target_parse(const char *s, pid_t *ret_pid, uint64_t *ret_inode);
 /* Read one handle line from fd, byte by byte so that nothing after the
  * line is consumed. Returns the length, or a negative error. */
 int target_read_line(int fd, char *buf, size_t size);
-/* Resolve ARG (NULL: no -t given) into an open target. */
-int target_open(struct target *t, const char *arg);
+/* Resolve ARG (NULL: no -t given) into an open target. 0, or the error
+ * with f (may be NULL) filled as target_fail() fills it. */
+struct nsk_failure;
+int target_open(struct target *t, const char *arg, struct nsk_failure *f);
 /* Whether the tool should read its target from stdin given ARG. */
 bool target_wants_stdin(const char *arg);
 /* Open pidfd and procfd for a known PID (e.g. a child just forked). */
@@ -73,9 +65,11 @@ int target_print(const char *handle);
 /* Write the handle back to stdout if it came from stdin. */
 int target_echo(const struct target *t);
 void target_close(struct target *t);
-/* Text for an error of target_open: "no such process". */
+/* Text for an error of a target: nsk_strerror's, but for ESRCH, which a
+ * target words as a process that is gone ("no such process"). */
 const char *target_strerror(int err);
-/* The one line for an error err of a target (of target_open, or -ESRCH
- * later): "handle H: CAUSE", H being the handle as given ("-" when none
- * was read), into buf (TARGET_LINE_MAX is enough); returns buf. Pure. */
-const char *target_error_line(const struct target *t, int err, char *buf, size_t size);
+/* Fill f for an error err of the target t (of target_open, or -ESRCH
+ * later): the object "handle H", H being the handle as given ("-" when
+ * none was read), and the cause in target_strerror's words, so that the
+ * line reads "handle H: CAUSE". Returns err. */
+int target_fail(const struct target *t, int err, struct nsk_failure *f);

@@ -34,27 +34,6 @@ struct plan {
 	unsigned ctrls;		/* the controllers needed */
 };
 
-static const char *key_error(int r, const char *key)
-{
-	static char text[160];
-	int ctrl;
-
-	switch (-r) {
-	case CGKEY_EUNKNOWN: return "unknown key";
-	case CGKEY_EVALUE:
-		snprintf(text, sizeof(text), "bad value (expected %s)", cgkey_expects(key));
-		return text;
-	case CGKEY_ENOCTRL:
-		ctrl = cgkey_ctrl(NULL, key);
-		if (ctrl == CG_CORE)
-			return "cgroup v2 is not mounted";
-		snprintf(text, sizeof(text), "the %s controller is not available",
-			 cg_ctrl_name(ctrl));
-		return text;
-	}
-	return strerror(-r);
-}
-
 static int make_plan(const struct cgctl_opts *o, struct cgctl_ctx *c, struct plan *p)
 {
 	struct cgkey_batch batch = { NULL, false };
@@ -71,7 +50,10 @@ static int make_plan(const struct cgctl_opts *o, struct cgctl_ctx *c, struct pla
 		const struct setting *s = &o->set[i];
 		int n = cgkey_translate(&c->keys, s->key, s->value, &batch, p->w + p->n, &ctrl);
 		if (n < 0) {
-			nsk_err("%s: %s=%s: %s", o->group, s->key, s->given, key_error(n, s->key));
+			struct nsk_failure f = NSK_FAILURE_INIT;
+
+			nsk_fail(&f, n, NULL, "%s: %s=%s", o->group, s->key, s->given);
+			nsk_err_failure(&f, cgkey_explain(&f, n, s->key));
 			return -1;
 		}
 		for (int j = 0; j < n; j++)
@@ -81,6 +63,13 @@ static int make_plan(const struct cgctl_opts *o, struct cgctl_ctx *c, struct pla
 			p->ctrls |= CG_BIT(ctrl);
 	}
 	return 0;
+}
+
+/* The line of a failure of the group: "GROUP: OBJECT: CAUSE". */
+static void group_error(const struct cgctl_opts *o, struct nsk_failure *f, int r)
+{
+	nsk_fail_context(f, "%s", o->group);
+	nsk_err_failure(f, r);
 }
 
 /* Warn about each directory left behind and each file left changed. */
@@ -140,35 +129,37 @@ static int build(const struct cgctl_opts *o, struct cgctl_ctx *c, const struct p
 		 bool create, bool exclusive)
 {
 	struct cg_group *g = &c->g;
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	int r;
 
-	if (create && (r = cg_group_create(g, exclusive)) < 0) {
+	if (create && (r = cg_group_create(g, exclusive, &f)) < 0) {
 		if (r == -EEXIST)
-			nsk_err("%s: already exists: %s", o->group, g->failing);
+			nsk_err("%s: already exists: %s", o->group, f.object);
 		else
-			nsk_err("%s: %s: %s", o->group, g->failing, strerror(-r));
+			group_error(o, &f, r);
 		goto undo;
 	}
-	if ((r = cg_group_enable(g, p->ctrls & c->keys.v2_ctrls)) < 0) {
+	if ((r = cg_group_enable(g, p->ctrls & c->keys.v2_ctrls, &f)) < 0) {
 		if (r == -EBUSY)
-			no_internal_processes(o, g->failing);
+			no_internal_processes(o, f.object);
 		else
-			nsk_err("%s: %s: enabling controllers: %s", o->group, g->failing, strerror(-r));
+			group_error(o, &f, r);
 		goto undo;
 	}
-	if ((r = cg_group_apply(g, p->w, p->n)) < 0) {
+	if ((r = cg_group_apply(g, p->w, p->n, &f)) < 0) {
 		/* which setting: the first whose file is the failing one */
+		const char *file = strrchr(f.object, '/');
 		unsigned k = 0;
 		for (unsigned i = 0; i < p->n; i++) {
-			const char *f = strrchr(g->failing, '/');
-			if (f && !strcmp(f + 1, p->w[i].file)) {
+			if (file && !strcmp(file + 1, p->w[i].file)) {
 				k = p->from[i];
 				break;
 			}
 		}
-		const struct setting *s = &o->set[k];
-		nsk_err("%s: %s=%s: %s: %s", o->group, s->key, s->given, g->failing,
-			r == -ENOENT ? "no such key here" : strerror(-r));
+		nsk_fail_context(&f, "%s=%s", o->set[k].key, o->set[k].given);
+		if (r == -ENOENT)
+			nsk_fail_detail(&f, r, "no such key here");
+		group_error(o, &f, r);
 		goto undo;	/* the old values are back (or in g->left) */
 	}
 	return 0;
@@ -212,8 +203,12 @@ int cmd_get(const struct cgctl_opts *o, struct cgctl_ctx *c)
 	for (unsigned i = 0; i < o->nkeys; i++) {
 		int r = cgkey_get(&c->keys, o->keys[i], cg_group_read, &c->g, value, sizeof(value));
 		if (r < 0) {
-			nsk_err("%s: %s: %s", o->group, o->keys[i],
-				r == -ENOENT ? "no such key here" : key_error(r, o->keys[i]));
+			struct nsk_failure f = NSK_FAILURE_INIT;
+
+			nsk_fail(&f, r, NULL, "%s: %s", o->group, o->keys[i]);
+			if (r == -ENOENT)
+				nsk_fail_detail(&f, r, "no such key here");
+			nsk_err_failure(&f, cgkey_explain(&f, r, o->keys[i]));
 			return EXIT_TOOL_FAILED;
 		}
 		printf("%s\n", value);
@@ -237,18 +232,19 @@ static int prepare_group(const struct cgctl_opts *o, struct cgctl_ctx *c, bool e
 	return build(o, c, &p, true, exclusive);
 }
 
-static void join_error(const struct cgctl_opts *o, struct cgctl_ctx *c, pid_t pid, int r)
+/* The line of a join that failed, f naming the cgroup. */
+static void join_error(const struct cgctl_opts *o, const struct nsk_failure *f, pid_t pid, int r)
 {
 	if (r == -EBUSY || r == -EOPNOTSUPP)
 		nsk_err("%s: %s: cannot hold processes: it passes controllers to child groups "
 			"(cgroup v2 no internal processes); use a child group",
-			o->group, c->g.failing);
+			o->group, f->object);
 	else if (r == -ENOSPC)
 		nsk_err("%s: moving process %d into %s: its cpuset.cpus or cpuset.mems is empty",
-			o->group, (int)pid, c->g.failing);
+			o->group, (int)pid, f->object);
 	else
-		nsk_err("%s: moving process %d into %s: %s", o->group, (int)pid, c->g.failing,
-			strerror(-r));
+		nsk_err("%s: moving process %d into %s: %s", o->group, (int)pid, f->object,
+			nsk_strerror(r));
 }
 
 /* A refused attach: the targets moved so far go back where they were,
@@ -256,12 +252,13 @@ static void join_error(const struct cgctl_opts *o, struct cgctl_ctx *c, pid_t pi
 static void move_back(const struct cgctl_opts *o, struct cgctl_ctx *c, const struct target *t,
 		      const struct cg_place *where, unsigned moved)
 {
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	int r;
 
 	for (unsigned i = moved; i-- > 0;)
-		if ((r = cg_group_unjoin(&c->g, t[i].pid, &where[i])) < 0)
+		if ((r = cg_group_unjoin(&c->g, t[i].pid, &where[i], &f)) < 0)
 			nsk_warn("%s: process %d: could not move it back to %s: %s", o->group,
-				 (int)t[i].pid, c->g.failing, strerror(-r));
+				 (int)t[i].pid, f.object, nsk_strerror(r));
 }
 
 int cmd_attach(const struct cgctl_opts *o, struct cgctl_ctx *c)
@@ -269,13 +266,13 @@ int cmd_attach(const struct cgctl_opts *o, struct cgctl_ctx *c)
 	struct target t[MAX_TARGETS + 1];
 	struct cg_place where[MAX_TARGETS + 1] = { 0 };
 	unsigned n = o->ntargets ? o->ntargets : 1, moved = 0;
-	char line[TARGET_LINE_MAX];
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	int r = 0;
 
 	for (unsigned i = 0; i < n; i++) {
 		t[i] = (struct target)TARGET_INIT;
-		if ((r = target_open(&t[i], o->ntargets ? o->targets[i] : NULL)) < 0) {
-			nsk_err("%s", target_error_line(&t[i], r, line, sizeof(line)));
+		if ((r = target_open(&t[i], o->ntargets ? o->targets[i] : NULL, &f)) < 0) {
+			nsk_err_failure(&f, r);
 			n = i;
 			goto out;
 		}
@@ -292,8 +289,8 @@ int cmd_attach(const struct cgctl_opts *o, struct cgctl_ctx *c)
 				strerror(-r));
 		} else {
 			moved = i + 1;
-			if ((r = cg_group_join(&c->g, t[i].pid)) < 0)
-				join_error(o, c, t[i].pid, r);
+			if ((r = cg_group_join(&c->g, t[i].pid, &f)) < 0)
+				join_error(o, &f, t[i].pid, r);
 		}
 	}
 	if (r < 0) {
@@ -335,6 +332,7 @@ static pid_t clone_into(int cgfd)
 /* Start the command in the group as a child; returns its pid or -1. */
 static pid_t spawn(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	const char *v2dir = cg_group_dir_for(&c->g, CG_CORE, true);
 	_cleanup_close_ int cgfd = -1;
 	pid_t pid = -1;
@@ -351,16 +349,15 @@ static pid_t spawn(const struct cgctl_opts *o, struct cgctl_ctx *c)
 		if (pid > 0 || (errno != ENOSYS && errno != E2BIG && errno != EINVAL)) {
 			if (pid < 0) {
 				/* EBUSY, EOPNOTSUPP: no internal processes */
-				cg_group_fail_at(&c->g, v2dir, NULL);
-				join_error(o, c, 0, -errno);
+				join_error(o, &f, 0, cg_fail_at(&f, -errno, v2dir, NULL));
 			}
 			return pid;
 		}
 	}
 	pid = fork();
 	if (pid == 0) {
-		if ((r = cg_group_join(&c->g, 0)) < 0) {
-			join_error(o, c, getpid(), r);
+		if ((r = cg_group_join(&c->g, 0, &f)) < 0) {
+			join_error(o, &f, getpid(), r);
 			_exit(EXIT_TOOL_FAILED);
 		}
 		run_command(o, &mask);
@@ -373,16 +370,17 @@ static pid_t spawn(const struct cgctl_opts *o, struct cgctl_ctx *c)
 /* exec --rm: the command's group lives only as long as the command. */
 static int remove_transient(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	int r = 0;
 
 	/* the command joined every hierarchy, and its children with it */
-	if (cg_group_populated_joined(&c->g) > 0)
-		r = cg_group_kill(&c->g, SIGKILL);
+	if (cg_group_populated_joined(&c->g, &f) > 0)
+		r = cg_group_kill(&c->g, SIGKILL, &f);
 	if (r == 0)
-		r = cg_group_remove(&c->g);
+		r = cg_group_remove(&c->g, &f);
 	if (r < 0) {
 		if (!c->g.nleft)	/* the kill failed */
-			nsk_warn("%s: %s: left behind: %s", o->group, c->g.failing, strerror(-r));
+			nsk_warn("%s: %s: left behind: %s", o->group, f.object, nsk_strerror(r));
 		report_left(o, c);
 		return r;
 	}
@@ -395,6 +393,7 @@ static int remove_transient(const struct cgctl_opts *o, struct cgctl_ctx *c)
 
 int cmd_exec(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	bool fork_it = o->rm || c->sys.layout == CG_LAYOUT_UNIFIED;
 	int r, status;
 
@@ -402,8 +401,8 @@ int cmd_exec(const struct cgctl_opts *o, struct cgctl_ctx *c)
 		return EXIT_TOOL_FAILED;
 	if (!fork_it) {
 		/* join, then become the command (execline style) */
-		if ((r = cg_group_join(&c->g, 0)) < 0) {
-			join_error(o, c, getpid(), r);
+		if ((r = cg_group_join(&c->g, 0, &f)) < 0) {
+			join_error(o, &f, getpid(), r);
 			undo(o, c);
 			return EXIT_TOOL_FAILED;
 		}
@@ -429,9 +428,13 @@ int cmd_freeze(const struct cgctl_opts *o, struct cgctl_ctx *c)
 
 	if (open_existing(o, c) < 0)
 		return EXIT_TOOL_FAILED;
-	if ((r = cg_group_freeze(&c->g, freeze)) < 0) {
-		nsk_err("%s: %s: %s", o->group, freeze ? "freezing" : "thawing",
-			r == -ETIME ? "the kernel did not finish in time" : key_error(r, "cgroup.freeze"));
+	if ((r = cg_group_freeze(&c->g, freeze, NULL)) < 0) {
+		struct nsk_failure f = NSK_FAILURE_INIT;
+
+		nsk_fail(&f, r, freeze ? "freezing" : "thawing", "%s", o->group);
+		if (r == -ETIME)
+			nsk_fail_detail(&f, r, "the kernel did not finish in time");
+		nsk_err_failure(&f, cgkey_explain(&f, r, "cgroup.freeze"));
 		return EXIT_TOOL_FAILED;
 	}
 	return 0;
@@ -443,7 +446,7 @@ int cmd_kill(const struct cgctl_opts *o, struct cgctl_ctx *c)
 
 	if (open_existing(o, c) < 0)
 		return EXIT_TOOL_FAILED;
-	if ((r = cg_group_kill(&c->g, o->signal)) < 0) {
+	if ((r = cg_group_kill(&c->g, o->signal, NULL)) < 0) {
 		nsk_err("%s: sending %s: %s", o->group, signal_name(o->signal) ?: "the signal",
 			r == -EBUSY ? "processes are still left" : strerror(-r));
 		return EXIT_TOOL_FAILED;
@@ -453,17 +456,18 @@ int cmd_kill(const struct cgctl_opts *o, struct cgctl_ctx *c)
 
 int cmd_wait(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	int r;
 
 	if (open_existing(o, c) < 0)
 		return EXIT_TOOL_FAILED;
-	r = cg_group_wait_empty(&c->g, o->timeout_ms);
+	r = cg_group_wait_empty(&c->g, o->timeout_ms, &f);
 	if (r == -ETIME) {
 		nsk_err("%s: still has processes after the timeout", o->group);
 		return 124;
 	}
 	if (r < 0) {
-		nsk_err("%s: %s: %s", o->group, c->g.failing, strerror(-r));
+		group_error(o, &f, r);
 		return EXIT_TOOL_FAILED;
 	}
 	return 0;
@@ -471,6 +475,7 @@ int cmd_wait(const struct cgctl_opts *o, struct cgctl_ctx *c)
 
 int cmd_delete(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	int r;
 
 	if (open_existing(o, c) < 0)
@@ -480,27 +485,26 @@ int cmd_delete(const struct cgctl_opts *o, struct cgctl_ctx *c)
 			nsk_err("%s: refusing to delete a hierarchy's root", o->group);
 			return EXIT_TOOL_FAILED;
 		}
-	if ((r = cg_group_populated(&c->g)) < 0) {
-		nsk_err("%s: %s: %s", o->group, c->g.failing, strerror(-r));
+	if ((r = cg_group_populated(&c->g, &f)) < 0) {
+		group_error(o, &f, r);
 		return EXIT_TOOL_FAILED;
 	}
 	if (r > 0 && !o->kill) {
 		nsk_err("%s: %s: has processes (use --kill, or cgctl kill first)", o->group,
-			c->g.failing);
+			f.object);
 		return EXIT_TOOL_FAILED;
 	}
-	if (r > 0 && (r = cg_group_kill(&c->g, SIGKILL)) < 0) {
+	if (r > 0 && (r = cg_group_kill(&c->g, SIGKILL, NULL)) < 0) {
 		nsk_err("%s: killing its processes: %s", o->group, strerror(-r));
 		return EXIT_TOOL_FAILED;
 	}
-	if ((r = cg_group_remove(&c->g)) < 0) {
+	if ((r = cg_group_remove(&c->g, &f)) < 0) {
 		/* every hierarchy was tried: name each directory left */
 		for (unsigned i = 0; i < c->g.nleft; i++)
 			nsk_err("%s: could not remove %s: %s", o->group, c->g.left[i].path,
 				strerror(-c->g.left[i].err));
 		if (!c->g.nleft)
-			nsk_err("%s: could not remove %s: %s", o->group, c->g.failing,
-				strerror(-r));
+			nsk_err("%s: could not remove %s: %s", o->group, f.object, nsk_strerror(r));
 		return EXIT_TOOL_FAILED;
 	}
 	return 0;

@@ -169,11 +169,11 @@ static int parse_args(int argc, char **argv, struct mkprop_opts *o)
 static int enter_target(const struct mkprop_opts *o, struct target *t)
 {
 	const struct ns_type *failed;
-	char line[TARGET_LINE_MAX];
-	int r = target_open(t, o->target);
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	int r = target_open(t, o->target, &f);
 
 	if (r < 0) {
-		nsk_err("%s", target_error_line(t, r, line, sizeof(line)));
+		nsk_err_failure(&f, r);
 		return -1;
 	}
 	/* The pidfd, or before 5.8 ns/mnt under the /proc/PID that
@@ -181,7 +181,7 @@ static int enter_target(const struct mkprop_opts *o, struct target *t)
 	if ((r = join_target(t->pidfd, t->procfd, CLONE_NEWNS, &failed)) == 0)
 		return 0;
 	if (r == -ESRCH || target_alive(t) == -ESRCH)
-		nsk_err("%s", target_error_line(t, -ESRCH, line, sizeof(line)));
+		nsk_err_failure(&f, target_fail(t, -ESRCH, &f));
 	else
 		nsk_err("process %d: entering its mount namespace: %s", (int)t->pid, strerror(-r));
 	return -1;

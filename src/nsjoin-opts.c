@@ -147,7 +147,7 @@ static int parse_value(struct nsjoin_opts *o, int c, const char *arg)
 	}
 	case OPT_CAP_DROP:
 	case OPT_CAP_ADD:
-		return caps_option(c == OPT_CAP_ADD, arg, &o->exec);
+		return opts_caps_option(c == OPT_CAP_ADD, arg, &o->exec);
 	case OPT_PRESERVE_FDS:
 	case OPT_KEEP_FD:
 		return opts_fd_option(c == OPT_PRESERVE_FDS, arg, &o->exec.keep_fds);

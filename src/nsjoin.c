@@ -72,15 +72,16 @@ static bool needs_target(const struct nsjoin_opts *o)
 
 static int open_target(const struct nsjoin_opts *o, struct plan *p)
 {
-	char line[TARGET_LINE_MAX];
-	int r = target_open(&p->t, o->target);
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	int r = target_open(&p->t, o->target, &f);
 
+	/* nsjoin names the process where it knows one, as nsenter(1) */
 	if (r == -TARGET_ENOHANDLE || r == -TARGET_EEMPTY)
 		nsk_err("%s", target_strerror(r));
 	else if (r < 0 && p->t.pid > 0)
 		nsk_err("process %d: %s", (int)p->t.pid, target_strerror(r));
 	else if (r < 0)
-		nsk_err("%s", target_error_line(&p->t, r, line, sizeof(line)));
+		nsk_err_failure(&f, r);
 	p->have_target = r == 0;
 	return r;
 }
@@ -276,12 +277,13 @@ static int take_env(const struct plan *p)
 
 static int join_cgroup(const struct plan *p)
 {
-	char object[4200];
-	int r = cgjoin_attach(p->t.procfd, object, sizeof(object));
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	int r = cgjoin_attach(p->t.procfd, &f);
 
-	if (r < 0)
-		nsk_err("process %d: joining its cgroup: %s: %s", (int)p->t.pid, object,
-			strerror(-r));
+	if (r < 0) {
+		nsk_fail_context(&f, "process %d: joining its cgroup", (int)p->t.pid);
+		nsk_err_failure(&f, r);
+	}
 	return r;
 }
 
@@ -383,13 +385,12 @@ static int follow_ids(struct nsjoin_opts *o, const struct plan *p)
 static int mask_proc(void)
 {
 	_cleanup_close_ int fd = open("/proc", O_PATH | O_DIRECTORY | O_CLOEXEC);
-	const char *step = "opening it to mask it", *path = "";
-	int r = fd < 0 ? -errno : procmask_proc(fd, &step, &path);
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	int r = fd < 0 ? nsk_fail(&f, -errno, "opening it to mask it", "/proc")
+		       : procmask_proc(fd, "/proc", &f);
 
-	if (r < 0 && path[0] == '/')	/* outside it: /dev/null */
-		nsk_err("%s: %s: %s", path, step, procmask_strerror(r));
-	else if (r < 0)
-		nsk_err("/proc%s%s: %s: %s", *path ? "/" : "", path, step, procmask_strerror(r));
+	if (r < 0)
+		nsk_err_failure(&f, r);
 	return r;
 }
 
@@ -445,9 +446,16 @@ static int set_root_wd(struct plan *p)
  * exit with when that fails. */
 static int exec_cmd(const struct nsjoin_opts *o)
 {
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	int r;
+
 	if ((o->mount_proc || o->mount_sys) && mount_view(o) < 0)
 		return EXIT_TOOL_FAILED;
-	return exec_run(&o->exec, o->argv, 0);
+	if ((r = exec_prepare(&o->exec, &f)) < 0) {
+		nsk_err_failure(&f, r);
+		return EXIT_TOOL_FAILED;
+	}
+	return nsk_exec_error(o->argv[0], exec_command(o->argv));
 }
 
 /* Into a joined PID namespace only a child can go: fork it, forward

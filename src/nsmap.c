@@ -160,11 +160,11 @@ static int parse_args(int argc, char **argv, struct nsmap_opts *o)
 
 static int open_target(struct target *t, const char *arg)
 {
-	char line[TARGET_LINE_MAX];
-	int r = target_open(t, arg);
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	int r = target_open(t, arg, &f);
 
 	if (r < 0)
-		nsk_err("%s", target_error_line(t, r, line, sizeof(line)));
+		nsk_err_failure(&f, r);
 	return r;
 }
 
@@ -187,16 +187,13 @@ static void print_plan(pid_t pid, const struct mapwrite_request *req, int setgro
 	fflush(stdout);
 }
 
-static int build_request(struct nsmap_opts *o, const struct idpolicy_caller *c)
+static int build_request(struct nsmap_opts *o, const struct idpolicy_caller *c,
+			 struct nsk_failure *f)
 {
-	char msg[512];
-
 	if (o->root)
 		mapwrite_add_root(&o->req, c);
-	if (o->auto_map && mapwrite_add_auto(&o->req, c, o->auto_user, msg, sizeof(msg)) < 0) {
-		nsk_err("%s", msg);
-		return -1;
-	}
+	if (o->auto_map)
+		return mapwrite_add_auto(&o->req, c, o->auto_user, f);
 	return 0;
 }
 
@@ -204,30 +201,25 @@ static int run_map(struct nsmap_opts *o)
 {
 	static struct idpolicy_caller caller;
 	struct target t = TARGET_INIT;
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	struct mapwrite_plan plan;
-	const char *path;
-	char msg[512];
 	int r;
 
 	if (open_target(&t, o->target) < 0)
 		return EXIT_TOOL_FAILED;
 	r = idpolicy_caller_load(&caller, getuid(), getgid(), MAPWRITE_SUBUID, MAPWRITE_SUBGID,
-				 &path);
-	if (r < 0) {
-		nsk_err("%s: %s", path, strerror(-r));
-		return EXIT_TOOL_FAILED;
-	}
+				 &f);
 	caller.may_setuid = o->setid_held & PRIVS_SETUID;
 	caller.may_setgid = o->setid_held & PRIVS_SETGID;
-	if (build_request(o, &caller) < 0)
-		return EXIT_TOOL_FAILED;
-	r = mapwrite_check(&t, &o->req, &caller, &plan, msg, sizeof(msg));
-	if (o->dry_run)
-		print_plan(t.pid, &o->req, r < 0 ? o->req.setgroups : plan.setgroups);
-	if (r == 0 && !o->dry_run)
-		r = mapwrite_apply(&t, &o->req, &plan, msg, sizeof(msg));
+	if (r == 0 && (r = build_request(o, &caller, &f)) == 0) {
+		r = mapwrite_check(&t, &o->req, &caller, &plan, &f);
+		if (o->dry_run)
+			print_plan(t.pid, &o->req, r < 0 ? o->req.setgroups : plan.setgroups);
+		if (r == 0 && !o->dry_run)
+			r = mapwrite_apply(&t, &o->req, &plan, &f);
+	}
 	if (r < 0) {
-		nsk_err("%s", msg);
+		nsk_err_failure(&f, r);
 		return EXIT_TOOL_FAILED;
 	}
 	/* A dry run's output is the plan, not the handle. */

@@ -54,12 +54,6 @@ struct nsroot_opts {
 	char **argv;
 };
 
-/* What failed, for the one error line: "PATH: STEP: cause". */
-struct failure {
-	const char *step;
-	char path[PATH_MAX];
-};
-
 enum {
 	OPT_PROC = CHAR_MAX + 1, OPT_PROC_UNMASKED, OPT_DEV, OPT_SYS, OPT_TMP, OPT_RO, OPT_BIND,
 	OPT_RO_BIND, OPT_OVERLAY, OPT_PRESERVE_FDS, OPT_KEEP_FD,
@@ -291,12 +285,12 @@ static bool in_initial_pid_ns(void)
 
 /* ---- building the new root ---- */
 
-static int fail(struct failure *f, const char *step, const char *root, const char *path, int r)
+/* The failure of a step on PATH inside ROOT (NULL: ROOT itself), for the
+ * one error line "ROOT/PATH: STEP: cause". */
+static int fail(struct nsk_failure *f, const char *step, const char *root, const char *path, int r)
 {
-	f->step = step;
-	snprintf(f->path, sizeof(f->path), "%s%s%s", root,
-		 (path && *path && path[0] != '/') ? "/" : "", path ? path : "");
-	return r;
+	return nsk_fail(f, r, step, "%s%s%s", root, (path && *path && path[0] != '/') ? "/" : "",
+			path ? path : "");
 }
 
 /* An O_PATH fd of PATH inside the root rootfd (symlinks resolved as if
@@ -330,7 +324,7 @@ static int mount_in_root(int rootfd, const char *path, const char *src, const ch
 
 /* The tmpfs and overlay stacked on NEWROOT for --overlay: upper and work
  * directories live in the tmpfs, which the overlay then covers. */
-static int mount_overlay(const struct nsroot_opts *o, struct failure *f, int *ret_mounts)
+static int mount_overlay(const struct nsroot_opts *o, struct nsk_failure *f, int *ret_mounts)
 {
 	_cleanup_close_ int tmpfd = -1;
 	_cleanup_free_ char *data = NULL;
@@ -355,7 +349,7 @@ static int mount_overlay(const struct nsroot_opts *o, struct failure *f, int *re
 /* The source of a bind, opened in our root before anything is mounted on
  * the destination ("--bind /x:/x" binds the old /x): an fd, or -errno
  * with the failure noted. */
-static int open_bind_source(const struct bind *b, struct failure *f)
+static int open_bind_source(const struct bind *b, struct nsk_failure *f)
 {
 	int fd = open(b->src, O_PATH | O_CLOEXEC);
 
@@ -366,7 +360,7 @@ static int open_bind_source(const struct bind *b, struct failure *f)
  * it then undoes every mount made beneath. It is the overlay, the source
  * of the bind onto / (which the new root then is), or NEWROOT bound onto
  * itself. */
-static int mount_root(const struct nsroot_opts *o, struct failure *f, int *ret_mounts)
+static int mount_root(const struct nsroot_opts *o, struct nsk_failure *f, int *ret_mounts)
 {
 	const struct bind *b = o->root_bind;
 	_cleanup_close_ int srcfd = -1;
@@ -390,7 +384,7 @@ static int mount_root(const struct nsroot_opts *o, struct failure *f, int *ret_m
 }
 
 static int do_bind(int rootfd, const struct nsroot_opts *o, const struct bind *b,
-		   struct failure *f)
+		   struct nsk_failure *f)
 {
 	_cleanup_close_ int fd = -1, srcfd = open_bind_source(b, f);
 	char source[64];
@@ -410,7 +404,7 @@ static int do_bind(int rootfd, const struct nsroot_opts *o, const struct bind *b
 
 /* --dev: a tmpfs holding binds of the host's harmless nodes, a devpts of
  * its own (so the host's ptys are not reachable) and shm. */
-static int make_dev(int rootfd, const struct nsroot_opts *o, struct failure *f)
+static int make_dev(int rootfd, const struct nsroot_opts *o, struct nsk_failure *f)
 {
 	static const char *const nodes[] = { "null", "zero", "full", "random", "urandom", "tty" };
 	_cleanup_close_ int devfd = -1;
@@ -448,24 +442,19 @@ static int make_dev(int rootfd, const struct nsroot_opts *o, struct failure *f)
 /* Mask the proc or sysfs just mounted on DST (lib/procmask); what is
  * masked goes with the detach of NEWROOT if a later step fails. */
 static int mask_mount(int rootfd, const struct nsroot_opts *o, const char *dst,
-		      int (*mask)(int, const char **, const char **), struct failure *f)
+		      int (*mask)(int, const char *, struct nsk_failure *), struct nsk_failure *f)
 {
 	_cleanup_close_ int fd = open_in_root(rootfd, dst);
-	const char *step = "opening it to mask it", *path = "";
-	char sub[PATH_MAX];
-	int r;
+	char path[PATH_MAX];
 
 	if (fd < 0)
-		return fail(f, step, o->newroot, dst, fd);
-	if ((r = mask(fd, &step, &path)) == 0)
-		return 0;
-	if (path[0] == '/')	/* outside the new root: /dev/null */
-		return fail(f, step, path, NULL, r);
-	snprintf(sub, sizeof(sub), "%s%s%s", dst, *path ? "/" : "", path);
-	return fail(f, step, o->newroot, sub, r);
+		return fail(f, "opening it to mask it", o->newroot, dst, fd);
+	/* how the messages name it: DST inside NEWROOT */
+	snprintf(path, sizeof(path), "%s%s", o->newroot, dst);
+	return mask(fd, path, f);
 }
 
-static int make_proc(int rootfd, const struct nsroot_opts *o, struct failure *f)
+static int make_proc(int rootfd, const struct nsroot_opts *o, struct nsk_failure *f)
 {
 	int r;
 
@@ -477,7 +466,7 @@ static int make_proc(int rootfd, const struct nsroot_opts *o, struct failure *f)
 	return o->proc_unmasked ? 0 : mask_mount(rootfd, o, "/proc", procmask_proc, f);
 }
 
-static int make_sys(int rootfd, const struct nsroot_opts *o, struct failure *f)
+static int make_sys(int rootfd, const struct nsroot_opts *o, struct nsk_failure *f)
 {
 	int r;
 
@@ -488,7 +477,7 @@ static int make_sys(int rootfd, const struct nsroot_opts *o, struct failure *f)
 }
 
 /* The mounts beneath the new root, in the order of the man page. */
-static int populate(int rootfd, const struct nsroot_opts *o, struct failure *f)
+static int populate(int rootfd, const struct nsroot_opts *o, struct nsk_failure *f)
 {
 	int r;
 
@@ -515,7 +504,7 @@ static int populate(int rootfd, const struct nsroot_opts *o, struct failure *f)
 
 /* pivot_root(".", ".") stacks the old root on the new one; the lazy
  * unmount then takes the old root and every mount beneath it away. */
-static int switch_root(int rootfd, const struct nsroot_opts *o, struct failure *f,
+static int switch_root(int rootfd, const struct nsroot_opts *o, struct nsk_failure *f,
 		       bool *ret_pivoted)
 {
 	if (fchdir(rootfd) < 0)
@@ -530,7 +519,7 @@ static int switch_root(int rootfd, const struct nsroot_opts *o, struct failure *
 
 /* Build the new root and switch to it; on failure before the pivot, the
  * mounts on NEWROOT are detached again. */
-static int build_and_switch(const struct nsroot_opts *o, struct failure *f)
+static int build_and_switch(const struct nsroot_opts *o, struct nsk_failure *f)
 {
 	_cleanup_close_ int rootfd = -1;
 	/* To come back for the undo if pivot_root fails after the chdir
@@ -592,16 +581,16 @@ static void free_opts(struct nsroot_opts *o)
 
 static int run(const struct nsroot_opts *o)
 {
-	struct failure f = { .step = NULL };
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	int r;
 
 	if (refuse_shared_namespace() < 0)
 		return EXIT_TOOL_FAILED;
-	if ((r = build_and_switch(o, &f)) < 0) {
-		nsk_err("%s: %s: %s", f.path, f.step, procmask_strerror(r));
+	if ((r = build_and_switch(o, &f)) < 0 || (r = exec_prepare(&o->exec, &f)) < 0) {
+		nsk_err_failure(&f, r);
 		return EXIT_TOOL_FAILED;
 	}
-	return exec_run(&o->exec, o->argv, EXEC_MSG_OBJECT_FIRST);
+	return nsk_exec_error(o->argv[0], exec_command(o->argv));
 }
 
 int main(int argc, char **argv)

@@ -15,25 +15,21 @@
 #include "ns.h"
 #include "nsrun.h"
 
-int nsrun_take_mapped_ids(const struct nsrun_opts *o, char *msg, size_t size)
+int nsrun_take_mapped_ids(const struct nsrun_opts *o, struct nsk_failure *f)
 {
-	const char *step;
-	int r = 0;
+	int r;
 
 	/* Maps we wrote ourselves (-r, -c, --map-user) map our own uid. */
-	if ((o->clone_flags & CLONE_NEWUSER) && !o->map_uid)
-		r = confine_become_mapped(o->outer_uid, o->outer_gid,
-					  o->exec.set_uid ? o->exec.uid : 0,
-					  o->exec.set_gid ? o->exec.gid : 0, &step);
-	if (r < 0) {
-		snprintf(msg, size, "user namespace: taking its ids: %s: %s", step, strerror(-r));
+	if ((o->clone_flags & CLONE_NEWUSER) && !o->map_uid &&
+	    (r = confine_become_mapped(o->outer_uid, o->outer_gid,
+				       o->exec.set_uid ? o->exec.uid : 0,
+				       o->exec.set_gid ? o->exec.gid : 0, f)) < 0) {
+		nsk_fail_context(f, "user namespace: taking its ids");
 		return r;
 	}
 	/* Again: a change of credentials resets the flag. */
-	if (o->nondumpable && (r = confine_nondumpable()) < 0) {
-		snprintf(msg, size, "prctl(PR_SET_DUMPABLE): %s", strerror(-r));
-		return r;
-	}
+	if (o->nondumpable && (r = confine_nondumpable()) < 0)
+		return nsk_fail(f, r, "prctl(PR_SET_DUMPABLE)", NULL);
 	return 0;
 }
 
@@ -69,9 +65,14 @@ static int sync_ready(int sync_fd)
  * exit with when that fails. */
 static int exec_cmd(const struct nsrun_opts *o, int sync_fd)
 {
-	if (sync_fd < 0)
-		return exec_run(&o->exec, o->argv, 0);
-	if (exec_prepare_report(&o->exec, 0) < 0 || sync_ready(sync_fd) < 0)
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	int r = exec_prepare(&o->exec, &f);
+
+	if (r < 0) {
+		nsk_err_failure(&f, r);
+		return EXIT_TOOL_FAILED;
+	}
+	if (sync_fd >= 0 && sync_ready(sync_fd) < 0)
 		return EXIT_TOOL_FAILED;
 	return nsk_exec_error(o->argv[0], exec_command(o->argv));
 }

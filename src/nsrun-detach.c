@@ -35,7 +35,7 @@ static int start_holder(int sync_fd, pid_t holder);
 static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int log_fd);
 static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int log_fd);
 static int holder_let_go(const struct nsrun_opts *o, int *sync_fd, int log_fd, int *ret_hold_fd,
-			 char *msg, size_t size);
+			 struct nsk_failure *f);
 static int out_of_the_way(int fd);
 static void tell(int sync_fd, int kind, int value);
 static void redirect_stdio(int log_fd);
@@ -46,7 +46,8 @@ int nsrun_detached(const struct nsrun_opts *o)
 	int sync[2];
 	struct target holder = TARGET_INIT;
 	struct persisted done = PERSISTED_INIT;
-	char handle[64], msg[MSG_TEXT_MAX];
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	char handle[64];
 	pid_t child, holder_pid = -1;
 	int status, r;
 
@@ -86,8 +87,8 @@ int nsrun_detached(const struct nsrun_opts *o)
 		nsk_err("holder process %d: %s", (int)holder_pid, target_strerror(r));
 		goto fail;
 	}
-	if (persist_all(o->persist_path, holder_pid, &done, msg, sizeof(msg)) < 0) {
-		nsk_err("%s", msg);
+	if ((r = persist_all(o->persist_path, holder_pid, &done, &f)) < 0) {
+		nsk_err_failure(&f, r);
 		goto fail;
 	}
 	if (start_holder(sync[0], holder_pid) < 0)
@@ -100,6 +101,7 @@ fail:
 		(void)syscall(SYS_pidfd_send_signal, holder.pidfd, SIGKILL, NULL, 0);
 	target_close(&holder);
 	unpersist_all(&done);
+	nsrun_warn_left(&done);
 	if (holder_pid == child)
 		waitpid(child, &status, 0);
 	close(sync[0]);
@@ -165,7 +167,7 @@ static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int
 	/* The helper only writes maps: nsrun, outside, makes the files. */
 	if (nsrun_start_helper(o, false, &helper) < 0 ||
 	    nsrun_create_namespaces(o, &helper) < 0) {
-		helper_finish(&helper, false);
+		nsrun_finish_helper(&helper, false);
 		tell(sync_fd, MSG_FAILED, 0);
 		_exit(EXIT_TOOL_FAILED);
 	}
@@ -190,7 +192,8 @@ static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int
  * released (the maps exist then) it takes the namespace's ids. */
 static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int log_fd)
 {
-	char msg[MSG_TEXT_MAX] = "";
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	char line[MSG_TEXT_MAX] = "";
 	int hold_fd = -1, r;
 	struct msg m;
 
@@ -203,16 +206,18 @@ static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int l
 	tell(sync_fd, MSG_READY, 0);
 	if (msg_expect(sync_fd, MSG_GO, &m) < 0)
 		_exit(EXIT_TOOL_FAILED);	/* nsrun gave up: it printed why */
-	r = holder_let_go(o, &sync_fd, log_fd, &hold_fd, msg, sizeof(msg));
-	if (msg_send(sync_fd, MSG_RESULT, r, msg) < 0 || r < 0)
+	/* nsrun prints the line of a failure: ours goes to the log now */
+	if ((r = holder_let_go(o, &sync_fd, log_fd, &hold_fd, &f)) < 0)
+		nsk_failure_line(&f, r, line, sizeof(line));
+	if (msg_send(sync_fd, MSG_RESULT, r, line) < 0 || r < 0)
 		_exit(EXIT_TOOL_FAILED);
 	close(sync_fd);
 	if (!o->argv[0])
 		_exit(init_pause());
 	if (o->hold && (r = init_hold_wait(hold_fd)) != 0)
 		_exit(r);
-	if (nsrun_take_mapped_ids(o, msg, sizeof(msg)) < 0) {
-		nsk_err("%s", msg);
+	if ((r = nsrun_take_mapped_ids(o, &f)) < 0) {
+		nsk_err_failure(&f, r);
 		_exit(EXIT_TOOL_FAILED);
 	}
 	_exit(nsrun_run_cmd(o, -1));
@@ -222,9 +227,9 @@ static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int l
  * on it finds the holder as it will stay: nsrun's stdio traded for the log
  * or /dev/null, and no descriptor but 0, 1, 2, the command's and the
  * channel; the pause has taken the namespace's ids and kept nothing, and
- * a held process has its signalfd. 0, or -errno with msg set. */
+ * a held process has its signalfd. 0, or -errno with f saying why. */
 static int holder_let_go(const struct nsrun_opts *o, int *sync_fd, int log_fd, int *ret_hold_fd,
-			 char *msg, size_t size)
+			 struct nsk_failure *f)
 {
 	bool pause = !o->argv[0];
 	int r;
@@ -232,20 +237,16 @@ static int holder_let_go(const struct nsrun_opts *o, int *sync_fd, int log_fd, i
 	redirect_stdio(log_fd);
 	if (log_fd >= 0)
 		close(log_fd);
-	if ((r = confine_close_fds_but(pause ? NULL : &o->exec.keep_fds, *sync_fd)) < 0) {
-		snprintf(msg, size, "closing inherited descriptors: %s", strerror(-r));
-		return r;
-	}
+	if ((r = confine_close_fds_but(pause ? NULL : &o->exec.keep_fds, *sync_fd)) < 0)
+		return nsk_fail(f, r, "closing inherited descriptors", NULL);
 	*sync_fd = out_of_the_way(*sync_fd);
 	if (pause) {
-		if ((r = nsrun_take_mapped_ids(o, msg, size)) < 0)
+		if ((r = nsrun_take_mapped_ids(o, f)) < 0)
 			return r;
 		nsrun_let_go(o, *sync_fd);
 	}
-	if (o->hold && (*ret_hold_fd = init_hold_open()) < 0) {
-		snprintf(msg, size, "waiting for the release: %s", strerror(-*ret_hold_fd));
-		return *ret_hold_fd;
-	}
+	if (o->hold && (*ret_hold_fd = init_hold_open()) < 0)
+		return nsk_fail(f, *ret_hold_fd, "waiting for the release", NULL);
 	return 0;
 }
 

@@ -45,14 +45,14 @@ int nsrun_foreground(const struct nsrun_opts *o)
 	if (nsrun_start_helper(o, true, &helper) < 0)
 		return EXIT_TOOL_FAILED;
 	if (nsrun_create_namespaces(o, &helper) < 0) {
-		helper_finish(&helper, false);
+		nsrun_finish_helper(&helper, false);
 		return EXIT_TOOL_FAILED;
 	}
 	if (!o->fork)
 		return foreground_exec(o, &helper);
 	if (o->kill_child && (r = target_open_pid(&parent, getpid())) < 0) {
 		nsk_err("--kill-child: opening a pidfd of nsrun: %s", strerror(-r));
-		helper_finish(&helper, false);
+		nsrun_finish_helper(&helper, false);
 		return EXIT_TOOL_FAILED;
 	}
 	/* With files to persist, wait until the command is about to start:
@@ -61,14 +61,14 @@ int nsrun_foreground(const struct nsrun_opts *o)
 	 * behind. */
 	if (helper.persists && (r = msg_channel(sync)) < 0) {
 		nsk_err("socketpair: %s", strerror(-r));
-		helper_finish(&helper, false);
+		nsrun_finish_helper(&helper, false);
 		return EXIT_TOOL_FAILED;
 	}
 	init_block_signals();
 	child = fork();
 	if (child < 0) {
 		nsk_err("fork: %s", strerror(errno));
-		helper_finish(&helper, false);
+		nsrun_finish_helper(&helper, false);
 		return EXIT_TOOL_FAILED;
 	}
 	if (child == 0) {
@@ -99,23 +99,21 @@ int nsrun_foreground(const struct nsrun_opts *o)
  * kept only if it succeeds. */
 static int foreground_exec(const struct nsrun_opts *o, struct helper *h)
 {
-	char msg[MSG_TEXT_MAX];
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	int r;
 
 	if (o->mount_proc && nsrun_mount_proc(o->mount_proc) < 0) {
-		helper_finish(h, false);
+		nsrun_finish_helper(h, false);
 		return EXIT_TOOL_FAILED;
 	}
-	if (helper_persist(h, getpid(), msg, sizeof(msg)) < 0) {
-		nsk_err("%s", msg);
-		helper_finish(h, false);
+	if ((r = helper_persist(h, getpid(), &f)) < 0) {
+		nsk_err_failure(&f, r);
+		nsrun_finish_helper(h, false);
 		return EXIT_TOOL_FAILED;
 	}
-	if ((r = nsrun_take_mapped_ids(o, msg, sizeof(msg))) < 0)
-		nsk_err("%s", msg);
-	if (r == 0)
-		r = exec_prepare_report(&o->exec, 0);
-	if (helper_finish(h, r == 0) < 0 || r < 0)
+	if ((r = nsrun_take_mapped_ids(o, &f)) < 0 || (r = exec_prepare(&o->exec, &f)) < 0)
+		nsk_err_failure(&f, r);
+	if (nsrun_finish_helper(h, r == 0) < 0 || r < 0)
 		return EXIT_TOOL_FAILED;
 	return nsk_exec_error(o->argv[0], exec_command(o->argv));
 }
@@ -123,11 +121,12 @@ static int foreground_exec(const struct nsrun_opts *o, struct helper *h)
 /* The forked child: PID 1 of the new PID namespace if there is one. */
 static int foreground_child(const struct nsrun_opts *o, int parent, int sync_fd)
 {
-	char msg[MSG_TEXT_MAX];
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	int r;
 
 	/* First: a change of credentials clears the parent-death signal. */
-	if (nsrun_take_mapped_ids(o, msg, sizeof(msg)) < 0) {
-		nsk_err("%s", msg);
+	if ((r = nsrun_take_mapped_ids(o, &f)) < 0) {
+		nsk_err_failure(&f, r);
 		return EXIT_TOOL_FAILED;
 	}
 	if (o->kill_child && set_kill_child(o, parent) < 0)
@@ -143,17 +142,17 @@ static int foreground_child(const struct nsrun_opts *o, int parent, int sync_fd)
  * its own error. */
 static int persist_then_go(struct helper *h, int sync_fd)
 {
-	char msg[MSG_TEXT_MAX];
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	struct msg m;
 	int r;
 
 	if (msg_expect(sync_fd, MSG_READY, &m) < 0) {
-		helper_finish(h, false);
+		nsrun_finish_helper(h, false);
 		return -1;	/* the child failed and said why */
 	}
-	if ((r = helper_persist(h, getpid(), msg, sizeof(msg))) < 0)
-		nsk_err("%s", msg);
-	if (helper_finish(h, r == 0) < 0 || r < 0)
+	if ((r = helper_persist(h, getpid(), &f)) < 0)
+		nsk_err_failure(&f, r);
+	if (nsrun_finish_helper(h, r == 0) < 0 || r < 0)
 		return -1;
 	return msg_send(sync_fd, MSG_GO, 0, NULL) < 0 ? -1 : 0;
 }

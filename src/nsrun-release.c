@@ -11,11 +11,11 @@
 int nsrun_release(const struct nsrun_opts *o)
 {
 	struct target t = TARGET_INIT;
-	char line[TARGET_LINE_MAX];
-	int r = target_open(&t, o->target);
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	int r = target_open(&t, o->target, &f);
 
 	if (r < 0) {
-		nsk_err("%s", target_error_line(&t, r, line, sizeof(line)));
+		nsk_err_failure(&f, r);
 		return EXIT_TOOL_FAILED;
 	}
 	r = init_release(t.pidfd, t.procfd);

@@ -74,19 +74,20 @@ int nsrun_start_helper(const struct nsrun_opts *o, bool persist, struct helper *
 	struct mapwrite_request req;	/* ~8 KiB and ~6 KiB: the stack holds them */
 	struct idpolicy_caller caller;
 	struct helper_work w = { .persist = persist ? o->persist_path : NULL };
-	char msg[MSG_TEXT_MAX];
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	int r;
 
 	if (mapreq_wanted(&o->maps)) {
-		if (mapreq_resolve(&o->maps, &req, &caller, msg, sizeof(msg)) < 0) {
-			nsk_err("%s", msg);
+		if ((r = mapreq_resolve(&o->maps, &req, &caller, &f)) < 0) {
+			nsk_err_failure(&f, r);
 			return -1;
 		}
 		w.maps = &req;
 		w.caller = &caller;
 	}
 	/* The helper reads w in its copy of this frame. */
-	if (helper_start(h, &w, msg, sizeof(msg)) < 0) {
-		nsk_err("%s", msg);
+	if ((r = helper_start(h, &w, &f)) < 0) {
+		nsk_err_failure(&f, r);
 		return -1;
 	}
 	return 0;
@@ -99,7 +100,7 @@ int nsrun_create_namespaces(const struct nsrun_opts *o, struct helper *h)
 	gid_t gid = getegid();
 	bool persist_mnt = o->persist_path[ns_by_flag(CLONE_NEWNS) - ns_types] != NULL;
 	uint64_t outer_mnt_id = 0;
-	char msg[MSG_TEXT_MAX];
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	int r;
 
 	if (persist_mnt) {
@@ -111,12 +112,12 @@ int nsrun_create_namespaces(const struct nsrun_opts *o, struct helper *h)
 		nsk_err("unshare: %s", strerror(errno));
 		return -1;
 	}
-	if (helper_write_maps(h, getpid(), msg, sizeof(msg)) < 0) {
-		nsk_err("%s", msg);
+	if ((r = helper_write_maps(h, getpid(), &f)) < 0) {
+		nsk_err_failure(&f, r);
 		return -1;
 	}
 	/* With no files to make, the helper's work is done. */
-	if (!h->persists && helper_finish(h, true) < 0) {
+	if (!h->persists && helper_finish(h, true, NULL) < 0) {
 		nsk_err("the id map helper ended without an answer");
 		return -1;
 	}
@@ -147,6 +148,21 @@ int nsrun_create_namespaces(const struct nsrun_opts *o, struct helper *h)
 		return -1;
 	}
 	return 0;
+}
+
+void nsrun_warn_left(const struct persisted *left)
+{
+	for (unsigned i = 0; i < left->count; i++)
+		nsk_warn("%s: could not remove: %s", left->path[i], nsk_strerror(left->err[i]));
+}
+
+int nsrun_finish_helper(struct helper *h, bool keep)
+{
+	struct persisted left;
+	int r = helper_finish(h, keep, &left);
+
+	nsrun_warn_left(&left);
+	return r;
 }
 
 /* In the first process of a new PID namespace. */

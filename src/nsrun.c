@@ -262,7 +262,7 @@ static int parse_value(struct nsrun_opts *o, int c, const char *arg)
 		return 0;
 	case OPT_CAP_DROP:
 	case OPT_CAP_ADD:
-		return caps_option(c == OPT_CAP_ADD, arg, &o->exec);
+		return opts_caps_option(c == OPT_CAP_ADD, arg, &o->exec);
 	case OPT_PRESERVE_FDS:
 	case OPT_KEEP_FD:
 		o->keep_fds_given = true;

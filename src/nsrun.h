@@ -65,13 +65,19 @@ int nsrun_start_helper(const struct nsrun_opts *o, bool persist, struct helper *
 int nsrun_create_namespaces(const struct nsrun_opts *o, struct helper *h);
 /* Mount a fresh proc on dir (in the first process of a PID namespace). */
 int nsrun_mount_proc(const char *dir);
+/* Warn about each namespace file an undo left behind (lib/persist). */
+struct persisted;
+void nsrun_warn_left(const struct persisted *left);
+/* helper_finish, warning about what its undo left behind. */
+int nsrun_finish_helper(struct helper *h, bool keep);
 
 /* ---- nsrun-cmd.c ---- */
 
 /* In a process of ours that the container will see, once the maps exist:
  * take the namespace's ids (DESIGN.md, the security rule). 0, or -errno
- * with msg set. */
-int nsrun_take_mapped_ids(const struct nsrun_opts *o, char *msg, size_t size);
+ * with f saying why. */
+struct nsk_failure;
+int nsrun_take_mapped_ids(const struct nsrun_opts *o, struct nsk_failure *f);
 /* Keep nothing of the host: no descriptor but 0, 1, 2 and channel (one
  * still in use; -1: none), root and directory in the command's root. For
  * our init once the command is forked, and for the pause. */

@@ -135,7 +135,7 @@ static int check_name(const char *opt, const char *name)
 	int r = ifname_check(name);
 
 	if (r < 0)
-		nsk_err("%s %s: %s", opt, name, netaddr_strerror(r));
+		nsk_err("%s %s: %s", opt, name, nsk_strerror(r));
 	return r;
 }
 
@@ -145,7 +145,7 @@ static int check_cidrs(const char *ifname, const char *opt, const char *const *t
 	for (unsigned i = 0; i < n; i++) {
 		int r = cidr_parse(text[i], &ret[i]);
 		if (r < 0) {
-			nsk_err("%s: %s %s: %s", ifname, opt, text[i], netaddr_strerror(r));
+			nsk_err("%s: %s %s: %s", ifname, opt, text[i], nsk_strerror(r));
 			return r;
 		}
 	}
@@ -161,7 +161,7 @@ static int check_gateways(struct vethup_opts *o)
 		struct ipaddr gw;
 		int r = ipaddr_parse(o->gateway_text[i], &gw);
 		if (r < 0) {
-			nsk_err("%s: --gateway %s: %s", o->peer, o->gateway_text[i], netaddr_strerror(r));
+			nsk_err("%s: --gateway %s: %s", o->peer, o->gateway_text[i], nsk_strerror(r));
 			return r;
 		}
 		if (o->has_gateway[family_slot(gw.family)])
@@ -178,7 +178,7 @@ static int check_mac(const char *ifname, const char *opt, const char *text, stru
 	int r = text ? mac_parse(text, ret) : 0;
 
 	if (r < 0)
-		nsk_err("%s: %s %s: %s", ifname, opt, text, netaddr_strerror(r));
+		nsk_err("%s: %s %s: %s", ifname, opt, text, nsk_strerror(r));
 	return r;
 }
 

@@ -89,11 +89,11 @@ static int open_netns_file(const struct vethup_opts *o, struct place *p)
 
 static int open_target_process(const struct vethup_opts *o, struct place *p)
 {
-	char line[TARGET_LINE_MAX];
-	int r = target_open(&p->target, o->target);
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	int r = target_open(&p->target, o->target, &f);
 
 	if (r < 0) {
-		nsk_err("%s", target_error_line(&p->target, r, line, sizeof(line)));
+		nsk_err_failure(&f, r);
 		return r;
 	}
 	snprintf(p->what, sizeof(p->what), "process %d", (int)p->target.pid);

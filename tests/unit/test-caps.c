@@ -2,7 +2,6 @@
 
 #include "unit.h"
 #include "caps.h"
-#include "exec.h"
 
 #define BIT(c) ((capmask_t)1 << (c))
 
@@ -39,23 +38,6 @@ static void test_parse_bad(void **state)
 	assert_int_equal(caps_parse("9", &m, bad, sizeof(bad)), -EINVAL);
 }
 
-static void test_option(void **state)
-{
-	struct exec_opts e = { .change_caps = false };
-
-	assert_int_equal(caps_option(false, "net_admin,cap_sys_admin", &e), 0);
-	assert_true(e.change_caps);
-	assert_true(e.cap_drop == ((1ULL << CAP_NET_ADMIN) | (1ULL << CAP_SYS_ADMIN)));
-	assert_true(e.cap_add == 0);
-	assert_int_equal(caps_option(true, "chown", &e), 0);
-	assert_true(e.cap_add == 1ULL << CAP_CHOWN);
-	/* an unknown name: a usage error, nothing changed */
-	e = (struct exec_opts){ .change_caps = false };
-	assert_int_equal(caps_option(true, "bogus", &e), -EINVAL);
-	assert_false(e.change_caps);
-	assert_true(e.cap_add == 0);
-}
-
 static void test_names(void **state)
 {
 	assert_string_equal(caps_name(CAP_NET_ADMIN), "net_admin");
@@ -66,7 +48,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse), cmocka_unit_test(test_parse_bad),
-		cmocka_unit_test(test_names), cmocka_unit_test(test_option),
+		cmocka_unit_test(test_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

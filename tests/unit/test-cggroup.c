@@ -7,7 +7,11 @@
 #include <unistd.h>
 
 #include "unit.h"
+#include "err.h"
 #include "cggroup.h"
+
+/* The record of the last failure. */
+static struct nsk_failure fail;
 
 static void put(const char *rel, const char *text)
 {
@@ -82,37 +86,37 @@ static void test_create_apply_undo(void **state)
 	cg_group_free(&g);
 
 	assert_int_equal(cg_group_init(&g, &sys, "self", "a/b", cg_hiers_for(&sys, ~0u)), 0);
-	assert_int_equal(cg_group_create(&g, true), 0);
+	assert_int_equal(cg_group_create(&g, true, &fail), 0);
 	assert_int_equal(g.nmade, 3);	/* me, me/a, me/a/b */
 	assert_true(exists("memory/me/a/b"));
 	assert_true(cg_group_complete(&g));
 	/* every file is checked before any is written */
 	put("memory/me/a/b/memory.limit_in_bytes", "-1");
-	assert_int_equal(cg_group_apply(&g, w, 2), -ENOENT);
+	assert_int_equal(cg_group_apply(&g, w, 2, &fail), -ENOENT);
 	assert_string_equal(get("memory/me/a/b/memory.limit_in_bytes"), "-1");
-	assert_non_null(strstr(g.failing, "memory.soft_limit_in_bytes"));
+	assert_non_null(strstr(fail.object, "memory.soft_limit_in_bytes"));
 	put("memory/me/a/b/memory.soft_limit_in_bytes", "");
-	assert_int_equal(cg_group_apply(&g, w, 2), 0);
+	assert_int_equal(cg_group_apply(&g, w, 2, &fail), 0);
 	assert_string_equal(get("memory/me/a/b/memory.limit_in_bytes"), "1048576");
 	assert_string_equal(get("memory/me/a/b/memory.soft_limit_in_bytes"), "4096");
 	/* v1 memory limit alone: memsw moves with it, keeping 1M of swap */
 	struct cg_write keep = { .ctrl = CG_MEMORY, .keep_swap = true,
 				 .file = "memory.limit_in_bytes", .value = "4194304" };
 	put("memory/me/a/b/memory.memsw.limit_in_bytes", "2097152");
-	assert_int_equal(cg_group_apply(&g, &keep, 1), 0);
+	assert_int_equal(cg_group_apply(&g, &keep, 1, &fail), 0);
 	assert_string_equal(get("memory/me/a/b/memory.limit_in_bytes"), "4194304");
 	assert_string_equal(get("memory/me/a/b/memory.memsw.limit_in_bytes"), "5242880");
 	put("memory/me/a/b/memory.memsw.limit_in_bytes", "9223372036854771712");
 	put("memory/me/a/b/memory.limit_in_bytes", "1048576\n");
-	assert_int_equal(cg_group_apply(&g, &keep, 1), 0);
+	assert_int_equal(cg_group_apply(&g, &keep, 1, &fail), 0);
 	assert_string_equal(get("memory/me/a/b/memory.memsw.limit_in_bytes"), "9223372036854771712");
 	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/memory.memsw.limit_in_bytes"));
 	/* a group that exists is refused when creating exclusively */
 	struct cg_group again;
 	assert_int_equal(cg_group_init(&again, &sys, "self", "a/b", cg_hiers_for(&sys, ~0u)), 0);
-	assert_int_equal(cg_group_create(&again, true), -EEXIST);
+	assert_int_equal(cg_group_create(&again, true, &fail), -EEXIST);
 	assert_int_equal(again.nmade, 0);
-	assert_int_equal(cg_group_create(&again, false), 0);
+	assert_int_equal(cg_group_create(&again, false, &fail), 0);
 	assert_int_equal(again.nmade, 0);
 	cg_group_free(&again);
 
@@ -145,15 +149,15 @@ static void test_apply_rollback(void **state)
 	/* a group that was there before: what a failed run wrote is put
 	 * back (one this run made is removed by undo instead) */
 	assert_int_equal(mkdir(g.dir[0], 0755), 0);
-	assert_int_equal(cg_group_create(&g, false), 0);
+	assert_int_equal(cg_group_create(&g, false, &fail), 0);
 	assert_int_equal(g.nmade, 0);
 	put("memory/r/memory.limit_in_bytes", "100");
 	put("memory/r/blkio.throttle.read_bps_device", "8:0 5\n");
 	/* a directory: the write fails (EISDIR) */
 	assert_int_equal(mkdir(strcat(strcpy((char[512]){ 0 }, g.dir[0]),
 				      "/memory.soft_limit_in_bytes"), 0755), 0);
-	assert_int_equal(cg_group_apply(&g, w, 3), -EISDIR);
-	assert_non_null(strstr(g.failing, "memory.soft_limit_in_bytes"));
+	assert_int_equal(cg_group_apply(&g, w, 3, &fail), -EISDIR);
+	assert_non_null(strstr(fail.object, "memory.soft_limit_in_bytes"));
 	assert_string_equal(get("memory/r/memory.limit_in_bytes"), "100");
 	/* device files: each old line, then the added device unlimited
 	 * (a plain file keeps the last write) */
@@ -181,15 +185,15 @@ static void test_apply_made_group(void **state)
 	fake_sys(&sys, false);
 	mkdir(sys.h[0].mount, 0755);
 	assert_int_equal(cg_group_init(&g, &sys, NULL, "/r", cg_hiers_for(&sys, ~0u)), 0);
-	assert_int_equal(cg_group_create(&g, true), 0);
+	assert_int_equal(cg_group_create(&g, true, &fail), 0);
 	put("memory/r/memory.limit_in_bytes", "100");
 	/* a missing file: nothing written */
-	assert_int_equal(cg_group_apply(&g, w, 2), -ENOENT);
+	assert_int_equal(cg_group_apply(&g, w, 2, &fail), -ENOENT);
 	assert_string_equal(get("memory/r/memory.limit_in_bytes"), "100");
 	/* a directory: the write fails (EISDIR) after the first one */
 	assert_int_equal(mkdir(strcat(strcpy((char[512]){ 0 }, g.dir[0]),
 				      "/memory.soft_limit_in_bytes"), 0755), 0);
-	assert_int_equal(cg_group_apply(&g, w, 2), -EISDIR);
+	assert_int_equal(cg_group_apply(&g, w, 2, &fail), -EISDIR);
 	assert_string_equal(get("memory/r/memory.limit_in_bytes"), "200");
 	assert_int_equal(g.nleft, 0);
 	assert_int_equal(cg_group_undo(&g), -ENOTEMPTY);	/* the stand-in files */
@@ -213,8 +217,8 @@ static void test_enable_undo(void **state)
 	mkdir(sys.h[0].mount, 0755);	/* test_v2_enable may have made it */
 	put("unified/cgroup.subtree_control", "");
 	assert_int_equal(cg_group_init(&g, &sys, NULL, "/e", cg_hiers_for(&sys, 0)), 0);
-	assert_int_equal(cg_group_create(&g, true), 0);
-	assert_int_equal(cg_group_enable(&g, CG_BIT(CG_MEMORY)), 0);
+	assert_int_equal(cg_group_create(&g, true, &fail), 0);
+	assert_int_equal(cg_group_enable(&g, CG_BIT(CG_MEMORY), &fail), 0);
 	assert_int_equal(g.nenabled, 1);
 	assert_int_equal(cg_group_undo(&g), 0);
 	assert_false(exists("unified/e"));
@@ -222,8 +226,8 @@ static void test_enable_undo(void **state)
 	assert_int_equal(g.nenabled, 0);
 	/* already enabled: nothing recorded, nothing disabled */
 	put("unified/cgroup.subtree_control", "memory");
-	assert_int_equal(cg_group_create(&g, true), 0);
-	assert_int_equal(cg_group_enable(&g, CG_BIT(CG_MEMORY)), 0);
+	assert_int_equal(cg_group_create(&g, true, &fail), 0);
+	assert_int_equal(cg_group_enable(&g, CG_BIT(CG_MEMORY), &fail), 0);
 	assert_int_equal(g.nenabled, 0);
 	assert_int_equal(cg_group_undo(&g), 0);
 	assert_string_equal(get("unified/cgroup.subtree_control"), "memory");
@@ -240,9 +244,9 @@ static void test_v2_enable(void **state)
 	assert_int_equal(mkdir(sys.h[0].mount, 0755), 0);
 	put("unified/cgroup.subtree_control", "cpu");
 	assert_int_equal(cg_group_init(&g, &sys, "self", "box", cg_hiers_for(&sys, 0)), 0);
-	assert_int_equal(cg_group_create(&g, true), 0);
+	assert_int_equal(cg_group_create(&g, true, &fail), 0);
 	put("unified/me/cgroup.subtree_control", "");
-	assert_int_equal(cg_group_enable(&g, CG_BIT(CG_MEMORY)), 0);
+	assert_int_equal(cg_group_enable(&g, CG_BIT(CG_MEMORY), &fail), 0);
 	/* a plain file keeps the last write: "+memory" went to both ancestors */
 	assert_string_equal(get("unified/cgroup.subtree_control"), "+memory");
 	assert_string_equal(get("unified/me/cgroup.subtree_control"), "+memory");
@@ -250,9 +254,9 @@ static void test_v2_enable(void **state)
 	/* a missing subtree_control is reported with its path */
 	struct cg_group h;
 	assert_int_equal(cg_group_init(&h, &sys, NULL, "/other/deep", cg_hiers_for(&sys, 0)), 0);
-	assert_int_equal(cg_group_create(&h, true), 0);
-	assert_int_equal(cg_group_enable(&h, CG_BIT(CG_MEMORY)), -ENOENT);
-	assert_non_null(strstr(h.failing, "/other/cgroup.subtree_control"));
+	assert_int_equal(cg_group_create(&h, true, &fail), 0);
+	assert_int_equal(cg_group_enable(&h, CG_BIT(CG_MEMORY), &fail), -ENOENT);
+	assert_non_null(strstr(fail.object, "/other/cgroup.subtree_control"));
 	cg_group_undo(&h);
 	assert_false(exists("unified/other"));
 	cg_group_free(&h);

@@ -8,6 +8,7 @@
 
 #include "unit.h"
 #include "cgjoin.h"
+#include "err.h"
 
 static void dir(const char *rel)
 {
@@ -68,12 +69,12 @@ static int open_proc(void)
 static void test_attach_every_hierarchy(void **state)
 {
 	struct mountinfo mi = fake_mounts();
-	char object[512];
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	int procfd = open_proc();
 
 	unit_put(unit_tmp(), "proc/cgroup", "9:name=systemd:/user\n8:pids:/\n7:blkio:/nowhere\n"
 			   "4:memory:/sub/x\nnot a line\n0::/box\n");
-	assert_int_equal(cgjoin_attach_mounts(procfd, &mi, object, sizeof(object)), 0);
+	assert_int_equal(cgjoin_attach_mounts(procfd, &mi, &f), 0);
 	assert_string_equal(unit_get(unit_tmp(), "v2/box/cgroup.procs"), "0");
 	assert_string_equal(unit_get(unit_tmp(), "memsub/x/cgroup.procs"), "0");
 	assert_string_equal(unit_get(unit_tmp(), "sysd/user/cgroup.procs"), "0");
@@ -82,7 +83,7 @@ static void test_attach_every_hierarchy(void **state)
 
 	/* outside /sub: the mount of the whole hierarchy */
 	unit_put(unit_tmp(), "proc/cgroup", "4:memory:/other\n");
-	assert_int_equal(cgjoin_attach_mounts(procfd, &mi, object, sizeof(object)), 0);
+	assert_int_equal(cgjoin_attach_mounts(procfd, &mi, &f), 0);
 	assert_string_equal(unit_get(unit_tmp(), "mem/other/cgroup.procs"), "0");
 	close(procfd);
 	mountinfo_free(&mi);
@@ -91,14 +92,15 @@ static void test_attach_every_hierarchy(void **state)
 static void test_attach_failures(void **state)
 {
 	struct mountinfo mi = fake_mounts();
-	char object[512], expected[512];
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	char expected[512];
 	int procfd = open_proc();
 
 	/* a cgroup that is not there: the file it needed */
 	unit_put(unit_tmp(), "proc/cgroup", "0::/gone\n");
-	assert_int_equal(cgjoin_attach_mounts(procfd, &mi, object, sizeof(object)), -ENOENT);
+	assert_int_equal(cgjoin_attach_mounts(procfd, &mi, &f), -ENOENT);
 	snprintf(expected, sizeof(expected), "%s/v2/gone/cgroup.procs", unit_tmp());
-	assert_string_equal(object, expected);
+	assert_string_equal(f.object, expected);
 
 	/* a path too long for a directory name: the path */
 	char *cgroup = malloc(8192);
@@ -108,15 +110,15 @@ static void test_attach_failures(void **state)
 	cgroup[8190] = '\n';
 	cgroup[8191] = '\0';
 	unit_put(unit_tmp(), "proc/cgroup", cgroup);
-	assert_int_equal(cgjoin_attach_mounts(procfd, &mi, object, sizeof(object)), -ENAMETOOLONG);
-	assert_int_equal(strncmp(object, "/aaaa", 5), 0);
+	assert_int_equal(cgjoin_attach_mounts(procfd, &mi, &f), -ENAMETOOLONG);
+	assert_int_equal(strncmp(f.object, "/aaaa", 5), 0);
 	free(cgroup);
 
 	/* no /proc/PID/cgroup (the process is gone) */
 	snprintf(expected, sizeof(expected), "%s/proc/cgroup", unit_tmp());
 	assert_int_equal(unlink(expected), 0);
-	assert_int_equal(cgjoin_attach_mounts(procfd, &mi, object, sizeof(object)), -ENOENT);
-	assert_string_equal(object, "cgroup");
+	assert_int_equal(cgjoin_attach_mounts(procfd, &mi, &f), -ENOENT);
+	assert_string_equal(f.object, "cgroup");
 	close(procfd);
 	mountinfo_free(&mi);
 }

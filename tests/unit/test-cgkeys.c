@@ -3,6 +3,7 @@
 
 #include "unit.h"
 #include "cgkeys.h"
+#include "err.h"
 
 #define ALL_V1                                                                              \
 	(CG_BIT(CG_CPU) | CG_BIT(CG_CPUACCT) | CG_BIT(CG_CPUSET) | CG_BIT(CG_MEMORY) |       \
@@ -212,6 +213,32 @@ static void test_raw_and_unknown(void **state)
 	assert_int_equal(cgkey_ctrl(&unified, "x"), -CGKEY_EUNKNOWN);
 }
 
+/* The words of a key's error: what it expects, the controller it needs. */
+static void test_explain(void **state)
+{
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	char line[512];
+
+	nsk_fail(&f, 0, NULL, "pids.max=lots");
+	assert_int_equal(cgkey_explain(&f, -CGKEY_EVALUE, "pids.max"), -CGKEY_EVALUE);
+	assert_string_equal(nsk_failure_line(&f, -CGKEY_EVALUE, line, sizeof(line)),
+			    "pids.max=lots: bad value (expected a number or max)");
+	nsk_fail(&f, 0, NULL, "memory.max=1M");
+	cgkey_explain(&f, -CGKEY_ENOCTRL, "memory.max");
+	assert_string_equal(f.detail, "the memory controller is not available");
+	nsk_fail(&f, 0, NULL, "cgroup.max.depth=1");
+	cgkey_explain(&f, -CGKEY_ENOCTRL, "cgroup.max.depth");
+	assert_string_equal(f.detail, "cgroup v2 is not mounted");
+	/* an unknown key, an errno value: their own text */
+	nsk_fail(&f, 0, NULL, "bogus");
+	cgkey_explain(&f, -CGKEY_EUNKNOWN, "bogus");
+	assert_string_equal(nsk_failure_line(&f, -CGKEY_EUNKNOWN, line, sizeof(line)),
+			    "bogus: unknown key");
+	cgkey_explain(&f, -EACCES, "pids.max");
+	assert_string_equal(f.detail, "");
+	assert_int_equal(cgkey_explain(NULL, -CGKEY_EVALUE, "pids.max"), -CGKEY_EVALUE);
+}
+
 /* A fake group: "file=value" pairs. */
 static const char *const *fake_files;
 
@@ -319,7 +346,7 @@ int main(void)
 		cmocka_unit_test(test_memory), cmocka_unit_test(test_cpu),
 		cmocka_unit_test(test_lists_pids_freeze), cmocka_unit_test(test_io),
 		cmocka_unit_test(test_raw_and_unknown), cmocka_unit_test(test_get),
-		cmocka_unit_test(test_ctx),
+		cmocka_unit_test(test_ctx), cmocka_unit_test(test_explain),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,8 +14,12 @@
 #include <unistd.h>
 
 #include "unit.h"
+#include "err.h"
 #include "cggroup.h"
 #include "cgstate.h"
+
+/* The record of the last failure. */
+static struct nsk_failure fail;
 
 static void put(const char *rel, const char *text)
 {
@@ -63,7 +67,7 @@ static const char hybrid[] = "1 0 0:1 / @/memory rw - cgroup cgroup rw,memory\n"
 static void make_group(struct cg_group *g, const struct cg_sys *sys)
 {
 	assert_int_equal(cg_group_init(g, sys, NULL, "/x", cg_hiers_for(sys, ~0u)), 0);
-	assert_int_equal(cg_group_create(g, true), 0);
+	assert_int_equal(cg_group_create(g, true, &fail), 0);
 }
 
 /* Each test starts from an empty temporary directory. */
@@ -82,27 +86,27 @@ static void test_populated_v1(void **state)
 
 	fake_sys(&sys, v1_memory, 0);
 	assert_int_equal(cg_group_init(&g, &sys, NULL, "/top/x", cg_hiers_for(&sys, ~0u)), 0);
-	assert_int_equal(cg_group_create(&g, true), 0);
+	assert_int_equal(cg_group_create(&g, true, &fail), 0);
 	put("memory/top/x/cgroup.procs", "");
-	assert_int_equal(cg_group_populated(&g), 0);
+	assert_int_equal(cg_group_populated(&g, &fail), 0);
 	/* a process in a descendant counts; v1 has no populated flag */
 	assert_int_equal(mkdir(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/child"), 0755), 0);
 	put("memory/top/x/child/cgroup.procs", "4242\n");
-	assert_int_equal(cg_group_populated(&g), 1);
-	assert_non_null(strstr(g.failing, "/memory/top/x"));
+	assert_int_equal(cg_group_populated(&g, &fail), 1);
+	assert_non_null(strstr(fail.object, "/memory/top/x"));
 	/* a directory that cannot go names itself */
-	assert_int_equal(cg_group_remove(&g), -ENOTEMPTY);
-	assert_non_null(strstr(g.failing, "/top/x/child"));
+	assert_int_equal(cg_group_remove(&g, &fail), -ENOTEMPTY);
+	assert_non_null(strstr(fail.object, "/top/x/child"));
 	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/child/cgroup.procs"));
 	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/cgroup.procs"));
 	cg_group_clear_left(&g);
-	assert_int_equal(cg_group_remove(&g), 0);
+	assert_int_equal(cg_group_remove(&g, &fail), 0);
 	assert_false(exists("memory/top/x"));
 	assert_true(exists("memory/top"));	/* remove takes the group, not its parents */
 	cg_group_undo(&g);
 	assert_false(exists("memory/top"));
 	/* a group that is gone holds nothing */
-	assert_int_equal(cg_group_populated(&g), 0);
+	assert_int_equal(cg_group_populated(&g, &fail), 0);
 	cg_group_free(&g);
 	cg_sys_free(&sys);
 }
@@ -116,19 +120,19 @@ static void test_populated_v2(void **state)
 	make_group(&g, &sys);
 	put("memory/x/cgroup.procs", "");
 	put("unified/x/cgroup.events", "populated 0\nfrozen 0\n");
-	assert_int_equal(cg_group_populated(&g), 0);
-	assert_int_equal(cg_group_populated_joined(&g), 0);
+	assert_int_equal(cg_group_populated(&g, &fail), 0);
+	assert_int_equal(cg_group_populated_joined(&g, &fail), 0);
 	/* v2 says so for a joined group, in one read: v1 is not asked */
 	put("unified/x/cgroup.events", "populated 1\nfrozen 0\n");
 	put("memory/x/cgroup.procs", "");
-	assert_int_equal(cg_group_populated_joined(&g), 1);
-	assert_non_null(strstr(g.failing, "/unified/x"));
-	assert_int_equal(cg_group_populated(&g), 1);
+	assert_int_equal(cg_group_populated_joined(&g, &fail), 1);
+	assert_non_null(strstr(fail.object, "/unified/x"));
+	assert_int_equal(cg_group_populated(&g, &fail), 1);
 	/* v1 alone */
 	put("unified/x/cgroup.events", "populated 0\nfrozen 0\n");
 	put("memory/x/cgroup.procs", "17\n");
-	assert_int_equal(cg_group_populated(&g), 1);
-	assert_int_equal(cg_group_populated_joined(&g), 0);
+	assert_int_equal(cg_group_populated(&g, &fail), 1);
+	assert_int_equal(cg_group_populated_joined(&g, &fail), 0);
 	cg_group_free(&g);
 	cg_sys_free(&sys);
 }
@@ -144,16 +148,16 @@ static void test_freeze_v1(void **state)
 	make_group(&g, &sys);
 	put("freezer/x/freezer.state", "THAWED");
 	assert_int_equal(cg_group_frozen(&g), 0);
-	assert_int_equal(cg_group_freeze(&g, true), 0);
+	assert_int_equal(cg_group_freeze(&g, true, &fail), 0);
 	assert_string_equal(unit_get(unit_tmp(), "freezer/x/freezer.state"), "FROZEN");
 	assert_int_equal(cg_group_frozen(&g), 1);
-	assert_int_equal(cg_group_freeze(&g, false), 0);
+	assert_int_equal(cg_group_freeze(&g, false, &fail), 0);
 	assert_string_equal(unit_get(unit_tmp(), "freezer/x/freezer.state"), "THAWED");
 	/* no freezer.state: the path it needed */
 	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/freezer.state"));
 	assert_int_equal(cg_group_frozen(&g), -ENOENT);
-	assert_int_equal(cg_group_freeze(&g, true), -ENOENT);
-	assert_non_null(strstr(g.failing, "/freezer/x/freezer.state"));
+	assert_int_equal(cg_group_freeze(&g, true, &fail), -ENOENT);
+	assert_non_null(strstr(fail.object, "/freezer/x/freezer.state"));
 	cg_group_free(&g);
 	cg_sys_free(&sys);
 }
@@ -171,9 +175,9 @@ static void test_freeze_v2(void **state)
 	/* the kernel says "frozen 1" once every task stopped */
 	put("unified/x/cgroup.events", "populated 1\nfrozen 1\n");
 	assert_int_equal(cg_group_frozen(&g), 1);
-	assert_int_equal(cg_group_freeze(&g, true), 0);
+	assert_int_equal(cg_group_freeze(&g, true, &fail), 0);
 	assert_string_equal(unit_get(unit_tmp(), "unified/x/cgroup.freeze"), "1");
-	assert_int_equal(cg_group_freeze(&g, false), 0);
+	assert_int_equal(cg_group_freeze(&g, false, &fail), 0);
 	assert_string_equal(unit_get(unit_tmp(), "unified/x/cgroup.freeze"), "0");
 	cg_group_free(&g);
 	cg_sys_free(&sys);
@@ -211,7 +215,7 @@ static void test_kill_signals_every_process(void **state)
 	snprintf(text, sizeof(text), "%d\n", (int)b);
 	put("freezer/x/sub/cgroup.procs", text);
 	put("pids/x/cgroup.procs", "");
-	assert_int_equal(cg_group_kill(&g, SIGTERM), 0);
+	assert_int_equal(cg_group_kill(&g, SIGTERM, &fail), 0);
 	assert_int_equal(waitpid(a, &status, 0), a);
 	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
 	assert_int_equal(waitpid(b, &status, 0), b);
@@ -223,7 +227,7 @@ static void test_kill_signals_every_process(void **state)
 	put("freezer/x/cgroup.procs", text);
 	put("freezer/x/sub/cgroup.procs", "");
 	put("freezer/x/freezer.state", "FROZEN");
-	assert_int_equal(cg_group_kill(&g, SIGUSR1), 0);
+	assert_int_equal(cg_group_kill(&g, SIGUSR1, &fail), 0);
 	assert_int_equal(waitpid(a, &status, 0), a);
 	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGUSR1);
 	assert_string_equal(unit_get(unit_tmp(), "freezer/x/freezer.state"), "FROZEN");
@@ -250,10 +254,10 @@ static void test_wait_empty(void **state)
 	fake_sys(&sys, v1_memory, 0);
 	make_group(&g, &sys);
 	put("memory/x/cgroup.procs", "");
-	assert_int_equal(cg_group_wait_empty(&g, 0), 0);
+	assert_int_equal(cg_group_wait_empty(&g, 0, &fail), 0);
 	put("memory/x/cgroup.procs", "4242\n");
 	start = now_ms();
-	assert_int_equal(cg_group_wait_empty(&g, 50), -ETIME);
+	assert_int_equal(cg_group_wait_empty(&g, 50, &fail), -ETIME);
 	assert_true(now_ms() - start >= 50);
 	/* emptied while it waits: noticed within its pauses, long before
 	 * the time is up */
@@ -266,7 +270,7 @@ static void test_wait_empty(void **state)
 		_exit(0);
 	}
 	start = now_ms();
-	assert_int_equal(cg_group_wait_empty(&g, 5000), 0);
+	assert_int_equal(cg_group_wait_empty(&g, 5000, &fail), 0);
 	assert_true(now_ms() - start < 2000);
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	cg_group_free(&g);
@@ -276,9 +280,9 @@ static void test_wait_empty(void **state)
 	fake_sys(&sys, v2_only, 0);
 	make_group(&g, &sys);
 	put("unified/x/cgroup.events", "populated 1\nfrozen 0\n");
-	assert_int_equal(cg_group_wait_empty(&g, 30), -ETIME);
+	assert_int_equal(cg_group_wait_empty(&g, 30, &fail), -ETIME);
 	put("unified/x/cgroup.events", "populated 0\nfrozen 0\n");
-	assert_int_equal(cg_group_wait_empty(&g, -1), 0);
+	assert_int_equal(cg_group_wait_empty(&g, -1, &fail), 0);
 	cg_group_free(&g);
 	cg_sys_free(&sys);
 }
@@ -291,22 +295,22 @@ static void test_remove_every_hierarchy(void **state)
 
 	fake_sys(&sys, v1_freezer, 0);
 	assert_int_equal(cg_group_init(&g, &sys, NULL, "/q", cg_hiers_for(&sys, ~0u)), 0);
-	assert_int_equal(cg_group_create(&g, true), 0);
+	assert_int_equal(cg_group_create(&g, true, &fail), 0);
 	put("freezer/q/cgroup.procs", "");	/* stand-ins: rmdir fails */
 	put("pids/q/cgroup.procs", "");
-	assert_int_equal(cg_group_remove(&g), -ENOTEMPTY);
+	assert_int_equal(cg_group_remove(&g, &fail), -ENOTEMPTY);
 	assert_int_equal(g.nleft, 2);
 	assert_non_null(strstr(g.left[0].path, "/freezer/q"));
 	assert_non_null(strstr(g.left[1].path, "/pids/q"));
-	assert_non_null(strstr(g.failing, "/freezer/q"));
+	assert_non_null(strstr(fail.object, "/freezer/q"));
 	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/cgroup.procs"));
 	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[1]), "/cgroup.procs"));
 	cg_group_clear_left(&g);
-	assert_int_equal(cg_group_remove(&g), 0);
+	assert_int_equal(cg_group_remove(&g, &fail), 0);
 	assert_false(exists("freezer/q"));
 	assert_false(exists("pids/q"));
 	/* gone already: nothing to do */
-	assert_int_equal(cg_group_remove(&g), 0);
+	assert_int_equal(cg_group_remove(&g, &fail), 0);
 	cg_group_free(&g);
 	cg_sys_free(&sys);
 }
@@ -319,7 +323,7 @@ static void test_remove_root(void **state)
 
 	fake_sys(&sys, v1_memory, 0);
 	assert_int_equal(cg_group_init(&g, &sys, NULL, "/", cg_hiers_for(&sys, ~0u)), 0);
-	assert_int_equal(cg_group_remove(&g), 0);
+	assert_int_equal(cg_group_remove(&g, &fail), 0);
 	assert_true(exists("memory"));
 	cg_group_free(&g);
 	cg_sys_free(&sys);

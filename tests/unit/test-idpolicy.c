@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "unit.h"
+#include "err.h"
 #include "idpolicy.h"
 
 static struct subid_grants grants;
@@ -112,7 +113,7 @@ static void test_caller_load(void **state)
 	static struct idpolicy_caller c;
 	char su[] = "/tmp/nskit-unit-subuid.XXXXXX", sg[] = "/tmp/nskit-unit-subgid.XXXXXX";
 	char line[64];
-	const char *path;
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	int fd;
 
 	/* an unprivileged caller, numeric entries (no passwd entry needed) */
@@ -124,20 +125,20 @@ static void test_caller_load(void **state)
 	snprintf(line, sizeof(line), "# none\n4000000001:300000:10\n4000000002:1:1\n");
 	assert_int_equal(write(fd, line, strlen(line)), (int)strlen(line));
 	close(fd);
-	assert_int_equal(idpolicy_caller_load(&c, 4000000001u, 4000000005u, su, sg, &path), 0);
+	assert_int_equal(idpolicy_caller_load(&c, 4000000001u, 4000000005u, su, sg, &f), 0);
 	assert_false(c.privileged);
 	assert_int_equal(c.gid, 4000000005u);
 	assert_int_equal(c.subuid.count, 1);
 	assert_int_equal(c.subgid.count, 1);
 	assert_int_equal(c.subgid.ranges[0].start, 300000);
 	/* root reads no grants, and needs no name for them */
-	assert_int_equal(idpolicy_caller_load(&c, 0, 0, su, sg, &path), 0);
+	assert_int_equal(idpolicy_caller_load(&c, 0, 0, su, sg, &f), 0);
 	assert_true(c.privileged);
 	assert_string_equal(c.name, "");
 	assert_int_equal(c.subuid.count, 0);
 	/* an unreadable file names itself */
-	assert_int_equal(idpolicy_caller_load(&c, 4000000001u, 1, su, "/", &path), -EISDIR);
-	assert_string_equal(path, "/");
+	assert_int_equal(idpolicy_caller_load(&c, 4000000001u, 1, su, "/", &f), -EISDIR);
+	assert_string_equal(f.object, "/");
 	unlink(su);
 	unlink(sg);
 }

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "unit.h"
+#include "err.h"
 #include "mapreq.h"
 
 static struct mapreq m;
@@ -55,20 +56,20 @@ static void test_resolve(void **state)
 {
 	static struct mapwrite_request req;
 	static struct idpolicy_caller caller;
-	char msg[256] = "";
+	struct nsk_failure f = NSK_FAILURE_INIT;
 
 	reset();
 	assert_int_equal(mapreq_add_range(&m, false, "0:100000:65536"), 0);
-	assert_int_equal(mapreq_resolve(&m, &req, &caller, msg, sizeof(msg)), 0);
+	assert_int_equal(mapreq_resolve(&m, &req, &caller, &f), 0);
 	assert_int_equal(req.uid.count, 1);
 	assert_int_equal(req.gid.count, 0);
 	assert_true(req.uid.ranges[0].inner == 0 && req.uid.ranges[0].outer == 100000);
 	assert_true(caller.uid == getuid());
 	reset();
 	m.auto_map = true;
-	if (mapreq_resolve(&m, &req, &caller, msg, sizeof(msg)) < 0) {
-		/* no grant for this user: said in msg */
-		assert_true(msg[0] != '\0');
+	if (mapreq_resolve(&m, &req, &caller, &f) < 0) {
+		/* no grant for this user: the file is named */
+		assert_true(f.object[0] != '\0');
 		return;
 	}
 	assert_true(req.uid.count >= 1);

@@ -3,17 +3,27 @@
 #include <unistd.h>
 
 #include "unit.h"
+#include "err.h"
 #include "mapwrite.h"
 
 static struct idpolicy_caller caller;
 static struct mapwrite_request req;
-static char msg[512];
+static struct nsk_failure fail;
+static char msg[8192];	/* the line of the last failure */
+
+/* Keep the line of r's failure in msg; returns r. */
+static int said(int r)
+{
+	nsk_failure_line(&fail, r, msg, sizeof(msg));
+	return r;
+}
 
 static void reset(void)
 {
 	memset(&req, 0, sizeof(req));
 	req.setgroups = -1;
 	msg[0] = '\0';
+	nsk_fail_clear(&fail);
 }
 
 static void add(bool is_gid, const char *s)
@@ -32,7 +42,7 @@ static int check_shape_only(void)
 	struct mapwrite_plan plan;
 
 	t.pid = 4242;
-	return mapwrite_check(&t, &req, &caller, &plan, msg, sizeof(msg));
+	return said(mapwrite_check(&t, &req, &caller, &plan, &fail));
 }
 
 static void test_shape_messages(void **state)
@@ -81,7 +91,7 @@ static void test_own_namespace_refused(void **state)
 	reset();
 	add(false, "0:0:1");
 	assert_int_equal(target_open_pid(&t, getpid()), 0);
-	assert_int_equal(mapwrite_check(&t, &req, &caller, &plan, msg, sizeof(msg)), -EPERM);
+	assert_int_equal(said(mapwrite_check(&t, &req, &caller, &plan, &fail)), -EPERM);
 	assert_non_null(strstr(msg, "is in nsmap's own user namespace"));
 	target_close(&t);
 }
@@ -100,7 +110,7 @@ static void test_root_and_auto(void **state)
 	assert_true(req.uid.ranges[0].inner == 0 && req.uid.ranges[0].outer == 1000);
 	assert_true(req.gid.ranges[0].inner == 0 && req.gid.ranges[0].outer == 1001);
 	reset();
-	assert_int_equal(mapwrite_add_auto(&req, &caller, NULL, msg, sizeof(msg)), 0);
+	assert_int_equal(said(mapwrite_add_auto(&req, &caller, NULL, &fail)), 0);
 	assert_int_equal(req.uid.count, 3);
 	assert_true(req.uid.ranges[1].inner == 1 && req.uid.ranges[1].outer == 100000 &&
 		    req.uid.ranges[1].count == 65536);
@@ -109,14 +119,14 @@ static void test_root_and_auto(void **state)
 	assert_true(req.gid.ranges[1].inner == 1 && req.gid.ranges[1].outer == 200000);
 	/* the caller by name is the caller */
 	reset();
-	assert_int_equal(mapwrite_add_auto(&req, &caller, "alice", msg, sizeof(msg)), 0);
+	assert_int_equal(said(mapwrite_add_auto(&req, &caller, "alice", &fail)), 0);
 	assert_int_equal(req.uid.count, 3);
 	/* another user: only root */
 	reset();
-	assert_int_equal(mapwrite_add_auto(&req, &caller, "root", msg, sizeof(msg)), -EPERM);
+	assert_int_equal(said(mapwrite_add_auto(&req, &caller, "root", &fail)), -EPERM);
 	assert_string_equal(msg, "--auto=root: only root may map another user's ids");
 	reset();
-	assert_int_equal(mapwrite_add_auto(&req, &caller, "no-such-user-nskit", msg, sizeof(msg)),
+	assert_int_equal(said(mapwrite_add_auto(&req, &caller, "no-such-user-nskit", &fail)),
 			 -ENOENT);
 	assert_string_equal(msg, "--auto=no-such-user-nskit: no such user");
 }

@@ -1,4 +1,5 @@
 #include "unit.h"
+#include "err.h"
 #include "netaddr.h"
 
 #include <arpa/inet.h>
@@ -164,10 +165,10 @@ static void test_ifname(void **state)
 
 static void test_strerror(void **state)
 {
-	assert_string_equal(netaddr_strerror(-NETADDR_ENAMELONG), "interface name longer than 15 bytes");
-	assert_string_equal(netaddr_strerror(-ENOENT), strerror(ENOENT));
+	assert_string_equal(nsk_strerror(-NETADDR_ENAMELONG), "interface name longer than 15 bytes");
+	assert_string_equal(nsk_strerror(-ENOENT), strerror(ENOENT));
 	for (int e = NETADDR_ESYNTAX; e <= NETADDR_ENAMECHAR; e++)
-		assert_non_null(netaddr_strerror(-e));
+		assert_non_null(nsk_strerror(-e));
 }
 
 int main(void)

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "unit.h"
+#include "err.h"
 #include "ns.h"
 
 static void test_table(void **state)
@@ -38,7 +39,8 @@ static void test_persist_refusals(void **state)
 {
 	char dir[] = "/tmp/nskit-unit-ns.XXXXXX";
 	char path[64];
-	const char *step;
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	char line[256], want[256];
 	bool created = true;
 	int fd;
 
@@ -48,12 +50,16 @@ static void test_persist_refusals(void **state)
 	fd = open(path, O_WRONLY | O_CREAT, 0644);
 	assert_int_equal(write(fd, "x", 1), 1);
 	close(fd);
-	assert_int_equal(ns_persist(getpid(), ns_by_option("net"), true, path, &created, &step), -EEXIST);
-	assert_string_equal(step, "create");
+	assert_int_equal(ns_persist(getpid(), ns_by_option("net"), true, path, &created, &f), -EEXIST);
+	assert_string_equal(f.object, path);
+	assert_string_equal(f.detail, "exists and is not an empty file");
 	unlink(path);
 	/* a missing directory */
 	snprintf(path, sizeof(path), "%s/no/such", dir);
-	assert_int_equal(ns_persist(getpid(), ns_by_option("net"), true, path, &created, &step), -ENOENT);
+	assert_int_equal(ns_persist(getpid(), ns_by_option("uts"), true, path, &created, &f), -ENOENT);
+	assert_string_equal(f.step, "create of the uts namespace");
+	snprintf(want, sizeof(want), "%s: create of the uts namespace: %s", path, strerror(ENOENT));
+	assert_string_equal(nsk_failure_line(&f, -ENOENT, line, sizeof(line)), want);
 	assert_false(ns_is_nsfs(dir));
 	assert_true(ns_is_nsfs("/proc/self/ns/net"));
 	rmdir(dir);

@@ -1,8 +1,10 @@
 #include <getopt.h>
+#include <linux/capability.h>
 #include <stdio.h>
 #include <unistd.h>
 
 #include "unit.h"
+#include "exec.h"
 #include "opts.h"
 
 struct seen {
@@ -84,11 +86,29 @@ static void test_refusals(void **state)
 	assert_int_equal(run(3, help, &s), 0);
 }
 
+/* --cap-add and --cap-drop: the sets they change, or the usage error */
+static void test_caps_option(void **state)
+{
+	struct exec_opts e = { .change_caps = false };
+
+	assert_int_equal(opts_caps_option(false, "net_admin,cap_sys_admin", &e), 0);
+	assert_true(e.change_caps);
+	assert_true(e.cap_drop == ((1ULL << CAP_NET_ADMIN) | (1ULL << CAP_SYS_ADMIN)));
+	assert_true(e.cap_add == 0);
+	assert_int_equal(opts_caps_option(true, "chown", &e), 0);
+	assert_true(e.cap_add == 1ULL << CAP_CHOWN);
+	/* an unknown name: a usage error, nothing changed */
+	e = (struct exec_opts){ .change_caps = false };
+	assert_int_equal(opts_caps_option(true, "bogus", &e), -EINVAL);
+	assert_false(e.change_caps);
+	assert_true(e.cap_add == 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_goes_on), cmocka_unit_test(test_stops_at_command),
-		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_refusals), cmocka_unit_test(test_caps_option),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

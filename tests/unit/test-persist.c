@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "unit.h"
+#include "err.h"
 #include "ns.h"
 #include "persist.h"
 
@@ -65,26 +66,26 @@ static void test_any(void **state)
 /* Refusals need no privilege: nothing is made, nothing left. */
 static void test_refusals(void **state)
 {
-	char msg[512];
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	struct persisted done = PERSISTED_INIT;
 
 	ask_none();
 	unit_put(unit_tmp(), "full", "x");
 	ask("net", "full");
-	assert_true(persist_all(paths, getpid(), &done, msg, sizeof(msg)) < 0);
-	assert_true(*msg);
+	assert_true(persist_all(paths, getpid(), &done, &f) < 0);
+	assert_true(*f.object);
 	assert_int_equal(done.count, 0);
 	assert_string_equal(unit_get(unit_tmp(), "full"), "x");
 	ask("net", "no/such/dir");
-	assert_true(persist_all(paths, getpid(), &done, msg, sizeof(msg)) < 0);
-	assert_true(*msg);
+	assert_true(persist_all(paths, getpid(), &done, &f) < 0);
+	assert_true(*f.object);
 	assert_int_equal(done.count, 0);
 	assert_false(exists("no"));
 }
 
 static void test_persist_and_undo(void **state)
 {
-	char msg[512];
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	struct persisted done = PERSISTED_INIT;
 	int r = unit_private_mounts();
 
@@ -95,17 +96,17 @@ static void test_persist_and_undo(void **state)
 	unit_put(unit_tmp(), "uts", "");
 	ask("uts", "uts");
 	ask("net", "net");
-	assert_int_equal(persist_all(paths, getpid(), &done, msg, sizeof(msg)), 0);
+	assert_int_equal(persist_all(paths, getpid(), &done, &f), 0);
 	assert_int_equal(done.count, 2);
 	assert_true(holds_ours("net", "net"));
 	assert_true(holds_ours("uts", "uts"));
 	/* a file that holds a namespace already is refused */
 	struct persisted again = PERSISTED_INIT;
-	assert_true(persist_all(paths, getpid(), &again, msg, sizeof(msg)) < 0);
-	assert_true(*msg);
+	assert_true(persist_all(paths, getpid(), &again, &f) < 0);
+	assert_true(*f.object);
 	assert_int_equal(again.count, 0);
 	assert_true(holds_ours("net", "net"));
-	unpersist_all(&done);
+	assert_int_equal(unpersist_all(&done), 0);
 	assert_int_equal(done.count, 0);
 	assert_false(exists("net"));		/* made by it: removed */
 	assert_true(exists("uts"));		/* not made by it: kept, unmounted */
@@ -114,10 +115,40 @@ static void test_persist_and_undo(void **state)
 	/* a failure after a success undoes the success */
 	ask("uts", NULL);
 	ask("mnt", "no/such/dir");
-	assert_true(persist_all(paths, getpid(), &done, msg, sizeof(msg)) < 0);
-	assert_true(*msg);
+	assert_true(persist_all(paths, getpid(), &done, &f) < 0);
+	assert_true(*f.object);
 	assert_int_equal(done.count, 0);
 	assert_false(exists("net"));
+}
+
+/* A file that cannot be undone stays in done, with its error, for the
+ * caller to name; the others go. */
+static void test_unpersist_left(void **state)
+{
+	struct persisted done = PERSISTED_INIT;
+	char kept[256];
+
+	/* not mounts: the detach fails (EINVAL), and the file stays */
+	snprintf(kept, sizeof(kept), "%s/kept", unit_tmp());
+	unit_put(unit_tmp(), "kept", "");
+	done.type[0] = (unsigned)(ns_by_proc_name("net") - ns_types);
+	done.path[0] = "/nonexistent/nskit/net";
+	done.created[0] = false;
+	done.type[1] = (unsigned)(ns_by_proc_name("uts") - ns_types);
+	done.path[1] = kept;
+	done.created[1] = false;
+	done.count = 2;
+	assert_int_equal(unpersist_all(&done), 2);
+	assert_int_equal(done.count, 2);
+	assert_string_equal(done.path[0], "/nonexistent/nskit/net");
+	assert_true(done.err[0] < 0);
+	assert_string_equal(done.path[1], kept);
+	assert_int_equal(done.err[1], -EINVAL);
+	assert_string_equal(ns_types[done.type[1]].proc_name, "uts");
+	assert_true(exists("kept"));	/* not made by it: never removed */
+	/* once undone (here: nothing to undo), nothing stays */
+	done.count = 0;
+	assert_int_equal(unpersist_all(&done), 0);
 }
 
 int main(void)
@@ -126,6 +157,7 @@ int main(void)
 		cmocka_unit_test(test_any),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_persist_and_undo),
+		cmocka_unit_test(test_unpersist_left),
 	};
 	return cmocka_run_group_tests(tests, unit_tmp_setup, unit_tmp_teardown);
 }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "unit.h"
+#include "err.h"
 #include "procmask.h"
 
 static const struct procmask_entry *find(const struct procmask_entry *t, size_t n,
@@ -93,31 +94,33 @@ static void test_is_null(void **state)
 static void test_refuse_other_fs(void **state)
 {
 	char dir[] = "/tmp/test-procmask.XXXXXX";
-	const char *step = NULL, *path = NULL;
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	char line[512];
 	int fd;
 
 	assert_non_null(mkdtemp(dir));
 	fd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	assert_true(fd >= 0);
-	assert_int_equal(procmask_proc(fd, &step, &path), -PROCMASK_ENOTPROC);
-	assert_string_equal(path, "");
-	assert_non_null(step);
-	assert_int_equal(procmask_sys(fd, &step, &path), -PROCMASK_ENOTSYSFS);
-	assert_string_equal(path, "");
+	assert_int_equal(procmask_proc(fd, "/x/proc", &f), -PROCMASK_ENOTPROC);
+	assert_string_equal(nsk_failure_line(&f, -PROCMASK_ENOTPROC, line, sizeof(line)),
+			    "/x/proc: checking what is mounted there: not a proc file system");
+	assert_int_equal(procmask_sys(fd, "/sys", &f), -PROCMASK_ENOTSYSFS);
+	assert_string_equal(f.object, "/sys");
+	assert_int_equal(procmask_sys(fd, "/sys", NULL), -PROCMASK_ENOTSYSFS);
 	close(fd);
 	assert_int_equal(rmdir(dir), 0);
-	assert_int_equal(procmask_proc(-1, &step, &path), -EBADF);
+	assert_int_equal(procmask_proc(-1, "/proc", &f), -EBADF);
 }
 
 static void test_strerror(void **state)
 {
-	assert_string_equal(procmask_strerror(-PROCMASK_ENOTNULL),
+	assert_string_equal(nsk_strerror(-PROCMASK_ENOTNULL),
 			    "not the null device (character device 1:3)");
-	assert_string_equal(procmask_strerror(-PROCMASK_ENOTPROC), "not a proc file system");
-	assert_string_equal(procmask_strerror(-PROCMASK_ENOTSYSFS), "not a sysfs");
-	assert_string_equal(procmask_strerror(-PROCMASK_EKIND),
+	assert_string_equal(nsk_strerror(-PROCMASK_ENOTPROC), "not a proc file system");
+	assert_string_equal(nsk_strerror(-PROCMASK_ENOTSYSFS), "not a sysfs");
+	assert_string_equal(nsk_strerror(-PROCMASK_EKIND),
 			    "neither a regular file nor a directory");
-	assert_string_equal(procmask_strerror(-EROFS), strerror(EROFS));
+	assert_string_equal(nsk_strerror(-EROFS), strerror(EROFS));
 }
 
 int main(void)

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "unit.h"
+#include "err.h"
 #include "target.h"
 
 static void test_parse(void **state)
@@ -63,17 +64,17 @@ static void test_open_self_and_errors(void **state)
 	char self[32];
 
 	snprintf(self, sizeof(self), "%d", (int)getpid());
-	assert_int_equal(target_open(&t, self), 0);
+	assert_int_equal(target_open(&t, self, NULL), 0);
 	assert_true(t.pidfd >= 0 && t.procfd >= 0);
 	assert_int_equal(target_alive(&t), 0);
 	assert_false(t.from_stdin);
 	target_close(&t);
 
 	struct target bad = TARGET_INIT;
-	assert_int_equal(target_open(&bad, "4194304"), -ESRCH);
+	assert_int_equal(target_open(&bad, "4194304", NULL), -ESRCH);
 	target_close(&bad);
 	struct target syntax = TARGET_INIT;
-	assert_int_equal(target_open(&syntax, "abc"), -TARGET_ESYNTAX);
+	assert_int_equal(target_open(&syntax, "abc", NULL), -TARGET_ESYNTAX);
 	assert_string_equal(target_strerror(-ESRCH), "no such process");
 	assert_non_null(strstr(target_strerror(-TARGET_ESTALE), "reused"));
 }
@@ -89,7 +90,7 @@ static void test_stdin_handle(void **state)
 	dup2(fd, STDIN_FILENO);
 	close(fd);
 	assert_true(target_wants_stdin(NULL));
-	assert_int_equal(target_open(&t, "-"), 0);
+	assert_int_equal(target_open(&t, "-", NULL), 0);
 	assert_true(t.from_stdin);
 	assert_int_equal(t.pid, getpid());
 	target_close(&t);
@@ -105,16 +106,16 @@ static void test_inode(void **state)
 	char arg[64];
 	struct stat st;
 
-	assert_int_equal(target_open(&t, "1"), 0);
+	assert_int_equal(target_open(&t, "1", NULL), 0);
 	assert_int_equal(fstat(t.pidfd, &st), 0);
 	target_close(&t);
 	/* a wrong inode is refused, or pidfs is missing (pre-6.9) */
 	snprintf(arg, sizeof(arg), "1:%llu", (unsigned long long)st.st_ino + 1);
-	int r = target_open(&t, arg);
+	int r = target_open(&t, arg, NULL);
 	assert_true(r == -TARGET_ESTALE || r == -TARGET_ENOPIDFS);
 	target_close(&t);
 	snprintf(arg, sizeof(arg), "1:%llu", (unsigned long long)st.st_ino);
-	r = target_open(&t, arg);
+	r = target_open(&t, arg, NULL);
 	assert_true(r == 0 || r == -TARGET_ENOPIDFS);
 	target_close(&t);
 }
@@ -169,33 +170,45 @@ static void test_handle_of_self(void **state)
 	assert_string_equal(buf, want);
 	target_close(&t);
 	/* the handle opens the process it names */
-	assert_int_equal(target_open(&t, buf), 0);
+	assert_int_equal(target_open(&t, buf, NULL), 0);
 	assert_int_equal(t.pid, getpid());
 	target_close(&t);
 }
 
-static void test_error_line(void **state)
+static const char *line_of(const struct nsk_failure *f, int err)
+{
+	static char line[512];
+
+	return nsk_failure_line(f, err, line, sizeof(line));
+}
+
+static void test_fail(void **state)
 {
 	struct target t = TARGET_INIT;
-	char buf[TARGET_LINE_MAX];
+	struct nsk_failure f = NSK_FAILURE_INIT;
 
-	assert_string_equal(target_error_line(&t, -TARGET_EEMPTY, buf, sizeof(buf)),
-			    "handle -: no handle on stdin");
+	assert_int_equal(target_fail(&t, -TARGET_EEMPTY, &f), -TARGET_EEMPTY);
+	assert_string_equal(line_of(&f, -TARGET_EEMPTY), "handle -: no handle on stdin");
 	snprintf(t.handle, sizeof(t.handle), "12x");
-	assert_string_equal(target_error_line(&t, -TARGET_ESYNTAX, buf, sizeof(buf)),
+	target_fail(&t, -TARGET_ESYNTAX, &f);
+	assert_string_equal(line_of(&f, -TARGET_ESYNTAX),
 			    "handle 12x: not a handle (expected PID or PID:INODE)");
 	snprintf(t.handle, sizeof(t.handle), "4242:7");
-	assert_string_equal(target_error_line(&t, -ESRCH, buf, sizeof(buf)),
-			    "handle 4242:7: no such process");
-	assert_string_equal(target_error_line(&t, -EPERM, buf, sizeof(buf)),
-			    "handle 4242:7: Operation not permitted");
+	target_fail(&t, -ESRCH, &f);
+	assert_string_equal(line_of(&f, -ESRCH), "handle 4242:7: no such process");
+	target_fail(&t, -EPERM, &f);
+	assert_string_equal(line_of(&f, -EPERM), "handle 4242:7: Operation not permitted");
 	/* the longest handle and cause fit */
 	memset(t.handle, '9', sizeof(t.handle) - 1);
 	t.handle[sizeof(t.handle) - 1] = '\0';
-	target_error_line(&t, -TARGET_ESTALE, buf, sizeof(buf));
-	assert_non_null(strstr(buf, "(inode differs)"));
-	/* a short buffer is cut, still a string */
-	assert_string_equal(target_error_line(&t, -ESRCH, buf, 8), "handle ");
+	target_fail(&t, -TARGET_ESTALE, &f);
+	assert_non_null(strstr(line_of(&f, -TARGET_ESTALE), "(inode differs)"));
+	assert_int_equal(target_fail(&t, -ESRCH, NULL), -ESRCH);
+	/* target_open fills it as it fails */
+	struct target syntax = TARGET_INIT;
+	assert_int_equal(target_open(&syntax, "abc", &f), -TARGET_ESYNTAX);
+	assert_string_equal(line_of(&f, -TARGET_ESYNTAX),
+			    "handle abc: not a handle (expected PID or PID:INODE)");
 }
 
 int main(void)
@@ -204,7 +217,7 @@ int main(void)
 		cmocka_unit_test(test_parse), cmocka_unit_test(test_read_line),
 		cmocka_unit_test(test_open_self_and_errors), cmocka_unit_test(test_stdin_handle),
 		cmocka_unit_test(test_inode), cmocka_unit_test(test_format),
-		cmocka_unit_test(test_handle_of_self), cmocka_unit_test(test_error_line),
+		cmocka_unit_test(test_handle_of_self), cmocka_unit_test(test_fail),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -39,7 +39,7 @@ assert_eq 0 "$(field "$(caps -p)" NoNewPrivs)" "no_new_privs off by default"
 # a capability that is not held cannot be added
 assert_status 125 "adding an unheld capability" -- "$NSRUN" -p -S 1000 --cap-drop ALL -- \
 	"$NSRUN" --cap-add sys_admin true
-assert_one_line_error nsrun "capabilities sys_admin: Operation not permitted"
+assert_one_line_error nsrun "sys_admin: capabilities: Operation not permitted"
 
 assert_eq "/tmp" "$("$NSRUN" -p --wd /tmp pwd)" "--wd"
 assert_eq "1234:5678" "$("$NSRUN" -U -S 1234 -G 5678 -c -- sh -c 'echo $(id -u):$(id -g)' 2>/dev/null ||

@@ -41,6 +41,6 @@ assert_one_line_error nsrun "unknown capability 'bogus'"
 assert_status 125 "bad signal" -- "$NSRUN" --kill-child=SIGNOPE true
 assert_one_line_error nsrun "--kill-child=SIGNOPE: not a signal"
 assert_status 125 "bad --wd" -- "$NSRUN" -p --wd /nonexistent/nskit true
-assert_one_line_error nsrun "chdir /nonexistent/nskit: No such file or directory"
+assert_one_line_error nsrun "/nonexistent/nskit: chdir: No such file or directory"
 assert_status 0 "--help" -- "$NSRUN" --help
 assert_status 0 "--version" -- "$NSRUN" --version

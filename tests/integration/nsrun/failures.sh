@@ -44,7 +44,7 @@ for opts in "" "--pid" "--fork"; do
 	# shellcheck disable=SC2086 # opts: no option or one
 	assert_status 125 "bad --wd${opts:+ with $opts}" -- \
 		"$NSRUN" --net="$d/net" $opts --wd /nonexistent/nskit -- sleep 4243.25
-	assert_one_line_error nsrun "chdir /nonexistent/nskit: No such file or directory"
+	assert_one_line_error nsrun "/nonexistent/nskit: chdir: No such file or directory"
 	nothing_left "bad --wd${opts:+ with $opts}"
 done
 
