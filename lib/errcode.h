@@ -15,7 +15,7 @@ enum nsk_errcode {
 	TARGET_ENOHANDLE = NSK_ERRCODE_FIRST,	/* nothing given and stdin is a terminal */
 	TARGET_EEMPTY,		/* stdin ended without a handle */
 	TARGET_ESYNTAX,		/* not PID or PID:INODE */
-	TARGET_ESTALE,		/* the inode no longer matches: PID reused */
+	TARGET_ESTALE,		/* the PID's pidfs inode is not the handle's */
 	TARGET_ENOPIDFS,	/* PID:INODE needs pidfs (Linux 6.9) */
 
 	/* cgkeys: limit keys (cgkey_explain words them for one key) */
