@@ -48,12 +48,15 @@ static int make_plan(const struct cgctl_opts *o, struct cgctl_ctx *c, struct pla
 	}
 	for (unsigned i = 0; i < o->nset; i++) {
 		const struct setting *s = &o->set[i];
-		int n = cgkey_translate(&c->keys, s->key, s->value, &batch, p->w + p->n, &ctrl);
+		int n = s->bad_flag ? -CGKEY_EVALUE
+				    : cgkey_translate(&c->keys, s->key, s->value, &batch,
+						      p->w + p->n, &ctrl);
 		if (n < 0) {
 			struct nsk_failure f = NSK_FAILURE_INIT;
+			char name[512];
 
-			nsk_fail(&f, n, NULL, "%s: %s=%s", o->group, s->key, s->given);
-			nsk_err_failure(&f, cgkey_explain(&f, n, s->key));
+			nsk_fail(&f, n, NULL, "%s: %s", o->group, setting_name(s, name, sizeof(name)));
+			nsk_err_failure(&f, setting_explain(s, &f, n));
 			return -1;
 		}
 		for (int j = 0; j < n; j++)
@@ -156,7 +159,8 @@ static int build(const struct cgctl_opts *o, struct cgctl_ctx *c, const struct p
 				break;
 			}
 		}
-		nsk_fail_context(&f, "%s=%s", o->set[k].key, o->set[k].given);
+		char name[512];
+		nsk_fail_context(&f, "%s", setting_name(&o->set[k], name, sizeof(name)));
 		if (r == -ENOENT)
 			nsk_fail_detail(&f, r, "no such key here");
 		group_error(o, &f, r);
