@@ -23,6 +23,8 @@ static const char *const code_texts[NSK_ERRCODE_END - NSK_ERRCODE_FIRST] = {
 	TEXT(CGKEY_EVALUE, "bad value"),
 	TEXT(CGKEY_ENOCTRL, "its controller is not available"),
 
+	TEXT(CGGROUP_ENOPARENT, "no such parent cgroup"),
+
 	TEXT(NETADDR_ESYNTAX, "not an IPv4 or IPv6 address"),
 	TEXT(NETADDR_ENOPREFIX, "no prefix length (write ADDRESS/PREFIX, e.g. 10.0.0.2/24)"),
 	TEXT(NETADDR_EPREFIX, "prefix length out of range (0-32 for IPv4, 0-128 for IPv6)"),

@@ -23,6 +23,9 @@ enum nsk_errcode {
 	CGKEY_EVALUE,		/* the value does not fit the key */
 	CGKEY_ENOCTRL,		/* the key's controller is not mounted/available */
 
+	/* cggroup: a group across hierarchies */
+	CGGROUP_ENOPARENT,	/* the parent of a relative group does not exist */
+
 	/* netaddr: network values from the command line */
 	NETADDR_ESYNTAX,	/* not an IPv4 or IPv6 address */
 	NETADDR_ENOPREFIX,	/* a CIDR without "/PREFIX" */

@@ -100,8 +100,8 @@ static void usage(void)
 	      "     --io-max MAJ:MIN:rbps=N,wbps=N,riops=N,wiops=N   io.max\n"
 	      "\n"
 	      "Options:\n"
-	      "     --parent PATH|self     where relative groups live; self: the caller's\n"
-	      "                            own cgroup in each hierarchy\n"
+	      "     --parent PATH|self     where relative groups live, an existing cgroup;\n"
+	      "                            self: the caller's own cgroup in each hierarchy\n"
 	      "     --create               attach, exec: create the group if missing\n"
 	      "     --rm                   exec: a transient group, removed afterwards\n"
 	      " -t, --target PID           attach: the process (or PID:INODE, or - for stdin)\n"
@@ -251,8 +251,8 @@ static int check_options(struct cgctl_opts *o)
 		return nsk_usage_err("%s: empty group name", cmd_names[c]);
 	if (!o->group)
 		o->group = "";
-	if (!o->parent)
-		o->parent = getenv("CGCTL_PARENT");
+	if (!o->parent && (o->parent = getenv("CGCTL_PARENT")))
+		o->parent_from_env = true;
 	for (unsigned i = 0; i < o->nset; i++)
 		if (o->set[i].too_long) {
 			char name[512];

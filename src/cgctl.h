@@ -41,6 +41,7 @@ struct cgctl_opts {
 	enum cmd cmd;
 	const char *group;
 	const char *parent;
+	bool parent_from_env;		/* parent is $CGCTL_PARENT, not --parent */
 	struct setting set[MAX_SETTINGS];
 	unsigned nset;
 	const char *keys[MAX_SETTINGS];	/* get */
