@@ -75,10 +75,12 @@ static int open_target(const struct nsjoin_opts *o, struct plan *p)
 	struct nsk_failure f = NSK_FAILURE_INIT;
 	int r = target_open(&p->t, o->target, &f);
 
-	/* nsjoin names the process where it knows one, as nsenter(1) */
+	/* nsjoin names the process where it knows one, as nsenter(1); a
+	 * handle whose inode is not the process's is named as given, with
+	 * both inodes */
 	if (r == -TARGET_ENOHANDLE || r == -TARGET_EEMPTY)
 		nsk_err("%s", target_strerror(r));
-	else if (r < 0 && p->t.pid > 0)
+	else if (r < 0 && p->t.pid > 0 && r != -TARGET_ESTALE)
 		nsk_err("process %d: %s", (int)p->t.pid, target_strerror(r));
 	else if (r < 0)
 		nsk_err_failure(&f, r);
