@@ -152,6 +152,12 @@ assert_one_line_error() {
 	[ "$_n" -eq 1 ] || fail "expected one error line, got $_n: $(cat "$TMP_DIR/stderr")"
 	grep -Eq -- "^$1: .*$2" "$TMP_DIR/stderr" || fail "error line '$(cat "$TMP_DIR/stderr")' does not match '$1: ...$2'"
 }
+# assert_error_line LINE: the last command's stderr is exactly LINE, one
+# line ("TOOL: ..." in full).
+assert_error_line() {
+	[ "$(cat "$TMP_DIR/stderr")" = "$1" ] && [ "$(wc -l <"$TMP_DIR/stderr")" -eq 1 ] ||
+		fail "expected the one line '$1', got: $(cat "$TMP_DIR/stderr")"
+}
 
 # ns_inode PID NS: the inode of /proc/PID/ns/NS
 ns_inode() {

@@ -67,3 +67,22 @@ expect_failure() {
 	assert_status 125 "$*" -- "$@"
 	assert_one_line_error vethup "$_pat"
 }
+
+# expect_line LINE CMD...: CMD exits 125 with exactly the one line LINE.
+expect_line() {
+	_line=$1
+	shift
+	assert_status 125 "$*" -- "$@"
+	assert_error_line "$_line"
+}
+
+# net_state [PID]: every link, address and route (both families, every
+# table), host side or inside PID: what a refusal or an undo must leave
+# as it was.
+net_state() {
+	[ $# -eq 0 ] || set -- nsenter -t "$1" -n
+	"$@" ip -br link show
+	"$@" ip -br addr show
+	"$@" ip -4 route show table all
+	"$@" ip -6 route show table all
+}
