@@ -286,6 +286,7 @@ static int configure_inner(struct nl_sock *inner, const struct vethup_opts *o, s
 {
 	static const int families[] = { AF_INET, AF_INET6 };
 	char what[NETLINK_BATCH_MAX][IPADDR_STRLEN + 32] = { "" }, text[IPADDR_STRLEN];
+	bool route[NETLINK_BATCH_MAX] = { false };
 	struct netlink_batch b;
 	int peer = m->host.link, i, r;
 
@@ -302,15 +303,22 @@ static int configure_inner(struct nl_sock *inner, const struct vethup_opts *o, s
 				 ipaddr_format(&o->addrs[k], true, text, sizeof(text)));
 	for (unsigned k = 0; k < ELEMENTSOF(families); k++) {
 		const struct ipaddr *gw = gateway_for(o, families[k]);
-		if (gw && (i = netlink_batch_default_route(&b, peer, gw)) >= 0)
+		if (gw && (i = netlink_batch_default_route(&b, peer, gw)) >= 0) {
 			snprintf(what[i], sizeof(what[0]), "default route via %s",
 				 ipaddr_format(gw, false, text, sizeof(text)));
+			route[i] = true;
+		}
 	}
 	if (o->json)	/* its MAC and MTU, as the kernel has them */
 		netlink_batch_link_get(&b, NULL, peer, &m->peer);
 	r = netlink_batch_commit(inner, &b);
 	m->lo_was_down = b.err[0] == 0 && !m->lo.up;
-	if (r < 0)
+	/* Created exclusively (NLM_F_EXCL): EEXIST is a default route of
+	 * that family already there, as after a first vethup. */
+	if (r == -EEXIST && b.failed >= 0 && route[b.failed])
+		nsk_err("%s: %s: the network namespace has a default route already (give "
+			"--gateway none to skip it)", o->peer, what[b.failed]);
+	else if (r < 0)
 		report_item(o->peer, b.failed >= 0 ? what[b.failed] : "configuring", &b, r);
 	return r;
 }

@@ -76,13 +76,28 @@ expect_line() {
 	assert_error_line "$_line"
 }
 
-# net_state [PID]: every link, address and route (both families, every
-# table), host side or inside PID: what a refusal or an undo must leave
-# as it was.
+# net_state [PID]: every link (admin up or down), address and route (both
+# families, every table), host side or inside PID: what a refusal or an
+# undo must leave as it was. What the kernel adds by itself, and late, is
+# left out: carrier, link-local addresses and routes.
 net_state() {
 	[ $# -eq 0 ] || set -- nsenter -t "$1" -n
-	"$@" ip -br link show
-	"$@" ip -br addr show
-	"$@" ip -4 route show table all
-	"$@" ip -6 route show table all
+	"$@" ip -j link show |
+		jq -r '.[] | "\(.ifindex):\(.ifname) \(if any(.flags[]; . == "UP") then "up" else "down" end)"'
+	"$@" ip -j addr show |
+		jq -r '.[] | .ifname as $n | .addr_info[] | select(.scope != "link") | "\($n) \(.local)/\(.prefixlen)"'
+	"$@" ip -4 route show table all | sed 's/ linkdown//'
+	"$@" ip -6 route show table all | grep -v fe80 | sed 's/ linkdown//'
+}
+
+# remember_state PID: net_state of both sides now, outside and inside PID;
+# check_unchanged WHAT: both are still as remembered.
+remember_state() {
+	_state_pid=$1
+	_state_host=$(net_state)
+	_state_inner=$(net_state "$1")
+}
+check_unchanged() {
+	assert_eq "$_state_host" "$(net_state)" "links, addresses, routes outside after: $1"
+	assert_eq "$_state_inner" "$(net_state "$_state_pid")" "links, addresses, routes inside after: $1"
 }
