@@ -101,3 +101,18 @@ check_unchanged() {
 	assert_eq "$_state_host" "$(net_state)" "links, addresses, routes outside after: $1"
 	assert_eq "$_state_inner" "$(net_state "$_state_pid")" "links, addresses, routes inside after: $1"
 }
+
+# grace_start HOST: `vethup --delete HOST --grace 10000` in the background
+# ($waiter, killed at exit), and proof that it waits.
+grace_start() {
+	"$VETHUP" --delete "$1" --grace 10000 >"$TMP_DIR/grace.out" 2>&1 &
+	waiter=$!
+	kill_later "$waiter"
+	sleep 0.3
+	kill -0 "$waiter" 2>/dev/null || fail "--delete $1 --grace did not wait: $(cat "$TMP_DIR/grace.out")"
+}
+# grace_end HOST: it ended with status 0, and said nothing.
+grace_end() {
+	wait "$waiter" || fail "--delete $1 --grace: exit status $? ($(cat "$TMP_DIR/grace.out"))"
+	assert_eq "" "$(cat "$TMP_DIR/grace.out")" "output of --delete $1 --grace"
+}
