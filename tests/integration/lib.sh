@@ -152,7 +152,6 @@ assert_one_line_error() {
 	[ "$_n" -eq 1 ] || fail "expected one error line, got $_n: $(cat "$TMP_DIR/stderr")"
 	grep -Eq -- "^$1: .*$2" "$TMP_DIR/stderr" || fail "error line '$(cat "$TMP_DIR/stderr")' does not match '$1: ...$2'"
 }
-
 # assert_error_line LINE: the last command's stderr is exactly the one
 # line LINE (compared as text, not as a pattern).
 assert_error_line() {
