@@ -42,6 +42,11 @@ static const char *const code_texts[NSK_ERRCODE_END - NSK_ERRCODE_FIRST] = {
 	TEXT(PROCMASK_ENOTPROC, "not a proc file system"),
 	TEXT(PROCMASK_ENOTSYSFS, "not a sysfs"),
 	TEXT(PROCMASK_EKIND, "neither a regular file nor a directory"),
+
+	TEXT(IDNAME_ENONAME, "no such name"),
+	TEXT(IDNAME_EENTRY, "its entry has no valid id"),
+	TEXT(IDNAME_ENOTFILE, "not a regular file"),
+	TEXT(IDNAME_ETOOBIG, "too large for a passwd or group file"),
 #undef TEXT
 };
 
