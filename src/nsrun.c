@@ -53,7 +53,7 @@ enum {
 	OPT_DOMAINNAME, OPT_MAP_USER, OPT_MAP_GROUP, OPT_SETGROUPS, OPT_MONOTONIC, OPT_BOOTTIME,
 	OPT_KILL_CHILD, OPT_CAP_DROP, OPT_CAP_ADD, OPT_NO_NEW_PRIVS, OPT_DETACH, OPT_HOLD,
 	OPT_RELEASE, OPT_LOG, OPT_MAP_USERS, OPT_MAP_GROUPS, OPT_MAP_AUTO, OPT_PRESERVE_FDS,
-	OPT_KEEP_FD, OPT_HANDLE_FORMAT,
+	OPT_KEEP_FD, OPT_HANDLE_FORMAT, OPT_MAP_SUBIDS,
 };
 
 static const struct option longopts[] = {
@@ -80,6 +80,7 @@ static const struct option longopts[] = {
 	{ "map-users", required_argument, NULL, OPT_MAP_USERS },
 	{ "map-groups", required_argument, NULL, OPT_MAP_GROUPS },
 	{ "map-auto", no_argument, NULL, OPT_MAP_AUTO },
+	{ "map-subids", no_argument, NULL, OPT_MAP_SUBIDS },
 	{ "setgroups", required_argument, NULL, OPT_SETGROUPS },
 	{ "monotonic", required_argument, NULL, OPT_MONOTONIC },
 	{ "boottime", required_argument, NULL, OPT_BOOTTIME },
@@ -144,9 +145,11 @@ static void usage(void)
 	      " -c, --map-current-user     map the current user and group to themselves\n"
 	      "     --map-user UID|NAME    map the current user to UID\n"
 	      "     --map-group GID|NAME   map the current group to GID\n"
-	      "     --map-users INNER:OUTER:COUNT  map a uid range (repeatable; as nsmap)\n"
-	      "     --map-groups INNER:OUTER:COUNT map a gid range (repeatable; as nsmap)\n"
-	      "     --map-auto             map the current user to 0 and the subuid/subgid ranges\n"
+	      "     --map-users MAP        map uids: INNER:OUTER:COUNT or OUTER,INNER,COUNT,\n"
+	      "                            auto, subids or all (repeatable; as unshare)\n"
+	      "     --map-groups MAP       map gids, the same way\n"
+	      "     --map-auto             map your first subuid/subgid range at 0\n"
+	      "     --map-subids           map your first subuid/subgid range at its own ids\n"
 	      "     --setgroups MODE       allow|deny setgroups(2) in the user namespace\n"
 	      "     --monotonic OFFSET     monotonic clock offset in seconds; implies -T\n"
 	      "     --boottime OFFSET      boot-time clock offset in seconds; implies -T\n"
@@ -233,11 +236,13 @@ static int parse_value(struct nsrun_opts *o, int c, const char *arg)
 	case OPT_MAP_USERS:
 	case OPT_MAP_GROUPS:
 		if (mapreq_add_range(&o->maps, c == OPT_MAP_GROUPS, arg) < 0)
-			return nsk_usage_err("%s %s: not INNER:OUTER:COUNT",
+			return nsk_usage_err("%s %s: not INNER:OUTER:COUNT, OUTER,INNER,COUNT, auto, "
+					     "subids or all",
 					     c == OPT_MAP_GROUPS ? "--map-groups" : "--map-users", arg);
 		return 0;
 	case OPT_MAP_AUTO:
-		o->maps.auto_map = true;
+	case OPT_MAP_SUBIDS:
+		mapreq_add_source(&o->maps, c == OPT_MAP_AUTO ? MAPREQ_AUTO : MAPREQ_SUBIDS);
 		return 0;
 	case OPT_HANDLE_FORMAT:
 		if ((i = parse_choice(arg, target_handle_formats)) < 0)
