@@ -1,14 +1,13 @@
 #include <errno.h>
 #include <fcntl.h>
-#include <linux/openat2.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "cleanup.h"
 #include "errcode.h"
 #include "idname.h"
+#include "inroot.h"
 #include "parse.h"
 #include "readfile.h"
 
@@ -67,16 +66,12 @@ int idname_find(const char *text, size_t len, const char *name, uint32_t *ret_id
  * device a container put there to make us block or read forever. */
 static int open_in_root(int rootfd, const char *path)
 {
-	struct open_how how = {
-		.flags = O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC,
-		.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS,
-	};
-	int fd = (int)syscall(SYS_openat2, rootfd, path, &how, sizeof(how));
+	int fd = inroot_open(rootfd, path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
 	struct stat st;
 	int r;
 
 	if (fd < 0)
-		return -errno;
+		return fd;
 	if (fstat(fd, &st) < 0)
 		r = -errno;
 	else if (!S_ISREG(st.st_mode))
