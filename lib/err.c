@@ -182,6 +182,15 @@ void nsk_warn(const char *fmt, ...)
 	va_end(ap);
 }
 
+void nsk_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg("", fmt, ap);
+	va_end(ap);
+}
+
 int nsk_usage_err(const char *fmt, ...)
 {
 	char msg[512];

@@ -2,6 +2,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -200,6 +202,41 @@ static void put_own_first(const struct mapreq *m, int kind, struct mapwrite_requ
 	}
 }
 
+/* The first executable NAME in $PATH (or the default path), into buf;
+ * "" when there is none. */
+static void find_in_path(const char *name, char *buf, size_t size)
+{
+	const char *path = getenv("PATH");
+
+	buf[0] = '\0';
+	if (!path || !*path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	for (const char *p = path; *p;) {
+		size_t len = strcspn(p, ":");
+
+		/* an empty entry is the working directory: not for this */
+		if (len && (size_t)snprintf(buf, size, "%.*s/%s", (int)len, p, name) < size &&
+		    buf[0] == '/' && access(buf, X_OK) == 0)
+			return;
+		buf[0] = '\0';
+		p += len + (p[len] == ':');
+	}
+}
+
+/* An unprivileged caller without CAP_SETUID (CAP_SETGID) has shadow's
+ * newuidmap (newgidmap) write what the kernel would refuse it, as
+ * unshare(1) does. */
+static void find_map_helpers(struct idpolicy_caller *c)
+{
+	c->map_helper[0][0] = c->map_helper[1][0] = '\0';
+	if (c->privileged)
+		return;
+	if (!c->may_setuid)
+		find_in_path("newuidmap", c->map_helper[0], sizeof(c->map_helper[0]));
+	if (!c->may_setgid)
+		find_in_path("newgidmap", c->map_helper[1], sizeof(c->map_helper[1]));
+}
+
 int mapreq_resolve(const struct mapreq *m, struct mapwrite_request *ret,
 		   struct idpolicy_caller *ret_caller, struct nsk_failure *f)
 {
@@ -212,6 +249,7 @@ int mapreq_resolve(const struct mapreq *m, struct mapwrite_request *ret,
 		return nsk_fail(f, r, "reading our capabilities", NULL);
 	ret_caller->may_setuid = r & PRIVS_SETUID;
 	ret_caller->may_setgid = r & PRIVS_SETGID;
+	find_map_helpers(ret_caller);
 	*ret = m->req;
 	for (int kind = 0; kind < 2; kind++) {
 		if ((r = add_granted(m, ret_caller, kind, ret, f)) < 0)

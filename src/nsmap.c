@@ -217,7 +217,7 @@ static int run_map(struct nsmap_opts *o)
 		if (o->dry_run)
 			print_plan(t.pid, &o->req, r < 0 ? o->req.setgroups : plan.setgroups);
 		if (r == 0 && !o->dry_run)
-			r = mapwrite_apply(&t, &o->req, &plan, &f);
+			r = mapwrite_apply(&t, &o->req, &plan, &caller, &f);
 	}
 	if (r < 0) {
 		nsk_err_failure(&f, r);

@@ -71,6 +71,25 @@ static int write_time_offsets(const struct nsrun_opts *o)
 	return 0;
 }
 
+/* --verbose: which program writes each map. Without CAP_SETUID
+ * (CAP_SETGID) a map of more than our own id is written by newuidmap
+ * (newgidmap), as unshare(1) does; else by our helper. */
+static void say_map_writers(const struct mapwrite_request *req, const struct idpolicy_caller *c)
+{
+	const struct idmap *maps[2] = { &req->uid, &req->gid };
+	const bool may[2] = { c->may_setuid, c->may_setgid };
+	const uint32_t own[2] = { c->uid, c->gid };
+
+	for (int k = 0; k < 2; k++) {
+		bool helper = *c->map_helper[k] &&
+			      idpolicy_check_capable(maps[k], may[k], own[k]) != IDPOLICY_OK;
+
+		if (maps[k]->count)
+			nsk_note("%s: written by %s", k ? "gid_map" : "uid_map",
+				 helper ? c->map_helper[k] : "nsrun's helper");
+	}
+}
+
 int nsrun_start_helper(const struct nsrun_opts *o, bool persist, struct helper *h)
 {
 	struct mapwrite_request req;	/* ~8 KiB and ~6 KiB: the stack holds them */
@@ -86,6 +105,8 @@ int nsrun_start_helper(const struct nsrun_opts *o, bool persist, struct helper *
 		}
 		w.maps = &req;
 		w.caller = &caller;
+		if (o->verbose)
+			say_map_writers(&req, &caller);
 	}
 	/* The helper reads w in its copy of this frame. */
 	if ((r = helper_start(h, &w, &f)) < 0) {

@@ -54,7 +54,7 @@ enum {
 	OPT_KILL_CHILD, OPT_CAP_DROP, OPT_CAP_ADD, OPT_NO_NEW_PRIVS, OPT_DETACH, OPT_HOLD,
 	OPT_RELEASE, OPT_LOG, OPT_MAP_USERS, OPT_MAP_GROUPS, OPT_MAP_AUTO, OPT_PRESERVE_FDS,
 	OPT_KEEP_FD, OPT_HANDLE_FORMAT, OPT_MAP_SUBIDS, OPT_KEEP_CAPS, OPT_FORWARD_SIGNALS,
-	OPT_CLEAR_ENV, OPT_WHITELIST_ENV, OPT_OWNER, OPT_MOUNT_BINFMT,
+	OPT_CLEAR_ENV, OPT_WHITELIST_ENV, OPT_OWNER, OPT_MOUNT_BINFMT, OPT_VERBOSE,
 };
 
 static const struct option longopts[] = {
@@ -108,6 +108,7 @@ static const struct option longopts[] = {
 	{ "log", required_argument, NULL, OPT_LOG },
 	{ "handle-format", required_argument, NULL, OPT_HANDLE_FORMAT },
 	{ "target", required_argument, NULL, 't' },
+	{ "verbose", no_argument, NULL, OPT_VERBOSE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -184,6 +185,7 @@ static void usage(void)
 	      "     --preserve-fds N       pass descriptors 3 to 2+N (where others are closed)\n"
 	      "     --keep-fd FD           pass descriptor FD (repeatable; where others are closed)\n"
 	      "\n"
+	      "     --verbose              say which program writes the id maps\n"
 	      " -h, --help                 show this help\n"
 	      " -V, --version              show the version\n"
 	      "\n"
@@ -350,6 +352,7 @@ static int parse_option(void *opts, int c, const char *arg)
 	case OPT_KEEP_CAPS: o->exec.change_caps = true; return 0;
 	case OPT_FORWARD_SIGNALS: o->fork = true; return 0;
 	case OPT_CLEAR_ENV: o->exec.clear_env = true; return 0;
+	case OPT_VERBOSE: o->verbose = true; return 0;
 	case OPT_DETACH: o->detach = true; return 0;
 	case OPT_HOLD: o->hold = true; return 0;
 	case OPT_RELEASE: o->release = true; return 0;

@@ -51,6 +51,7 @@ struct nsrun_opts {
 	bool handle_format_given;
 	bool keep_fds_given;		/* --preserve-fds or --keep-fd */
 	bool nondumpable;		/* our processes stay non-dumpable */
+	bool verbose;			/* --verbose: say who writes the maps */
 	uid_t outer_uid;		/* our ids before any new user namespace */
 	gid_t outer_gid;
 	struct exec_opts exec;

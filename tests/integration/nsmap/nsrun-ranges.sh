@@ -76,3 +76,34 @@ assert_eq "0
 deny" "$out" "own ids as $FIX_USER"
 assert_status 125 "ungranted" -- as_user "$NSRUN" --map-users 0:100000:1 -- true
 assert_one_line_error nsrun "/proc/[0-9]+/uid_map: range 0:100000:1 is neither your own uid $FIX_UID nor granted to $FIX_USER \\(uid $FIX_UID\\) by /etc/subuid\$"
+
+# Unprivileged, with an nsrun that holds no CAP_SETUID/CAP_SETGID: the
+# newuidmap and newgidmap of $PATH write what the kernel would refuse
+# nsrun (unshare's fallback); --verbose says which. Ours, linked by
+# shadow's names, stand in for shadow's.
+bin=$(dirname "$CAP_NSMAP")
+ln -s nsmap "$bin/newuidmap" && ln -s nsmap "$bin/newgidmap" || hard_error "linking"
+out=$(as_user env PATH="$bin:/usr/bin:/bin" "$NSRUN" --verbose --map-users 0:$FIX_SUBUID:$FIX_COUNT \
+	--map-groups 0:$FIX_SUBGID:$FIX_COUNT -- \
+	sh -c "tr -s ' ' </proc/self/uid_map; tr -s ' ' </proc/self/gid_map; cat /proc/self/setgroups" \
+	2>"$TMP_DIR/verbose") || fail "ranges through newuidmap: $(cat "$TMP_DIR/verbose")"
+assert_eq " 0 $FIX_SUBUID $FIX_COUNT
+ 0 $FIX_SUBGID $FIX_COUNT
+allow" "$out" "maps written by newuidmap/newgidmap"
+assert_eq "nsrun: uid_map: written by $bin/newuidmap
+nsrun: gid_map: written by $bin/newgidmap" "$(cat "$TMP_DIR/verbose")" "--verbose names them"
+# the own id alone needs no helper
+out=$(as_user env PATH="$bin:/usr/bin:/bin" "$NSRUN" --verbose -r --map-users 1:$FIX_SUBUID:10 -- \
+	sh -c "tr -s ' ' </proc/self/uid_map" 2>"$TMP_DIR/verbose") || fail "-r with a range"
+assert_eq " 0 $FIX_UID 1
+ 1 $FIX_SUBUID 10" "$out" "-r with a range through newuidmap"
+# a helper's refusal is one line, ours, with its words; nothing is left
+fake=$SHARED/fake
+mkdir "$fake" && chmod 755 "$fake"
+printf '#!/bin/sh\necho "newuidmap: not today" >&2\nexit 1\n' >"$fake/newuidmap"
+chmod 755 "$fake/newuidmap"
+before=$(children_of $$ | wc -l)
+assert_status 125 "refused by newuidmap" -- as_user env PATH="$fake:/usr/bin:/bin" "$NSRUN" \
+	--map-users 0:$FIX_SUBUID:10 -- true
+assert_one_line_error nsrun "/proc/[0-9]+/uid_map: $fake/newuidmap refused it: newuidmap: not today\$"
+assert_eq "$before" "$(children_of $$ | wc -l)" "processes left behind"
