@@ -260,6 +260,9 @@ static int copy_limits(const struct cgctl_opts *o, struct cgctl_ctx *c, struct c
 				nsk_strerror(e));
 			goto out;
 		}
+		/* v2's empty cpuset.cpus (mems): not set, the parent's apply */
+		if (!given[n][0])
+			continue;
 		*s = (struct setting){ .key = copied_keys[k], .given = given[n] };
 		snprintf(s->value, sizeof(s->value), "%s", given[n]);
 		ret->nset++;
