@@ -1,6 +1,6 @@
 /* exec_prepare: the process state set just before exec. Apart from
  * exec.c so that a tool that only execs (mkprop, cgctl) does not pull in
- * the capability code and, with it, libcap-ng. */
+ * the capability code. */
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
