@@ -42,3 +42,6 @@ complete -c nsjoin -l preserve-fds -x -d 'pass descriptors 3 to 2+N (others are 
 complete -c nsjoin -l keep-fd -x -a '(__nsjoin_fds)' -d 'pass descriptor FD (repeatable; others are closed)'
 complete -c nsjoin -s h -l help -d 'show this help'
 complete -c nsjoin -s V -l version -d 'show the version'
+
+# after the options: the command, and its own completion
+complete -c nsjoin -x -a "(__fish_complete_subcommand)"

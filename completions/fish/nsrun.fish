@@ -55,3 +55,6 @@ complete -c nsrun -l preserve-fds -x -d 'pass descriptors 3 to 2+N (where others
 complete -c nsrun -l keep-fd -x -a '(__nsrun_fds)' -d 'pass descriptor FD (repeatable; where others are closed)'
 complete -c nsrun -s h -l help -d 'show this help'
 complete -c nsrun -s V -l version -d 'show the version'
+
+# after the options: the command, and its own completion
+complete -c nsrun -x -a "(__fish_complete_subcommand)"
