@@ -23,6 +23,7 @@
 #include "cleanup.h"
 #include "confine.h"
 #include "err.h"
+#include "exec.h"
 #include "helper.h"
 #include "init.h"
 #include "msg.h"
@@ -79,7 +80,7 @@ int nsrun_detached(const struct nsrun_opts *o)
 	close(sync[1]);
 	r = await_holder(sync[0], &holder_pid);
 	if (holder_pid != child)
-		waitpid(child, &status, 0);
+		exec_wait(child, &status, 0);
 	if (r < 0)
 		goto fail;	/* the child said why */
 	if ((r = target_open_pid(&holder, holder_pid)) < 0 ||
@@ -103,7 +104,7 @@ fail:
 	unpersist_all(&done);
 	nsrun_warn_left(&done);
 	if (holder_pid == child)
-		waitpid(child, &status, 0);
+		exec_wait(child, &status, 0);
 	close(sync[0]);
 	return EXIT_TOOL_FAILED;
 }

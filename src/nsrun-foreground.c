@@ -83,7 +83,7 @@ int nsrun_foreground(const struct nsrun_opts *o)
 		closep(&sync[0]);
 		if (r < 0) {
 			kill(child, SIGKILL);
-			waitpid(child, &status, 0);
+			exec_wait(child, &status, 0);
 			return EXIT_TOOL_FAILED;
 		}
 	}
