@@ -114,11 +114,12 @@ static int await_holder(int sync_fd, pid_t *ret_holder)
 {
 	struct msg m;
 	bool ready = false;
+	int r;
 
 	/* The holder's pid (from its parent) and its readiness (from the
 	 * holder itself) may come in either order. */
 	*ret_holder = 0;
-	while (msg_recv(sync_fd, &m) == 0) {
+	while ((r = msg_recv(sync_fd, &m)) == 0) {
 		if (m.kind == MSG_HOLDER)
 			*ret_holder = m.value;
 		else if (m.kind == MSG_READY)
@@ -128,7 +129,9 @@ static int await_holder(int sync_fd, pid_t *ret_holder)
 		if (ready && *ret_holder > 0)
 			return 0;
 	}
-	return -1;	/* the child died; it said why */
+	if (!msg_peer_failed(r, NULL))
+		nsk_err("waiting for the holder: %s", strerror(-r));
+	return -1;	/* else the child died; it said why */
 }
 
 /* Give the holder its go, and wait until it has let go of what it must

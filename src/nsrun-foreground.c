@@ -143,12 +143,14 @@ static int foreground_child(const struct nsrun_opts *o, int parent, int sync_fd)
 static int persist_then_go(struct helper *h, int sync_fd)
 {
 	struct nsk_failure f = NSK_FAILURE_INIT;
-	struct msg m;
+	struct msg m = { 0 };
 	int r;
 
-	if (msg_expect(sync_fd, MSG_READY, &m) < 0) {
+	if ((r = msg_expect(sync_fd, MSG_READY, &m)) < 0) {
+		if (!msg_peer_failed(r, &m))
+			nsk_err("waiting for the command to be ready: %s", strerror(-r));
 		nsrun_finish_helper(h, false);
-		return -1;	/* the child failed and said why */
+		return -1;
 	}
 	if ((r = helper_persist(h, getpid(), &f)) < 0)
 		nsk_err_failure(&f, r);
