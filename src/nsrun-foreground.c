@@ -137,9 +137,11 @@ static int foreground_child(const struct nsrun_opts *o, int parent, int sync_fd)
 }
 
 /* Once the command says it is ready (only the exec is left), have the
- * helper make the files from this process's namespaces and keep them,
- * then give the command its go. On failure the files are undone. Prints
- * its own error. */
+ * helper make the files from this process's namespaces, give the command
+ * its go, then have the helper keep them: the go is sent while the helper
+ * can still undo the files, and a keep that fails (the helper undoes them
+ * when its channel ends) kills the command. On failure the files are
+ * undone. Prints its own error. */
 static int persist_then_go(struct helper *h, int sync_fd)
 {
 	struct nsk_failure f = NSK_FAILURE_INIT;
@@ -152,11 +154,18 @@ static int persist_then_go(struct helper *h, int sync_fd)
 		nsrun_finish_helper(h, false);
 		return -1;
 	}
-	if ((r = helper_persist(h, getpid(), &f)) < 0)
+	if ((r = helper_persist(h, getpid(), &f)) < 0) {
 		nsk_err_failure(&f, r);
-	if (nsrun_finish_helper(h, r == 0) < 0 || r < 0)
+		nsrun_finish_helper(h, false);
 		return -1;
-	return msg_send(sync_fd, MSG_GO, 0, NULL) < 0 ? -1 : 0;
+	}
+	if ((r = msg_send(sync_fd, MSG_GO, 0, NULL)) < 0) {
+		if (!msg_peer_failed(r, NULL))
+			nsk_err("starting the command: %s", strerror(-r));
+		nsrun_finish_helper(h, false);
+		return -1;
+	}
+	return nsrun_finish_helper(h, true) < 0 ? -1 : 0;
 }
 
 /* --kill-child: the signal comes when nsrun (parent, a pidfd opened
