@@ -94,9 +94,15 @@ int nsrun_detached(const struct nsrun_opts *o)
 	}
 	if (start_holder(sync[0], holder_pid) < 0)
 		goto fail;
+	/* Last, as the caller takes it as the go: a handle that cannot be
+	 * written would leave a process no one knows of. */
+	if ((r = target_print(handle)) < 0) {
+		nsk_err("writing the handle: %s", strerror(-r));
+		goto fail;
+	}
 	close(sync[0]);
 	target_close(&holder);
-	return target_print(handle) < 0 ? EXIT_TOOL_FAILED : 0;
+	return 0;
 fail:
 	if (holder.pidfd >= 0)
 		(void)syscall(SYS_pidfd_send_signal, holder.pidfd, SIGKILL, NULL, 0);
@@ -275,8 +281,15 @@ static int out_of_the_way(int fd)
 /* Tell nsrun how far we are; if it is gone, nobody waits for this. */
 static void tell(int sync_fd, int kind, int value)
 {
-	if (msg_send(sync_fd, kind, value, NULL) < 0)
+	int r = msg_send(sync_fd, kind, value, NULL);
+
+	if (r < 0) {
+		/* nsrun, reading the end of the channel, takes it that we
+		 * said why */
+		if (!msg_peer_failed(r, NULL))
+			nsk_err("telling nsrun: %s", strerror(-r));
 		_exit(EXIT_TOOL_FAILED);
+	}
 }
 
 static void redirect_stdio(int log_fd)
