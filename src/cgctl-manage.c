@@ -325,8 +325,8 @@ int cmd_attach(const struct cgctl_opts *o, struct cgctl_ctx *c)
 	for (unsigned i = 0; i < n; i++)
 		cg_place_free(&where[i]);
 	for (unsigned i = 0; i < n && r >= 0; i++)
-		if (target_echo(&t[i]) < 0)
-			r = -1;
+		if ((r = target_echo(&t[i])) < 0)
+			nsk_err("stdout: writing the handle: %s", strerror(-r));
 out:
 	for (unsigned i = 0; i < n; i++)
 		target_close(&t[i]);
