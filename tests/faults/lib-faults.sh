@@ -16,11 +16,15 @@
 # process that makes N of them (strace counts per process, which is
 # deterministic; a process's count starts at zero when it is forked). A run
 # with a fault must end one of two ways:
-#   - failed cleanly: exit 125, stderr exactly one line "TOOL: ...", and
+#   - failed cleanly: exit 125, stderr exactly one line "TOOL: ..." (at
+#     most one per process the fault hit, when it hit several: each may
+#     have failed on its own, and says so), and
 #     fault_state shows what it showed before the run: nothing left. When
 #     the fault is in the execve of the command: exit 126, and the state
 #     either as before or as after a run that succeeded (the tool did its
-#     step; the command could not run, as if it had failed);
+#     step; the command could not run, as if it had failed); the same when
+#     the line says that the handle could not be written to stdout, the
+#     last thing a tool does, after a step that may not be undone;
 #   - absorbed: the tool got round the failure (a close, a fallback) and did
 #     exactly what the fault-free run did: same status, same stderr, same
 #     fault_state after.
@@ -44,8 +48,12 @@ FAULT_MAX=${FAULT_MAX:-150}
 FAULT_SKIP=${FAULT_SKIP:-}
 FAULT_INTERESTING='^(mount|umount2|mount_setattr|move_mount|open_tree|fsopen|fsconfig|fsmount|mkdir|mkdirat|rmdir|unlinkat|write|pwrite64|writev|sendmsg|sendto|clone|clone3|fork|vfork|setns|unshare|pivot_root|execve|pidfd_open|pidfd_send_signal|kill|socket|bind|chdir|fchdir|chroot|prctl|capset|setresuid|setresgid|setgroups|sethostname|symlinkat|openat|close_range)$'
 # System calls that do not fail (with the arguments a program gives them),
-# and exit: injecting an error into them tests nothing.
-FAULT_NEVER='^(exit|exit_group|getpid|getppid|gettid|getuid|geteuid|getgid|getegid|getresuid|getresgid|umask|rt_sigprocmask|rt_sigaction|rt_sigreturn|set_tid_address|set_robust_list|rseq|arch_prctl|sched_yield|getpgrp)$'
+# and exit: injecting an error into them tests nothing. Nor close and brk,
+# whose injected failures cannot happen: strace skips the call, but a real
+# close(2) frees the descriptor whatever it returns (a child's end of a
+# channel kept open hangs its parent), and a real brk(2) reports failure by
+# returning the old break, never -ENOMEM (which glibc takes as the break).
+FAULT_NEVER='^(close|brk|exit|exit_group|getpid|getppid|gettid|getuid|geteuid|getgid|getegid|getresuid|getresgid|umask|rt_sigprocmask|rt_sigaction|rt_sigreturn|set_tid_address|set_robust_list|rseq|arch_prctl|sched_yield|getpgrp)$'
 # System calls that can block, so that a signal can interrupt them: each
 # point of one of these gets an EINTR run too. The waits fail with nothing
 # but EINTR (given valid arguments): they get only that.
@@ -165,14 +173,17 @@ fault_errno() {
 
 # _fault_run INJECT -- COMMAND...: one run under strace (INJECT: an
 # -e inject=... argument, or "" for none); the status in _fault_status,
-# stdout, stderr and the trace in $FAULT_DIR.
+# stdout, stderr and the trace in $FAULT_DIR. Its stdin is
+# $FAULT_DIR/stdin if fault_setup wrote one (a handle), else /dev/null.
 _fault_run() {
 	_inject=$1
 	shift 2
 	_fault_status=0
+	_stdin=/dev/null
+	[ -e "$FAULT_DIR/stdin" ] && _stdin=$FAULT_DIR/stdin
 	# shellcheck disable=SC2086 # _inject: one word or none
 	timeout -k 2 30 strace -f -q -b execve -e signal=none -o "$FAULT_DIR/trace" \
-		${_inject:+-e "$_inject"} -- "$@" >"$FAULT_DIR/out" 2>"$FAULT_DIR/err" ||
+		${_inject:+-e "$_inject"} -- "$@" <"$_stdin" >"$FAULT_DIR/out" 2>"$FAULT_DIR/err" ||
 		_fault_status=$?
 }
 
@@ -184,6 +195,7 @@ fault_scan() {
 	: >"$FAULT_DIR/bugs"
 
 	# the fault-free run: the points, and what success looks like
+	fault_state >"$FAULT_DIR/state.base"
 	fault_setup
 	fault_state >"$FAULT_DIR/state.before"
 	_fault_run "" -- "$@"
@@ -196,10 +208,10 @@ fault_scan() {
 	cmp -s "$FAULT_DIR/state.before" "$FAULT_DIR/state.ok" &&
 		[ "${FAULT_NO_CHANGE:-0}" != 1 ] && hard_error "$_tool: fault_state does not see what the run did"
 	fault_undo
-	fault_state >"$FAULT_DIR/state.undone"
-	cmp -s "$FAULT_DIR/state.before" "$FAULT_DIR/state.undone" ||
-		hard_error "$_tool: fault_undo left: $(diff "$FAULT_DIR/state.before" "$FAULT_DIR/state.undone")"
 	fault_teardown
+	fault_state >"$FAULT_DIR/state.undone"
+	cmp -s "$FAULT_DIR/state.base" "$FAULT_DIR/state.undone" ||
+		hard_error "$_tool: fault_undo left: $(diff "$FAULT_DIR/state.base" "$FAULT_DIR/state.undone")"
 	fault_points "$FAULT_DIR/trace" >"$FAULT_DIR/points"
 	fault_sample <"$FAULT_DIR/points" >"$FAULT_DIR/sample"
 
@@ -207,10 +219,10 @@ fault_scan() {
 	while read -r _sys _n _hits; do
 		_i=$((_i + 1))
 		if ! printf '%s\n' "$_sys" | grep -Eq "$FAULT_ONLY_EINTR"; then
-			_fault_point "$_tool" "$_sys" "$_n" "$(fault_errno "$_sys" "$_i")" "$@"
+			_fault_point "$_tool" "$_sys" "$_n" "$(fault_errno "$_sys" "$_i")" "$_hits" "$@"
 		fi
 		if printf '%s\n' "$_sys" | grep -Eq "$FAULT_BLOCKING"; then
-			_fault_point "$_tool" "$_sys" "$_n" EINTR "$@"
+			_fault_point "$_tool" "$_sys" "$_n" EINTR "$_hits" "$@"
 		fi
 	done <"$FAULT_DIR/sample"
 
@@ -223,12 +235,13 @@ fault_scan() {
 	fi
 }
 
-# _fault_point TOOL SYSCALL N ERRNO COMMAND...: one run with one fault,
+# _fault_point TOOL SYSCALL N ERRNO HITS COMMAND...: one run with one fault,
 # judged as the top says.
 _fault_point() {
-	_fp_tool=$1 _fp_sys=$2 _fp_n=$3 _fp_err=$4
-	shift 4
+	_fp_tool=$1 _fp_sys=$2 _fp_n=$3 _fp_err=$4 _fp_hits=$5
+	shift 5
 	_fp_what="$_fp_sys #$_fp_n $_fp_err"
+	fault_state >"$FAULT_DIR/state.base"
 	fault_setup
 	fault_state >"$FAULT_DIR/state.before"
 	_fault_run "inject=$_fp_sys:error=$_fp_err:when=$_fp_n" -- "$@"
@@ -237,13 +250,18 @@ _fault_point() {
 	[ "$_fp_sys" = execve ] && _fp_want=126
 	_fp_why=""
 	if [ "$_fp_err" != EINTR ] && [ "$_fault_status" = "$_fp_want" ]; then
-		if [ "$(wc -l <"$FAULT_DIR/err")" != 1 ] || ! grep -q "^$_fp_tool: " "$FAULT_DIR/err"; then
+		_fp_lines=$(wc -l <"$FAULT_DIR/err")
+		if [ "$_fp_lines" -lt 1 ] || [ "$_fp_lines" -gt "$_fp_hits" ] ||
+			grep -qv "^$_fp_tool: " "$FAULT_DIR/err"; then
 			_fp_why="not one error line"
 		elif cmp -s "$FAULT_DIR/state.before" "$FAULT_DIR/state.after"; then
 			_clean=$((_clean + 1))
-		elif [ "$_fp_sys" = execve ] && cmp -s "$FAULT_DIR/state.ok" "$FAULT_DIR/state.after"; then
-			# the step was done, the command could not run: as a
-			# command that fails, what the step made stays
+		elif { [ "$_fp_sys" = execve ] || grep -q "^$_fp_tool: stdout: " "$FAULT_DIR/err"; } &&
+			cmp -s "$FAULT_DIR/state.ok" "$FAULT_DIR/state.after"; then
+			# the step was done, the command could not run (as a
+			# command that fails, what the step made stays), or the
+			# handle could not be passed on after a step that cannot
+			# be taken back (a release, a map)
 			_clean=$((_clean + 1))
 			fault_undo
 		else
@@ -270,14 +288,14 @@ _fault_point() {
 			sed 's/^/  stderr: /' "$FAULT_DIR/err"
 			diff "$FAULT_DIR/state.before" "$FAULT_DIR/state.after" | sed 's/^/  state: /'
 		} >>"$FAULT_DIR/bugs"
-		# back to the state before, or stop here
 		fault_kill_strays "$FAULT_DIR/state.before"
 		fault_undo
-		fault_state >"$FAULT_DIR/state.after"
-		cmp -s "$FAULT_DIR/state.before" "$FAULT_DIR/state.after" || {
-			cat "$FAULT_DIR/bugs" >&2
-			fail "$_fp_tool: $_fp_what left what the test cannot undo: $(diff "$FAULT_DIR/state.before" "$FAULT_DIR/state.after")"
-		}
 	fi
 	fault_teardown
+	# back to the state before the run, or stop here
+	fault_state >"$FAULT_DIR/state.final"
+	cmp -s "$FAULT_DIR/state.base" "$FAULT_DIR/state.final" || {
+		cat "$FAULT_DIR/bugs" >&2
+		fail "$_fp_tool: $_fp_what left what the test cannot undo: $(diff "$FAULT_DIR/state.base" "$FAULT_DIR/state.final")"
+	}
 }
