@@ -121,11 +121,17 @@ static const char *parent_source(const struct cgctl_opts *o, char *buf, size_t s
 
 int open_existing(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	char parent[512];
+	int r;
 
 	if (init_group(o, c, cg_hiers_for(&c->sys, ~0u)) < 0)
 		return -1;
-	if (cg_group_existing(&c->g) < 0) {
+	if ((r = cg_group_existing(&c->g, &f)) < 0 && r != -ENOENT) {
+		group_error(o, &f, r);
+		return -1;
+	}
+	if (r < 0) {
 		/* list without a group lists the parent itself */
 		nsk_err("%s: no such group",
 			*o->group ? o->group : parent_source(o, parent, sizeof(parent)));

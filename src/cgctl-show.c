@@ -304,7 +304,7 @@ static int list_row(const struct cgctl_opts *o, struct cgctl_ctx *c, struct libs
 	snprintf(name, sizeof(name), "%s%s%s", base, *base && strcmp(base, "/") ? "/" : "", rel);
 	cg_group_free(&c->g);
 	if (cg_group_init(&c->g, &c->sys, o->parent, name, cg_hiers_for(&c->sys, ~0u)) < 0 ||
-	    cg_group_existing(&c->g) < 0)
+	    cg_group_existing(&c->g, NULL) < 0)
 		return 0;	/* gone meanwhile */
 	collect(c, &f);
 	if (o->tree && slash) {
