@@ -447,8 +447,10 @@ int cmd_exec(const struct cgctl_opts *o, struct cgctl_ctx *c)
 		return EXIT_TOOL_FAILED;
 	}
 	status = init_forward_and_wait(pid, 0);
-	if (o->rm)
-		remove_transient(o, c);
+	/* A group that stays is cgctl's failure, whatever the command's
+	 * status: its lines name what stays. */
+	if (o->rm && remove_transient(o, c) < 0)
+		return EXIT_TOOL_FAILED;
 	return status;
 }
 
