@@ -8,6 +8,8 @@
 #                    (links, cgroup directories, mounts, processes, limits)
 #   fault_undo       after a run that succeeded: undo what it made
 #   fault_teardown   after each run: remove what fault_setup made
+#   fault_clean      after a run that left something: remove it (default:
+#                    fault_undo)
 #
 # and then calls `fault_scan TOOL -- COMMAND...`. fault_scan runs COMMAND
 # once under strace -f to list the system calls of each of its processes,
@@ -24,7 +26,9 @@
 #     either as before or as after a run that succeeded (the tool did its
 #     step; the command could not run, as if it had failed); the same when
 #     the line says that the handle could not be written to stdout, the
-#     last thing a tool does, after a step that may not be undone;
+#     last thing a tool does, after a step that may not be undone; and
+#     when the fault was in a removal (rmdir, umount2...), what it could
+#     not remove may stay if the one line names it;
 #   - absorbed: the tool got round the failure (a close, a fallback) and did
 #     exactly what the fault-free run did: same status, same stderr, same
 #     fault_state after.
@@ -60,10 +64,16 @@ FAULT_NEVER='^(close|brk|exit|exit_group|getpid|getppid|gettid|getuid|geteuid|ge
 FAULT_BLOCKING='^(read|readv|recvmsg|recvfrom|sendmsg|wait4|waitid|poll|ppoll|rt_sigtimedwait|epoll_wait|epoll_pwait)$'
 FAULT_ONLY_EINTR='^(wait4|waitid|poll|ppoll|rt_sigtimedwait|epoll_wait|epoll_pwait)$'
 
+# A fault in a removal (the run's own, or an undo's) may leave what it
+# could not remove, if the one line names it.
+FAULT_REMOVAL='^(rmdir|umount2|unlinkat|sendmsg|sendto)$'
+FAULT_NAMES_LEFT='left behind|could not remove|stays'
+
 fault_setup() { :; }
 fault_state() { :; }
 fault_undo() { :; }
 fault_teardown() { :; }
+fault_clean() { fault_undo; }
 
 # EXIT0: a static program that makes one system call, exit(0): the command
 # given to the tools, so that every other system call is theirs.
@@ -72,9 +82,15 @@ EXIT0=$TMP_DIR/exit0
 	2>"$FAULT_DIR/cc.err" || hard_error "exit0.c does not build: $(cat "$FAULT_DIR/cc.err")"
 
 # fault_processes: the processes of this PID namespace but this shell (the
-# tests run in one of their own), "PID COMM" a line; zombies left out.
-# Builtins only, so that the listing does not list itself.
+# tests run in one of their own), by name, sorted (their PIDs differ from
+# run to run); zombies left out.
 fault_processes() {
+	_fault_pids >"$FAULT_DIR/procs"
+	cut -d' ' -f2- "$FAULT_DIR/procs" | sort
+}
+# _fault_pids: "PID COMM" a line. Builtins only, in this shell, so that the
+# listing does not list itself.
+_fault_pids() {
 	for _s in /proc/[0-9]*/stat; do
 		_p=${_s#/proc/}
 		_p=${_p%/stat}
@@ -88,12 +104,12 @@ fault_processes() {
 	done
 }
 
-# fault_kill_strays BEFORE-STATE: kill every process that fault_processes
-# lists now and BEFORE-STATE did not (they are ours: this PID namespace is).
+# fault_kill_strays: kill every process of this PID namespace that is not
+# in $FAULT_DIR/pids.before (they are ours: this PID namespace is).
 fault_kill_strays() {
-	fault_processes >"$FAULT_DIR/procs"	# no pipeline: its subshells would be listed
+	_fault_pids >"$FAULT_DIR/procs"	# no pipeline: its subshells would be listed
 	while read -r _p _c; do
-		grep -q "^$_p $_c\$" "$1" || kill -KILL "$_p" 2>/dev/null
+		grep -q "^$_p $_c\$" "$FAULT_DIR/pids.before" || kill -KILL "$_p" 2>/dev/null
 	done <"$FAULT_DIR/procs"
 	sleep 0.1
 }
@@ -191,7 +207,7 @@ _fault_run() {
 fault_scan() {
 	_tool=$1
 	shift 2
-	_bugs=0 _clean=0 _absorbed=0 _eintr=0
+	_bugs=0 _clean=0 _absorbed=0 _eintr=0 _named=0
 	: >"$FAULT_DIR/bugs"
 
 	# the fault-free run: the points, and what success looks like
@@ -227,8 +243,8 @@ fault_scan() {
 	done <"$FAULT_DIR/sample"
 
 	log "$_tool: $(wc -l <"$FAULT_DIR/points") points, $(wc -l <"$FAULT_DIR/sample") injected:" \
-		"$_clean failed cleanly, $_absorbed absorbed, $_eintr EINTR retried, $_bugs bugs"
-	FAULT_TOTAL_POINTS=$((${FAULT_TOTAL_POINTS:-0} + _clean + _absorbed + _eintr + _bugs))
+		"$_clean failed cleanly, $_named failed naming what stays," \
+		"$_absorbed absorbed, $_eintr EINTR retried, $_bugs bugs"
 	if [ "$_bugs" != 0 ]; then
 		cat "$FAULT_DIR/bugs" >&2
 		fail "$_tool: $_bugs fault points misbehaved (above)"
@@ -244,6 +260,7 @@ _fault_point() {
 	fault_state >"$FAULT_DIR/state.base"
 	fault_setup
 	fault_state >"$FAULT_DIR/state.before"
+	_fault_pids >"$FAULT_DIR/pids.before"
 	_fault_run "inject=$_fp_sys:error=$_fp_err:when=$_fp_n" -- "$@"
 	fault_state >"$FAULT_DIR/state.after"
 	_fp_want=125
@@ -264,6 +281,12 @@ _fault_point() {
 			# be taken back (a release, a map)
 			_clean=$((_clean + 1))
 			fault_undo
+		elif [ "$_fp_lines" = 1 ] && printf '%s\n' "$_fp_sys" | grep -Eq "$FAULT_REMOVAL" &&
+			grep -Eq "$FAULT_NAMES_LEFT" "$FAULT_DIR/err"; then
+			# the fault was in the removal itself (an rmdir that
+			# the kernel refuses): what stays is named
+			_named=$((_named + 1))
+			fault_clean
 		else
 			_fp_why="left behind"
 		fi
@@ -281,6 +304,8 @@ _fault_point() {
 	else
 		_fp_why="exit $_fault_status"
 	fi
+	[ "${FAULT_VERBOSE:-0}" = 1 ] &&
+		log "$_fp_tool: $_fp_what: exit $_fault_status ${_fp_why:-ok} $(head -c 200 "$FAULT_DIR/err")"
 	if [ -n "$_fp_why" ]; then
 		_bugs=$((_bugs + 1))
 		{
@@ -288,8 +313,8 @@ _fault_point() {
 			sed 's/^/  stderr: /' "$FAULT_DIR/err"
 			diff "$FAULT_DIR/state.before" "$FAULT_DIR/state.after" | sed 's/^/  state: /'
 		} >>"$FAULT_DIR/bugs"
-		fault_kill_strays "$FAULT_DIR/state.before"
-		fault_undo
+		fault_kill_strays
+		fault_clean
 	fi
 	fault_teardown
 	# back to the state before the run, or stop here
