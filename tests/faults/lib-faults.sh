@@ -10,6 +10,8 @@
 #   fault_teardown   after each run: remove what fault_setup made
 #   fault_clean      after a run that left something: remove it (default:
 #                    fault_undo)
+#   fault_acceptable after a failure that changed fault_state: true when the
+#                    change is one the path allows (default: none)
 #
 # and then calls `fault_scan TOOL -- COMMAND...`. fault_scan runs COMMAND
 # once under strace -f to list the system calls of each of its processes,
@@ -38,6 +40,9 @@
 # Processes that strace detaches at their execve (-b execve) are the
 # command's: nothing after the command's execve is injected. The system
 # calls of the dynamic loader (before main) are not injected either.
+#
+# FAULT_WRAP: words put before the traced command, e.g. to run it in a
+# mount namespace of its own (nsroot pivots the namespace it runs in).
 #
 # Bounds: FAULT_MAX points per scan (all of them if there are fewer, or
 # when NSKIT_FAULTS_ALL=1), else every system call of FAULT_INTERESTING
@@ -74,6 +79,7 @@ fault_state() { :; }
 fault_undo() { :; }
 fault_teardown() { :; }
 fault_clean() { fault_undo; }
+fault_acceptable() { false; }
 
 # EXIT0: a static program that makes one system call, exit(0): the command
 # given to the tools, so that every other system call is theirs.
@@ -197,8 +203,8 @@ _fault_run() {
 	_fault_status=0
 	_stdin=/dev/null
 	[ -e "$FAULT_DIR/stdin" ] && _stdin=$FAULT_DIR/stdin
-	# shellcheck disable=SC2086 # _inject: one word or none
-	timeout -k 2 30 strace -f -q -b execve -e signal=none -o "$FAULT_DIR/trace" \
+	# shellcheck disable=SC2086 # _inject: one word or none; FAULT_WRAP: words
+	${FAULT_WRAP:-} timeout -k 2 30 strace -f -q -b execve -e signal=none -o "$FAULT_DIR/trace" \
 		${_inject:+-e "$_inject"} -- "$@" <"$_stdin" >"$FAULT_DIR/out" 2>"$FAULT_DIR/err" ||
 		_fault_status=$?
 }
@@ -281,6 +287,11 @@ _fault_point() {
 			# be taken back (a release, a map)
 			_clean=$((_clean + 1))
 			fault_undo
+		elif fault_acceptable; then
+			# what the path's own rule allows (nsmap: each map
+			# whole or untouched)
+			_clean=$((_clean + 1))
+			fault_clean
 		elif [ "$_fp_lines" = 1 ] && printf '%s\n' "$_fp_sys" | grep -Eq "$FAULT_REMOVAL" &&
 			grep -Eq "$FAULT_NAMES_LEFT" "$FAULT_DIR/err"; then
 			# the fault was in the removal itself (an rmdir that
