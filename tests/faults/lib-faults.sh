@@ -53,6 +53,8 @@ require_cmd strace timeout cc awk
 FAULT_DIR=$TMP_DIR/faults
 mkdir "$FAULT_DIR" || hard_error "mkdir $FAULT_DIR"
 FAULT_MAX=${FAULT_MAX:-150}
+# errors injected at each point, of its realistic ones (fault_errno)
+FAULT_ERRNOS=${FAULT_ERRNOS:-2}
 # fault points to leave out, an extended regex on "SYSCALL N"
 FAULT_SKIP=${FAULT_SKIP:-}
 FAULT_INTERESTING='^(mount|umount2|mount_setattr|move_mount|open_tree|fsopen|fsconfig|fsmount|mkdir|mkdirat|rmdir|unlinkat|write|pwrite64|writev|sendmsg|sendto|clone|clone3|fork|vfork|setns|unshare|pivot_root|execve|pidfd_open|pidfd_send_signal|kill|socket|bind|chdir|fchdir|chroot|prctl|capset|setresuid|setresgid|setgroups|sethostname|symlinkat|openat|close_range)$'
@@ -178,7 +180,8 @@ fault_sample() {
 	}'
 }
 
-# fault_errno SYSCALL INDEX: the error to inject at the INDEX-th point.
+# fault_errno SYSCALL INDEX: the error to inject at the INDEX-th point: one
+# the call can really return, the list turning with INDEX.
 fault_errno() {
 	case $1 in
 	mmap | munmap | mremap | brk) echo ENOMEM ;;
@@ -237,18 +240,27 @@ fault_scan() {
 	fault_points "$FAULT_DIR/trace" >"$FAULT_DIR/points"
 	fault_sample <"$FAULT_DIR/points" >"$FAULT_DIR/sample"
 
-	_i=0
-	while read -r _sys _n _hits; do
-		_i=$((_i + 1))
-		if ! printf '%s\n' "$_sys" | grep -Eq "$FAULT_ONLY_EINTR"; then
-			_fault_point "$_tool" "$_sys" "$_n" "$(fault_errno "$_sys" "$_i")" "$_hits" "$@"
+	_fs_i=0
+	# the sample on descriptor 9: nothing a run starts may read it
+	while read -r _fs_sys _fs_n _fs_hits <&9; do
+		_fs_i=$((_fs_i + 1))
+		if ! printf '%s\n' "$_fs_sys" | grep -Eq "$FAULT_ONLY_EINTR"; then
+			# FAULT_ERRNOS errors a point (the next ones of its list)
+			_fs_done=
+			for _fs_k in $(seq 0 $((FAULT_ERRNOS - 1))); do
+				_fs_e=$(fault_errno "$_fs_sys" $((_fs_i + _fs_k)))
+				case " $_fs_done " in *" $_fs_e "*) continue ;; esac
+				_fs_done="$_fs_done $_fs_e"
+				_fault_point "$_tool" "$_fs_sys" "$_fs_n" "$_fs_e" "$_fs_hits" "$@" </dev/null
+			done
 		fi
-		if printf '%s\n' "$_sys" | grep -Eq "$FAULT_BLOCKING"; then
-			_fault_point "$_tool" "$_sys" "$_n" EINTR "$_hits" "$@"
+		if printf '%s\n' "$_fs_sys" | grep -Eq "$FAULT_BLOCKING"; then
+			_fault_point "$_tool" "$_fs_sys" "$_fs_n" EINTR "$_fs_hits" "$@" </dev/null
 		fi
-	done <"$FAULT_DIR/sample"
+	done 9<"$FAULT_DIR/sample"
 
-	log "$_tool: $(wc -l <"$FAULT_DIR/points") points, $(wc -l <"$FAULT_DIR/sample") injected:" \
+	log "$_tool: $(wc -l <"$FAULT_DIR/points") points, $(wc -l <"$FAULT_DIR/sample") injected," \
+		"$((_clean + _named + _absorbed + _eintr + _bugs)) runs:" \
 		"$_clean failed cleanly, $_named failed naming what stays," \
 		"$_absorbed absorbed, $_eintr EINTR retried, $_bugs bugs"
 	if [ "$_bugs" != 0 ]; then
