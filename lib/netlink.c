@@ -554,7 +554,9 @@ int netlink_link_ports(struct nl_sock *sk, int master, struct netlink_link *ret,
 
 	if (r < 0)
 		return r;
-	r = nl_send_auto(sk, msg);	/* completes it: port, sequence number */
+	do
+		r = nl_send_auto(sk, msg);	/* completes it: port, sequence number */
+	while (r == -NLE_INTR);
 	seq = nlmsg_hdr(msg)->nlmsg_seq;
 	nlmsg_free(msg);
 	if (r < 0)
