@@ -73,7 +73,7 @@ FAULT_ONLY_EINTR='^(wait4|waitid|poll|ppoll|rt_sigtimedwait|epoll_wait|epoll_pwa
 
 # A fault in a removal (the run's own, or an undo's) may leave what it
 # could not remove, if the one line names it.
-FAULT_REMOVAL='^(rmdir|umount2|unlinkat|sendmsg|sendto)$'
+FAULT_REMOVAL='^(rmdir|umount2|unlinkat|sendmsg|sendto|recvmsg|recvfrom)$'
 FAULT_NAMES_LEFT='left behind|could not remove|stays'
 
 fault_setup() { :; }

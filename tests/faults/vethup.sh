@@ -45,3 +45,14 @@ fault_clean() {
 
 fault_scan vethup -- "$VETHUP" -t "$pid" --name vh0 --bridge br0 \
 	--addr 10.0.0.2/24 --addr fd00::2/64 --host-addr 10.0.0.1/24 --host-addr fd00::1/64
+
+# --delete: the pair, and the bridge vethup made for it, now empty
+fault_setup() {
+	"$VETHUP" -t "$pid" --name vh0 --bridge br0 --addr 10.0.0.2/24 --addr fd00::2/64 \
+		--host-addr 10.0.0.1/24 --host-addr fd00::1/64 >/dev/null || hard_error "vethup"
+}
+fault_undo() { :; }
+fault_teardown() {
+	fault_clean
+}
+fault_scan vethup -- "$VETHUP" --delete vh0
