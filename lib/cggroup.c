@@ -201,17 +201,19 @@ static void drop(struct cg_group *g, unsigned i)
 	g->base[i] = 0;
 }
 
-int cg_group_existing(struct cg_group *g)
+int cg_group_existing(struct cg_group *g, struct nsk_failure *f)
 {
 	bool any = false;
 
 	for (unsigned i = 0; i < g->sys->n; i++) {
 		if (!g->dir[i])
 			continue;
-		if (access(g->dir[i], F_OK) < 0)
+		if (access(g->dir[i], F_OK) == 0)
+			any = true;
+		else if (errno == ENOENT)
 			drop(g, i);
 		else
-			any = true;
+			return cg_fail_at(f, -errno, g->dir[i], NULL);
 	}
 	return any ? 0 : -ENOENT;
 }
@@ -429,6 +431,15 @@ static bool made_by_us(const struct cg_group *g, const char *dir)
 	return false;
 }
 
+/* A file that has no value to read back (write-only: kernfs refuses to
+ * open it for reading), which cannot be restored. Any other failure to
+ * read an old value fails the writes before the first one: all or nothing
+ * could not be kept. */
+static bool unreadable(int err)
+{
+	return err == -EACCES || err == -EINVAL;
+}
+
 /* Read the old value of every file a write changes; -ENOENT (nothing
  * written yet) when one is missing. v1 memory.limit_in_bytes alone moves
  * memsw with it (write_keeping_swap), so memsw is kept too. A group this
@@ -450,13 +461,15 @@ static int save_old(struct cg_group *g, const struct cg_write *w, unsigned i, st
 		return 0;
 	}
 	s[*ns] = (struct saved){ dir, w->file, w->value, NULL, i, false };
-	if ((r = read_path_alloc(dir, w->file, &s[*ns].old)) == -ENOENT)
+	if ((r = read_path_alloc(dir, w->file, &s[*ns].old)) < 0 && !unreadable(r))
 		return cg_fail_at(f, r, dir, w->file);
 	(*ns)++;
 	if (w->keep_swap) {
 		s[*ns] = (struct saved){ dir, "memory.memsw.limit_in_bytes", NULL, NULL, i, false };
-		if (read_path_alloc(dir, s[*ns].file, &s[*ns].old) == 0)
+		if ((r = read_path_alloc(dir, s[*ns].file, &s[*ns].old)) == 0)
 			(*ns)++;
+		else if (r != -ENOENT && !unreadable(r))	/* ENOENT: no swap accounting */
+			return cg_fail_at(f, r, dir, s[*ns].file);
 	}
 	return 0;
 }

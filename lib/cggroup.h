@@ -71,8 +71,10 @@ int cg_group_init(struct cg_group *g, const struct cg_sys *sys, const char *pare
 		  const char *name, unsigned mask);
 void cg_group_free(struct cg_group *g);
 /* Keep only the hierarchies where the group's directory exists; -ENOENT
- * if none. */
-int cg_group_existing(struct cg_group *g);
+ * if none; another -errno, with f (may be NULL) naming the directory, when
+ * one cannot be looked at (taking it for absent would have delete report
+ * success and leave it). */
+int cg_group_existing(struct cg_group *g, struct nsk_failure *f);
 /* Whether the directory exists in every hierarchy of the group. */
 bool cg_group_complete(const struct cg_group *g);
 

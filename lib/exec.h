@@ -49,3 +49,6 @@ int exec_command(char *const argv[]);
 int exec_status_for_errno(int err);
 /* The exit status that reflects a wait status: the code, or 128+N. */
 int exec_status_from_wait(int wstatus);
+/* waitpid(2), retried when a signal interrupts it: a wait that gave up
+ * on EINTR would lose a child whose SIGCHLD was already taken. */
+pid_t exec_wait(pid_t pid, int *wstatus, int flags);

@@ -8,6 +8,7 @@
 #include "cleanup.h"
 #include "confine.h"
 #include "err.h"
+#include "exec.h"
 #include "helper.h"
 #include "msg.h"
 #include "ns.h"
@@ -188,8 +189,7 @@ int helper_finish(struct helper *h, bool keep, struct persisted *ret_left)
 	else if (!keep && h->persists && msg_send(h->fd, MSG_UNDO, 0, NULL) == 0)
 		collect_left(h, ret_left ? ret_left : &left);
 	close(TAKE_FD(h->fd));
-	while (waitpid(h->pid, &status, 0) < 0 && errno == EINTR)
-		;
+	exec_wait(h->pid, &status, 0);
 	*h = (struct helper)HELPER_INIT;
 	if (keep && r == 0 && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
 		r = -EPIPE;

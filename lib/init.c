@@ -108,7 +108,7 @@ int init_forward_and_wait(pid_t child, unsigned flags)
 		}
 		for (;;) {
 			int status;
-			pid_t pid = waitpid((flags & INIT_REAP_ALL) ? -1 : child, &status, WNOHANG);
+			pid_t pid = exec_wait((flags & INIT_REAP_ALL) ? -1 : child, &status, WNOHANG);
 			if (pid <= 0)
 				break;
 			if (pid != child)
@@ -196,7 +196,7 @@ int init_pause(void)
 			continue;
 		if (sig != SIGCHLD)
 			return 128 + sig;
-		while (waitpid(-1, NULL, WNOHANG) > 0)
+		while (exec_wait(-1, NULL, WNOHANG) > 0)
 			;
 	}
 }

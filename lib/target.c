@@ -193,8 +193,24 @@ int target_handle(const struct target *t, enum target_handle_format f, char *buf
 
 int target_print(const char *handle)
 {
-	if (printf("%s\n", handle) < 0 || fflush(stdout) != 0)
+	char line[sizeof(((struct target *)0)->handle) + 1];
+	int len = snprintf(line, sizeof(line), "%s\n", handle);
+
+	if (len < 0 || (size_t)len >= sizeof(line))
+		return -ENAMETOOLONG;
+	/* write(2), not stdio: a line that failed must not be written after
+	 * all by the flush at exit, after the tool said it failed. */
+	if (fflush(stdout) != 0)
 		return -errno;
+	for (int off = 0; off < len;) {
+		ssize_t n = write(STDOUT_FILENO, line + off, (size_t)(len - off));
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		off += (int)n;
+	}
 	return 0;
 }
 

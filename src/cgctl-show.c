@@ -306,7 +306,7 @@ static int list_row(const struct cgctl_opts *o, struct cgctl_ctx *c, struct libs
 	cg_group_free(&c->g);
 	if (!(mask = cgctl_hiers(o, &c->sys, ~0u)) ||
 	    cg_group_init(&c->g, &c->sys, o->parent, name, mask) < 0 ||
-	    cg_group_existing(&c->g) < 0)
+	    cg_group_existing(&c->g, NULL) < 0)
 		return 0;	/* gone meanwhile */
 	collect(c, &f);
 	if (o->tree && slash) {

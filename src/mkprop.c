@@ -285,11 +285,17 @@ static int exec_cmd(char **argv)
 
 static int run_change(const struct mkprop_opts *o, struct target *t)
 {
+	int r;
+
 	if (check_paths(o, t) < 0 || change_all(o, t) < 0)
 		return EXIT_TOOL_FAILED;
 	if (o->argv)
 		return exec_cmd(o->argv);
-	return target_echo(t) < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;
+	if ((r = target_echo(t)) < 0) {
+		nsk_err("stdout: writing the handle: %s", strerror(-r));
+		return EXIT_TOOL_FAILED;
+	}
+	return EXIT_SUCCESS;
 }
 
 /* ---- showing propagation ---- */

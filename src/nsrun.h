@@ -77,7 +77,8 @@ int nsrun_mount_binfmt(const struct nsrun_opts *o);
 /* Warn about each namespace file an undo left behind (lib/persist). */
 struct persisted;
 void nsrun_warn_left(const struct persisted *left);
-/* helper_finish, warning about what its undo left behind. */
+/* helper_finish, warning about what its undo left behind, and saying why
+ * when what was made cannot be kept. */
 int nsrun_finish_helper(struct helper *h, bool keep);
 
 /* ---- nsrun-cmd.c ---- */
