@@ -57,6 +57,12 @@ int init_pause(void);
 /* Send the release to a held process, after checking from its status
  * that it is one: -EPERM if not held (SigBlk lacks the release signal). */
 int init_release(int pidfd, int procfd);
+/* What a process is to the hold/release handshake, from the signal mask
+ * of its /proc/PID/status text (kernel facts, not its name): HELD blocks
+ * the release signal (init_hold_block), PAUSE exactly what init_pause
+ * blocks. Pure. */
+enum init_state { INIT_STATE_OTHER, INIT_STATE_HELD, INIT_STATE_PAUSE };
+enum init_state init_status_state(const char *status_text);
 /* Parse a signal mask line ("SigBlk:\t0000000000010000") out of the text
  * of /proc/PID/status. Pure; -ENOENT when the field is missing. */
 int init_status_sigmask(const char *status_text, const char *field, uint64_t *ret_mask);

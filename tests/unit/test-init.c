@@ -1,4 +1,5 @@
 #include <signal.h>
+#include <stdio.h>
 
 #include "unit.h"
 #include "init.h"
@@ -49,10 +50,34 @@ static void test_should_forward(void **state)
 	assert_false(init_should_forward(SI_KERNEL, INIT_CHILD_IS_BARE_PID1, true));
 }
 
+/* The state of the handshake, from SigBlk alone. */
+static void test_status_state(void **state)
+{
+	char text[128];
+	/* held: the release signal (SIGRTMIN+3) blocked, with the ending ones */
+	uint64_t held = (1ULL << (SIGRTMIN + 3 - 1)) | 0x4207;
+	/* pause: INT, QUIT, TERM, HUP and CHLD, nothing else */
+	uint64_t pause = (1ULL << (SIGINT - 1)) | (1ULL << (SIGQUIT - 1)) |
+			 (1ULL << (SIGTERM - 1)) | (1ULL << (SIGHUP - 1)) | (1ULL << (SIGCHLD - 1));
+
+	snprintf(text, sizeof(text), "Name:\tnsrun\nSigBlk:\t%016llx\n", (unsigned long long)held);
+	assert_int_equal(init_status_state(text), INIT_STATE_HELD);
+	snprintf(text, sizeof(text), "SigBlk:\t%016llx\n", (unsigned long long)pause);
+	assert_int_equal(init_status_state(text), INIT_STATE_PAUSE);
+	/* the forwarding init blocks USR1 too: not a pause */
+	snprintf(text, sizeof(text), "SigBlk:\t%016llx\n",
+		 (unsigned long long)(pause | (1ULL << (SIGUSR1 - 1))));
+	assert_int_equal(init_status_state(text), INIT_STATE_OTHER);
+	assert_int_equal(init_status_state("SigBlk:\t0000000000000000\n"), INIT_STATE_OTHER);
+	assert_int_equal(init_status_state("Name:\tx\n"), INIT_STATE_OTHER);
+	assert_int_equal(init_status_state("SigBlk:\tzz\n"), INIT_STATE_OTHER);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_status_sigmask), cmocka_unit_test(test_forwarded),
+		cmocka_unit_test(test_status_state),
 		cmocka_unit_test(test_should_forward),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
