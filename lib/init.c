@@ -245,17 +245,21 @@ int init_release(int pidfd, int procfd)
 
 enum init_state init_status_state(const char *status_text)
 {
-	uint64_t blocked = 0, pause_set = 1ull << (SIGCHLD - 1);
+	uint64_t blocked = 0, ending = 0;
 
-	if (init_status_sigmask(status_text, "SigBlk", &blocked) < 0)
+	if (init_status_sigmask(status_text, "SigBlk", &blocked) < 0 ||
+	    !((blocked >> (init_release_signal() - 1)) & 1))
 		return INIT_STATE_OTHER;
-	if ((blocked >> (init_release_signal() - 1)) & 1)
-		return INIT_STATE_HELD;
 	for (unsigned i = 0; i < ELEMENTSOF(ending_signals); i++)
-		pause_set |= 1ull << (ending_signals[i] - 1);
-	/* init_pause blocks these and no other; the forwarding init blocks
-	 * USR1 and the rest of the forwarded signals too */
-	if (blocked == pause_set)
+		ending |= 1ull << (ending_signals[i] - 1);
+	/* A held process waits on a signalfd: its whole mask shows. The
+	 * pause and the init wait in sigwaitinfo(2), and while they do the
+	 * kernel unblocks the set waited for (do_sigtimedwait): the pause
+	 * then still shows the forwarded signals it does not wait for (USR1
+	 * among them), the forwarding init only the release signal. */
+	if ((blocked & ending) == ending)
+		return INIT_STATE_HELD;
+	if (!(blocked & ending) && ((blocked >> (SIGUSR1 - 1)) & 1))
 		return INIT_STATE_PAUSE;
 	return INIT_STATE_OTHER;
 }

@@ -57,10 +57,11 @@ int init_pause(void);
 /* Send the release to a held process, after checking from its status
  * that it is one: -EPERM if not held (SigBlk lacks the release signal). */
 int init_release(int pidfd, int procfd);
-/* What a process is to the hold/release handshake, from the signal mask
- * of its /proc/PID/status text (kernel facts, not its name): HELD blocks
- * the release signal (init_hold_block), PAUSE exactly what init_pause
- * blocks. Pure. */
+/* What one of nsrun's holders is to the hold/release handshake, from the
+ * signal mask of its /proc/PID/status text (the kernel's facts, not its
+ * name): HELD waits for the release (the release and the ending signals
+ * blocked), PAUSE holds the namespaces with no command (waiting in
+ * init_pause), OTHER is anything else (a running init, a command). Pure. */
 enum init_state { INIT_STATE_OTHER, INIT_STATE_HELD, INIT_STATE_PAUSE };
 enum init_state init_status_state(const char *status_text);
 /* Parse a signal mask line ("SigBlk:\t0000000000010000") out of the text

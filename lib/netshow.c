@@ -13,6 +13,7 @@
 #include <netlink/route/route.h>
 #include <netlink/socket.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 
@@ -36,6 +37,13 @@ static void append(char *buf, size_t size, const char *word)
 
 	if (len + 1 + strlen(word) < size)
 		snprintf(buf + len, size - len, "%s%s", len ? " " : "", word);
+}
+
+static int cmp_ifindex(const void *a, const void *b)
+{
+	const struct netshow_iface *x = a, *y = b;
+
+	return (x->ifindex > y->ifindex) - (x->ifindex < y->ifindex);
 }
 
 int netshow_ifaces(struct nl_sock *sk, struct netshow_iface *ret, unsigned max)
@@ -71,6 +79,8 @@ int netshow_ifaces(struct nl_sock *sk, struct netshow_iface *ret, unsigned max)
 	}
 	nl_cache_free(addrs);
 	nl_cache_free(links);
+	/* the cache keeps its own order */
+	qsort(ret, n < max ? n : max, sizeof(*ret), cmp_ifindex);
 	return (int)n;
 }
 

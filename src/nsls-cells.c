@@ -131,7 +131,7 @@ static void cell_ns(const struct row *w, char *buf, size_t size)
 static void cell_state(const struct row *w, char *buf, size_t size)
 {
 	char text[4096];
-	struct procinfo_state { char c; } st = { 0 };
+	struct { char c; } st = { 0 };
 
 	if (!w->key) {
 		snprintf(buf, size, "persisted");
@@ -144,12 +144,17 @@ static void cell_state(const struct row *w, char *buf, size_t size)
 	const char *state = strstr(text, "\nState:");
 	if (state)
 		sscanf(state, "\nState: %c", &st.c);
+	/* first: a stopped process's mask is not the one it waits with */
+	if (st.c == 'T' || st.c == 't') {
+		snprintf(buf, size, "stopped");
+		return;
+	}
 	switch (init_status_state(text)) {
 	case INIT_STATE_HELD: snprintf(buf, size, "held"); return;
 	case INIT_STATE_PAUSE: snprintf(buf, size, "paused"); return;
 	case INIT_STATE_OTHER: break;
 	}
-	snprintf(buf, size, "%s", st.c == 'T' || st.c == 't' ? "stopped" : "running");
+	snprintf(buf, size, "running");
 }
 
 /* "0→100000 ×65536" ("0->100000 x65536" outside a UTF-8 locale), then

@@ -284,6 +284,23 @@ static void mounts(struct sections *x, const struct target *t, struct nsls_notes
 	done(x, tb, "Mounts (as mkprop --show)");
 }
 
+/* "all", or the names of the capabilities of a set: "chown,kill". */
+static void caps_text(uint64_t set, char *buf, size_t size)
+{
+	int last = caps_last_cap();
+	size_t len = 0;
+
+	buf[0] = '\0';
+	if (last >= 0 && last < 63 && set == (1ull << (last + 1)) - 1) {
+		snprintf(buf, size, "all");
+		return;
+	}
+	for (int c = 0; c <= last && c < 64 && len < size; c++)
+		if ((set >> c) & 1)
+			len += (size_t)snprintf(buf + len, size - len, "%s%s", len ? "," : "",
+						caps_name(c));
+}
+
 /* The key facts, one FIELD VALUE pair per line (in JSON, one object). */
 static void summary(struct sections *x, struct nsls_scan *s, int ct, const struct target *t)
 {
@@ -294,7 +311,7 @@ static void summary(struct sections *x, struct nsls_scan *s, int ct, const struc
 	};
 	static const enum ct_col from_row[] = { CT_PID, CT_HANDLE, CT_STATE };
 	struct out_selection sel = { .count = ELEMENTSOF(from_row) };
-	char store[OUT_MAX_SELECTED][CELL_SIZE], caps[1024] = "", status[4096];
+	char store[OUT_MAX_SELECTED][CELL_SIZE], caps[1024] = "", status[4096] = "";
 	const char *cells[ELEMENTSOF(cols)];
 	struct nsls_notes notes = { { 0 }, { 0 } };
 	uint64_t eff = 0;
@@ -307,14 +324,9 @@ static void summary(struct sections *x, struct nsls_scan *s, int ct, const struc
 		return;
 	}
 	if (readfile_at(t->procfd, "status", status, sizeof(status)) > 0 &&
-	    init_status_sigmask(status, "CapEff", &eff) == 0) {
-		size_t len = 0;
-		for (int c = 0; c <= caps_last_cap() && c < 64 && len < sizeof(caps); c++)
-			if ((eff >> c) & 1)
-				len += (size_t)snprintf(caps + len, sizeof(caps) - len, "%s%s",
-							len ? "," : "", caps_name(c));
-	}
-	cells[3] = yes(cells[2] && !strcmp(cells[2], "held"));
+	    init_status_sigmask(status, "CapEff", &eff) == 0)
+		caps_text(eff, caps, sizeof(caps));
+	cells[3] = yes(*status && init_status_state(status) == INIT_STATE_HELD);
 	cells[4] = sg < 0 ? NULL : sg ? "allow" : "deny";
 	cells[5] = *caps ? caps : NULL;
 	char cmd[CELL_SIZE];
