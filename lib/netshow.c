@@ -155,16 +155,18 @@ int netshow_nsid(struct nl_sock *sk, int nsfd)
 		nlmsg_free(msg);
 		return -ENOMEM;
 	}
-	/* the answer comes without an acknowledgement to wait for */
+	/* The answer comes without an acknowledgement. Without auto-ack libnl
+	 * also skips its sequence check, which would otherwise expect the
+	 * acknowledgements it did not get and refuse the next answer. */
 	nl_socket_disable_auto_ack(sk);
 	r = nl_send_auto(sk, msg);
-	nl_socket_enable_auto_ack(sk);
 	nlmsg_free(msg);
-	if (r < 0)
-		return nle_errno(r);
-	nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, nsid_valid, &a);
-	r = nl_recvmsgs_default(sk);
-	nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_DEFAULT, NULL, NULL);
+	if (r >= 0) {
+		nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, nsid_valid, &a);
+		r = nl_recvmsgs_default(sk);
+		nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_DEFAULT, NULL, NULL);
+	}
+	nl_socket_enable_auto_ack(sk);
 	if (r < 0)
 		return nle_errno(r);
 	if (!a.have || a.nsid < 0)
