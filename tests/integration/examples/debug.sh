@@ -17,7 +17,7 @@ assert_eq 0 "$EX_STATUS" "exit status (stderr: $(cat "$TMP_DIR/stderr"))"
 # has LINE WHAT: LINE (an extended regex, anchored) is in the output
 has() { assert_match "$1" "$out" "$2"; }
 has '^hello from the container$' "the page the service serves"
-has '^ +1 +0 root +nsrun ' "ps: PID 1 is nsrun's init"
+has '^ +1 +0 root +nsrun-init busybox httpd ' "ps: PID 1 is nsrun's init, named so"
 has '^ +2 +1 root +busybox httpd ' "ps: PID 2 is the service"
 [ "$(printf '%s\n' "$out" | grep -cE '^ +[0-9]+ +[0-9]+ root ')" = 3 ] ||
 	fail "ps: the service, its init and ps itself, nothing else: $out"

@@ -52,5 +52,7 @@ assert_match '^eth0 10\.0\.0\.2/24( |$)' "$(field "$r" links)" "the link inside 
 assert_eq box "$(field "$r" hostname)" "host name"
 # the root: an overlay whose lower directory is the image (nsroot --overlay)
 assert_eq "overlay:$root" "$(field "$r" root)" "root"
-# the command is the init's: what nsrun was asked to run
-assert_match "^$NSRUN .*--hold" "$(field "$r" command)" "command"
+# the command is the init's, named by nsrun once released (ps shows it too)
+assert_eq "nsrun-init $MKPROP --private --recursive / -- $NSROOT --proc --overlay $root $TMP_DIR/mnt -- /bin/sleep 4243.25" \
+	"$(field "$r" command)" "command"
+assert_eq nsrun-init "$(cat "/proc/$pid/comm")" "comm of the init"

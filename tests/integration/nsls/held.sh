@@ -37,3 +37,11 @@ assert_eq no "$(held "$pid")" "a pause is not held"
 kill -STOP "$pid"
 on_exit "kill -CONT $pid"
 wait_for '[ "$(state "$pid")" = stopped ]' || fail "a stopped init: $(state "$pid")"
+
+# nsrun names its holder for ps; nsls shows it, but does not go by it
+pid=$(detached -p --hold -- sleep 4243.75)
+assert_eq nsrun-held "$(cat "/proc/$pid/comm")" "comm while held"
+assert_eq "nsrun-held sleep 4243.75" "$("$NSLS" -J -o pid,command |
+	jq -r --argjson p "$pid" '.containers[] | select(.pid == $p) | .command')" "command while held"
+"$NSRUN" --release -t "$pid" || fail "nsrun --release"
+wait_for '[ "$(cat "/proc/$pid/comm")" = nsrun-init ]' || fail "comm after --release: $(cat "/proc/$pid/comm")"
