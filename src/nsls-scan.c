@@ -17,16 +17,26 @@
 #include "parse.h"
 #include "procinfo.h"
 
+/* Room for one more element of size elem in *v (n used of *cap). */
+static int grow(void **v, size_t n, size_t *cap, size_t elem)
+{
+	void *bigger;
+	size_t size;
+
+	if (n < *cap)
+		return 0;
+	size = *cap ? *cap * 2 : 64;
+	if (!(bigger = realloc(*v, size * elem)))
+		return -ENOMEM;
+	*v = bigger;
+	*cap = size;
+	return 0;
+}
+
 static int add_proc(struct nsls_scan *s, size_t *cap, const struct nsls_proc *p)
 {
-	if (s->nprocs == *cap) {
-		size_t n = *cap ? *cap * 2 : 256;
-		struct nsls_proc *v = realloc(s->procs, n * sizeof(*v));
-		if (!v)
-			return -ENOMEM;
-		s->procs = v;
-		*cap = n;
-	}
+	if (grow((void **)&s->procs, s->nprocs, cap, sizeof(*p)) < 0)
+		return -ENOMEM;
 	s->procs[s->nprocs++] = *p;
 	return 0;
 }
@@ -74,14 +84,8 @@ static int cmp_procs(const void *a, const void *b)
 
 static int add_container(struct nsls_scan *s, size_t *cap, const struct nsls_container *c)
 {
-	if (s->ncts == *cap) {
-		size_t n = *cap ? *cap * 2 : 64;
-		struct nsls_container *v = realloc(s->cts, n * sizeof(*v));
-		if (!v)
-			return -ENOMEM;
-		s->cts = v;
-		*cap = n;
-	}
+	if (grow((void **)&s->cts, s->ncts, cap, sizeof(*c)) < 0)
+		return -ENOMEM;
 	s->cts[s->ncts++] = *c;
 	return 0;
 }

@@ -64,6 +64,24 @@ static int print(struct libscols_table *tb)
 	return EXIT_SUCCESS;
 }
 
+/* Print the table and what could not be read; or, when building it ran
+ * out of memory, say so. The exit status. */
+static int finish(struct libscols_table *tb, bool failed, const struct nsls_notes *notes,
+		  const struct nsls_scan *s)
+{
+	int r;
+
+	if (failed) {
+		nsk_err("table: %s", nsk_strerror(-ENOMEM));
+		if (tb)
+			scols_unref_table(tb);
+		return EXIT_TOOL_FAILED;
+	}
+	r = print(tb);
+	nsls_notes_print(notes, s);
+	return r;
+}
+
 /* ---- containers ---- */
 
 static const unsigned ct_defaults[] = {
@@ -157,15 +175,7 @@ int nsls_view_containers(const struct nsls_opts *o, struct nsls_scan *s)
 		r = add_ct_line(o, s, tb, lines, done, i, &sel, &notes);
 	free(lines);
 	free(done);
-	if (!tb || !lines || !done || r < 0) {
-		nsk_err("table: %s", nsk_strerror(-ENOMEM));
-		if (tb)
-			scols_unref_table(tb);
-		return EXIT_TOOL_FAILED;
-	}
-	r = print(tb);
-	nsls_notes_print(&notes, s);
-	return r;
+	return finish(tb, !tb || !lines || !done || r < 0, &notes, s);
 }
 
 /* ---- namespaces (lsns) ---- */
@@ -319,13 +329,5 @@ int nsls_view_namespaces(const struct nsls_opts *o, struct nsls_scan *s)
 	}
 	netlink_close(&sk);
 	free(v);
-	if (!tb || !v || r < 0) {
-		nsk_err("table: %s", nsk_strerror(-ENOMEM));
-		if (tb)
-			scols_unref_table(tb);
-		return EXIT_TOOL_FAILED;
-	}
-	r = print(tb);
-	nsls_notes_print(&notes, s);
-	return r;
+	return finish(tb, !tb || !v || r < 0, &notes, s);
 }
