@@ -135,21 +135,29 @@ static void pressure(struct cg_group *g, struct cg_figures *f, enum cg_figure i,
 	}
 }
 
-void cg_figures_collect(const struct cgkey_ctx *keys, struct cg_group *g, struct cg_figures *f)
+void cg_figures_collect(const struct cgkey_ctx *keys, struct cg_group *g, unsigned want,
+			struct cg_figures *f)
 {
 	bool pids_v1 = keys->v1_ctrls & CG_BIT(CG_PIDS);
 	int frozen;
 
 	memset(f, 0, sizeof(*f));
-	memory(keys, g, f);
-	cpu(keys, g, f);
-	from_file(f, CGF_PIDS_CURRENT, cg_group_dir_for(g, CG_PIDS, !pids_v1), "pids.current", 1);
-	limit(keys, g, f, CGF_PIDS_MAX, "pids.max");
-	if ((frozen = cg_group_frozen(g)) >= 0)
+	if (want & CGF_MEMORY)
+		memory(keys, g, f);
+	if (want & CGF_CPU)
+		cpu(keys, g, f);
+	if (want & CGF_PIDS) {
+		from_file(f, CGF_PIDS_CURRENT, cg_group_dir_for(g, CG_PIDS, !pids_v1),
+			  "pids.current", 1);
+		limit(keys, g, f, CGF_PIDS_MAX, "pids.max");
+	}
+	if ((want & CGF_BIT(CGF_FROZEN)) && (frozen = cg_group_frozen(g)) >= 0)
 		set_num(f, CGF_FROZEN, (unsigned long long)frozen);
-	pressure(g, f, CGF_PSI_CPU, "cpu.pressure");
-	pressure(g, f, CGF_PSI_MEMORY, "memory.pressure");
-	pressure(g, f, CGF_PSI_IO, "io.pressure");
+	if (want & CGF_PRESSURE) {
+		pressure(g, f, CGF_PSI_CPU, "cpu.pressure");
+		pressure(g, f, CGF_PSI_MEMORY, "memory.pressure");
+		pressure(g, f, CGF_PSI_IO, "io.pressure");
+	}
 }
 
 const char *cg_figure_cell(const struct cg_figures *f, enum cg_figure i)

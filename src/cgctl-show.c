@@ -58,7 +58,7 @@ int cmd_stat(const struct cgctl_opts *o, struct cgctl_ctx *c)
 
 	if (open_existing(o, c) < 0)
 		return EXIT_TOOL_FAILED;
-	cg_figures_collect(&c->keys, &c->g, &f);
+	cg_figures_collect(&c->keys, &c->g, CGF_ALL, &f);
 	r = o->json ? stat_json(&f, o->group) : stat_vertical(&f);
 	if (r < 0) {
 		nsk_err("output: %s", strerror(-r));
@@ -146,7 +146,7 @@ static int list_row(const struct cgctl_opts *o, struct cgctl_ctx *c, struct libs
 	if (cg_group_init(&c->g, &c->sys, o->parent, name, cg_hiers_for(&c->sys, ~0u)) < 0 ||
 	    cg_group_existing(&c->g) < 0)
 		return 0;	/* gone meanwhile */
-	cg_figures_collect(&c->keys, &c->g, &f);
+	cg_figures_collect(&c->keys, &c->g, CGF_ALL, &f);
 	if (o->tree && slash) {
 		/* the parent is the nearest earlier name that prefixes this one */
 		for (size_t j = i; j-- > 0;)

@@ -182,11 +182,46 @@ static void cell_map(struct row *w, const char *file, char *buf, size_t size)
 		snprintf(buf + n, size - (size_t)n, " +%u", m.count - 1);
 }
 
+/* The cgroups of a process as one string, to know two in the same ones. */
+static void place_key(const struct cg_place *place, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (unsigned i = 0; i < CG_MAX_HIER && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s\n", place->path[i] ?: "");
+}
+
+/* The figures of the cgroups at place: read once for every container in
+ * them (containers often share a parent's group). NULL: out of memory. */
+static const struct cg_figures *figures_of(struct nsls_scan *s, const struct cg_place *place)
+{
+	char key[4096];
+	struct cg_group g;
+
+	place_key(place, key, sizeof(key));
+	for (size_t i = 0; i < s->nfig; i++)
+		if (!strcmp(s->figs[i].key, key))
+			return &s->figs[i].fig;
+	if (nsls_grow((void **)&s->figs, s->nfig, &s->figcap, sizeof(*s->figs)) < 0)
+		return NULL;
+	struct nsls_figures *e = &s->figs[s->nfig];
+	if (!(e->key = strdup(key)))
+		return NULL;
+	memset(&e->fig, 0, sizeof(e->fig));
+	if (cg_group_at_place(&g, &s->sys, place) == 0) {
+		cg_figures_collect(&s->keys, &g, CGF_MEMORY | CGF_PIDS, &e->fig);
+		cg_group_free(&g);
+	}
+	s->nfig++;
+	return &e->fig;
+}
+
 static void load_cgroup(struct row *w)
 {
 	struct nsls_scan *s = w->s;
+	const struct cg_figures *fig;
 	struct cg_place place;
-	struct cg_group g;
 	int r;
 
 	if (!w->key)
@@ -205,10 +240,9 @@ static void load_cgroup(struct row *w)
 	int h = s->sys.ctrl_hier[CG_MEMORY] >= 0 ? s->sys.ctrl_hier[CG_MEMORY] : s->sys.v2;
 	if (h >= 0 && place.path[h])
 		snprintf(w->cgroup, sizeof(w->cgroup), "%s", place.path[h]);
-	if (cg_group_at_place(&g, &s->sys, &place) == 0) {
-		cg_figures_collect(&s->keys, &g, &w->fig);
+	if ((fig = figures_of(s, &place))) {
+		w->fig = *fig;
 		w->have_fig = true;
-		cg_group_free(&g);
 	}
 	cg_place_free(&place);
 }

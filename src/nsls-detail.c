@@ -209,7 +209,7 @@ static void cgroups(struct sections *x, struct nsls_scan *s, const struct target
 	if (cg_group_at_place(&g, &s->sys, &place) == 0) {
 		const char *cells[CGF_COUNT];
 		struct libscols_table *ft = section(x, cg_figure_columns, CGF_COUNT, "cgstat");
-		cg_figures_collect(&s->keys, &g, &fig);
+		cg_figures_collect(&s->keys, &g, CGF_ALL, &fig);
 		for (unsigned i = 0; i < CGF_COUNT; i++)
 			cells[i] = cg_figure_cell(&fig, (enum cg_figure)i);
 		row(x, ft, cells, CGF_COUNT);

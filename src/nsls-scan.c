@@ -17,8 +17,7 @@
 #include "parse.h"
 #include "procinfo.h"
 
-/* Room for one more element of size elem in *v (n used of *cap). */
-static int grow(void **v, size_t n, size_t *cap, size_t elem)
+int nsls_grow(void **v, size_t n, size_t *cap, size_t elem)
 {
 	void *bigger;
 	size_t size;
@@ -35,7 +34,7 @@ static int grow(void **v, size_t n, size_t *cap, size_t elem)
 
 static int add_proc(struct nsls_scan *s, size_t *cap, const struct nsls_proc *p)
 {
-	if (grow((void **)&s->procs, s->nprocs, cap, sizeof(*p)) < 0)
+	if (nsls_grow((void **)&s->procs, s->nprocs, cap, sizeof(*p)) < 0)
 		return -ENOMEM;
 	s->procs[s->nprocs++] = *p;
 	return 0;
@@ -84,7 +83,7 @@ static int cmp_procs(const void *a, const void *b)
 
 static int add_container(struct nsls_scan *s, size_t *cap, const struct nsls_container *c)
 {
-	if (grow((void **)&s->cts, s->ncts, cap, sizeof(*c)) < 0)
+	if (nsls_grow((void **)&s->cts, s->ncts, cap, sizeof(*c)) < 0)
 		return -ENOMEM;
 	s->cts[s->ncts++] = *c;
 	return 0;
@@ -249,6 +248,9 @@ void nsls_scan_free(struct nsls_scan *s)
 	for (size_t k = 0; k < s->nfiles; k++)
 		free(s->files[k].path);
 	free(s->files);
+	for (size_t k = 0; k < s->nfig; k++)
+		free(s->figs[k].key);
+	free(s->figs);
 	free(s->procs);
 	free(s->cts);
 	if (s->have_sys)

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "cgfigures.h"
 #include "cgroup.h"
 #include "cgkeys.h"
 #include "ns.h"
@@ -56,6 +57,12 @@ struct nsls_container {
 	int nsfs_only;			/* a row for a persisted file alone: its index; -1 */
 };
 
+/* The figures of one set of cgroups, read once (key: their paths). */
+struct nsls_figures {
+	char *key;
+	struct cg_figures fig;
+};
+
 struct nsls_scan {
 	struct nsls_proc *procs;	/* sorted by namespace set, then start */
 	size_t nprocs;
@@ -68,7 +75,13 @@ struct nsls_scan {
 	struct cg_sys sys;
 	struct cgkey_ctx keys;
 	bool have_sys;
+	struct nsls_figures *figs;
+	size_t nfig, figcap;
 };
+
+/* Room for one more element of size elem in the array *v (n used of
+ * *cap): 0 or -ENOMEM. */
+int nsls_grow(void **v, size_t n, size_t *cap, size_t elem);
 
 int nsls_parse_args(int argc, char **argv, struct nsls_opts *o);
 
