@@ -14,6 +14,7 @@
 #include "cleanup.h"
 #include "err.h"
 #include "ns.h"
+#include "parse.h"
 
 #ifndef NSFS_MAGIC
 #define NSFS_MAGIC 0x6e736673
@@ -243,4 +244,29 @@ int ns_uts_hostname(int utsfd, char *buf, size_t size)
 	if (r == 0)
 		snprintf(buf, size, "%s", u.nodename);
 	return r;
+}
+
+int ns_parse_name(const char *name, unsigned *ret_type, uint64_t *ret_inode)
+{
+	const char *colon;
+	char type[16], num[24];
+	const struct ns_type *t;
+	size_t len;
+
+	if (*name == '/')
+		name++;
+	colon = strchr(name, ':');
+	if (!colon || (size_t)(colon - name) >= sizeof(type) || colon[1] != '[')
+		return -EINVAL;
+	memcpy(type, name, (size_t)(colon - name));
+	type[colon - name] = '\0';
+	len = strcspn(colon + 2, "]");
+	if (len == 0 || len >= sizeof(num) || strcmp(colon + 2 + len, "]"))
+		return -EINVAL;
+	memcpy(num, colon + 2, len);
+	num[len] = '\0';
+	if (!(t = ns_by_proc_name(type)) || parse_uint(num, UINT64_MAX, ret_inode) < 0)
+		return -EINVAL;
+	*ret_type = (unsigned)(t - ns_types);
+	return 0;
 }

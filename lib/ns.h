@@ -66,6 +66,11 @@ int ns_mnt_id(int fd, uint64_t *ret);
  * or -ELOOP when no CPU gives a larger id. */
 int ns_mnt_make_newer_than(uint64_t outer_id);
 
+/* A namespace as nsfs names it ("net:[4026532281]", the target of a
+ * /proc/PID/ns link and the root of its bind mounts in mountinfo, which
+ * writes a leading '/'): its index in ns_types and its inode. Pure; 0 or
+ * -EINVAL. */
+int ns_parse_name(const char *name, unsigned *ret_type, uint64_t *ret_inode);
 /* The inode of each namespace of process PID (ns_types order; 0 where
  * it cannot be read: gone, or not ours to see). Returns how many were
  * read, or -ESRCH when the process is gone. */

@@ -124,32 +124,6 @@ static int group(struct nsls_scan *s, size_t *cap)
 	return 0;
 }
 
-/* "net:[4026532281]" -> type and inode. */
-static int parse_nsfs_root(const char *root, unsigned *ret_type, uint64_t *ret_inode)
-{
-	const char *colon = strchr(root, ':');
-	char name[16], num[32];
-	size_t len;
-	const struct ns_type *t;
-
-	if (*root == '/')
-		root++;
-	colon = strchr(root, ':');
-	if (!colon || (size_t)(colon - root) >= sizeof(name) || colon[1] != '[')
-		return -EINVAL;
-	memcpy(name, root, (size_t)(colon - root));
-	name[colon - root] = '\0';
-	len = strcspn(colon + 2, "]");
-	if (len == 0 || len >= sizeof(num) || colon[2 + len] != ']')
-		return -EINVAL;
-	memcpy(num, colon + 2, len);
-	num[len] = '\0';
-	if (!(t = ns_by_proc_name(name)) || parse_uint(num, UINT64_MAX, ret_inode) < 0)
-		return -EINVAL;
-	*ret_type = (unsigned)(t - ns_types);
-	return 0;
-}
-
 static int read_nsfs(struct nsls_scan *s)
 {
 	struct mountinfo mi = MOUNTINFO_INIT;
@@ -166,7 +140,7 @@ static int read_nsfs(struct nsls_scan *s)
 	for (size_t i = 0; i < mi.count; i++) {
 		struct nsls_nsfs f = { 0 };
 		bool seen = false;
-		if (parse_nsfs_root(mi.entries[i].root, &f.type, &f.inode) < 0)
+		if (ns_parse_name(mi.entries[i].root, &f.type, &f.inode) < 0)
 			continue;
 		for (size_t k = 0; k < s->nfiles; k++)
 			seen |= !strcmp(s->files[k].path, mi.entries[i].target);
