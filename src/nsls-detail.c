@@ -17,6 +17,7 @@
 #include "err.h"
 #include "idmap.h"
 #include "init.h"
+#include "mntshow.h"
 #include "mountinfo.h"
 #include "netlink.h"
 #include "netshow.h"
@@ -259,27 +260,16 @@ static void network(struct sections *x, const struct target *t, struct nsls_note
 
 static void mounts(struct sections *x, const struct target *t, struct nsls_notes *notes)
 {
-	static const struct out_column cols[] = {
-		{ "ID", 0, SCOLS_FL_RIGHT, true }, { "PARENT", 0, SCOLS_FL_RIGHT, true },
-		{ "PROPAGATION", 0, 0, false }, { "FSTYPE", 0, 0, false },
-		{ "SOURCE", 0, SCOLS_FL_TRUNC, false }, { "TARGET", 0, 0, false },
-	};
-	struct libscols_table *tb = section(x, cols, ELEMENTSOF(cols), "mounts");
+	struct libscols_table *tb = section(x, mntshow_columns, MNTSHOW_NCOLS, "mounts");
 	struct mountinfo mi = MOUNTINFO_INIT;
 	size_t bad;
 	int r;
 
 	if ((r = mountinfo_read_at(t->procfd, "mountinfo", &mi, &bad)) < 0)
 		nsls_note(notes, NOTE_ROOT, r);
-	for (size_t i = 0; i < mi.count; i++) {
-		const struct mnt_entry *e = &mi.entries[i];
-		char id[16], parent[16];
-		snprintf(id, sizeof(id), "%d", e->id);
-		snprintf(parent, sizeof(parent), "%d", e->parent_id);
-		const char *cells[] = { id, parent, mnt_entry_propagation(e), e->fstype, e->source,
-					e->target };
-		row(x, tb, cells, ELEMENTSOF(cells));
-	}
+	for (size_t i = 0; tb && i < mi.count; i++)
+		if (mntshow_add_row(tb, &mi.entries[i]) < 0)
+			x->err = -ENOMEM;
 	mountinfo_free(&mi);
 	done(x, tb, "Mounts (as mkprop --show)");
 }

@@ -12,6 +12,7 @@ isolate
 . "$NSKIT_SRCDIR/tests/integration/nsls/helpers.sh"
 require_tool nsmap
 require_tool vethup
+require_tool mkprop
 require_cmd python3
 
 pid=$(detached -U -p -n -m --hold -- sleep 4243.25)
@@ -49,8 +50,10 @@ assert_eq '"10.0.0.2/24"' "$(q '.links[] | select(.name == "eth0") | .addresses 
 	"eth0 address"
 assert_eq '"10.0.0.1"' "$(q '.routes[] | select(.destination == "default") | .gateway')" \
 	"default route"
-# every mount of its table
+# every mount of its table, as mkprop --show shows it
 assert_eq "$(wc -l <"/proc/$pid/mountinfo")" "$(q '.mounts | length')" "mounts"
+assert_eq "$("$MKPROP" --show -t "$pid" --json | jq -c .mounts)" "$(q '.mounts')" \
+	"mounts and their propagation, as mkprop --show"
 # as text: a title per subject
 "$NSLS" -t "$pid" >"$TMP_DIR/text" || fail "nsls -t: exit status $?"
 for title in Container Namespaces "Id maps" Processes Cgroups Links Routes Mounts; do
