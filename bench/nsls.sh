@@ -58,7 +58,8 @@ peak() {
 
 for size in $((n / 10)) "$n"; do
 	grow "$size"
-	echo "== $size containers ($(wc -l <"$pids") held processes, $(ls /proc | grep -c '^[0-9]') processes)"
+	set -- /proc/[0-9]*
+	echo "== $size containers ($(wc -l <"$pids") held processes, $# processes)"
 	# nsls warns of the processes it may not read (the machine's own
 	# sandbox, if any): kept apart, timeit's own lines shown
 	"$work/timeit" "$runs" "lsns" -- lsns ";" \
