@@ -159,6 +159,26 @@ int cg_group_init(struct cg_group *g, const struct cg_sys *sys, const char *pare
 	return 0;
 }
 
+int cg_group_at_place(struct cg_group *g, const struct cg_sys *sys, const struct cg_place *place)
+{
+	char dir[4096];
+
+	memset(g, 0, sizeof(*g));
+	g->sys = sys;
+	for (unsigned i = 0; i < sys->n; i++) {
+		if (!place->path[i] || cg_dir(&sys->h[i], place->path[i], dir, sizeof(dir)) < 0)
+			continue;	/* not visible through this mount */
+		g->path[i] = strdup(place->path[i]);
+		g->dir[i] = strdup(dir);
+		if (!g->path[i] || !g->dir[i]) {
+			cg_group_free(g);
+			return -ENOMEM;
+		}
+		g->base[i] = strlen(dir);	/* nothing of it is ours to make */
+	}
+	return 0;
+}
+
 void cg_group_free(struct cg_group *g)
 {
 	for (unsigned i = 0; i < CG_MAX_HIER; i++) {

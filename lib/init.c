@@ -224,14 +224,13 @@ int init_status_sigmask(const char *text, const char *field, uint64_t *ret_mask)
 int init_release(int pidfd, int procfd)
 {
 	char text[4096];
-	uint64_t blocked = 0;
 	int sig = init_release_signal();
 	ssize_t n = readfile_at(procfd, "status", text, sizeof(text));
 	siginfo_t si;
 
 	if (n <= 0)
 		return n < 0 ? (int)n : -ESRCH;
-	if (init_status_sigmask(text, "SigBlk", &blocked) < 0 || !((blocked >> (sig - 1)) & 1))
+	if (init_status_state(text) != INIT_STATE_HELD)
 		return -EPERM;
 	memset(&si, 0, sizeof(si));
 	si.si_signo = sig;
@@ -242,4 +241,25 @@ int init_release(int pidfd, int procfd)
 	if (syscall(SYS_pidfd_send_signal, pidfd, sig, &si, 0) < 0)
 		return -errno;
 	return 0;
+}
+
+enum init_state init_status_state(const char *status_text)
+{
+	uint64_t blocked = 0, ending = 0;
+
+	if (init_status_sigmask(status_text, "SigBlk", &blocked) < 0 ||
+	    !((blocked >> (init_release_signal() - 1)) & 1))
+		return INIT_STATE_OTHER;
+	for (unsigned i = 0; i < ELEMENTSOF(ending_signals); i++)
+		ending |= 1ull << (ending_signals[i] - 1);
+	/* A held process waits on a signalfd: its whole mask shows. The
+	 * pause and the init wait in sigwaitinfo(2), and while they do the
+	 * kernel unblocks the set waited for (do_sigtimedwait): the pause
+	 * then still shows the forwarded signals it does not wait for (USR1
+	 * among them), the forwarding init only the release signal. */
+	if ((blocked & ending) == ending)
+		return INIT_STATE_HELD;
+	if (!(blocked & ending) && ((blocked >> (SIGUSR1 - 1)) & 1))
+		return INIT_STATE_PAUSE;
+	return INIT_STATE_OTHER;
 }

@@ -104,6 +104,7 @@ static int run_init(const struct nsrun_opts *o, int sync_fd)
 	if (sync_fd >= 0)
 		close(sync_fd);
 	nsrun_let_go(o, -1);
+	proctitle_set(&o->title, "nsrun-init", o->argv);	/* --detach only: ps */
 	return init_forward_and_wait(cmd, INIT_REAP_ALL);
 }
 

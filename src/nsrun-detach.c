@@ -220,6 +220,8 @@ static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int l
 	/* nsrun prints the line of a failure: ours goes to the log now */
 	if ((r = holder_let_go(o, &sync_fd, log_fd, &hold_fd, &f)) < 0)
 		nsk_failure_line(&f, r, line, sizeof(line));
+	else if (!o->argv[0] || o->hold)	/* for ps, before the handle is out */
+		proctitle_set(&o->title, o->argv[0] ? "nsrun-held" : "nsrun-pause", o->argv);
 	if (msg_send(sync_fd, MSG_RESULT, r, line) < 0 || r < 0)
 		_exit(EXIT_TOOL_FAILED);
 	close(sync_fd);

@@ -486,6 +486,12 @@ int main(int argc, char **argv)
 		nsk_err("prctl(PR_SET_DUMPABLE): %s", strerror(-r));
 		return EXIT_TOOL_FAILED;
 	}
+	/* ps tells the holder held from released by its name: the command
+	 * is copied out of the argv memory that the name overwrites */
+	if (o.detach && (r = proctitle_init(&o.title, argc, argv, o.argv, &o.argv)) < 0) {
+		nsk_err("argv: %s", strerror(-r));
+		return EXIT_TOOL_FAILED;
+	}
 	if (o.detach)
 		return nsrun_detached(&o);
 	return nsrun_foreground(&o);

@@ -21,6 +21,7 @@
 #include "helper.h"
 #include "mapreq.h"
 #include "ns.h"
+#include "proctitle.h"
 #include "target.h"
 
 struct nsrun_opts {
@@ -56,6 +57,7 @@ struct nsrun_opts {
 	gid_t outer_gid;
 	struct exec_opts exec;
 	char **argv;
+	struct proctitle title;		/* --detach: how ps names the holder */
 };
 
 /* ---- nsrun-setup.c ---- */

@@ -26,7 +26,8 @@ CGCTL=$(tool cgctl)
 VETHUP=$(tool vethup)
 MKPROP=$(tool mkprop)
 NSROOT=$(tool nsroot)
-export NSRUN NSJOIN NSMAP CGCTL VETHUP MKPROP NSROOT
+NSLS=$(tool nsls)
+export NSRUN NSJOIN NSMAP CGCTL VETHUP MKPROP NSROOT NSLS
 
 TEST_NAME=$(basename "$0" .sh)
 

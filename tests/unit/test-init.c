@@ -49,10 +49,29 @@ static void test_should_forward(void **state)
 	assert_false(init_should_forward(SI_KERNEL, INIT_CHILD_IS_BARE_PID1, true));
 }
 
+/* The state of the handshake, from SigBlk alone: masks as nsrun's holders
+ * show them (Linux 6.x). */
+static void test_status_state(void **state)
+{
+	/* held: the release, forwarded, ending signals and CHLD */
+	assert_int_equal(init_status_state("Name:\tnsrun\nSigBlk:\t0000001008034a07\n"),
+			 INIT_STATE_HELD);
+	/* the pause in sigwaitinfo: what it waits for (ending, CHLD) unblocked */
+	assert_int_equal(init_status_state("SigBlk:\t0000001008020a00\n"), INIT_STATE_PAUSE);
+	/* the forwarding init in sigwaitinfo: the release signal alone */
+	assert_int_equal(init_status_state("SigBlk:\t0000001000000000\n"), INIT_STATE_OTHER);
+	/* without the release signal, nothing of ours */
+	assert_int_equal(init_status_state("SigBlk:\t0000000008034a07\n"), INIT_STATE_OTHER);
+	assert_int_equal(init_status_state("SigBlk:\t0000000000000000\n"), INIT_STATE_OTHER);
+	assert_int_equal(init_status_state("Name:\tx\n"), INIT_STATE_OTHER);
+	assert_int_equal(init_status_state("SigBlk:\tzz\n"), INIT_STATE_OTHER);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_status_sigmask), cmocka_unit_test(test_forwarded),
+		cmocka_unit_test(test_status_state),
 		cmocka_unit_test(test_should_forward),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
