@@ -63,7 +63,10 @@ static int raw_ctrl(const char *key)
 	const char *dot = strchr(key, '.');
 	size_t n = dot ? (size_t)(dot - key) : 0;
 
-	if (!dot || n == 0 || n >= sizeof(prefix) || !dot[1] || strchr(key, '/'))
+	/* a raw key is a file name: one that cg_write would cut short is
+	 * no file of the controller's */
+	if (!dot || n == 0 || n >= sizeof(prefix) || !dot[1] || strchr(key, '/') ||
+	    strlen(key) >= sizeof(((struct cg_write *)NULL)->file))
 		return -CGKEY_EUNKNOWN;
 	memcpy(prefix, key, n);
 	prefix[n] = '\0';

@@ -198,6 +198,14 @@ static void test_raw_and_unknown(void **state)
 				  "memory/../x", NULL };
 	for (int i = 0; unknown[i]; i++)
 		assert_int_equal(tr(&unified, unknown[i], "1", NULL, o, sizeof(o)), -CGKEY_EUNKNOWN);
+	/* Found by tests/fuzz/fuzz-cgkeys: a raw key longer than a write's
+	 * file name was cut short, and the value went to another file. */
+	char key[80];
+	snprintf(key, sizeof(key), "memory.%0*d", 60, 0);
+	assert_int_equal(tr(&unified, key, "1", NULL, o, sizeof(o)), -CGKEY_EUNKNOWN);
+	key[63] = '\0';	/* 63 bytes: the longest that fits */
+	assert_int_equal(cgkey_translate(&unified, key, "1", NULL, w, &ctrl), 1);
+	assert_string_equal(w[0].file, key);
 	/* a controller that is not there */
 	assert_int_equal(tr(&unified, "freezer.state", "FROZEN", NULL, o, sizeof(o)),
 			 -CGKEY_ENOCTRL);
