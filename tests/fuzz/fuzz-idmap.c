@@ -2,10 +2,12 @@
  * ("INNER:OUTER:COUNT", the first field), and a map as the kernel shows it
  * in /proc/PID/uid_map (the second), then validated, described and
  * formatted. A map that parses formats to text that parses to the same
- * map; a map that validates has no two ranges that overlap. */
+ * map; a map that validates has no two ranges that overlap, and the id
+ * lib/confine picks inside is one it maps. */
 #include <ctype.h>
 #include <errno.h>
 
+#include "confine.h"
 #include "fuzz.h"
 #include "idmap.h"
 
@@ -49,6 +51,12 @@ static void check_validate(const struct idmap *m)
 		FUZZ_CHECK(a < m->count && b < m->count && a <= b);
 		return;
 	}
+	/* the id a process of ours takes inside: one the map has */
+	uint32_t id, want = m->count ? m->ranges[m->count - 1].inner : 0;
+	if (confine_pick_id(m, want, &id) == 0)
+		FUZZ_CHECK(idmap_covers(m, id, 1));
+	else
+		FUZZ_CHECK(m->count == 0);
 	for (unsigned i = 0; i < m->count; i++) {
 		const struct idmap_range *r = &m->ranges[i];
 		FUZZ_CHECK(r->count > 0 && (uint64_t)r->inner + r->count <= UINT32_MAX);
