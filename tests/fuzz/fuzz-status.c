@@ -20,37 +20,44 @@ static const char *field(const char *text, const char *name)
 	return NULL;
 }
 
+/* The field's text when the parser (result r) found it, else NULL: a
+ * parser says -ENOENT exactly when the field is missing. */
+static const char *found(int r, const char *text, const char *name)
+{
+	const char *v = field(text, name);
+
+	FUZZ_CHECK(r == 0 || r == -EINVAL || r == -ENOENT);
+	FUZZ_CHECK((r == -ENOENT) == !v);
+	return r == 0 ? v : NULL;
+}
+
 static void ids(const char *text, const char *name)
 {
 	uint32_t id;
-	int r = join_status_id(text, name, &id);
-	const char *v = field(text, name);
+	const char *v = found(join_status_id(text, name, &id), text, name);
 
-	if (r < 0) {
-		FUZZ_CHECK(r == -EINVAL || r == -ENOENT);
-		FUZZ_CHECK((r == -ENOENT) == !v);
+	if (!v)
 		return;
-	}
-	FUZZ_CHECK(v != NULL);
+	/* the second number of the line (the effective id), in decimal */
+	v += strspn(v, "\t ");
+	v += strspn(v, "0123456789");
+	v += strspn(v, "\t ");
+	FUZZ_CHECK(v[0] >= '0' && v[0] <= '9' && strtoull(v, NULL, 10) == id);
 }
 
 static void mask(const char *text, const char *name)
 {
 	uint64_t m = 0;
-	int r = init_status_sigmask(text, name, &m);
-	const char *v = field(text, name);
+	const char *v = found(init_status_sigmask(text, name, &m), text, name);
 
-	if (r < 0) {
-		FUZZ_CHECK(r == -EINVAL || r == -ENOENT);
-		FUZZ_CHECK((r == -ENOENT) == !v);
+	if (!v)
 		return;
-	}
-	FUZZ_CHECK(v != NULL);
 	v += strspn(v, "\t ");
 	/* hex digits only: no sign, no 0x, at most 64 bits */
 	size_t digits = strspn(v, "0123456789abcdefABCDEF");
 	FUZZ_CHECK(digits >= 1 && digits <= 16);
 	FUZZ_CHECK(v[digits] == '\0' || v[digits] == '\n');
+	FUZZ_CHECK(strtoull(v, NULL, 16) == m);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
