@@ -291,6 +291,35 @@ static int tr_cpu_max(const struct key *k, bool v2, const char *value, struct cg
 	return 0;
 }
 
+/* One decimal number of at most max at the start of s: its length, or
+ * -CGKEY_EVALUE. */
+static int leading_number(const char *s, uint64_t max, uint64_t *ret)
+{
+	char num[12];
+	size_t n = strspn(s, "0123456789");
+
+	if (n == 0 || n >= sizeof(num))
+		return -CGKEY_EVALUE;
+	memcpy(num, s, n);
+	num[n] = '\0';
+	return parse_uint(num, max, ret) < 0 ? -CGKEY_EVALUE : (int)n;
+}
+
+/* "MAJ:MIN" at the start of s, as the kernel writes a device number:
+ * digits, a colon, digits (sscanf's %u also took blanks and a sign, so
+ * "8:\v-0" read as 8:0). Its length, or -CGKEY_EVALUE. */
+static int parse_devnum(const char *s, unsigned *ret_maj, unsigned *ret_min)
+{
+	uint64_t maj, min;
+	int a = leading_number(s, 4095, &maj), b;
+
+	if (a < 0 || s[a] != ':' || (b = leading_number(s + a + 1, 1048575, &min)) < 0)
+		return -CGKEY_EVALUE;
+	*ret_maj = (unsigned)maj;
+	*ret_min = (unsigned)min;
+	return a + 1 + b;
+}
+
 /* "MAJ:MIN" then one or more "KEY=VALUE" separated by spaces. */
 static int tr_io_max(const struct key *k, bool v2, const char *value, struct cg_write *out,
 		     int *n)
@@ -300,8 +329,7 @@ static int tr_io_max(const struct key *k, bool v2, const char *value, struct cg_
 	char v2text[160];
 	int len;
 
-	if (sscanf(value, "%u:%u%n", &maj, &min, &used) != 2 || !isdigit((unsigned char)*value) ||
-	    (value[used] != ' ') || maj > 4095 || min > 1048575)
+	if ((used = parse_devnum(value, &maj, &min)) < 0 || value[used] != ' ')
 		return -CGKEY_EVALUE;
 	len = snprintf(v2text, sizeof(v2text), "%u:%u", maj, min);
 	for (const char *p = value + used; *p;) {
@@ -450,11 +478,10 @@ int cgkey_cpus(const char *s, char *buf, size_t size)
 int cgkey_io_flag(const char *s, char *buf, size_t size)
 {
 	unsigned maj, min;
-	int used = 0;
+	int used = parse_devnum(s, &maj, &min);
 	size_t len;
 
-	if (sscanf(s, "%u:%u:%n", &maj, &min, &used) != 2 || used == 0 ||
-	    !isdigit((unsigned char)*s) || !s[used])
+	if (used < 0 || s[used] != ':' || !s[++used])
 		return -EINVAL;
 	len = (size_t)snprintf(buf, size, "%u:%u ", maj, min);
 	if (len + strlen(s + used) >= size)

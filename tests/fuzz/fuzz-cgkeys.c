@@ -40,6 +40,15 @@ static void check_writes(const char *key, const struct cg_write *w, int n)
 		FUZZ_CHECK(n == 1 && !strcmp(w[0].file, key));
 }
 
+/* "MAJ:MIN" at the start of s as the kernel writes a device number:
+ * digits, a colon, digits; no blank or sign inside. */
+static bool plain_devnum(const char *s)
+{
+	size_t maj = strspn(s, "0123456789");
+
+	return maj && s[maj] == ':' && s[maj + 1] >= '0' && s[maj + 1] <= '9';
+}
+
 static void translate(const char *key, const char *value, const char *memory_max)
 {
 	for (size_t c = 0; c < sizeof(contexts) / sizeof(contexts[0]); c++) {
@@ -47,9 +56,11 @@ static void translate(const char *key, const char *value, const char *memory_max
 		struct cg_write w[CGKEY_MAX_WRITES];
 		int ctrl, n = cgkey_translate(&contexts[c], key, value, &batch, w, &ctrl);
 
-		if (n >= 0)
+		if (n >= 0) {
 			check_writes(key, w, n);
-		else
+			if (!strcmp(key, "io.max"))
+				FUZZ_CHECK(plain_devnum(value));
+		} else
 			FUZZ_CHECK(n == -CGKEY_EVALUE || n == -CGKEY_EUNKNOWN ||
 				   n == -CGKEY_ENOCTRL || n == -EINVAL);
 		FUZZ_CHECK(cgkey_expects(key) != NULL);
@@ -69,6 +80,7 @@ static void flags(const char *s)
 		FUZZ_CHECK(n == 2);
 	}
 	if (cgkey_io_flag(s, buf, sizeof(buf)) == 0) {
+		FUZZ_CHECK(plain_devnum(s));
 		FUZZ_CHECK(strlen(buf) < sizeof(buf) && !strchr(buf, ','));
 		n = cgkey_translate(&contexts[0], "io.max", buf, NULL, w, &ctrl);
 		if (n >= 0)

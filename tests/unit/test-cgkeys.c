@@ -173,6 +173,15 @@ static void test_io(void **state)
 	assert_int_equal(cgkey_io_flag("8:0", buf, sizeof(buf)), -EINVAL);
 	assert_int_equal(cgkey_io_flag("8:0:", buf, sizeof(buf)), -EINVAL);
 	assert_int_equal(cgkey_io_flag("sda:rbps=1", buf, sizeof(buf)), -EINVAL);
+	/* Found by tests/fuzz/fuzz-cgkeys: sscanf's %u took a blank and a
+	 * sign inside the device number, "8:\v0" and "8: -0" as 8:0. */
+	const char *bad_dev[] = { "8:\v0 rbps=1", "8: -0 rbps=1", "8:+0 rbps=1", "8:-1 rbps=1",
+				  "8:1048576 rbps=1", "4096:0 rbps=1", NULL };
+	for (int i = 0; bad_dev[i]; i++)
+		assert_int_equal(tr(&unified, "io.max", bad_dev[i], NULL, o, sizeof(o)), -CGKEY_EVALUE);
+	assert_int_equal(cgkey_io_flag("8:\v0:rbps=1", buf, sizeof(buf)), -EINVAL);
+	assert_int_equal(cgkey_io_flag("8: 0:rbps=1", buf, sizeof(buf)), -EINVAL);
+	TR(&unified, "io.max", "4095:1048575 rbps=1", "v2:io.max=4095:1048575 rbps=1");
 }
 
 static void test_raw_and_unknown(void **state)
