@@ -46,13 +46,21 @@ static void macs(const char *s)
 	FUZZ_CHECK(mac_parse(text, &back) == 0 && !memcmp(m.bytes, back.bytes, MAC_LEN));
 }
 
+/* The kernel's isspace (lib/ctype.c), which dev_valid_name() uses: the C
+ * locale's, plus 0xA0, the Latin-1 no-break space. */
+static bool kernel_isspace(unsigned char c)
+{
+	return isspace(c) || c == 0xa0;
+}
+
+/* A name passes when dev_valid_name() in net/core/dev.c would take it. */
 static void ifnames(const char *s)
 {
 	if (ifname_check(s) < 0)
 		return;
 	FUZZ_CHECK(*s && strlen(s) <= IFNAME_MAX && strcmp(s, ".") && strcmp(s, ".."));
 	for (const char *p = s; *p; p++)
-		FUZZ_CHECK(*p != '/' && *p != ':' && !isspace((unsigned char)*p));
+		FUZZ_CHECK(*p != '/' && *p != ':' && !kernel_isspace((unsigned char)*p));
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
