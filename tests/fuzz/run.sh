@@ -39,9 +39,11 @@ for name; do
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 	cov=$(sed -n 's/^#[0-9]*[[:space:]]*DONE[[:space:]]*cov: \([0-9]*\).*/\1/p' "$log" | tail -1)
 	total_runs=$((total_runs + ${runs:-0}))
-	printf 'fuzz: %-10s %s: %s runs in %s s, coverage %s, corpus %s inputs\n' "$name" "$status" \
-		"${runs:-?}" "$per" "${cov:-?}" "$(find "$work" -type f | wc -l)"
-	if [ "$status" != ok ]; then
+	if [ "$status" = ok ]; then
+		printf 'fuzz: %-10s ok: %s runs in %s s, coverage %s, corpus %s inputs\n' "$name" \
+			"${runs:-?}" "$per" "${cov:-?}" "$(find "$work" -type f | wc -l)"
+	else
+		printf 'fuzz: %-10s FAILED after %s runs\n' "$name" "${runs:-?}"
 		grep -E '^(==[0-9]+==ERROR|SUMMARY|.*invariant broken|.*runtime error)' "$log" | head -5 || true
 		sed -n 's/^.*Test unit written to /fuzz: input: /p' "$log"
 		echo "fuzz: log: $log"
