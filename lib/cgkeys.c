@@ -141,30 +141,31 @@ static int size_or_max(const char *s, bool *ret_max, uint64_t *ret)
 	return parse_size(s, ret) < 0 ? -CGKEY_EVALUE : 0;
 }
 
+/* One decimal number of at most max at the start of s: its length, or
+ * -CGKEY_EVALUE. */
+static int leading_number(const char *s, uint64_t max, uint64_t *ret)
+{
+	char num[12];
+	size_t n = strspn(s, "0123456789");
+
+	if (n == 0 || n >= sizeof(num))
+		return -CGKEY_EVALUE;
+	memcpy(num, s, n);
+	num[n] = '\0';
+	return parse_uint(num, max, ret) < 0 ? -CGKEY_EVALUE : (int)n;
+}
+
 bool cgkey_list_ok(const char *s)
 {
 	uint64_t a, b;
+	int n;
 
-	if (!*s)
-		return false;
 	for (;;) {
-		char num[16];
-		size_t n = strspn(s, "0123456789");
-		if (n == 0 || n >= sizeof(num))
-			return false;
-		memcpy(num, s, n);
-		num[n] = '\0';
-		if (parse_uint(num, 1u << 20, &a) < 0)
+		if ((n = leading_number(s, 1u << 20, &a)) < 0)
 			return false;
 		s += n;
 		if (*s == '-') {
-			s++;
-			n = strspn(s, "0123456789");
-			if (n == 0 || n >= sizeof(num))
-				return false;
-			memcpy(num, s, n);
-			num[n] = '\0';
-			if (parse_uint(num, 1u << 20, &b) < 0 || b < a)
+			if ((n = leading_number(++s, 1u << 20, &b)) < 0 || b < a)
 				return false;
 			s += n;
 		}
@@ -289,20 +290,6 @@ static int tr_cpu_max(const struct key *k, bool v2, const char *value, struct cg
 	else
 		snprintf(w->value, sizeof(w->value), "%llu", (unsigned long long)quota);
 	return 0;
-}
-
-/* One decimal number of at most max at the start of s: its length, or
- * -CGKEY_EVALUE. */
-static int leading_number(const char *s, uint64_t max, uint64_t *ret)
-{
-	char num[12];
-	size_t n = strspn(s, "0123456789");
-
-	if (n == 0 || n >= sizeof(num))
-		return -CGKEY_EVALUE;
-	memcpy(num, s, n);
-	num[n] = '\0';
-	return parse_uint(num, max, ret) < 0 ? -CGKEY_EVALUE : (int)n;
 }
 
 /* "MAJ:MIN" at the start of s, as the kernel writes a device number:
