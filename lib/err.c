@@ -145,6 +145,8 @@ const char *nsk_prog(void)
 }
 
 static void vmsg(const char *prefix, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+static void vmsg(const char *prefix, const char *fmt, va_list ap)
 {
 	/* Built in one buffer and written at once, so that lines from several
 	 * processes of one tool (parent, helper, init) never interleave. */

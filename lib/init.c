@@ -1,3 +1,4 @@
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -201,6 +202,26 @@ int init_pause(void)
 	}
 }
 
+/* A mask as the kernel writes it after "SigBlk:": a tab, then 16 hex
+ * digits (render_sigset_t), up to the line's end. strtoull would also
+ * take a sign ("-1": every signal), "0x" and blanks before them. */
+static int parse_sigmask(const char *s, uint64_t *ret_mask)
+{
+	uint64_t v = 0;
+	size_t n;
+
+	s += strspn(s, " \t");
+	n = strspn(s, "0123456789abcdefABCDEF");
+	if (n == 0 || n > 16 || (s[n] != '\n' && s[n] != '\0'))
+		return -EINVAL;
+	for (size_t i = 0; i < n; i++) {
+		int c = tolower((unsigned char)s[i]);
+		v = v << 4 | (uint64_t)(c <= '9' ? c - '0' : c - 'a' + 10);
+	}
+	*ret_mask = v;
+	return 0;
+}
+
 int init_status_sigmask(const char *text, const char *field, uint64_t *ret_mask)
 {
 	size_t flen = strlen(field);
@@ -208,15 +229,8 @@ int init_status_sigmask(const char *text, const char *field, uint64_t *ret_mask)
 	for (const char *line = text; line && *line; line = strchr(line, '\n')) {
 		if (*line == '\n')
 			line++;
-		if (!strncmp(line, field, flen) && line[flen] == ':') {
-			char *end;
-			errno = 0;
-			unsigned long long v = strtoull(line + flen + 1, &end, 16);
-			if (errno || end == line + flen + 1)
-				return -EINVAL;
-			*ret_mask = v;
-			return 0;
-		}
+		if (!strncmp(line, field, flen) && line[flen] == ':')
+			return parse_sigmask(line + flen + 1, ret_mask);
 	}
 	return -ENOENT;
 }

@@ -56,7 +56,8 @@ int target_read_line(int fd, char *buf, size_t size)
 		}
 		if (r == 0 || c == '\n')
 			break;
-		if (n + 1 >= size)
+		/* a NUL would end the handle early: "1234\0junk" is no handle */
+		if (c == '\0' || n + 1 >= size)
 			return -TARGET_ESYNTAX;
 		buf[n++] = c;
 	}

@@ -18,6 +18,14 @@ static void test_status_sigmask(void **state)
 	assert_true(m == 1);
 	assert_int_equal(init_status_sigmask(status, "ShdPnd", &m), -ENOENT);
 	assert_int_equal(init_status_sigmask("SigBlk:\tzz\n", "SigBlk", &m), -EINVAL);
+	/* Found by tests/fuzz/fuzz-status: strtoull took a sign, "0x" and a
+	 * text after the digits; "-1" read as every signal blocked. */
+	const char *bad[] = { "SigBlk:\t-1\n", "SigBlk:\t0x10\n", "SigBlk:\t+10\n",
+			      "SigBlk:\t10 x\n", "SigBlk:\t10000000000000000\n", "SigBlk:\n", NULL };
+	for (int i = 0; bad[i]; i++)
+		assert_int_equal(init_status_sigmask(bad[i], "SigBlk", &m), -EINVAL);
+	assert_int_equal(init_status_sigmask("SigBlk:\tFFFFFFFFFFFFFFFF", "SigBlk", &m), 0);
+	assert_true(m == UINT64_MAX);
 	/* "Sig" alone is not a field name match for "SigBlk" */
 	assert_int_equal(init_status_sigmask("SigBlkX:\t1\n", "SigBlk", &m), -ENOENT);
 	assert_int_equal(init_release_signal(), SIGRTMIN + 3);
