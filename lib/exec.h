@@ -30,6 +30,11 @@ struct exec_opts {
  * "/x: chdir: CAUSE", and exits 125. */
 struct nsk_failure;
 int exec_prepare(const struct exec_opts *o, struct nsk_failure *f);
+/* exec_prepare, but sparing descriptor fd (-1: none) where the others are
+ * closed: a close-on-exec channel through which the process still talks
+ * to its tool up to the exec (a handshake, or the report of a failed
+ * exec). The command never gets it: the exec closes it. */
+int exec_prepare_but(const struct exec_opts *o, int fd, struct nsk_failure *f);
 /* Unblock every signal, as an exec'd command expects (an init must do
  * this before exec: DESIGN.md); ignored signals stay ignored. */
 void exec_reset_signals(void);

@@ -66,7 +66,8 @@ static int sync_ready(int sync_fd)
 static int exec_cmd(const struct nsrun_opts *o, int sync_fd)
 {
 	struct nsk_failure f = NSK_FAILURE_INIT;
-	int r = exec_prepare(&o->exec, &f);
+	/* The channel to nsrun stays open up to the exec (it closes then). */
+	int r = exec_prepare_but(&o->exec, sync_fd, &f);
 
 	if (r < 0) {
 		nsk_err_failure(&f, r);

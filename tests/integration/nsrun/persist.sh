@@ -36,6 +36,15 @@ assert_match 'nskit-lab' "$(ip netns list)" "ip netns list"
 assert_eq "$(ns_inode "$pid" net)" "$(ip netns exec nskit-lab stat -L -c %i /proc/self/ns/net)" "ip netns exec"
 kill "$pid"
 
+# with --root the command's descriptors are closed before the exec, all
+# but its channel to nsrun, which waits on it to keep the files: with a
+# plain fork and under the init
+for opt in --fork --pid; do
+	assert_status 0 "--root / $opt with a file" -- \
+		"$NSRUN" --net="$d/root$opt" --root / "$opt" -- true
+	assert_eq nsfs "$(stat -f -c %T "$d/root$opt")" "--root / $opt: the file holds the namespace"
+done
+
 # an existing empty file is used (unshare's habit: touch, then --net=FILE)
 : >"$d/pre"
 "$NSRUN" --net="$d/pre" true || fail "existing empty file"
