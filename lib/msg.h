@@ -19,7 +19,10 @@ enum msg_kind {
 	MSG_KEEP,	/* keep what was made, and end */
 	MSG_UNDO,	/* undo what was made, answer for each file left, and end */
 	MSG_RESULT,	/* value: 0 or -errno; text: why it failed */
-	MSG_KIND_MAX = MSG_RESULT,
+	/* The report of nsrun's detached or released command: nothing but
+	 * the end of the channel when the exec succeeds (src/nsrun-cmd.c). */
+	MSG_EXEC_FAILED,	/* value: the exit status (125, 126, 127); text: why */
+	MSG_KIND_MAX = MSG_EXEC_FAILED,
 };
 
 /* Room for the text of a message, its NUL included. */

@@ -7,16 +7,20 @@
  *   nsrun       persists the namespaces from outside and sends the go;
  *   the holder  lets go of nsrun's stdio and descriptors (the pause, of
  *               everything), and says so;
- *   nsrun       prints the handle and exits 0;
  *   the holder  waits for the release with --hold, takes the mapped ids
- *               and runs the command (nsrun-cmd.c), or pauses. */
+ *               and runs the command (nsrun-cmd.c), or pauses;
+ *   nsrun       meanwhile waits for the end of the channel: closed by the
+ *               holder that holds or pauses, and otherwise by the exec of
+ *               the command (struct nsrun_report), which first says why
+ *               if it cannot run;
+ *   nsrun       prints the handle and exits 0; or, when the command could
+ *               not run, its line, kills the holder, undoes the files and
+ *               exits with the command's status (127, 126, 125). */
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -49,7 +53,7 @@ int nsrun_detached(const struct nsrun_opts *o)
 	struct nsk_failure f = NSK_FAILURE_INIT;
 	char handle[64];
 	pid_t child, holder_pid = -1;
-	int status, r;
+	int status, exit_status = EXIT_TOOL_FAILED, r;
 
 	/* Before anything is made: a handle that cannot be written is a
 	 * failure with nothing to undo. */
@@ -91,21 +95,25 @@ int nsrun_detached(const struct nsrun_opts *o)
 		nsk_err_failure(&f, r);
 		goto fail;
 	}
-	if (start_holder(sync[0], holder_pid) < 0)
+	if ((r = start_holder(sync[0], holder_pid)) != 0) {
+		if (r > 0)
+			exit_status = r;	/* the command could not run: 127, 126, 125 */
 		goto fail;
+	}
 	close(sync[0]);
 	target_close(&holder);
 	return target_print(handle) < 0 ? EXIT_TOOL_FAILED : 0;
 fail:
+	/* Gone before we return, with its PID namespace: nothing is left. */
 	if (holder.pidfd >= 0)
-		(void)syscall(SYS_pidfd_send_signal, holder.pidfd, SIGKILL, NULL, 0);
+		(void)target_kill(&holder);
 	target_close(&holder);
 	unpersist_all(&done);
 	nsrun_warn_left(&done);
 	if (holder_pid == child)
 		waitpid(child, &status, 0);
 	close(sync[0]);
-	return EXIT_TOOL_FAILED;
+	return exit_status;
 }
 
 /* Wait for the holder's pid and its readiness; 0 or -1. */
@@ -131,10 +139,13 @@ static int await_holder(int sync_fd, pid_t *ret_holder)
 }
 
 /* Give the holder its go, and wait until it has let go of what it must
- * not keep: its answer, then the end of the channel (closed by the holder
- * last). Prints its own error. */
+ * not keep (its answer), then for the end of the channel: closed by a
+ * holder that holds or pauses, else by the exec of the command, which
+ * first says why if it cannot run. 0; the command's status (> 0) when it
+ * could not run; -1 when the holder failed. Prints its own error. */
 static int start_holder(int sync_fd, pid_t holder)
 {
+	char line[MSG_TEXT_MAX];
 	struct msg m;
 	int r = msg_send(sync_fd, MSG_GO, 0, NULL);
 
@@ -144,8 +155,10 @@ static int start_holder(int sync_fd, pid_t holder)
 		nsk_err("%s", m.text);
 		return -1;
 	}
-	if (r == 0)
-		r = msg_recv(sync_fd, &m) == -EPIPE ? 0 : -EPROTO;
+	if (r == 0 && (r = nsrun_await_exec(sync_fd, line)) > 0) {
+		nsk_err("%s", line);
+		return r;
+	}
 	if (r < 0) {
 		nsk_err("holder process %d: starting it: %s", (int)holder, strerror(-r));
 		return -1;
@@ -193,6 +206,7 @@ static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int
 static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int log_fd)
 {
 	struct nsk_failure f = NSK_FAILURE_INIT;
+	struct nsrun_report report = NSRUN_REPORT_NONE;
 	char line[MSG_TEXT_MAX] = "";
 	int hold_fd = -1, r;
 	struct msg m;
@@ -211,16 +225,18 @@ static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int l
 		nsk_failure_line(&f, r, line, sizeof(line));
 	if (msg_send(sync_fd, MSG_RESULT, r, line) < 0 || r < 0)
 		_exit(EXIT_TOOL_FAILED);
-	close(sync_fd);
-	if (!o->argv[0])
-		_exit(init_pause());
-	if (o->hold && (r = init_hold_wait(hold_fd)) != 0)
-		_exit(r);
-	if ((r = nsrun_take_mapped_ids(o, &f)) < 0) {
-		nsk_err_failure(&f, r);
-		_exit(EXIT_TOOL_FAILED);
+	if (!o->argv[0] || o->hold) {
+		close(sync_fd);		/* nsrun prints the handle now */
+		if (!o->argv[0])
+			_exit(init_pause());
+		if ((r = init_hold_wait(hold_fd)) != 0)
+			_exit(r);
+	} else {
+		report.fd = sync_fd;	/* nsrun waits for the exec */
 	}
-	_exit(nsrun_run_cmd(o, -1));
+	if ((r = nsrun_take_mapped_ids(o, &f)) < 0)
+		_exit(nsrun_report_failure(&report, EXIT_TOOL_FAILED, &f, r));
+	_exit(nsrun_run_cmd(o, -1, &report));
 }
 
 /* What must be done before nsrun prints the handle, so that whoever acts

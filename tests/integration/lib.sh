@@ -119,6 +119,18 @@ isolate() {
 	fi
 }
 
+# ns_file_dir: a private tmpfs on $TMP_DIR/ns, unmounted at exit, for the
+# namespace files a test persists (a mount namespace file must not be on a
+# mount that propagates into the new namespace); its path in NS_DIR. After
+# isolate, so that the mount is the test's alone.
+ns_file_dir() {
+	NS_DIR=$TMP_DIR/ns
+	mkdir "$NS_DIR" || hard_error "mkdir $NS_DIR"
+	mount -t tmpfs nskit-ns "$NS_DIR" || hard_error "mount a tmpfs on $NS_DIR"
+	on_exit "umount -l '$NS_DIR'"
+	mount --make-private "$NS_DIR" || hard_error "make $NS_DIR private"
+}
+
 # --- assertions ----------------------------------------------------------------
 # assert_eq EXPECTED ACTUAL WHAT
 assert_eq() {

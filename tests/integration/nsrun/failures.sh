@@ -5,11 +5,8 @@
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 require_root
 isolate
-mkdir "$TMP_DIR/ns"
-mount -t tmpfs nskit-ns "$TMP_DIR/ns"
-mount --make-private "$TMP_DIR/ns"
-on_exit "umount -l '$TMP_DIR/ns'"
-d=$TMP_DIR/ns
+ns_file_dir
+d=$NS_DIR
 
 nothing_left() {
 	# $1: what was tried

@@ -6,13 +6,8 @@
 require_root
 require_cmd nsenter ip
 isolate
-# a private mount to hold the files (a mount namespace file must not be on
-# a mount that propagates into the new namespace)
-mkdir "$TMP_DIR/ns"
-mount -t tmpfs nskit-ns "$TMP_DIR/ns"
-mount --make-private "$TMP_DIR/ns"
-on_exit "umount -l '$TMP_DIR/ns'"
-d=$TMP_DIR/ns
+ns_file_dir
+d=$NS_DIR
 
 "$NSRUN" --user="$d/user" --mount="$d/mnt" --pid="$d/pid" --net="$d/net" --uts="$d/uts" \
 	--ipc="$d/ipc" --cgroup="$d/cgroup" --time="$d/time" -r --hostname persisted -- \
