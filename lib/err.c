@@ -40,6 +40,8 @@ static const char *const code_texts[NSK_ERRCODE_END - NSK_ERRCODE_FIRST] = {
 	TEXT(PROCMASK_ENOTPROC, "not a proc file system"),
 	TEXT(PROCMASK_ENOTSYSFS, "not a sysfs"),
 	TEXT(PROCMASK_EKIND, "neither a regular file nor a directory"),
+
+	TEXT(PERSIST_ENOTOURS, "it does not hold the namespace of that process: left alone"),
 #undef TEXT
 };
 

@@ -43,5 +43,8 @@ enum nsk_errcode {
 	PROCMASK_ENOTSYSFS,	/* the directory is not the root of a sysfs */
 	PROCMASK_EKIND,		/* neither a regular file nor a directory */
 
+	/* persist: namespace files */
+	PERSIST_ENOTOURS,	/* does not hold the namespace it was said to hold */
+
 	NSK_ERRCODE_END		/* one past the last code */
 };

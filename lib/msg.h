@@ -22,7 +22,8 @@ enum msg_kind {
 	/* The report of nsrun's detached or released command: nothing but
 	 * the end of the channel when the exec succeeds (src/nsrun-cmd.c). */
 	MSG_EXEC_FAILED,	/* value: the exit status (125, 126, 127); text: why */
-	MSG_KIND_MAX = MSG_EXEC_FAILED,
+	MSG_NSFILE,	/* before it: a namespace file (value: its type and more) */
+	MSG_KIND_MAX = MSG_NSFILE,
 };
 
 /* Room for the text of a message, its NUL included. */

@@ -69,6 +69,32 @@ bool ns_is_nsfs(const char *path)
 	return statfs(path, &sfs) == 0 && sfs.f_type == NSFS_MAGIC;
 }
 
+int ns_ids_at(int procfd, bool for_children, struct ns_id ret[NS_TYPE_MAX])
+{
+	for (unsigned i = 0; i < ns_type_count; i++) {
+		const struct ns_type *t = &ns_types[i];
+		char path[64];
+		struct stat st;
+
+		snprintf(path, sizeof(path), "ns/%s",
+			 for_children && t->children_name ? t->children_name : t->proc_name);
+		ret[i] = (struct ns_id){ 0, 0 };
+		if (fstatat(procfd, path, &st, 0) == 0)
+			ret[i] = (struct ns_id){ st.st_dev, st.st_ino };
+		else if (errno != ENOENT)
+			return -errno;
+	}
+	return 0;
+}
+
+bool ns_file_holds(const char *path, const struct ns_id *id)
+{
+	struct stat st;
+
+	return id->ino != 0 && ns_is_nsfs(path) && lstat(path, &st) == 0 &&
+	       st.st_dev == id->dev && st.st_ino == id->ino;
+}
+
 /* Create PATH, or accept an existing empty regular file. */
 static int persist_target(const char *path, bool *ret_created)
 {

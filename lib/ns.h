@@ -54,6 +54,21 @@ int ns_unpersist(const char *path, bool created);
 /* Whether PATH is a namespace file (nsfs), e.g. one already persisted. */
 bool ns_is_nsfs(const char *path);
 
+/* A namespace, told apart from every other by the device and inode of its
+ * nsfs file; { 0, 0 }: none. */
+struct ns_id {
+	dev_t dev;
+	ino_t ino;
+};
+/* The namespaces of the process whose /proc/PID directory is procfd,
+ * indexed like ns_types: for pid and time those its children are born in
+ * where for_children is set (ns_persist's choice). One that this kernel
+ * does not have is { 0, 0 }. 0, or -errno (-EACCES: not ours to see). */
+int ns_ids_at(int procfd, bool for_children, struct ns_id ret[NS_TYPE_MAX]);
+/* Whether PATH, its last component not followed, holds namespace id: is a
+ * bind mount of it. */
+bool ns_file_holds(const char *path, const struct ns_id *id);
+
 /* The id of the mount namespace behind fd (NS_GET_MNTNS_ID, Linux 6.8+):
  * -ENOTTY on older kernels. */
 int ns_mnt_id(int fd, uint64_t *ret);

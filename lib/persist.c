@@ -1,4 +1,5 @@
 /* persist: namespaces bound to files, with undo (see persist.h). */
+#include "errcode.h"
 #include "ns.h"
 #include "persist.h"
 
@@ -10,13 +11,16 @@ bool persist_any(const char *const paths[])
 	return false;
 }
 
-unsigned unpersist_all(struct persisted *done)
+/* ids NULL: unchecked, the files are ours. */
+static unsigned undo(struct persisted *done, const struct ns_id *ids)
 {
 	unsigned n = done->count, left = 0;
 
 	/* last first; what stays moves to the front, in its order */
 	for (unsigned i = n; i-- > 0;) {
-		int r = ns_unpersist(done->path[i], done->created[i]);
+		int r = ids && !ns_file_holds(done->path[i], &ids[done->type[i]])
+				? -PERSIST_ENOTOURS
+				: ns_unpersist(done->path[i], done->created[i]);
 
 		if (r < 0)
 			done->err[i] = r;
@@ -33,6 +37,16 @@ unsigned unpersist_all(struct persisted *done)
 	}
 	done->count = left;
 	return left;
+}
+
+unsigned unpersist_all(struct persisted *done)
+{
+	return undo(done, NULL);
+}
+
+unsigned unpersist_holding(struct persisted *done, const struct ns_id ids[NS_TYPE_MAX])
+{
+	return undo(done, ids);
 }
 
 int persist_all(const char *const paths[], pid_t pid, struct persisted *done,

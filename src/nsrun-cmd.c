@@ -47,6 +47,21 @@ void nsrun_let_go(const struct nsrun_opts *o, int channel)
 	(void)confine_close_fds_but(NULL, channel);
 }
 
+int nsrun_report_send(const struct nsrun_report *rep, int status, const char *line)
+{
+	int r;
+
+	if (rep->fd < 0)
+		return -EPIPE;
+	for (unsigned i = 0; rep->files && i < ns_type_count; i++) {
+		int value = (int)i | ((rep->created >> i) & 1 ? NSRUN_NSFILE_CREATED : 0);
+
+		if (rep->files[i] && (r = msg_send(rep->fd, MSG_NSFILE, value, rep->files[i])) < 0)
+			return r;
+	}
+	return msg_send(rep->fd, MSG_EXEC_FAILED, status, line);
+}
+
 int nsrun_report_failure(const struct nsrun_report *rep, int status, const struct nsk_failure *f,
 			 int err)
 {
@@ -54,21 +69,45 @@ int nsrun_report_failure(const struct nsrun_report *rep, int status, const struc
 
 	nsk_failure_line(f, err, line, sizeof(line));
 	/* Nobody to read it (no channel, or its reader is gone): the log. */
-	if (rep->fd < 0 || msg_send(rep->fd, MSG_EXEC_FAILED, status, line) < 0)
+	if (nsrun_report_send(rep, status, line) < 0)
 		nsk_err("%s", line);
 	return status;
 }
 
-int nsrun_await_exec(int fd, char ret_line[MSG_TEXT_MAX])
+/* Keep a file that a report names. */
+static void add_named(struct nsrun_named *n, const struct msg *m)
 {
-	struct msg m;
-	int r = msg_recv(fd, &m);
+	unsigned type = (unsigned)m->value & ~(unsigned)NSRUN_NSFILE_CREATED;
+	unsigned i = n->files.count;
 
+	if (type >= ns_type_count || i == NS_TYPE_MAX)
+		return;
+	snprintf(n->text[i], sizeof(n->text[i]), "%s", m->text);
+	n->files.type[i] = type;
+	n->files.path[i] = n->text[i];
+	n->files.created[i] = (m->value & NSRUN_NSFILE_CREATED) != 0;
+	n->files.err[i] = 0;
+	n->files.count++;
+}
+
+int nsrun_await_exec(int fd, char ret_line[MSG_TEXT_MAX], struct nsrun_named *ret_named)
+{
+	bool named = false;
+	struct msg m;
+	int r;
+
+	if (ret_named)
+		ret_named->files = (struct persisted)PERSISTED_INIT;
+	while ((r = msg_recv(fd, &m)) == 0 && m.kind == MSG_NSFILE) {
+		named = true;
+		if (ret_named)
+			add_named(ret_named, &m);
+	}
 	/* The end of the channel with no word: the exec closed it. */
-	if (r == -EPIPE)
+	if (r == -EPIPE && !named)
 		return 0;
 	if (r < 0)
-		return r;
+		return r == -EPIPE ? -EPROTO : r;	/* cut short after a file */
 	if (m.kind != MSG_EXEC_FAILED || m.value <= 0 || m.value > 255)
 		return -EPROTO;
 	snprintf(ret_line, MSG_TEXT_MAX, "%s", m.text);
@@ -95,8 +134,8 @@ static int exec_cmd(const struct nsrun_opts *o, int sync_fd, const struct nsrun_
 {
 	struct nsk_failure f = NSK_FAILURE_INIT;
 	/* The channel to nsrun stays open up to the exec (it closes then):
-	 * the handshake of the foreground, or the report of a detached
-	 * command, never both. */
+	 * the handshake of the foreground, or the report of a detached or
+	 * released command, never both. */
 	int r = exec_prepare_but(&o->exec, sync_fd >= 0 ? sync_fd : rep->fd, &f);
 	int status, err;
 

@@ -4,7 +4,8 @@
  *               and forks the holder into the new PID namespace (or is
  *               the holder, without one), tells nsrun its PID, and ends;
  *   the holder  mounts proc, tells nsrun it is ready, waits for the go;
- *   nsrun       persists the namespaces from outside and sends the go;
+ *   nsrun       persists the namespaces from outside and sends the go
+ *               (with which files it created: see below);
  *   the holder  lets go of nsrun's stdio and descriptors (the pause, of
  *               everything), and says so;
  *   the holder  waits for the release with --hold, takes the mapped ids
@@ -15,7 +16,10 @@
  *               if it cannot run;
  *   nsrun       prints the handle and exits 0; or, when the command could
  *               not run, its line, kills the holder, undoes the files and
- *               exits with the command's status (127, 126, 125). */
+ *               exits with the command's status (127, 126, 125).
+ * A held command reports to `nsrun --release` instead (nsrun-release.c),
+ * through the pipe of its hold (lib/init), naming the files for it to
+ * undo, since this nsrun is gone by then. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -35,11 +39,12 @@
 #include "nsrun.h"
 
 static int await_holder(int sync_fd, pid_t *ret_holder);
-static int start_holder(int sync_fd, pid_t holder);
+static int start_holder(int sync_fd, pid_t holder, const struct persisted *done);
 static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int log_fd);
 static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int log_fd);
-static int holder_let_go(const struct nsrun_opts *o, int *sync_fd, int log_fd, int *ret_hold_fd,
-			 struct nsk_failure *f);
+static int holder_let_go(const struct nsrun_opts *o, int *sync_fd, int log_fd,
+			 struct init_hold *ret_hold, struct nsk_failure *f);
+static int held_ended(const struct nsrun_report *rep, int status);
 static int out_of_the_way(int fd);
 static void tell(int sync_fd, int kind, int value);
 static void redirect_stdio(int log_fd);
@@ -95,7 +100,7 @@ int nsrun_detached(const struct nsrun_opts *o)
 		nsk_err_failure(&f, r);
 		goto fail;
 	}
-	if ((r = start_holder(sync[0], holder_pid)) != 0) {
+	if ((r = start_holder(sync[0], holder_pid, &done)) != 0) {
 		if (r > 0)
 			exit_status = r;	/* the command could not run: 127, 126, 125 */
 		goto fail;
@@ -142,12 +147,19 @@ static int await_holder(int sync_fd, pid_t *ret_holder)
  * not keep (its answer), then for the end of the channel: closed by a
  * holder that holds or pauses, else by the exec of the command, which
  * first says why if it cannot run. 0; the command's status (> 0) when it
- * could not run; -1 when the holder failed. Prints its own error. */
-static int start_holder(int sync_fd, pid_t holder)
+ * could not run; -1 when the holder failed. Prints its own error. The go
+ * says which of the files in done we created (a bit for each type), for
+ * a held command to name them to --release. */
+static int start_holder(int sync_fd, pid_t holder, const struct persisted *done)
 {
 	char line[MSG_TEXT_MAX];
+	unsigned created = 0;
 	struct msg m;
-	int r = msg_send(sync_fd, MSG_GO, 0, NULL);
+	int r;
+
+	for (unsigned i = 0; i < done->count; i++)
+		created |= done->created[i] ? 1U << done->type[i] : 0;
+	r = msg_send(sync_fd, MSG_GO, (int)created, NULL);
 
 	if (r == 0)
 		r = msg_expect(sync_fd, MSG_RESULT, &m);
@@ -155,7 +167,7 @@ static int start_holder(int sync_fd, pid_t holder)
 		nsk_err("%s", m.text);
 		return -1;
 	}
-	if (r == 0 && (r = nsrun_await_exec(sync_fd, line)) > 0) {
+	if (r == 0 && (r = nsrun_await_exec(sync_fd, line, NULL)) > 0) {
 		nsk_err("%s", line);
 		return r;
 	}
@@ -207,9 +219,10 @@ static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int l
 {
 	struct nsk_failure f = NSK_FAILURE_INIT;
 	struct nsrun_report report = NSRUN_REPORT_NONE;
+	struct init_hold hold = INIT_HOLD_INIT;
 	char line[MSG_TEXT_MAX] = "";
-	int hold_fd = -1, r;
-	struct msg m;
+	struct msg go;
+	int r;
 
 	if (o->mount_proc && nsrun_mount_proc(o->mount_proc) < 0) {
 		tell(sync_fd, MSG_FAILED, 0);
@@ -218,10 +231,10 @@ static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int l
 	init_hold_block();	/* before READY: an early release stays pending */
 	init_block_signals();
 	tell(sync_fd, MSG_READY, 0);
-	if (msg_expect(sync_fd, MSG_GO, &m) < 0)
+	if (msg_expect(sync_fd, MSG_GO, &go) < 0)
 		_exit(EXIT_TOOL_FAILED);	/* nsrun gave up: it printed why */
 	/* nsrun prints the line of a failure: ours goes to the log now */
-	if ((r = holder_let_go(o, &sync_fd, log_fd, &hold_fd, &f)) < 0)
+	if ((r = holder_let_go(o, &sync_fd, log_fd, &hold, &f)) < 0)
 		nsk_failure_line(&f, r, line, sizeof(line));
 	if (msg_send(sync_fd, MSG_RESULT, r, line) < 0 || r < 0)
 		_exit(EXIT_TOOL_FAILED);
@@ -229,8 +242,10 @@ static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int l
 		close(sync_fd);		/* nsrun prints the handle now */
 		if (!o->argv[0])
 			_exit(init_pause());
-		if ((r = init_hold_wait(hold_fd)) != 0)
-			_exit(r);
+		report = (struct nsrun_report){ .fd = hold.report_fd, .files = o->persist_path,
+						.created = (unsigned)go.value };
+		if ((r = init_hold_wait(&hold)) != 0)
+			_exit(held_ended(&report, r));
 	} else {
 		report.fd = sync_fd;	/* nsrun waits for the exec */
 	}
@@ -243,9 +258,10 @@ static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int l
  * on it finds the holder as it will stay: nsrun's stdio traded for the log
  * or /dev/null, and no descriptor but 0, 1, 2, the command's and the
  * channel; the pause has taken the namespace's ids and kept nothing, and
- * a held process has its signalfd. 0, or -errno with f saying why. */
-static int holder_let_go(const struct nsrun_opts *o, int *sync_fd, int log_fd, int *ret_hold_fd,
-			 struct nsk_failure *f)
+ * a held process has its hold (a signalfd, and its report pipe for
+ * --release). 0, or -errno with f saying why. */
+static int holder_let_go(const struct nsrun_opts *o, int *sync_fd, int log_fd,
+			 struct init_hold *ret_hold, struct nsk_failure *f)
 {
 	bool pause = !o->argv[0];
 	int r;
@@ -261,9 +277,25 @@ static int holder_let_go(const struct nsrun_opts *o, int *sync_fd, int log_fd, i
 			return r;
 		nsrun_let_go(o, *sync_fd);
 	}
-	if (o->hold && (*ret_hold_fd = init_hold_open()) < 0)
-		return nsk_fail(f, *ret_hold_fd, "waiting for the release", NULL);
+	if (o->hold && (r = init_hold_open(ret_hold)) < 0)
+		return nsk_fail(f, r, "waiting for the release", NULL);
 	return 0;
+}
+
+/* Asked to end before the release: a --release that raced the signal is
+ * waiting on the report, and learns why there is no command; nobody else
+ * is (no line in the log). Returns status. */
+static int held_ended(const struct nsrun_report *rep, int status)
+{
+	char line[MSG_TEXT_MAX];
+
+	if (status > 128)
+		snprintf(line, sizeof(line), "held process: ended by signal %d before the release",
+			 status - 128);
+	else
+		snprintf(line, sizeof(line), "held process: waiting for the release failed");
+	(void)nsrun_report_send(rep, EXIT_TOOL_FAILED, line);
+	return status;
 }
 
 /* The channel, open until nsrun has heard from us, must not sit in the

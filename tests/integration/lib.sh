@@ -130,6 +130,12 @@ ns_file_dir() {
 	on_exit "umount -l '$NS_DIR'"
 	mount --make-private "$NS_DIR" || hard_error "make $NS_DIR private"
 }
+# assert_ns_dir_empty WHAT: nothing is left in $NS_DIR, no file and no bind
+# mount (after WHAT was tried).
+assert_ns_dir_empty() {
+	assert_eq 0 "$(grep -c " $NS_DIR/" /proc/self/mountinfo)" "$1: bind mounts left"
+	assert_eq "" "$(ls "$NS_DIR")" "$1: files left"
+}
 
 # --- assertions ----------------------------------------------------------------
 # assert_eq EXPECTED ACTUAL WHAT

@@ -15,8 +15,7 @@ d=$NS_DIR
 nothing_left() {
 	# $1: what was tried
 	assert_eq "" "$(cat "$TMP_DIR/stdout")" "$1: no handle printed"
-	assert_eq 0 "$(grep -c " $d/" /proc/self/mountinfo)" "$1: bind mounts left"
-	assert_eq "" "$(ls "$d")" "$1: files left"
+	assert_ns_dir_empty "$1"
 	# nsrun has waited for its holder: not even the init is left
 	assert_eq "" "$(pids_with_arg 4243.26)" "$1: processes left"
 }

@@ -10,9 +10,7 @@ d=$NS_DIR
 
 nothing_left() {
 	# $1: what was tried
-	mounts=$(grep -c " $d/" /proc/self/mountinfo)
-	assert_eq 0 "$mounts" "$1: bind mounts left"
-	assert_eq "" "$(ls "$d")" "$1: files left"
+	assert_ns_dir_empty "$1"
 	assert_eq "" "$(pids_with_arg 4243.25)" "$1: processes left"
 }
 
