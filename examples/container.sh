@@ -62,13 +62,15 @@ nsrun --user --mount --pid --net --uts --ipc --cgroup --hostname "$name" \
 	nsrun --release >/dev/null
 read -r pid <"$tmp/handle"
 
-# The release is a signal: wait until the chain has switched the root, a
-# few milliseconds (if it fails instead, the process ends, nsjoin says so
-# and cleanup shows why). -ef (same file): dash, bash and busybox have it.
-# A test costs ~10 us: spin for ~20 ms, then sleep between tests.
-n=0
-# shellcheck disable=SC3013
-while [ "/proc/$pid/root/." -ef / ]; do
+# The release is a signal: wait until the chain's last step, sleep, runs
+# in the new root, a few milliseconds (if a step fails instead, the
+# process ends, nsjoin says so and cleanup shows why). A test reads two
+# /proc files with builtins (~10 us): spin for ~20 ms, then sleep between.
+n=0 comm=""
+while [ -d "/proc/$pid" ]; do
+	c="" # the list ends without a newline: read fails, c is set
+	read -r c _ 2>/dev/null <"/proc/$pid/task/$pid/children" || :
+	[ -n "$c" ] && read -r comm 2>/dev/null <"/proc/$c/comm" && [ "$comm" = sleep ] && break
 	n=$((n + 1))
 	[ "$n" -lt 2000 ] || sleep 0.001
 done

@@ -46,16 +46,18 @@ mkdir -p "$tmp/mnt"
 cd /		# see container.sh: the pivot moves the init's directory
 
 # The pipeline and the exec chain of container.sh, with only the steps
-# that need no privilege; then, as there, wait for the new root and join.
+# that need no privilege; then, as there, wait for the chain's last step and join.
 nsrun --user --mount --pid --net --uts --ipc --hostname "$name" \
 	--propagation unchanged --detach --hold --log "$tmp/log" -- \
 	mkprop --private --recursive / -- \
 	nsroot --proc --dev --tmp --overlay "$root" "$tmp/mnt" -- /bin/sleep 2147483647 |
 	tee "$tmp/handle" | "${NSMAP:-nsmap}" "$map" | nsrun --release >/dev/null
 read -r pid <"$tmp/handle"
-n=0
-# shellcheck disable=SC3013
-while [ "/proc/$pid/root/." -ef / ]; do
+n=0 comm=""
+while [ -d "/proc/$pid" ]; do
+	c="" # the list ends without a newline: read fails, c is set
+	read -r c _ 2>/dev/null <"/proc/$pid/task/$pid/children" || :
+	[ -n "$c" ] && read -r comm 2>/dev/null <"/proc/$c/comm" && [ "$comm" = sleep ] && break
 	n=$((n + 1))
 	[ "$n" -lt 2000 ] || sleep 0.001
 done

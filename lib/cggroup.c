@@ -92,6 +92,24 @@ unsigned cg_hiers_for(const struct cg_sys *sys, unsigned ctrls)
 	return mask;
 }
 
+/* How much of dir, the directory of group NAME beneath PARENT in h, is the
+ * parent's directory: the part that must exist before the group is made
+ * (the mount's, when the name is absolute or the parent is above what the
+ * mount shows). */
+static size_t parent_len(const struct cg_hier *h, const char *parent, const char *name,
+			 const char *dir)
+{
+	char path[4096], pdir[4096];
+	size_t n = strlen(h->mount);
+
+	if (*name == '/' || cg_resolve(h, parent, "", path, sizeof(path)) < 0 ||
+	    cg_dir(h, path, pdir, sizeof(pdir)) < 0)
+		return n;
+	if (strlen(pdir) > n && !strncmp(pdir, dir, strlen(pdir)))
+		n = strlen(pdir);
+	return n;
+}
+
 int cg_group_init(struct cg_group *g, const struct cg_sys *sys, const char *parent,
 		  const char *name, unsigned mask)
 {
@@ -111,6 +129,7 @@ int cg_group_init(struct cg_group *g, const struct cg_sys *sys, const char *pare
 		g->dir[i] = strdup(dir);
 		if (!g->path[i] || !g->dir[i])
 			return -ENOMEM;
+		g->base[i] = parent_len(&sys->h[i], parent, name, dir);
 	}
 	return 0;
 }
@@ -154,6 +173,7 @@ static void drop(struct cg_group *g, unsigned i)
 	free(g->path[i]);
 	free(g->dir[i]);
 	g->path[i] = g->dir[i] = NULL;
+	g->base[i] = 0;
 }
 
 int cg_group_existing(struct cg_group *g)
@@ -244,17 +264,21 @@ static int mkdir_checked(struct cg_group *g, bool is_cpuset, const char *dir, bo
 	return r < 0 ? r : 0;
 }
 
+/* mkdir -p of dir below its parent's directory (g->base[h]), never of
+ * the parent itself or above it. */
 static int mkdir_p(struct cg_group *g, unsigned h, const char *dir, bool exclusive,
 		   struct nsk_failure *f)
 {
 	char buf[4096];
-	size_t base = strlen(g->sys->h[h].mount);
+	size_t base = g->base[h];
 	bool is_cpuset = !g->sys->h[h].v2 && (g->sys->h[h].ctrls & CG_BIT(CG_CPUSET));
 	int r;
 
 	/* The parents usually exist: one mkdir is then the whole job. */
 	if ((r = mkdir_checked(g, is_cpuset, dir, exclusive, f)) != -ENOENT)
 		return r;
+	if (base >= strlen(dir))
+		return cg_fail_at(f, r, dir, NULL);
 	snprintf(buf, sizeof(buf), "%s", dir);
 	for (char *p = buf + base + 1; p;) {
 		char *slash = strchr(p, '/');
@@ -272,10 +296,31 @@ static int mkdir_p(struct cg_group *g, unsigned h, const char *dir, bool exclusi
 	return 0;
 }
 
+/* The parent's directory in every hierarchy, before anything is made: a
+ * parent that names nothing is a mistake (a typo, a parent gone), not a
+ * request to make it, and making it would put cgroups where the caller
+ * never said (at a hierarchy's root, for --parent /typo). */
+static int check_parents(const struct cg_group *g, struct nsk_failure *f)
+{
+	char dir[4096];
+
+	for (unsigned i = 0; i < g->sys->n; i++) {
+		if (!g->dir[i] || !strcmp(g->path[i], "/"))
+			continue;
+		snprintf(dir, sizeof(dir), "%.*s", (int)g->base[i], g->dir[i]);
+		if (access(dir, F_OK) < 0)
+			return cg_fail_at(f, errno == ENOENT ? -CGGROUP_ENOPARENT : -errno, dir,
+					  NULL);
+	}
+	return 0;
+}
+
 int cg_group_create(struct cg_group *g, bool exclusive, struct nsk_failure *f)
 {
 	int r;
 
+	if ((r = check_parents(g, f)) < 0)
+		return r;
 	/* Exclusive: the group's own mkdir must be the one that makes it
 	 * (EEXIST otherwise), so only what this run made is ever undone. */
 	for (unsigned i = 0; i < g->sys->n; i++)

@@ -28,6 +28,9 @@ struct cg_group {
 	const struct cg_sys *sys;
 	char *path[CG_MAX_HIER];	/* cgroup path per hierarchy; NULL: not used */
 	char *dir[CG_MAX_HIER];		/* its directory */
+	size_t base[CG_MAX_HIER];	/* dir[i] up to here is the parent's directory
+					 * (the mount's for an absolute name), which
+					 * cg_group_create never makes */
 	char *made[CG_MAX_MADE];	/* directories this run created, in order */
 	unsigned nmade;
 	struct {			/* controllers this run enabled, in order */
@@ -67,9 +70,12 @@ int cg_group_existing(struct cg_group *g);
 /* Whether the directory exists in every hierarchy of the group. */
 bool cg_group_complete(const struct cg_group *g);
 
-/* mkdir -p in every hierarchy, recording what was made; on v1 a new
- * cpuset group gets its parent's cpus and mems. exclusive: -EEXIST if the
- * group itself exists anywhere. */
+/* mkdir -p beneath the parent in every hierarchy, recording what was
+ * made; on v1 a new cpuset group gets its parent's cpus and mems. The
+ * parent (cg_group_init's, or the root for an absolute name) must exist
+ * in every hierarchy first: -CGGROUP_ENOPARENT, f naming the first
+ * directory missing, and nothing made. exclusive: -EEXIST if the group
+ * itself exists anywhere. */
 int cg_group_create(struct cg_group *g, bool exclusive, struct nsk_failure *f);
 /* v2: enable ctrls in cgroup.subtree_control of every ancestor of the
  * group, down from the hierarchy root, recording each enable this run

@@ -16,12 +16,14 @@ static const char *const code_texts[NSK_ERRCODE_END - NSK_ERRCODE_FIRST] = {
 	TEXT(TARGET_ENOHANDLE, "no target: give -t PID or pipe a handle to stdin"),
 	TEXT(TARGET_EEMPTY, "no handle on stdin"),
 	TEXT(TARGET_ESYNTAX, "not a handle (expected PID or PID:INODE)"),
-	TEXT(TARGET_ESTALE, "the process has exited and its PID was reused (inode differs)"),
+	TEXT(TARGET_ESTALE, "not the process the handle named (its pidfs inode differs)"),
 	TEXT(TARGET_ENOPIDFS, "PID:INODE needs pidfs (Linux 6.9 or later)"),
 
 	TEXT(CGKEY_EUNKNOWN, "unknown key"),
 	TEXT(CGKEY_EVALUE, "bad value"),
 	TEXT(CGKEY_ENOCTRL, "its controller is not available"),
+
+	TEXT(CGGROUP_ENOPARENT, "no such parent cgroup"),
 
 	TEXT(NETADDR_ESYNTAX, "not an IPv4 or IPv6 address"),
 	TEXT(NETADDR_ENOPREFIX, "no prefix length (write ADDRESS/PREFIX, e.g. 10.0.0.2/24)"),

@@ -15,13 +15,16 @@ enum nsk_errcode {
 	TARGET_ENOHANDLE = NSK_ERRCODE_FIRST,	/* nothing given and stdin is a terminal */
 	TARGET_EEMPTY,		/* stdin ended without a handle */
 	TARGET_ESYNTAX,		/* not PID or PID:INODE */
-	TARGET_ESTALE,		/* the inode no longer matches: PID reused */
+	TARGET_ESTALE,		/* the PID's pidfs inode is not the handle's */
 	TARGET_ENOPIDFS,	/* PID:INODE needs pidfs (Linux 6.9) */
 
 	/* cgkeys: limit keys (cgkey_explain words them for one key) */
 	CGKEY_EUNKNOWN,		/* no such key */
 	CGKEY_EVALUE,		/* the value does not fit the key */
 	CGKEY_ENOCTRL,		/* the key's controller is not mounted/available */
+
+	/* cggroup: a group across hierarchies */
+	CGGROUP_ENOPARENT,	/* the parent of a relative group does not exist */
 
 	/* netaddr: network values from the command line */
 	NETADDR_ESYNTAX,	/* not an IPv4 or IPv6 address */

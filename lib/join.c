@@ -3,8 +3,10 @@
 #include <sched.h>
 #include <stdio.h>
 #include <string.h>
+#include <linux/sockios.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/vfs.h>
 #include <unistd.h>
 #include <linux/nsfs.h>
@@ -78,6 +80,20 @@ int join_user_ns_of(int fd, bool parent)
 	int r = ioctl(fd, parent ? NS_GET_PARENT : NS_GET_USERNS);
 
 	return r < 0 ? -errno : r;
+}
+
+int join_net_of_socket(int pidfd, int fd)
+{
+	_cleanup_close_ int sock = (int)syscall(SYS_pidfd_getfd, pidfd, fd, 0);
+	int ns;
+
+	if (sock < 0)
+		return -errno;
+	/* both fds are close-on-exec: pidfd_getfd and open_related_ns set it */
+	ns = ioctl(sock, SIOCGSKNS);
+	if (ns < 0)
+		return errno == ENOTTY ? -ENOTSOCK : -errno;
+	return ns;
 }
 
 static int join_one_by_one(int procfd, int mask, const struct ns_type **ret_failed)

@@ -20,6 +20,12 @@ int join_open_file(const char *path, const struct ns_type *t, const struct ns_ty
 /* A new fd for the user namespace that owns the namespace of FD, or with
  * PARENT set for the parent of user namespace FD (ioctl_ns(2)). */
 int join_user_ns_of(int fd, bool parent);
+/* A new fd for the network namespace of the socket that the target
+ * (pidfd) holds on its descriptor FD: the descriptor is the target's, not
+ * ours (pidfd_getfd(2), Linux 5.6, which needs PTRACE_MODE_ATTACH over the
+ * target), and the namespace the socket's (SIOCGSKNS). -EBADF when FD is
+ * not open in the target, -ENOTSOCK when it is not a socket. */
+int join_net_of_socket(int pidfd, int fd);
 /* Join the namespaces in MASK (CLONE_NEW*) of the target: by one
  * setns(pidfd, mask), which the kernel does atomically and in order, or
  * when that fails, one at a time through the ns files under procfd, user

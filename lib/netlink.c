@@ -216,11 +216,20 @@ int netlink_batch_link_get(struct netlink_batch *b, const char *name, int ifinde
 	return batch_push(b, r, msg, ret);
 }
 
+/* Append the change of an existing link that l describes, and put l. */
+static int batch_link_change(struct netlink_batch *b, struct rtnl_link *l)
+{
+	struct nl_msg *msg = NULL;
+	/* RTM_NEWLINK without NLM_F_CREATE changes an existing link. */
+	int r = rtnl_link_build_add_request(l, 0, &msg);
+
+	rtnl_link_put(l);
+	return batch_push(b, r, msg, NULL);
+}
+
 int netlink_batch_link_set_up(struct netlink_batch *b, int ifindex, bool up)
 {
 	struct rtnl_link *l = rtnl_link_alloc();
-	struct nl_msg *msg = NULL;
-	int r;
 
 	if (!l)
 		return batch_push(b, -NLE_NOMEM, NULL, NULL);
@@ -229,10 +238,18 @@ int netlink_batch_link_set_up(struct netlink_batch *b, int ifindex, bool up)
 		rtnl_link_set_flags(l, IFF_UP);
 	else
 		rtnl_link_unset_flags(l, IFF_UP);
-	/* RTM_NEWLINK without NLM_F_CREATE changes an existing link. */
-	r = rtnl_link_build_add_request(l, 0, &msg);
-	rtnl_link_put(l);
-	return batch_push(b, r, msg, NULL);
+	return batch_link_change(b, l);
+}
+
+int netlink_batch_link_set_alias(struct netlink_batch *b, int ifindex, const char *alias)
+{
+	struct rtnl_link *l = rtnl_link_alloc();
+
+	if (!l)
+		return batch_push(b, -NLE_NOMEM, NULL, NULL);
+	rtnl_link_set_ifindex(l, ifindex);
+	rtnl_link_set_ifalias(l, alias);
+	return batch_link_change(b, l);
 }
 
 int netlink_batch_link_del(struct netlink_batch *b, const char *name, int ifindex)
@@ -356,6 +373,10 @@ static int parse_link(struct nlmsghdr *h, struct netlink_link *ret)
 		ret->mtu = nla_get_u32(tb[IFLA_MTU]);
 	if (tb[IFLA_LINK])
 		ret->link = (int)nla_get_u32(tb[IFLA_LINK]);
+	if (tb[IFLA_MASTER])
+		ret->master = (int)nla_get_u32(tb[IFLA_MASTER]);
+	if (tb[IFLA_IFALIAS])
+		snprintf(ret->alias, sizeof(ret->alias), "%s", nla_get_string(tb[IFLA_IFALIAS]));
 	if (tb[IFLA_ADDRESS] && nla_len(tb[IFLA_ADDRESS]) == MAC_LEN)
 		memcpy(ret->mac, nla_data(tb[IFLA_ADDRESS]), MAC_LEN);
 	if (tb[IFLA_LINKINFO] && nla_parse_nested(info, IFLA_INFO_MAX, tb[IFLA_LINKINFO], NULL) == 0 &&
@@ -464,4 +485,72 @@ int netlink_batch_commit(struct nl_sock *sk, struct netlink_batch *b)
 	if (r < 0)
 		return r;
 	return b->failed < 0 ? 0 : b->err[b->failed];
+}
+
+int netlink_build_ports_request(int master, struct nl_msg **ret)
+{
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
+	struct nl_msg *msg = nlmsg_alloc_simple(RTM_GETLINK, NLM_F_DUMP);
+
+	*ret = NULL;
+	if (!msg || nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO) < 0 ||
+	    nla_put_u32(msg, IFLA_MASTER, (uint32_t)master) < 0 ||
+	    nla_put_u32(msg, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS) < 0) {
+		if (msg)
+			nlmsg_free(msg);
+		return -ENOMEM;
+	}
+	*ret = msg;
+	return 0;
+}
+
+/* One part of the dump's answer: 1 when it was the last, 0 for more. */
+static int take_ports(struct nlmsghdr *h, ssize_t n, uint32_t seq, int master,
+		      struct netlink_link *ret, unsigned max, int *count)
+{
+	struct netlink_link l;
+
+	for (; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
+		if (h->nlmsg_seq != seq)
+			continue;	/* not ours */
+		if (h->nlmsg_type == NLMSG_DONE)
+			return 1;
+		if (h->nlmsg_type == NLMSG_ERROR) {
+			int e = ((struct nlmsgerr *)nlmsg_data(h))->error;
+			*count = e ? e : *count;
+			return 1;
+		}
+		/* a kernel that did not filter sends every link: keep ours */
+		if (h->nlmsg_type != RTM_NEWLINK || parse_link(h, &l) < 0 || l.master != master)
+			continue;
+		if ((unsigned)*count < max)
+			ret[*count] = l;
+		(*count)++;
+	}
+	return 0;
+}
+
+int netlink_link_ports(struct nl_sock *sk, int master, struct netlink_link *ret, unsigned max)
+{
+	char buf[32768] __attribute__((aligned(NLMSG_ALIGNTO)));
+	struct nl_msg *msg;
+	uint32_t seq;
+	int count = 0, r = netlink_build_ports_request(master, &msg);
+
+	if (r < 0)
+		return r;
+	r = nl_send_auto(sk, msg);	/* completes it: port, sequence number */
+	seq = nlmsg_hdr(msg)->nlmsg_seq;
+	nlmsg_free(msg);
+	if (r < 0)
+		return nl_errno(r);
+	for (r = 0; r == 0;) {
+		ssize_t n = recv(nl_socket_get_fd(sk), buf, sizeof(buf), 0);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		r = take_ports((struct nlmsghdr *)buf, n, seq, master, ret, max, &count);
+	}
+	return count;
 }

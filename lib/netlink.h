@@ -2,8 +2,9 @@
  * and requests are sent in batches, several in one sendmsg(), with every
  * acknowledgement read back, so that a whole step costs one round trip.
  * Interfaces are only ever looked up by name or index (RTM_GETLINK with
- * IFLA_IFNAME, never a dump), so the cost does not grow with the number
- * of interfaces in a namespace. */
+ * IFLA_IFNAME, never a dump of every link), so the cost does not grow with
+ * the number of interfaces in a namespace; the one dump, of the ports of
+ * one bridge, is filtered by the kernel. */
 #pragma once
 #include <stdbool.h>
 #include <stdint.h>
@@ -26,11 +27,13 @@ void netlink_close(struct nl_sock **sk);
 struct netlink_link {
 	int ifindex;
 	int link;		/* IFLA_LINK: a veth's peer's ifindex (in its namespace) */
+	int master;		/* IFLA_MASTER: its bridge's ifindex; 0: none */
 	unsigned mtu;
 	bool up;
 	uint8_t mac[MAC_LEN];
 	char name[IFNAME_MAX + 1];
 	char kind[16];		/* IFLA_INFO_KIND: "veth", "bridge", "" */
+	char alias[64];		/* IFLA_IFALIAS (cut to size), or "" */
 };
 
 /* A veth pair, the peer born in another namespace; the host end up. */
@@ -69,6 +72,9 @@ int netlink_batch_link_get(struct netlink_batch *b, const char *name, int ifinde
 			   struct netlink_link *ret);
 /* Set or clear IFF_UP of an existing link. */
 int netlink_batch_link_set_up(struct netlink_batch *b, int ifindex, bool up);
+/* Set the alias (IFLA_IFALIAS, ip-link(8)'s "alias") of an existing link:
+ * the kernel ignores one given at creation. */
+int netlink_batch_link_set_alias(struct netlink_batch *b, int ifindex, const char *alias);
 /* Delete by index, or by name when ifindex is 0. */
 int netlink_batch_link_del(struct netlink_batch *b, const char *name, int ifindex);
 /* IPv6 addresses are added with IFA_F_NODAD: usable at once. */
@@ -85,3 +91,11 @@ int netlink_batch_default_route(struct netlink_batch *b, int ifindex, const stru
 int netlink_batch_commit(struct nl_sock *sk, struct netlink_batch *b);
 /* Free the requests of a batch that was not committed. */
 void netlink_batch_free(struct netlink_batch *b);
+
+/* The ports of the bridge whose ifindex is master, up to max of them in
+ * ret[]: how many there are (more than max when they do not fit), or
+ * -errno. One dump, which the kernel filters by IFLA_MASTER
+ * (rtnl_dump_ifinfo), so that it answers with these ports only. */
+int netlink_link_ports(struct nl_sock *sk, int master, struct netlink_link *ret, unsigned max);
+/* Its request, for the unit tests. */
+int netlink_build_ports_request(int master, struct nl_msg **ret);

@@ -173,6 +173,7 @@ static int open_handle(struct target *t, const char *arg)
 	r = target_open_pid(t, pid);
 	if (r < 0)
 		return r;
+	t->inode = inode;
 	if (inode)
 		return check_inode(t->pidfd, inode);
 	return 0;
@@ -229,6 +230,18 @@ const char *target_strerror(int err)
 
 int target_fail(const struct target *t, int err, struct nsk_failure *f)
 {
+	uint64_t actual;
+
 	nsk_fail(f, err, NULL, "handle %s", *t->handle ? t->handle : "-");
+	/* A living process whose inode is not the handle's, or a successor
+	 * that took over the PID of the one named: the two cannot be told
+	 * apart, so say what is true of both. */
+	if (err == -TARGET_ESTALE && t->inode && t->pidfd >= 0 &&
+	    pidfd_inode(t->pidfd, &actual) == 0)
+		return nsk_fail_detail(f, err,
+				       "process %d's pidfs inode is %llu, not %llu: not the process "
+				       "the handle named",
+				       (int)t->pid, (unsigned long long)actual,
+				       (unsigned long long)t->inode);
 	return nsk_fail_detail(f, err, "%s", target_strerror(err));
 }

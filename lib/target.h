@@ -21,9 +21,11 @@ struct target {
 	int procfd;		/* O_PATH fd of /proc/PID, checked against pidfd */
 	bool from_stdin;	/* the handle came from stdin: echo it on success */
 	char handle[64];	/* the handle as given, for messages */
+	uint64_t inode;		/* the pidfs inode the handle named; 0: none */
 };
 
-#define TARGET_INIT { .pid = 0, .pidfd = -1, .procfd = -1, .from_stdin = false, .handle = "" }
+#define TARGET_INIT                                                                        \
+	{ .pid = 0, .pidfd = -1, .procfd = -1, .from_stdin = false, .handle = "", .inode = 0 }
 
 /* How a handle is written: "PID", or "PID:INODE" with the pidfs inode. */
 enum target_handle_format {
@@ -75,5 +77,7 @@ const char *target_strerror(int err);
 /* Fill f for an error err of the target t (of target_open, or -ESRCH
  * later): the object "handle H", H being the handle as given ("-" when
  * none was read), and the cause in target_strerror's words, so that the
- * line reads "handle H: CAUSE". Returns err. */
+ * line reads "handle H: CAUSE". For -TARGET_ESTALE the cause names both
+ * inodes: "process P's pidfs inode is A, not I: not the process the
+ * handle named". Returns err. */
 int target_fail(const struct target *t, int err, struct nsk_failure *f);

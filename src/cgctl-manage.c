@@ -48,12 +48,15 @@ static int make_plan(const struct cgctl_opts *o, struct cgctl_ctx *c, struct pla
 	}
 	for (unsigned i = 0; i < o->nset; i++) {
 		const struct setting *s = &o->set[i];
-		int n = cgkey_translate(&c->keys, s->key, s->value, &batch, p->w + p->n, &ctrl);
+		int n = s->bad_flag ? -CGKEY_EVALUE
+				    : cgkey_translate(&c->keys, s->key, s->value, &batch,
+						      p->w + p->n, &ctrl);
 		if (n < 0) {
 			struct nsk_failure f = NSK_FAILURE_INIT;
+			char name[512];
 
-			nsk_fail(&f, n, NULL, "%s: %s=%s", o->group, s->key, s->given);
-			nsk_err_failure(&f, cgkey_explain(&f, n, s->key));
+			nsk_fail(&f, n, NULL, "%s: %s", o->group, setting_name(s, name, sizeof(name)));
+			nsk_err_failure(&f, setting_explain(s, &f, n));
 			return -1;
 		}
 		for (int j = 0; j < n; j++)
@@ -104,12 +107,28 @@ static int init_group(const struct cgctl_opts *o, struct cgctl_ctx *c, unsigned 
 	return 0;
 }
 
+/* Where the parent came from, as the user gave it: "--parent self/box",
+ * "CGCTL_PARENT=self/box". Into buf; returns buf. */
+static const char *parent_source(const struct cgctl_opts *o, char *buf, size_t size)
+{
+	if (!o->parent)
+		snprintf(buf, size, "/");
+	else
+		snprintf(buf, size, "%s%s", o->parent_from_env ? "CGCTL_PARENT=" : "--parent ",
+			 o->parent);
+	return buf;
+}
+
 int open_existing(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
+	char parent[512];
+
 	if (init_group(o, c, cg_hiers_for(&c->sys, ~0u)) < 0)
 		return -1;
 	if (cg_group_existing(&c->g) < 0) {
-		nsk_err("%s: no such group", o->group);
+		/* list without a group lists the parent itself */
+		nsk_err("%s: no such group",
+			*o->group ? o->group : parent_source(o, parent, sizeof(parent)));
 		return -1;
 	}
 	return 0;
@@ -133,8 +152,13 @@ static int build(const struct cgctl_opts *o, struct cgctl_ctx *c, const struct p
 	int r;
 
 	if (create && (r = cg_group_create(g, exclusive, &f)) < 0) {
+		char parent[512];
+
 		if (r == -EEXIST)
 			nsk_err("%s: already exists: %s", o->group, f.object);
+		else if (r == -CGGROUP_ENOPARENT && o->parent)
+			nsk_err("%s: %s: %s (%s)", o->group, f.object, nsk_strerror(r),
+				parent_source(o, parent, sizeof(parent)));
 		else
 			group_error(o, &f, r);
 		goto undo;
@@ -156,7 +180,8 @@ static int build(const struct cgctl_opts *o, struct cgctl_ctx *c, const struct p
 				break;
 			}
 		}
-		nsk_fail_context(&f, "%s=%s", o->set[k].key, o->set[k].given);
+		char name[512];
+		nsk_fail_context(&f, "%s", setting_name(&o->set[k], name, sizeof(name)));
 		if (r == -ENOENT)
 			nsk_fail_detail(&f, r, "no such key here");
 		group_error(o, &f, r);

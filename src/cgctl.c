@@ -47,16 +47,26 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-/* The key each limit flag sets. */
+#define TAKES_SIZE "a size or max (e.g. 256M; suffixes K, M, G, T)"
+
+/* The key each limit flag sets, and what the flag takes, in its own terms
+ * (--cpus takes CPUs, not cpu.max's microseconds): what a refusal says. */
 static const struct {
 	int opt;
 	const char *key;
+	const char *takes;
 } limit_flags[] = {
-	{ OPT_MEMORY, "memory.max" }, { OPT_MEMORY_HIGH, "memory.high" },
-	{ OPT_SWAP, "memory.swap.max" }, { OPT_CPUS, "cpu.max" },
-	{ OPT_CPU_WEIGHT, "cpu.weight" }, { OPT_CPUSET, "cpuset.cpus" },
-	{ OPT_CPUSET_MEMS, "cpuset.mems" }, { OPT_PIDS, "pids.max" },
-	{ OPT_IO_MAX, "io.max" },
+	{ OPT_MEMORY, "memory.max", TAKES_SIZE },
+	{ OPT_MEMORY_HIGH, "memory.high", TAKES_SIZE },
+	{ OPT_SWAP, "memory.swap.max", TAKES_SIZE },
+	{ OPT_CPUS, "cpu.max", "a number of CPUs from 0.01 to 1000000 or max (e.g. 1.5)" },
+	{ OPT_CPU_WEIGHT, "cpu.weight", "a weight from 1 to 10000 (100 is the default)" },
+	{ OPT_CPUSET, "cpuset.cpus", "a list of CPUs (e.g. 0-3,6)" },
+	{ OPT_CPUSET_MEMS, "cpuset.mems", "a list of memory nodes (e.g. 0-1,3)" },
+	{ OPT_PIDS, "pids.max", "a number of processes or max (e.g. 64)" },
+	{ OPT_IO_MAX, "io.max",
+	  "MAJ:MIN:LIMIT[,LIMIT]..., LIMIT being rbps=N, wbps=N, riops=N or wiops=N "
+	  "and N a number or max (e.g. 8:0:rbps=1M,wiops=100)" },
 };
 
 static void usage(void)
@@ -82,7 +92,7 @@ static void usage(void)
 	      "     --memory SIZE          memory.max (K, M, G, T; or max)\n"
 	      "     --memory-high SIZE     memory.high\n"
 	      "     --swap SIZE            memory.swap.max\n"
-	      "     --cpus N               cpu.max as a number of CPUs (1.5)\n"
+	      "     --cpus N               cpu.max as a number of CPUs (1.5; or max)\n"
 	      "     --cpu-weight W         cpu.weight, 1 to 10000\n"
 	      "     --cpuset CPUS          cpuset.cpus (0-3,6)\n"
 	      "     --cpuset-mems NODES    cpuset.mems\n"
@@ -90,8 +100,8 @@ static void usage(void)
 	      "     --io-max MAJ:MIN:rbps=N,wbps=N,riops=N,wiops=N   io.max\n"
 	      "\n"
 	      "Options:\n"
-	      "     --parent PATH|self     where relative groups live; self: the caller's\n"
-	      "                            own cgroup in each hierarchy\n"
+	      "     --parent PATH|self     where relative groups live, an existing cgroup;\n"
+	      "                            self: the caller's own cgroup in each hierarchy\n"
 	      "     --create               attach, exec: create the group if missing\n"
 	      "     --rm                   exec: a transient group, removed afterwards\n"
 	      " -t, --target PID           attach: the process (or PID:INODE, or - for stdin)\n"
@@ -121,6 +131,15 @@ static int add_setting(struct cgctl_opts *o, const char *key, const char *value)
 	return 0;
 }
 
+/* The long name of option c ("cpus"). */
+static const char *option_name(int c)
+{
+	for (const struct option *l = longopts; l->name; l++)
+		if (l->val == c)
+			return l->name;
+	return "?";
+}
+
 static int add_limit(struct cgctl_opts *o, int c, const char *arg)
 {
 	for (size_t i = 0; i < sizeof(limit_flags) / sizeof(limit_flags[0]); i++) {
@@ -129,15 +148,34 @@ static int add_limit(struct cgctl_opts *o, int c, const char *arg)
 		if (add_setting(o, limit_flags[i].key, arg) < 0)
 			return -EINVAL;
 		struct setting *s = &o->set[o->nset - 1];
-		/* A value that does not convert is passed on as given: the
-		 * key's own check refuses it with the group named. */
-		if (c == OPT_CPUS && cgkey_cpus(arg, s->value, sizeof(s->value)) < 0)
-			snprintf(s->value, sizeof(s->value), "%s", arg);
-		if (c == OPT_IO_MAX && cgkey_io_flag(arg, s->value, sizeof(s->value)) < 0)
-			snprintf(s->value, sizeof(s->value), "%s", arg);
+		s->flag = option_name(c);
+		s->takes = limit_flags[i].takes;
+		/* A value that does not convert is refused in make_plan, once
+		 * the group is known, in the flag's terms; it is never passed
+		 * on to the key (--cpus "50000 100000" is not a number of CPUs). */
+		if (c == OPT_CPUS && strcmp(arg, "max"))
+			s->bad_flag = cgkey_cpus(arg, s->value, sizeof(s->value)) < 0;
+		if (c == OPT_IO_MAX)
+			s->bad_flag = cgkey_io_flag(arg, s->value, sizeof(s->value)) < 0;
 		return 1;
 	}
 	return 0;
+}
+
+const char *setting_name(const struct setting *s, char *buf, size_t size)
+{
+	if (s->flag)
+		snprintf(buf, size, "--%s %s", s->flag, s->given);
+	else
+		snprintf(buf, size, "%s=%s", s->key, s->given);
+	return buf;
+}
+
+int setting_explain(const struct setting *s, struct nsk_failure *f, int err)
+{
+	if (s->flag && (s->bad_flag || err == -CGKEY_EVALUE))
+		return nsk_fail_detail(f, err, "not %s", s->takes);
+	return cgkey_explain(f, err, s->key);
 }
 
 static int parse_option(struct cgctl_opts *o, int c, const char *arg)
@@ -213,12 +251,14 @@ static int check_options(struct cgctl_opts *o)
 		return nsk_usage_err("%s: empty group name", cmd_names[c]);
 	if (!o->group)
 		o->group = "";
-	if (!o->parent)
-		o->parent = getenv("CGCTL_PARENT");
+	if (!o->parent && (o->parent = getenv("CGCTL_PARENT")))
+		o->parent_from_env = true;
 	for (unsigned i = 0; i < o->nset; i++)
 		if (o->set[i].too_long) {
-			nsk_err("%s: %s=%s: value too long (at most %zu characters)", o->group,
-				o->set[i].key, o->set[i].given, sizeof(o->set[i].value) - 1);
+			char name[512];
+			nsk_err("%s: %s: value too long (at most %zu characters)", o->group,
+				setting_name(&o->set[i], name, sizeof(name)),
+				sizeof(o->set[i].value) - 1);
 			return -EINVAL;
 		}
 	if (has_limits(o) && c != CMD_CREATE && c != CMD_SET && c != CMD_ATTACH && c != CMD_EXEC)

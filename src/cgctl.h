@@ -21,13 +21,27 @@ struct setting {
 	const char *key;
 	char value[160];
 	const char *given;	/* the value as given, for messages */
+	const char *flag;	/* the flag that gave it ("cpus"), NULL: KEY=VALUE */
+	const char *takes;	/* what the flag takes, for messages ("a size or max") */
 	bool too_long;		/* the value did not fit */
+	bool bad_flag;		/* the flag's value is not in the flag's syntax */
 };
+
+struct nsk_failure;
+
+/* How messages name a setting: as the user wrote it, "--cpus 1.5" for a
+ * flag, "cpu.max=150000" for KEY=VALUE. Into buf; returns buf. */
+const char *setting_name(const struct setting *s, char *buf, size_t size);
+/* Word err, the setting's refusal, in f's detail: a bad value of a flag
+ * in the flag's own terms ("not a number of CPUs ..."), anything else as
+ * cgkey_explain words it for the key. Returns err. */
+int setting_explain(const struct setting *s, struct nsk_failure *f, int err);
 
 struct cgctl_opts {
 	enum cmd cmd;
 	const char *group;
 	const char *parent;
+	bool parent_from_env;		/* parent is $CGCTL_PARENT, not --parent */
 	struct setting set[MAX_SETTINGS];
 	unsigned nset;
 	const char *keys[MAX_SETTINGS];	/* get */

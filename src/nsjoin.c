@@ -23,8 +23,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <linux/sockios.h>
-#include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <unistd.h>
 
@@ -52,17 +50,20 @@ struct plan {
 
 /* ---- the plan: everything opened before anything is joined ---- */
 
-/* Whether anything must come from a target process (rather than files). */
-/* Whether namespace i comes from a file or -N rather than the target. */
+/* Whether namespace i comes from a file or -N rather than the target's
+ * own. */
 static bool joined_from_fd(const struct nsjoin_opts *o, unsigned i)
 {
 	return o->file[i] || (ns_types[i].clone_flag == CLONE_NEWNET && o->net_socket >= 0);
 }
 
+/* Whether anything must come from a target process (rather than files).
+ * -N names a descriptor of the target, as nsenter(1)'s. */
 static bool needs_target(const struct nsjoin_opts *o)
 {
 	if (o->all || o->env || o->join_cgroup || (o->root && !o->root_dir) ||
-	    (o->wd && !o->wd_dir) || o->follow_uid || o->follow_gid || o->target)
+	    (o->wd && !o->wd_dir) || o->follow_uid || o->follow_gid || o->target ||
+	    o->net_socket >= 0)
 		return true;
 	for (unsigned i = 0; i < ns_type_count; i++)
 		if ((o->flags & ns_types[i].clone_flag) && !joined_from_fd(o, i))
@@ -75,10 +76,15 @@ static int open_target(const struct nsjoin_opts *o, struct plan *p)
 	struct nsk_failure f = NSK_FAILURE_INIT;
 	int r = target_open(&p->t, o->target, &f);
 
-	/* nsjoin names the process where it knows one, as nsenter(1) */
-	if (r == -TARGET_ENOHANDLE || r == -TARGET_EEMPTY)
+	/* nsjoin names the process where it knows one, as nsenter(1); a
+	 * handle whose inode is not the process's is named as given, with
+	 * both inodes */
+	if ((r == -TARGET_ENOHANDLE || r == -TARGET_EEMPTY) && o->net_socket >= 0)
+		nsk_err("--net-socket %d: a descriptor of the target process, and no target was "
+			"given (-t PID)", o->net_socket);
+	else if (r == -TARGET_ENOHANDLE || r == -TARGET_EEMPTY)
 		nsk_err("%s", target_strerror(r));
-	else if (r < 0 && p->t.pid > 0)
+	else if (r < 0 && p->t.pid > 0 && r != -TARGET_ESTALE)
 		nsk_err("process %d: %s", (int)p->t.pid, target_strerror(r));
 	else if (r < 0)
 		nsk_err_failure(&f, r);
@@ -137,15 +143,27 @@ static int open_ns_file(const char *path, const struct ns_type *ns)
 	return fd;
 }
 
-/* -N: the network namespace of a socket we were given (SIOCGSKNS). */
+/* -N: the network namespace of the socket the target holds on that
+ * descriptor (as nsenter(1): the target's descriptor, not ours). */
+static const char *net_socket_strerror(int err)
+{
+	switch (err) {
+	case -EBADF: return "no such descriptor";
+	case -ENOTSOCK: return "not a socket";
+	case -ESRCH: return "the process has exited";
+	case -ENOSYS: return "taking a descriptor of another process needs Linux 5.6";
+	}
+	return strerror(-err);
+}
+
 static int open_net_socket(const struct nsjoin_opts *o, struct plan *p)
 {
 	int i = (int)(ns_by_flag(CLONE_NEWNET) - ns_types);
-	int fd = ioctl(o->net_socket, SIOCGSKNS);
+	int fd = join_net_of_socket(p->t.pidfd, o->net_socket);
 
 	if (fd < 0) {
-		nsk_err("--net-socket %d: %s", o->net_socket,
-			errno == ENOTTY || errno == ENOTSOCK ? "not a socket" : strerror(errno));
+		nsk_err("process %d: --net-socket %d: %s", (int)p->t.pid, o->net_socket,
+			net_socket_strerror(fd));
 		return -1;
 	}
 	p->fd[i] = fd;

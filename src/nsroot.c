@@ -322,13 +322,35 @@ static int mount_in_root(int rootfd, const char *path, const char *src, const ch
 	return 0;
 }
 
+/* Open each lower layer before anything is mounted: the overlay's mount
+ * fails with a bare ENOENT that says nothing of which path is missing, and
+ * the line would name NEWROOT. */
+static int check_layers(const char *layers, struct nsk_failure *f)
+{
+	_cleanup_free_ char *copy = strdup(layers);
+	char *save = NULL;
+
+	if (!copy)
+		return fail(f, "opening the overlay's lower layer", layers, NULL, -ENOMEM);
+	for (char *l = strtok_r(copy, ":", &save); l; l = strtok_r(NULL, ":", &save)) {
+		int fd = open(l, O_PATH | O_DIRECTORY | O_CLOEXEC);
+		if (fd < 0)
+			return fail(f, "opening the overlay's lower layer", l, NULL, -errno);
+		close(fd);
+	}
+	return 0;
+}
+
 /* The tmpfs and overlay stacked on NEWROOT for --overlay: upper and work
  * directories live in the tmpfs, which the overlay then covers. */
 static int mount_overlay(const struct nsroot_opts *o, struct nsk_failure *f, int *ret_mounts)
 {
 	_cleanup_close_ int tmpfd = -1;
 	_cleanup_free_ char *data = NULL;
+	int r;
 
+	if ((r = check_layers(o->overlay, f)) < 0)
+		return r;
 	if (mount("tmpfs", o->newroot, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0755") < 0)
 		return fail(f, "mounting the overlay's tmpfs", o->newroot, NULL, -errno);
 	(*ret_mounts)++;

@@ -42,7 +42,7 @@ static void usage(void)
 {
 	fputs("Usage:\n"
 	      " vethup [-t PID|PID:INODE|- | --netns NAME|PATH] [options]\n"
-	      " vethup --delete HOST [--grace MS]\n"
+	      " vethup --delete HOST|BRIDGE [--grace MS]\n"
 	      "\n"
 	      "Give a network namespace a veth link: the peer is created inside it, addressed\n"
 	      "and routed; the host end stays outside. One netlink conversation, no ip(8).\n"
@@ -65,7 +65,9 @@ static void usage(void)
 	      "     --mac MAC              MAC address of the host end\n"
 	      "     --peer-mac MAC         MAC address of the end inside\n"
 	      " -J, --json                 print what was made as JSON\n"
-	      "     --delete HOST          delete the pair whose host end is HOST\n"
+	      "     --delete HOST|BRIDGE   delete the pair whose host end is HOST, and the\n"
+	      "                            bridge vethup made for it once it has no port\n"
+	      "                            left; or BRIDGE, a bridge without ports\n"
 	      "     --grace MS             with --delete: first give the kernel MS milliseconds\n"
 	      "                            to delete it (as it does when the peer's namespace\n"
 	      "                            ends); a pair already gone is no error\n"
@@ -199,6 +201,38 @@ static int check_ipv6_mtu(const struct vethup_opts *o)
 	return 1;
 }
 
+static bool same_address(const struct ipaddr *a, const struct ipaddr *b)
+{
+	return a->family == b->family &&
+	       ipaddr_same_subnet(a, b, a->family == AF_INET ? 32 : 128);
+}
+
+/* What the kernel would accept but leaves the namespace unreachable: an
+ * address on both ends (each end answers for it locally), or addresses
+ * inside and outside of no common family, when the default route goes via
+ * the host address (it cannot). */
+static int check_ends(const struct vethup_opts *o)
+{
+	bool common = false;
+
+	for (unsigned i = 0; i < o->naddrs; i++)
+		for (unsigned k = 0; k < o->nhost_addrs; k++) {
+			if (same_address(&o->addrs[i], &o->host_addrs[k])) {
+				nsk_err("%s: --addr %s: also given as --host-addr %s (each end needs "
+					"an address of its own)", o->peer, o->addr_text[i],
+					o->host_addr_text[k]);
+				return -EINVAL;
+			}
+			common = common || o->addrs[i].family == o->host_addrs[k].family;
+		}
+	if (common || !o->naddrs || !o->nhost_addrs || o->no_gateway || o->ngateways)
+		return 0;
+	nsk_err("%s: --addr %s and --host-addr %s share no address family: no default route "
+		"can go via the host address (give --gateway IP, or --gateway none)", o->peer,
+		o->addr_text[0], o->host_addr_text[0]);
+	return -EINVAL;
+}
+
 static int check_values(struct vethup_opts *o)
 {
 	const char *host = o->name ? o->name : "host end";
@@ -215,7 +249,10 @@ static int check_values(struct vethup_opts *o)
 	    check_gateways(o) < 0 || check_mac(host, "--mac", o->mac_text, &o->mac) < 0 ||
 	    check_mac(o->peer, "--peer-mac", o->peer_mac_text, &o->peer_mac) < 0)
 		return -EINVAL;
-	return check_ipv6_mtu(o);
+	/* each value first, then how they go together */
+	if (check_ipv6_mtu(o) < 0 || check_ends(o) < 0)
+		return -EINVAL;
+	return 1;
 }
 
 static int check_options(struct vethup_opts *o, int argc, char **argv)

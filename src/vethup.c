@@ -2,13 +2,14 @@
  * veth; ip netns), in one netlink conversation.
  *
  *   vethup [-t PID|PID:INODE|- | --netns NAME|PATH] [options]
- *   vethup --delete HOST
+ *   vethup --delete HOST|BRIDGE   (vethup-delete.c)
  *
  * Steps, each one batch of netlink requests (lib/netlink.c):
  *  1. (--bridge) create the bridge, up, unless it exists; look it up.
  *  2. Create the pair, the peer born inside the target namespace, both ends
  *     with their MTU and MAC, the host end up and enslaved to the bridge; and
- *     look the host end up, which also names the peer's ifindex.
+ *     look the host end up, which also names the peer's ifindex; give a
+ *     bridge made in step 1 its alias, VETHUP_BRIDGE_ALIAS.
  *  3. Outside: the host addresses (on the bridge when there is one).
  *  4. Inside, over a socket opened in the namespace: lo and the peer up,
  *     the addresses, the default routes.
@@ -31,7 +32,6 @@
 
 #include "cleanup.h"
 #include "err.h"
-#include "linkgone.h"
 #include "netaddr.h"
 #include "netlink.h"
 #include "target.h"
@@ -133,15 +133,13 @@ static int open_place(const struct vethup_opts *o, struct place *p)
 
 /* ---- the steps ---- */
 
-/* "OBJECT: WHAT: CAUSE (the kernel's explanation)" */
-static void report(const char *object, const char *what, int err, const char *ext)
+void report(const char *object, const char *what, int err, const char *ext)
 {
 	nsk_err("%s: %s%s%s%s%s%s", object, what, *what ? ": " : "", strerror(-err),
 		*ext ? " (" : "", ext, *ext ? ")" : "");
 }
 
-static void report_item(const char *object, const char *what, const struct netlink_batch *b,
-			int err)
+void report_item(const char *object, const char *what, const struct netlink_batch *b, int err)
 {
 	report(object, what, err, b->ext_msg);
 }
@@ -206,11 +204,17 @@ static int create_pair(struct nl_sock *host, const struct vethup_opts *o, const 
 	netlink_batch_veth_add(&b, &v);
 	/* The host end's IFLA_LINK is the peer's ifindex: no lookup inside. */
 	netlink_batch_link_get(&b, name, 0, &m->host);
+	/* A bridge made here is marked so, for --delete to know it is ours
+	 * (the kernel takes no alias at creation: here it costs nothing). */
+	if (m->bridge_created)
+		netlink_batch_link_set_alias(&b, m->bridge.ifindex, VETHUP_BRIDGE_ALIAS);
 	r = netlink_batch_commit(host, &b);
 	m->pair = b.err[0] == 0;
 	m->pair_name = name;
 	if (r == -EEXIST && b.failed == 0) {
 		report_name_in_use(host, name, o->peer, p);
+	} else if (r < 0 && b.failed == 2) {
+		report_item(o->bridge, "setting its alias", &b, r);
 	} else if (r < 0) {
 		char what[64];
 		snprintf(what, sizeof(what), "creating the veth pair with %s", o->peer);
@@ -286,6 +290,7 @@ static int configure_inner(struct nl_sock *inner, const struct vethup_opts *o, s
 {
 	static const int families[] = { AF_INET, AF_INET6 };
 	char what[NETLINK_BATCH_MAX][IPADDR_STRLEN + 32] = { "" }, text[IPADDR_STRLEN];
+	bool route[NETLINK_BATCH_MAX] = { false };
 	struct netlink_batch b;
 	int peer = m->host.link, i, r;
 
@@ -302,15 +307,22 @@ static int configure_inner(struct nl_sock *inner, const struct vethup_opts *o, s
 				 ipaddr_format(&o->addrs[k], true, text, sizeof(text)));
 	for (unsigned k = 0; k < ELEMENTSOF(families); k++) {
 		const struct ipaddr *gw = gateway_for(o, families[k]);
-		if (gw && (i = netlink_batch_default_route(&b, peer, gw)) >= 0)
+		if (gw && (i = netlink_batch_default_route(&b, peer, gw)) >= 0) {
 			snprintf(what[i], sizeof(what[0]), "default route via %s",
 				 ipaddr_format(gw, false, text, sizeof(text)));
+			route[i] = true;
+		}
 	}
 	if (o->json)	/* its MAC and MTU, as the kernel has them */
 		netlink_batch_link_get(&b, NULL, peer, &m->peer);
 	r = netlink_batch_commit(inner, &b);
 	m->lo_was_down = b.err[0] == 0 && !m->lo.up;
-	if (r < 0)
+	/* Created exclusively (NLM_F_EXCL): EEXIST is a default route of
+	 * that family already there, as after a first vethup. */
+	if (r == -EEXIST && b.failed >= 0 && route[b.failed])
+		nsk_err("%s: %s: the network namespace has a default route already (give "
+			"--gateway none to skip it)", o->peer, what[b.failed]);
+	else if (r < 0)
 		report_item(o->peer, b.failed >= 0 ? what[b.failed] : "configuring", &b, r);
 	return r;
 }
@@ -396,75 +408,6 @@ static int print_json(const struct vethup_opts *o, const struct place *p, const 
 
 /* ---- main paths ---- */
 
-/* Look the pair up by its host end: 0, -ENODEV (not reported when
- * missing_ok), or -errno after one line. */
-static int look_up_veth(struct nl_sock *host, const char *name, bool missing_ok,
-			struct netlink_link *l)
-{
-	struct netlink_batch b;
-	int r;
-
-	netlink_batch_init(&b);
-	netlink_batch_link_get(&b, name, 0, l);
-	r = netlink_batch_commit(host, &b);
-	if (r == -ENODEV && !missing_ok)
-		nsk_err("%s: no such interface", name);
-	else if (r < 0 && r != -ENODEV)
-		report_item(name, "", &b, r);
-	else if (r == 0 && strcmp(l->kind, "veth") != 0) {
-		nsk_err("%s: not a veth (%s)", name, *l->kind ? l->kind : "no kind");
-		r = -EINVAL;
-	}
-	return r;
-}
-
-/* --grace: wait for the kernel to delete the pair (it does when the
- * namespace of the peer ends); 0 when it did. */
-static int await_kernel(int events, const char *name, const struct netlink_link *l,
-			long grace_ms)
-{
-	int r = linkgone_wait(events, l->ifindex, grace_ms);
-
-	if (r < 0 && r != -ETIME)
-		nsk_warn("%s: waiting for its deletion: %s", name, strerror(-r));
-	return r;
-}
-
-static int run_delete(const char *name, long grace_ms)
-{
-	bool grace = grace_ms >= 0;
-	_cleanup_close_ int events = -1;
-	struct nl_sock *host = NULL;
-	struct netlink_link l;
-	struct netlink_batch b;
-	int r = netlink_open(&host);
-
-	if (r < 0) {
-		report("netlink", "", r, "");
-		return EXIT_TOOL_FAILED;
-	}
-	/* Subscribed before the lookup: a deletion in between is not missed. */
-	if (grace && (events = linkgone_open()) < 0) {
-		report("netlink", "link notifications", events, "");
-		netlink_close(&host);
-		return EXIT_TOOL_FAILED;
-	}
-	r = look_up_veth(host, name, grace, &l);
-	if (r == -ENODEV && grace)
-		r = 0;		/* gone already: what was asked for */
-	else if (r == 0 && (!grace || await_kernel(events, name, &l, grace_ms) != 0)) {
-		netlink_batch_init(&b);
-		netlink_batch_link_del(&b, name, l.ifindex);
-		r = netlink_batch_commit(host, &b);
-		if (r == -ENODEV && grace)
-			r = 0;	/* the kernel was just in time */
-		else if (r < 0)
-			report_item(name, "deleting", &b, r);
-	}
-	netlink_close(&host);
-	return r < 0 ? EXIT_TOOL_FAILED : 0;
-}
-
 static int run_create(const struct vethup_opts *o)
 {
 	struct place p = { .target = TARGET_INIT, .netns_fd = -1 };
@@ -504,5 +447,5 @@ int main(int argc, char **argv)
 
 	if (r <= 0)
 		return r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;
-	return o.delete ? run_delete(o.delete, o.grace_ms) : run_create(&o);
+	return o.delete ? vethup_run_delete(o.delete, o.grace_ms) : run_create(&o);
 }

@@ -1,6 +1,6 @@
 /* vethup: what its parts share. vethup-opts.c parses and checks the
- * options; vethup.c opens the target namespace and makes (or deletes) the
- * link. */
+ * options; vethup.c opens the target namespace and makes the link;
+ * vethup-delete.c deletes a link (and its bridge) or a bridge. */
 #pragma once
 #include <stdbool.h>
 #include <sys/socket.h>
@@ -8,6 +8,10 @@
 #include "netaddr.h"
 
 #define MAX_ADDRS 8
+
+/* The alias (IFLA_IFALIAS) of a bridge that vethup created: --delete of
+ * its last port deletes it too. */
+#define VETHUP_BRIDGE_ALIAS "vethup"
 
 struct vethup_opts {
 	const char *target, *netns, *name, *peer, *bridge, *delete;
@@ -34,3 +38,13 @@ static inline int family_slot(int family)
 /* Parse and check the command line into o; > 0 to go on, 0 after --help
  * or --version, < 0 after printing a usage error. */
 int vethup_parse_args(int argc, char **argv, struct vethup_opts *o);
+
+/* --delete NAME [--grace MS] (grace_ms -1: none): the exit status. */
+int vethup_run_delete(const char *name, long grace_ms);
+
+/* The one line "OBJECT: WHAT: CAUSE (the kernel's explanation)"; WHAT ""
+ * leaves its part out. */
+struct netlink_batch;
+void report(const char *object, const char *what, int err, const char *ext);
+/* The same, with the kernel's explanation of the batch's first failure. */
+void report_item(const char *object, const char *what, const struct netlink_batch *b, int err);

@@ -170,10 +170,33 @@ assert_one_line_error() {
 	[ "$_n" -eq 1 ] || fail "expected one error line, got $_n: $(cat "$TMP_DIR/stderr")"
 	grep -Eq -- "^$1: .*$2" "$TMP_DIR/stderr" || fail "error line '$(cat "$TMP_DIR/stderr")' does not match '$1: ...$2'"
 }
+# assert_error_line LINE: the last command's stderr is exactly the one
+# line LINE (compared as text, not as a pattern).
+assert_error_line() {
+	_n=$(wc -l <"$TMP_DIR/stderr")
+	[ "$_n" -eq 1 ] || fail "expected one error line, got $_n: $(cat "$TMP_DIR/stderr")"
+	assert_eq "$1" "$(cat "$TMP_DIR/stderr")" "the error line"
+}
 
 # ns_inode PID NS: the inode of /proc/PID/ns/NS
 ns_inode() {
 	stat -L -c %i "/proc/$1/ns/$2"
+}
+
+# pidfd_inode PID: `stat -L -c %i` of a pidfd of PID (held by perl while
+# stat reads it through /proc): its pidfs inode (Linux 6.9+; before pidfs
+# every pidfd shows one anonymous inode, see have_pidfs).
+pidfd_inode() {
+	perl -e 'my $fd = syscall(434, $ARGV[0] + 0, 0);
+		die "pidfd_open: $!\n" if $fd < 0;
+		exit(system("stat", "-L", "-c", "%i", "/proc/$$/fd/$fd") >> 8)' "$1"
+}
+
+# have_pidfs: true when pidfds have inodes of their own (pidfs), so that a
+# PID:INODE handle can be written.
+have_pidfs() {
+	command -v perl >/dev/null 2>&1 &&
+		[ "$(pidfd_inode $$ 2>/dev/null)" != "$(pidfd_inode 1 2>/dev/null)" ]
 }
 
 # wait_gone PID: wait up to 5 s for a process to disappear.

@@ -85,9 +85,31 @@ static void test_create_apply_undo(void **state)
 	assert_int_equal(cg_group_existing(&g), -ENOENT);
 	cg_group_free(&g);
 
+	/* the parent must exist: nothing is made at it or above it */
+	assert_int_equal(cg_group_init(&g, &sys, "self", "a/b", cg_hiers_for(&sys, ~0u)), 0);
+	assert_int_equal(cg_group_create(&g, true, &fail), -CGGROUP_ENOPARENT);
+	assert_int_equal(g.nmade, 0);
+	assert_non_null(strstr(fail.object, "/memory/me"));
+	assert_string_equal(strstr(fail.object, "/memory/me"), "/memory/me");
+	assert_false(exists("memory/me"));
+	cg_group_free(&g);
+	assert_int_equal(mkdir(strcat(strcpy((char[512]){ 0 }, sys.h[0].mount), "/me"), 0755), 0);
+	assert_int_equal(cg_group_init(&g, &sys, "self/sub", "a/b", cg_hiers_for(&sys, ~0u)), 0);
+	assert_int_equal(cg_group_create(&g, true, &fail), -CGGROUP_ENOPARENT);
+	assert_string_equal(strstr(fail.object, "/memory/me"), "/memory/me/sub");
+	assert_false(exists("memory/me/sub"));
+	cg_group_free(&g);
+	/* an absolute name is made from the root down, as mkdir -p */
+	assert_int_equal(cg_group_init(&g, &sys, "self/sub", "/abs/x", cg_hiers_for(&sys, ~0u)), 0);
+	assert_int_equal(cg_group_create(&g, true, &fail), 0);
+	assert_int_equal(g.nmade, 2);	/* abs, abs/x */
+	assert_int_equal(cg_group_undo(&g), 0);
+	assert_false(exists("memory/abs"));
+	cg_group_free(&g);
+
 	assert_int_equal(cg_group_init(&g, &sys, "self", "a/b", cg_hiers_for(&sys, ~0u)), 0);
 	assert_int_equal(cg_group_create(&g, true, &fail), 0);
-	assert_int_equal(g.nmade, 3);	/* me, me/a, me/a/b */
+	assert_int_equal(g.nmade, 2);	/* me/a, me/a/b: me is the parent */
 	assert_true(exists("memory/me/a/b"));
 	assert_true(cg_group_complete(&g));
 	/* every file is checked before any is written */
@@ -125,9 +147,10 @@ static void test_create_apply_undo(void **state)
 	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/memory.limit_in_bytes"));
 	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/memory.soft_limit_in_bytes"));
 	cg_group_undo(&g);
-	assert_false(exists("memory/me"));
-	assert_true(exists("memory"));
+	assert_false(exists("memory/me/a"));
+	assert_true(exists("memory/me"));	/* the parent: not ours */
 	cg_group_free(&g);
+	rmdir(strcat(strcpy((char[512]){ 0 }, sys.h[0].mount), "/me"));
 	rmdir(sys.h[0].mount);
 	cg_sys_free(&sys);
 }
@@ -243,6 +266,7 @@ static void test_v2_enable(void **state)
 	fake_sys(&sys, true);
 	assert_int_equal(mkdir(sys.h[0].mount, 0755), 0);
 	put("unified/cgroup.subtree_control", "cpu");
+	assert_int_equal(mkdir(strcat(strcpy((char[512]){ 0 }, sys.h[0].mount), "/me"), 0755), 0);
 	assert_int_equal(cg_group_init(&g, &sys, "self", "box", cg_hiers_for(&sys, 0)), 0);
 	assert_int_equal(cg_group_create(&g, true, &fail), 0);
 	put("unified/me/cgroup.subtree_control", "");

@@ -1,5 +1,10 @@
 #include "unit.h"
+#include "cleanup.h"
 #include "join.h"
+
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 
 static const char status[] = "Name:\tsleep\n"
 			     "Umask:\t0022\n"
@@ -31,10 +36,37 @@ static void test_status_id(void **state)
 		assert_int_equal(join_status_id(bad[i], "Uid", &id), -EINVAL);
 }
 
+/* The descriptor is looked up in the process of the pidfd: here our own
+ * (pidfd_getfd on oneself needs no privilege). */
+static void test_net_of_socket(void **state)
+{
+	_cleanup_close_ int pidfd = (int)syscall(SYS_pidfd_open, getpid(), 0);
+	_cleanup_close_ int sock = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	_cleanup_close_ int null = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	_cleanup_close_ int ns = -1;
+	struct stat got, ours;
+
+	(void)state;
+	if (pidfd < 0)
+		skip();		/* no pidfd_open: Linux before 5.3 */
+	assert_true(sock >= 0 && null >= 0);
+	ns = join_net_of_socket(pidfd, sock);
+	if (ns == -ENOSYS)
+		skip();		/* no pidfd_getfd: Linux before 5.6 */
+	assert_true(ns >= 0);
+	assert_int_equal(fstat(ns, &got), 0);
+	assert_int_equal(stat("/proc/self/ns/net", &ours), 0);
+	assert_true(got.st_ino == ours.st_ino && got.st_dev == ours.st_dev);
+	assert_true(fcntl(ns, F_GETFD) & FD_CLOEXEC);
+	assert_int_equal(join_net_of_socket(pidfd, null), -ENOTSOCK);
+	assert_int_equal(join_net_of_socket(pidfd, 1000000), -EBADF);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_status_id),
+		cmocka_unit_test(test_net_of_socket),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

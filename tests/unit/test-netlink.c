@@ -143,6 +143,39 @@ static void test_lookup_and_up(void **state)
 	assert_int_equal(b.count, 0);
 }
 
+static void test_alias(void **state)
+{
+	struct nlattr *tb[IFLA_MAX + 1];
+	struct netlink_batch b;
+
+	netlink_batch_init(&b);
+	assert_int_equal(netlink_batch_link_set_alias(&b, 5, "vethup"), 0);
+	struct nlmsghdr *h = only_msg(&b);
+	/* a change of an existing link, by index */
+	assert_int_equal(h->nlmsg_type, RTM_NEWLINK);
+	assert_false(h->nlmsg_flags & NLM_F_CREATE);
+	assert_int_equal(((struct ifinfomsg *)nlmsg_data(h))->ifi_index, 5);
+	assert_int_equal(nlmsg_parse(h, sizeof(struct ifinfomsg), tb, IFLA_MAX, NULL), 0);
+	assert_string_equal(nla_get_string(tb[IFLA_IFALIAS]), "vethup");
+	netlink_batch_free(&b);
+}
+
+static void test_ports_request(void **state)
+{
+	struct nlattr *tb[IFLA_MAX + 1];
+	struct nl_msg *msg;
+
+	assert_int_equal(netlink_build_ports_request(9, &msg), 0);
+	struct nlmsghdr *h = nlmsg_hdr(msg);
+	/* the one dump: the kernel answers with the links whose master is 9 */
+	assert_int_equal(h->nlmsg_type, RTM_GETLINK);
+	assert_true(h->nlmsg_flags & NLM_F_DUMP);
+	assert_int_equal(nlmsg_parse(h, sizeof(struct ifinfomsg), tb, IFLA_MAX, NULL), 0);
+	assert_int_equal(nla_get_u32(tb[IFLA_MASTER]), 9);
+	assert_null(tb[IFLA_IFNAME]);
+	nlmsg_free(msg);
+}
+
 static void test_batch_full(void **state)
 {
 	struct netlink_batch b;
@@ -164,6 +197,8 @@ int main(void)
 		cmocka_unit_test(test_addr),
 		cmocka_unit_test(test_route),
 		cmocka_unit_test(test_lookup_and_up),
+		cmocka_unit_test(test_alias),
+		cmocka_unit_test(test_ports_request),
 		cmocka_unit_test(test_batch_full),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

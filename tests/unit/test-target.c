@@ -78,7 +78,7 @@ static void test_open_self_and_errors(void **state)
 	struct target syntax = TARGET_INIT;
 	assert_int_equal(target_open(&syntax, "abc", NULL), -TARGET_ESYNTAX);
 	assert_string_equal(target_strerror(-ESRCH), "no such process");
-	assert_non_null(strstr(target_strerror(-TARGET_ESTALE), "reused"));
+	assert_non_null(strstr(target_strerror(-TARGET_ESTALE), "not the process the handle named"));
 }
 
 /* A child of ours: killed, waited for (a zombie is exited), then a
@@ -170,7 +170,7 @@ static void test_format(void **state)
 static void test_handle_of_self(void **state)
 {
 	struct target t = TARGET_INIT;
-	char buf[64], want[64];
+	char buf[64], want[256];
 	struct stat st;
 	uint64_t ino;
 	int r;
@@ -197,6 +197,19 @@ static void test_handle_of_self(void **state)
 	assert_int_equal(target_open(&t, buf, NULL), 0);
 	assert_int_equal(t.pid, getpid());
 	target_close(&t);
+	/* a living process with another inode: both inodes named, and no
+	 * claim that it has exited */
+	struct target other = TARGET_INIT;
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	char wrong[64], line[512];
+	snprintf(wrong, sizeof(wrong), "%d:%llu", (int)getpid(), (unsigned long long)st.st_ino + 1);
+	assert_int_equal(target_open(&other, wrong, &f), -TARGET_ESTALE);
+	snprintf(want, sizeof(want),
+		 "handle %s: process %d's pidfs inode is %llu, not %llu: not the process the "
+		 "handle named", wrong, (int)getpid(), (unsigned long long)st.st_ino,
+		 (unsigned long long)st.st_ino + 1);
+	assert_string_equal(nsk_failure_line(&f, -TARGET_ESTALE, line, sizeof(line)), want);
+	target_close(&other);
 }
 
 static const char *line_of(const struct nsk_failure *f, int err)
@@ -226,7 +239,7 @@ static void test_fail(void **state)
 	memset(t.handle, '9', sizeof(t.handle) - 1);
 	t.handle[sizeof(t.handle) - 1] = '\0';
 	target_fail(&t, -TARGET_ESTALE, &f);
-	assert_non_null(strstr(line_of(&f, -TARGET_ESTALE), "(inode differs)"));
+	assert_non_null(strstr(line_of(&f, -TARGET_ESTALE), "(its pidfs inode differs)"));
 	assert_int_equal(target_fail(&t, -ESRCH, NULL), -ESRCH);
 	/* target_open fills it as it fails */
 	struct target syntax = TARGET_INIT;

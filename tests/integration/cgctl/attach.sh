@@ -1,7 +1,7 @@
 #!/bin/sh
 # attach moves a process we started into the group in every hierarchy; a
 # handle piped in is echoed out (handle protocol); a missing group is not
-# created without --create or limits.
+# created without --create or limits, nor for a handle that is refused.
 # shellcheck source=tests/integration/lib.sh
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 # shellcheck source=tests/integration/cgctl/layout.inc
@@ -28,6 +28,17 @@ assert_status 125 "attach kthreadd" -- "$CGCTL" attach "$G" --create -t "$p1" -t
 assert_one_line_error cgctl "$G: moving process 2 into "
 assert_no_group "$G"
 assert_eq "$before" "$(cat "/proc/$p1/cgroup")" "/proc/$p1/cgroup after a refused attach"
+
+# PID:INODE of a living process with another inode: refused before the
+# group is made, both inodes named
+if have_pidfs; then
+	ino=$(pidfd_inode "$p1") || hard_error "no pidfd inode for $p1"
+	bad=$((ino + 1))
+	assert_status 125 "attach a wrong inode" -- "$CGCTL" attach "$G" --create -t "$p1:$bad"
+	assert_error_line "cgctl: handle $p1:$bad: process $p1's pidfs inode is $ino, not $bad: not the process the handle named"
+	assert_no_group "$G"
+	assert_eq "$before" "$(cat "/proc/$p1/cgroup")" "/proc/$p1/cgroup after a wrong inode"
+fi
 
 assert_status 0 "attach --create" -- "$CGCTL" attach "$G" --create -t "$p1"
 assert_eq "" "$(cat "$TMP_DIR/stdout")" "stdout of attach -t"

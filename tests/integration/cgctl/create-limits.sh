@@ -52,6 +52,8 @@ assert_status 0 "set" -- "$CGCTL" set "$G" memory.max=max pids.max=32 --cpus 2
 assert_eq "max" "$("$CGCTL" get "$G" memory.max)" "memory.max after set"
 assert_eq "32" "$("$CGCTL" get "$G" pids.max)" "pids.max after set"
 assert_eq "200000 100000" "$("$CGCTL" get "$G" cpu.max)" "cpu.max after set"
+assert_status 0 "set --cpus max" -- "$CGCTL" set "$G" --cpus max
+assert_match "^max( 100000)?\$" "$("$CGCTL" get "$G" cpu.max)" "cpu.max after --cpus max"
 
 # a raw key of the layout's own version is written as given
 if cg_on_v1 memory; then

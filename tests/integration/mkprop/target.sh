@@ -1,6 +1,7 @@
 #!/bin/sh
 # -t PID changes propagation inside that process's mount namespace, not
-# ours; a handle read from stdin (-t -) is written back to stdout.
+# ours; a handle read from stdin (-t -) is written back to stdout; a
+# PID:INODE whose inode is not the process's is refused.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 # shellcheck source=tests/integration/mkprop/helpers.sh
 . "$NSKIT_SRCDIR/tests/integration/mkprop/helpers.sh"
@@ -21,6 +22,15 @@ theirs() {
 }
 ours=$(optional_fields "$A")
 assert_match '^shared:[0-9]+$' "$(theirs "$A")" "target's $A before"
+
+# PID:INODE of that process with another inode: refused, nothing changed
+if have_pidfs; then
+	ino=$(pidfd_inode "$pid") || hard_error "no pidfd inode for $pid"
+	bad=$((ino + 1))
+	assert_status 125 "mkprop -t PID:WRONG" -- "$MKPROP" -t "$pid:$bad" --private -r "$A"
+	assert_error_line "mkprop: handle $pid:$bad: process $pid's pidfs inode is $ino, not $bad: not the process the handle named"
+	assert_match '^shared:[0-9]+$' "$(theirs "$A")" "target's $A after a wrong inode"
+fi
 
 assert_status 0 "mkprop -t PID --private -r" -- "$MKPROP" -t "$pid" --private -r "$A"
 assert_eq "" "$(theirs "$A")" "target's $A after"

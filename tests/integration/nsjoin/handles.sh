@@ -1,6 +1,6 @@
 #!/bin/sh
 # The target as PID:INODE (pidfs inode of its pidfd), as "-t -" and as a
-# handle piped to stdin; a stale inode is refused.
+# handle piped to stdin; an inode that is not the process's is refused.
 # shellcheck source=tests/integration/lib.sh
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 require_root
@@ -11,19 +11,18 @@ pid=$("$NSRUN" --user --map-root-user --net --uts --detach -- sleep 100) ||
 kill_later "$pid"
 want=$(ns_inode "$pid" net)
 
-# The inode of a pidfd (stat of a pidfd is out of reach of the shell).
-inode=$(perl -e 'my $fd = syscall(434, $ARGV[0] + 0, 0);
-	die "pidfd_open: $!\n" if $fd < 0;
-	open(my $fh, "<&=", $fd) or die "fdopen: $!\n";
-	print((stat($fh))[1], "\n")' "$pid") || hard_error "no pidfd inode"
+inode=$(pidfd_inode "$pid") || hard_error "no pidfd inode"
 
 got=$("$NSJOIN" -t "$pid:$inode" -n -- stat -L -c %i /proc/self/ns/net) ||
 	fail "-t PID:INODE: exit status $?"
 assert_eq "$want" "$got" "-t PID:INODE"
 
+# a living process, but not the inode the handle names: both inodes are
+# named, and the command never runs
 bad=$((inode + 1))
-assert_status 125 "a stale inode" -- "$NSJOIN" -t "$pid:$bad" -n -- true
-assert_one_line_error nsjoin "process $pid: the process has exited and its PID was reused \(inode differs\)$"
+assert_status 125 "a wrong inode" -- "$NSJOIN" -t "$pid:$bad" -n -- touch "$TMP_DIR/ran"
+assert_error_line "nsjoin: handle $pid:$bad: process $pid's pidfs inode is $inode, not $bad: not the process the handle named"
+[ ! -e "$TMP_DIR/ran" ] || fail "the command ran for a wrong inode"
 
 got=$(echo "$pid" | "$NSJOIN" -t - -n -- stat -L -c %i /proc/self/ns/net) || fail "-t -: exit status $?"
 assert_eq "$want" "$got" "-t -"

@@ -24,6 +24,14 @@ fails_clean "$TMP_DIR/noroot: binding it onto itself: No such file or directory\
 	"$TMP_DIR/noroot" -- /bin/true
 fails_clean "$TMP_DIR/noroot: mounting the overlay's tmpfs: No such file or directory\$" \
 	--overlay "$ROOT" "$TMP_DIR/noroot" -- /bin/true
+# a lower layer that is missing (or no directory) is named, not NEWROOT;
+# nothing is mounted. layer_refused LAYERS PATH CAUSE: the exact line.
 mkdir "$TMP_DIR/empty"
-fails_clean "$TMP_DIR/empty: mounting the overlay: No such file or directory\$" \
-	--overlay "$TMP_DIR/nolayer" "$TMP_DIR/empty" -- /bin/true
+layer_refused() {
+	fails_clean ": opening the overlay's lower layer: " --overlay "$1" "$TMP_DIR/empty" -- /bin/true
+	assert_error_line "nsroot: $2: opening the overlay's lower layer: $3"
+}
+layer_refused "$TMP_DIR/nolayer" "$TMP_DIR/nolayer" "No such file or directory"
+layer_refused "$ROOT:$TMP_DIR/nolayer" "$TMP_DIR/nolayer" "No such file or directory"
+layer_refused "$ROOT/bin/busybox" "$ROOT/bin/busybox" "Not a directory"
+[ -z "$(ls -A "$TMP_DIR/empty")" ] || fail "$TMP_DIR/empty is not empty after the refusals"

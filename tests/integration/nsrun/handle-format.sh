@@ -10,14 +10,6 @@ require_cmd perl
 require_tool nsmap
 require_tool nsjoin
 
-# pidfd_inode PID: `stat -L -c %i` of a pidfd of PID (held by perl while
-# stat reads it through /proc).
-pidfd_inode() {
-	perl -e 'my $fd = syscall(434, $ARGV[0] + 0, 0);
-		die "pidfd_open: $!\n" if $fd < 0;
-		exit(system("stat", "-L", "-c", "%i", "/proc/$$/fd/$fd") >> 8)' "$1"
-}
-
 h=$("$NSRUN" --user --uts --detach --hold --handle-format=pidfs -- sleep 1000 2>"$TMP_DIR/err") || {
 	grep -q "needs pidfs" "$TMP_DIR/err" && skip "no pidfs on $(uname -r): $(cat "$TMP_DIR/err")"
 	fail "nsrun --detach --handle-format=pidfs: $(cat "$TMP_DIR/err")"
@@ -33,6 +25,10 @@ assert_eq "$ino" "${h#*:}" "INODE is the inode of the holder's pidfd"
 out=$(echo "$h" | "$NSMAP" --uid 0:100000:65536 --gid 0:100000:65536) || fail "nsmap: exit status $?"
 assert_eq "$h" "$out" "nsmap echoes the PID:INODE handle"
 assert_eq "0 100000 65536" "$(awk '{ print $1, $2, $3 }' "/proc/$pid/uid_map")" "nsmap wrote the map"
+# an inode that is not the holder's: refused, and the holder stays held
+# (the release below is its first)
+assert_status 125 "nsrun --release with a wrong inode" -- "$NSRUN" --release -t "$pid:$((ino + 1))"
+assert_error_line "nsrun: handle $pid:$((ino + 1)): process $pid's pidfs inode is $ino, not $((ino + 1)): not the process the handle named"
 out=$(echo "$h" | "$NSRUN" --release) || fail "nsrun --release: exit status $?"
 assert_eq "$h" "$out" "nsrun --release echoes the PID:INODE handle"
 got=$("$NSJOIN" -t "$h" -u -- stat -L -c %i /proc/self/ns/uts) || fail "nsjoin -t PID:INODE: exit status $?"

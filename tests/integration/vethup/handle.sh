@@ -26,8 +26,9 @@ c=$(container)
 assert_status 0 "-t PID" -- "$VETHUP" -t "$c"
 assert_eq "" "$(cat "$TMP_DIR/stdout")" "stdout with -t"
 
-# an empty pipe and a stale handle: one line each, nothing made
+# an empty pipe and a handle whose inode is not the process's: one line
+# each, nothing made
 before=$(links)
 expect_failure "handle -: no handle on stdin" sh -c "\"$VETHUP\" </dev/null"
-expect_failure "handle 1:1: (the process has exited|PID:INODE needs pidfs)" "$VETHUP" -t 1:1
+expect_failure "handle 1:1: (process 1's pidfs inode is [0-9]+, not 1: not the process the handle named|PID:INODE needs pidfs)" "$VETHUP" -t 1:1
 assert_eq "$before" "$(links)" "host links after the failures"

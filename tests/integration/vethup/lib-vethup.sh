@@ -67,3 +67,52 @@ expect_failure() {
 	assert_status 125 "$*" -- "$@"
 	assert_one_line_error vethup "$_pat"
 }
+
+# expect_line LINE CMD...: CMD exits 125 with exactly the one line LINE.
+expect_line() {
+	_line=$1
+	shift
+	assert_status 125 "$*" -- "$@"
+	assert_error_line "$_line"
+}
+
+# net_state [PID]: every link (admin up or down), address and route (both
+# families, every table), host side or inside PID: what a refusal or an
+# undo must leave as it was. What the kernel adds by itself, and late, is
+# left out: carrier, link-local addresses and routes.
+net_state() {
+	[ $# -eq 0 ] || set -- nsenter -t "$1" -n
+	"$@" ip -j link show |
+		jq -r '.[] | "\(.ifindex):\(.ifname) \(if any(.flags[]; . == "UP") then "up" else "down" end)"'
+	"$@" ip -j addr show |
+		jq -r '.[] | .ifname as $n | .addr_info[] | select(.scope != "link") | "\($n) \(.local)/\(.prefixlen)"'
+	"$@" ip -4 route show table all | sed 's/ linkdown//'
+	"$@" ip -6 route show table all | grep -v fe80 | sed 's/ linkdown//'
+}
+
+# remember_state PID: net_state of both sides now, outside and inside PID;
+# check_unchanged WHAT: both are still as remembered.
+remember_state() {
+	_state_pid=$1
+	_state_host=$(net_state)
+	_state_inner=$(net_state "$1")
+}
+check_unchanged() {
+	assert_eq "$_state_host" "$(net_state)" "links, addresses, routes outside after: $1"
+	assert_eq "$_state_inner" "$(net_state "$_state_pid")" "links, addresses, routes inside after: $1"
+}
+
+# grace_start HOST: `vethup --delete HOST --grace 10000` in the background
+# ($waiter, killed at exit), and proof that it waits.
+grace_start() {
+	"$VETHUP" --delete "$1" --grace 10000 >"$TMP_DIR/grace.out" 2>&1 &
+	waiter=$!
+	kill_later "$waiter"
+	sleep 0.3
+	kill -0 "$waiter" 2>/dev/null || fail "--delete $1 --grace did not wait: $(cat "$TMP_DIR/grace.out")"
+}
+# grace_end HOST: it ended with status 0, and said nothing.
+grace_end() {
+	wait "$waiter" || fail "--delete $1 --grace: exit status $? ($(cat "$TMP_DIR/grace.out"))"
+	assert_eq "" "$(cat "$TMP_DIR/grace.out")" "output of --delete $1 --grace"
+}
