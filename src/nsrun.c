@@ -7,8 +7,12 @@
  *   forwards signals to it until it ends.
  * Detached:    nsrun --detach [--hold] ... [-- COMMAND]
  *   A child does the same in a new session; this process waits until the
- *   namespaces are ready, persists them, prints the handle and exits 0.
+ *   namespaces are ready, persists them, waits until the command has
+ *   been exec'd (or is held), prints the handle and exits 0; or reports
+ *   why it could not run, with 127, 126 or 125, leaving nothing.
  * Release:     nsrun --release [-t PID]
+ *   Releases a held process and waits, as --detach does, until its
+ *   command has been exec'd or reports why it could not be.
  *
  * Namespace files (--net=FILE) are bind mounted by a process that stays in
  * the original namespaces: a helper forked before unshare in the
@@ -126,9 +130,9 @@ static void usage(void)
 	      " -f, --fork                 fork before running the command\n"
 	      "     --as-pid-1             exec the command as PID 1, with no init (alias --no-init)\n"
 	      "     --kill-child[=SIGNAL]  signal the command when nsrun dies (default KILL)\n"
-	      "     --detach               run in the background; print the handle and exit\n"
+	      "     --detach               run in the background; print the handle once the command runs\n"
 	      "     --hold                 with --detach: wait for --release before the command\n"
-	      "     --release              start the command of a held nsrun (-t or stdin)\n"
+	      "     --release              start a held nsrun's command (-t or stdin), wait until it runs\n"
 	      " -t, --target PID           the held process for --release\n"
 	      "     --log FILE             with --detach: the command's output goes to FILE\n"
 	      "     --handle-format FORMAT with --detach: print the handle as pid (PID, the default)\n"
@@ -166,7 +170,8 @@ static void usage(void)
 	      " -V, --version              show the version\n"
 	      "\n"
 	      "Exit status: the command's, 128+N if it died of signal N; 125 if nsrun\n"
-	      "failed; 126 if the command cannot run; 127 if it was not found.\n"
+	      "failed; 126 if the command cannot run; 127 if it was not found. With\n"
+	      "--detach and --release: 0 once the command runs, else 125, 126 or 127.\n"
 	      "See nsrun(1) and nskit(7).\n",
 	      stdout);
 }
