@@ -20,7 +20,7 @@ static unsigned undo(struct persisted *done, const struct ns_id *ids)
 	for (unsigned i = n; i-- > 0;) {
 		int r = ids && !ns_file_holds(done->path[i], &ids[done->type[i]])
 				? -PERSIST_ENOTOURS
-				: ns_unpersist(done->path[i], done->created[i]);
+				: ns_unpersist(done->path[i], done->made[i]);
 
 		if (r < 0)
 			done->err[i] = r;
@@ -32,7 +32,7 @@ static unsigned undo(struct persisted *done, const struct ns_id *ids)
 			continue;
 		done->type[left] = done->type[i];
 		done->path[left] = done->path[i];
-		done->created[left] = done->created[i];
+		done->made[left] = done->made[i];
 		done->err[left++] = done->err[i];
 	}
 	done->count = left;
@@ -53,19 +53,19 @@ int persist_all(const char *const paths[], pid_t pid, struct persisted *done,
 		struct nsk_failure *f)
 {
 	for (unsigned i = 0; i < ns_type_count; i++) {
-		bool created = false;
+		unsigned made = 0;
 		int r;
 
 		if (!paths[i])
 			continue;
-		if ((r = ns_persist(pid, &ns_types[i], true, paths[i], &created, f)) < 0) {
+		if ((r = ns_persist(pid, &ns_types[i], true, paths[i], &made, f)) < 0) {
 			unpersist_all(done);
 			return r;
 		}
 		done->type[done->count] = i;
 		done->path[done->count] = paths[i];
 		done->err[done->count] = 0;
-		done->created[done->count++] = created;
+		done->made[done->count++] = made;
 	}
 	return 0;
 }

@@ -16,7 +16,7 @@
 struct persisted {
 	unsigned type[NS_TYPE_MAX];	/* the namespace: an index of ns_types */
 	const char *path[NS_TYPE_MAX];
-	bool created[NS_TYPE_MAX];
+	unsigned made[NS_TYPE_MAX];	/* what ns_persist made: enum ns_made */
 	int err[NS_TYPE_MAX];		/* after unpersist_all: why it stayed (-errno) */
 	unsigned count;
 };

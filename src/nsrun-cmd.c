@@ -54,7 +54,8 @@ int nsrun_report_send(const struct nsrun_report *rep, int status, const char *li
 	if (rep->fd < 0)
 		return -EPIPE;
 	for (unsigned i = 0; rep->files && i < ns_type_count; i++) {
-		int value = (int)i | ((rep->created >> i) & 1 ? NSRUN_NSFILE_CREATED : 0);
+		unsigned made = (rep->made >> (NSRUN_MADE_BITS * i)) & NSRUN_MADE_MASK;
+		int value = (int)(i | made << NSRUN_NSFILE_MADE_SHIFT);
 
 		if (rep->files[i] && (r = msg_send(rep->fd, MSG_NSFILE, value, rep->files[i])) < 0)
 			return r;
@@ -77,7 +78,7 @@ int nsrun_report_failure(const struct nsrun_report *rep, int status, const struc
 /* Keep a file that a report names. */
 static void add_named(struct nsrun_named *n, const struct msg *m)
 {
-	unsigned type = (unsigned)m->value & ~(unsigned)NSRUN_NSFILE_CREATED;
+	unsigned type = (unsigned)m->value & ((1U << NSRUN_NSFILE_MADE_SHIFT) - 1);
 	unsigned i = n->files.count;
 
 	if (type >= ns_type_count || i == NS_TYPE_MAX)
@@ -85,7 +86,7 @@ static void add_named(struct nsrun_named *n, const struct msg *m)
 	snprintf(n->text[i], sizeof(n->text[i]), "%s", m->text);
 	n->files.type[i] = type;
 	n->files.path[i] = n->text[i];
-	n->files.created[i] = (m->value & NSRUN_NSFILE_CREATED) != 0;
+	n->files.made[i] = ((unsigned)m->value >> NSRUN_NSFILE_MADE_SHIFT) & NSRUN_MADE_MASK;
 	n->files.err[i] = 0;
 	n->files.count++;
 }

@@ -5,7 +5,7 @@
  *               the holder, without one), tells nsrun its PID, and ends;
  *   the holder  mounts proc, tells nsrun it is ready, waits for the go;
  *   nsrun       persists the namespaces from outside and sends the go
- *               (with which files it created: see below);
+ *               (with what it made for the files: see below);
  *   the holder  lets go of nsrun's stdio and descriptors (the pause, of
  *               everything), and says so;
  *   the holder  waits for the release with --hold, takes the mapped ids
@@ -148,18 +148,18 @@ static int await_holder(int sync_fd, pid_t *ret_holder)
  * holder that holds or pauses, else by the exec of the command, which
  * first says why if it cannot run. 0; the command's status (> 0) when it
  * could not run; -1 when the holder failed. Prints its own error. The go
- * says which of the files in done we created (a bit for each type), for
- * a held command to name them to --release. */
+ * says what we made for each file in done (NSRUN_MADE_BITS for each
+ * type), for a held command to name them to --release. */
 static int start_holder(int sync_fd, pid_t holder, const struct persisted *done)
 {
 	char line[MSG_TEXT_MAX];
-	unsigned created = 0;
+	unsigned made = 0;
 	struct msg m;
 	int r;
 
 	for (unsigned i = 0; i < done->count; i++)
-		created |= done->created[i] ? 1U << done->type[i] : 0;
-	r = msg_send(sync_fd, MSG_GO, (int)created, NULL);
+		made |= (done->made[i] & NSRUN_MADE_MASK) << (NSRUN_MADE_BITS * done->type[i]);
+	r = msg_send(sync_fd, MSG_GO, (int)made, NULL);
 
 	if (r == 0)
 		r = msg_expect(sync_fd, MSG_RESULT, &m);
@@ -243,7 +243,7 @@ static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int l
 		if (!o->argv[0])
 			_exit(init_pause());
 		report = (struct nsrun_report){ .fd = hold.report_fd, .files = o->persist_path,
-						.created = (unsigned)go.value };
+						.made = (unsigned)go.value };
 		if ((r = init_hold_wait(&hold)) != 0)
 			_exit(held_ended(&report, r));
 	} else {

@@ -100,13 +100,18 @@ struct nsrun_report {
 	 * undoes them: nsrun --detach, which made them, is gone), indexed
 	 * like ns_types; NULL: none. */
 	const char *const *files;
-	unsigned created;	/* bit i: nsrun --detach created files[i] */
+	/* What nsrun --detach made for files[i] (enum ns_made, a file and
+	 * /run/netns): bits NSRUN_MADE_BITS * i and up. */
+	unsigned made;
 };
-#define NSRUN_REPORT_NONE { .fd = -1, .files = NULL, .created = 0 }
-/* MSG_NSFILE: value, the index of its type in ns_types, or'ed with this
- * when the file was created for it; text, its path (cut to MSG_TEXT_MAX:
- * a path cut short names no file that holds the namespace, and stays). */
-#define NSRUN_NSFILE_CREATED 0x100
+#define NSRUN_REPORT_NONE { .fd = -1, .files = NULL, .made = 0 }
+#define NSRUN_MADE_BITS 2
+#define NSRUN_MADE_MASK ((1U << NSRUN_MADE_BITS) - 1)
+/* MSG_NSFILE: value, the index of its type in ns_types, or'ed with what
+ * was made for it (enum ns_made) shifted by this; text, its path (cut to
+ * MSG_TEXT_MAX: a path cut short names no file that holds the namespace,
+ * and stays). */
+#define NSRUN_NSFILE_MADE_SHIFT 8
 /* Report a failure to start the command: f's line (for err) to the
  * report's reader, or to stderr when there is none or it is gone.
  * Returns status. */

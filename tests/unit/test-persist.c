@@ -133,10 +133,10 @@ static void test_unpersist_left(void **state)
 	unit_put(unit_tmp(), "kept", "");
 	done.type[0] = (unsigned)(ns_by_proc_name("net") - ns_types);
 	done.path[0] = "/nonexistent/nskit/net";
-	done.created[0] = false;
+	done.made[0] = 0;
 	done.type[1] = (unsigned)(ns_by_proc_name("uts") - ns_types);
 	done.path[1] = kept;
-	done.created[1] = false;
+	done.made[1] = 0;
 	done.count = 2;
 	assert_int_equal(unpersist_all(&done), 2);
 	assert_int_equal(done.count, 2);
