@@ -40,8 +40,17 @@
 
 static int await_holder(int sync_fd, pid_t *ret_holder);
 static int start_holder(int sync_fd, pid_t holder, const struct persisted *done);
-static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int log_fd);
-static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int log_fd);
+/* The namespace files as a held command names them to --release, which
+ * runs elsewhere: absolute paths. */
+struct held_names {
+	char text[NS_TYPE_MAX][MSG_TEXT_MAX];
+	const char *path[NS_TYPE_MAX];	/* indexed like ns_types; NULL: none */
+};
+static void name_files(const char *const paths[], struct held_names *ret);
+static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int log_fd,
+				    const struct held_names *names);
+static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int log_fd,
+				  const struct held_names *names);
 static int holder_let_go(const struct nsrun_opts *o, int *sync_fd, int log_fd,
 			 struct init_hold *ret_hold, struct nsk_failure *f);
 static int held_ended(const struct nsrun_report *rep, int status);
@@ -56,6 +65,7 @@ int nsrun_detached(const struct nsrun_opts *o)
 	struct target holder = TARGET_INIT;
 	struct persisted done = PERSISTED_INIT;
 	struct nsk_failure f = NSK_FAILURE_INIT;
+	struct held_names names;
 	char handle[64];
 	pid_t child, holder_pid = -1;
 	int status, exit_status = EXIT_TOOL_FAILED, r;
@@ -76,6 +86,7 @@ int nsrun_detached(const struct nsrun_opts *o)
 		nsk_err("socketpair: %s", strerror(-r));
 		return EXIT_TOOL_FAILED;
 	}
+	name_files(o->persist_path, &names);
 	child = fork();
 	if (child < 0) {
 		nsk_err("fork: %s", strerror(errno));
@@ -83,7 +94,7 @@ int nsrun_detached(const struct nsrun_opts *o)
 	}
 	if (child == 0) {
 		close(sync[0]);
-		detached_main(o, sync[1], log_fd);
+		detached_main(o, sync[1], log_fd, &names);
 	}
 	close(sync[1]);
 	r = await_holder(sync[0], &holder_pid);
@@ -119,6 +130,25 @@ fail:
 		waitpid(child, &status, 0);
 	close(sync[0]);
 	return exit_status;
+}
+
+/* A relative path made absolute against our working directory (a path
+ * too long for a report is cut there, and so names no file that --release
+ * would undo). */
+static void name_files(const char *const paths[], struct held_names *ret)
+{
+	char cwd[MSG_TEXT_MAX - 2];	/* room for "/" and a character */
+	bool have_cwd = getcwd(cwd, sizeof(cwd)) != NULL;
+
+	for (unsigned i = 0; i < ns_type_count; i++) {
+		ret->path[i] = paths[i];
+		if (!paths[i] || paths[i][0] == '/' || !have_cwd)
+			continue;
+		/* cut where too long: it then names nothing --release undoes */
+		snprintf(ret->text[i], sizeof(ret->text[i]), "%s/%.*s", cwd,
+			 (int)(sizeof(ret->text[i]) - 1 - strnlen(cwd, sizeof(cwd)) - 1), paths[i]);
+		ret->path[i] = ret->text[i];
+	}
 }
 
 /* Wait for the holder's pid and its readiness; 0 or -1. */
@@ -180,7 +210,8 @@ static int start_holder(int sync_fd, pid_t holder, const struct persisted *done)
 
 /* The detached child: a new session, the namespaces, then the holder
  * (itself, or with a PID namespace the first process forked into it). */
-static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int log_fd)
+static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int log_fd,
+				    const struct held_names *names)
 {
 	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	struct helper helper = HELPER_INIT;
@@ -198,11 +229,11 @@ static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int
 	}
 	if (!(o->clone_flags & CLONE_NEWPID)) {
 		tell(sync_fd, MSG_HOLDER, getpid());
-		holder_main(o, sync_fd, log_fd);
+		holder_main(o, sync_fd, log_fd, names);
 	}
 	holder = fork();
 	if (holder == 0)
-		holder_main(o, sync_fd, log_fd);
+		holder_main(o, sync_fd, log_fd, names);
 	if (holder < 0) {
 		nsk_err("fork: %s", strerror(errno));
 		tell(sync_fd, MSG_FAILED, 0);
@@ -215,7 +246,8 @@ static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int
 /* The process that holds the namespaces and whose PID is the handle. Once
  * started it holds 0, 1, 2 and what the command is to be given; once
  * released (the maps exist then) it takes the namespace's ids. */
-static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int log_fd)
+static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int log_fd,
+				  const struct held_names *names)
 {
 	struct nsk_failure f = NSK_FAILURE_INIT;
 	struct nsrun_report report = NSRUN_REPORT_NONE;
@@ -242,7 +274,7 @@ static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int l
 		close(sync_fd);		/* nsrun prints the handle now */
 		if (!o->argv[0])
 			_exit(init_pause());
-		report = (struct nsrun_report){ .fd = hold.report_fd, .files = o->persist_path,
+		report = (struct nsrun_report){ .fd = hold.report_fd, .files = names->path,
 						.made = (unsigned)go.value };
 		if ((r = init_hold_wait(&hold)) != 0)
 			_exit(held_ended(&report, r));

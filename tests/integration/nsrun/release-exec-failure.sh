@@ -3,7 +3,8 @@
 # be run is reported by --release, in one line, with 127 (not found), 126
 # (not runnable) or 125 (its set-up failed), and nothing is left: the held
 # process ends and the namespace files nsrun --detach made go (a file that
-# was there, empty, stays empty). Bare and under the init.
+# was there, empty, stays empty; one named relative to where nsrun
+# --detach ran goes too). Bare and under the init.
 # shellcheck source=tests/integration/lib.sh
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 require_root
@@ -66,6 +67,17 @@ for opts in "" "--pid"; do
 		"$what: the file that was there, as it was"
 	rm "$d/net"
 	nothing_left "$what: a file that was there"
+
+	# files named relative to --detach's directory, released from another
+	# (as they are: --release runs where it likes)
+	# shellcheck disable=SC2086
+	pid=$(cd "$d" && "$NSRUN" --net=net $opts --detach --hold -- /nonexistent/nskit-cmd 4243.27) ||
+		fail "$what: --detach --hold with a relative file name"
+	kill_later "$pid"
+	assert_status 127 "$what: a relative file name" -- sh -c 'cd / && "$1" --release -t "$2"' sh \
+		"$NSRUN" "$pid"
+	assert_one_line_error nsrun "/nonexistent/nskit-cmd: command not found\$"
+	nothing_left "$what: a relative file name"
 
 	# a command that runs: --release returns once it has been exec'd
 	# shellcheck disable=SC2086
