@@ -44,6 +44,11 @@ static const char *const code_texts[NSK_ERRCODE_END - NSK_ERRCODE_FIRST] = {
 	TEXT(PROCMASK_EKIND, "neither a regular file nor a directory"),
 
 	TEXT(PERSIST_ENOTOURS, "it does not hold the namespace of that process: left alone"),
+
+	TEXT(IDNAME_ENONAME, "no such name"),
+	TEXT(IDNAME_EENTRY, "its entry has no valid id"),
+	TEXT(IDNAME_ENOTFILE, "not a regular file"),
+	TEXT(IDNAME_ETOOBIG, "too large for a passwd or group file"),
 #undef TEXT
 };
 
@@ -176,6 +181,15 @@ void nsk_warn(const char *fmt, ...)
 
 	va_start(ap, fmt);
 	vmsg("warning: ", fmt, ap);
+	va_end(ap);
+}
+
+void nsk_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg("", fmt, ap);
 	va_end(ap);
 }
 

@@ -49,5 +49,11 @@ enum nsk_errcode {
 	/* persist: namespace files */
 	PERSIST_ENOTOURS,	/* does not hold the namespace it was said to hold */
 
+	/* idname: names in a root's /etc/passwd and /etc/group */
+	IDNAME_ENONAME,		/* no entry of that name */
+	IDNAME_EENTRY,		/* the entry's id field is not an id */
+	IDNAME_ENOTFILE,	/* the file is not a regular file */
+	IDNAME_ETOOBIG,		/* larger than any real passwd or group file */
+
 	NSK_ERRCODE_END		/* one past the last code */
 };

@@ -63,6 +63,8 @@ int exec_prepare_but(const struct exec_opts *o, int fd, struct nsk_failure *f)
 	if (o->change_caps &&
 	    (r = apply_caps(o, o->set_uid ? CAPS_PROCESS : CAPS_ALL_SETS, f)) < 0)
 		return r;
+	if (o->clear_env && (r = exec_env_keep_only(o->env_keep)) < 0)
+		return nsk_fail(f, r, "clearing the environment", "%s", o->env_keep ? o->env_keep : "");
 	/* Last: the tool may still have to report through stderr. */
 	if (o->close_fds && (r = confine_close_fds_but(&o->keep_fds, fd)) < 0)
 		return nsk_fail(f, r, "closing inherited descriptors", NULL);

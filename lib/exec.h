@@ -20,6 +20,10 @@ struct exec_opts {
 	struct fdkeep keep_fds;
 	bool no_new_privs;
 	bool change_caps;
+	/* --clear-env: the command gets an empty environment, but for the
+	 * comma-separated names of env_keep (--whitelist-env; may be NULL) */
+	bool clear_env;
+	const char *env_keep;
 	capmask_t cap_drop, cap_add;
 };
 
@@ -35,6 +39,10 @@ int exec_prepare(const struct exec_opts *o, struct nsk_failure *f);
  * to its tool up to the exec (a handshake, or the report of a failed
  * exec). The command never gets it: the exec closes it. */
 int exec_prepare_but(const struct exec_opts *o, int fd, struct nsk_failure *f);
+/* Clear the environment but for the variables named in keep, a comma-
+ * separated list (NULL or "": none), which keep their values. 0, or
+ * -EINVAL for a bad name (empty, or with '='), -ENOMEM. */
+int exec_env_keep_only(const char *keep);
 /* Unblock every signal, as an exec'd command expects (an init must do
  * this before exec: DESIGN.md); ignored signals stay ignored. */
 void exec_reset_signals(void);
