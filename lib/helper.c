@@ -169,7 +169,7 @@ static void collect_left(struct helper *h, struct persisted *left)
 			continue;
 		left->type[left->count] = (unsigned)(t - ns_types);
 		left->path[left->count] = h->persist[t - ns_types];
-		left->created[left->count] = false;
+		left->made[left->count] = 0;
 		left->err[left->count++] = m.value;
 	}
 }

@@ -1,9 +1,12 @@
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/signalfd.h>
 #include <sys/syscall.h>
@@ -13,6 +16,7 @@
 #include "cleanup.h"
 #include "exec.h"
 #include "init.h"
+#include "msg.h"
 #include "readfile.h"
 
 const int init_forwarded_signals[] = {
@@ -139,33 +143,59 @@ static void hold_set(sigset_t *set)
 		sigaddset(set, ending_signals[i]);
 }
 
-int init_hold_open(void)
+/* The write end of a new report pipe, alone (a reader opens the pipe
+ * again when it needs one), in the lowest free slot. */
+static int report_pipe(void)
+{
+	int fds[2], r = msg_pipe(fds), fd;
+
+	if (r < 0)
+		return r;
+	close(fds[0]);
+	/* The same open file, so still in packet mode. */
+	fd = fcntl(fds[1], F_DUPFD_CLOEXEC, 3);
+	if (fd < 0 || fd > fds[1]) {
+		if (fd >= 0)
+			close(fd);
+		return fds[1];
+	}
+	close(fds[1]);
+	return fd;
+}
+
+int init_hold_open(struct init_hold *ret)
 {
 	sigset_t set;
-	int fd;
 
 	/* A signalfd, not sigwaitinfo(): sigwaitinfo unblocks the signals it
 	 * waits for, and `nsrun --release` recognises a held process by the
 	 * release signal in its SigBlk. */
 	hold_set(&set);
-	fd = signalfd(-1, &set, SFD_CLOEXEC);
-	return fd < 0 ? -errno : fd;
+	*ret = (struct init_hold)INIT_HOLD_INIT;
+	if ((ret->sigfd = signalfd(-1, &set, SFD_CLOEXEC)) < 0)
+		return -errno;
+	if ((ret->report_fd = report_pipe()) < 0) {
+		int r = ret->report_fd;
+		close(TAKE_FD(ret->sigfd));
+		return r;
+	}
+	return 0;
 }
 
-int init_hold_wait(int fd)
+int init_hold_wait(struct init_hold *h)
 {
 	for (;;) {
 		struct signalfd_siginfo si;
-		ssize_t n = read(fd, &si, sizeof(si));
+		ssize_t n = read(h->sigfd, &si, sizeof(si));
 
 		if (n != sizeof(si)) {
 			if (n < 0 && errno == EINTR)
 				continue;
-			close(fd);
+			close(TAKE_FD(h->sigfd));
 			return 125;
 		}
 		if ((int)si.ssi_signo != init_release_signal()) {
-			close(fd);
+			close(TAKE_FD(h->sigfd));
 			return 128 + (int)si.ssi_signo;
 		}
 		if (si.ssi_code == SI_QUEUE && si.ssi_int == INIT_RELEASE_COOKIE) {
@@ -174,7 +204,7 @@ int init_hold_wait(int fd)
 			sigemptyset(&rel);
 			sigaddset(&rel, init_release_signal());
 			sigprocmask(SIG_UNBLOCK, &rel, NULL);
-			close(fd);
+			close(TAKE_FD(h->sigfd));
 			return 0;
 		}
 	}
@@ -235,17 +265,93 @@ int init_status_sigmask(const char *text, const char *field, uint64_t *ret_mask)
 	return -ENOENT;
 }
 
-int init_release(int pidfd, int procfd)
+int init_fdinfo_flags(const char *text, unsigned *ret_flags)
+{
+	for (const char *line = text; line && *line; line = strchr(line, '\n')) {
+		if (*line == '\n')
+			line++;
+		if (!strncmp(line, "flags:", 6)) {
+			char *end;
+			errno = 0;
+			unsigned long v = strtoul(line + 6, &end, 8);
+			if (errno || end == line + 6 || v > UINT_MAX || (*end && *end != '\n'))
+				return -EINVAL;
+			*ret_flags = (unsigned)v;
+			return 0;
+		}
+	}
+	return -ENOENT;
+}
+
+bool init_is_report_pipe(unsigned flags)
+{
+	return (flags & O_ACCMODE) == O_WRONLY && (flags & O_DIRECT) && (flags & O_CLOEXEC);
+}
+
+/* Whether descriptor NAME of the process behind procfd is a report pipe. */
+static bool is_report_pipe(int procfd, int fddir, const char *name)
+{
+	char link[64], path[NAME_MAX + 16], info[512];
+	unsigned flags;
+	ssize_t n = readlinkat(fddir, name, link, sizeof(link) - 1);
+
+	if (n <= 0)
+		return false;
+	link[n] = '\0';
+	snprintf(path, sizeof(path), "fdinfo/%s", name);
+	return !strncmp(link, "pipe:", 5) && readfile_at(procfd, path, info, sizeof(info)) > 0 &&
+	       init_fdinfo_flags(info, &flags) == 0 && init_is_report_pipe(flags);
+}
+
+/* Open the report pipe of the process behind procfd for reading. */
+static int open_report_pipe(int procfd)
+{
+	int fddir = openat(procfd, "fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *d = fddir < 0 ? NULL : fdopendir(fddir);
+	struct dirent *e;
+	int r = -EPERM;
+
+	if (!d) {
+		r = -errno;
+		if (fddir >= 0)
+			close(fddir);
+		return r;
+	}
+	while ((e = readdir(d))) {
+		char path[NAME_MAX + 16];
+
+		if (e->d_name[0] == '.' || !is_report_pipe(procfd, fddir, e->d_name))
+			continue;
+		snprintf(path, sizeof(path), "fd/%s", e->d_name);
+		r = openat(procfd, path, O_RDONLY | O_CLOEXEC);
+		r = r < 0 ? -errno : r;
+		break;
+	}
+	closedir(d);
+	return r;
+}
+
+int init_release_open(int procfd, int *ret_report_fd)
 {
 	char text[4096];
-	int sig = init_release_signal();
 	ssize_t n = readfile_at(procfd, "status", text, sizeof(text));
-	siginfo_t si;
+	int fd;
 
 	if (n <= 0)
 		return n < 0 ? (int)n : -ESRCH;
 	if (init_status_state(text) != INIT_STATE_HELD)
 		return -EPERM;
+	if ((fd = open_report_pipe(procfd)) < 0)
+		return fd;
+	*ret_report_fd = fd;
+	return 0;
+}
+
+int init_release(int pidfd)
+{
+	int sig = init_release_signal();
+	siginfo_t si;
+
 	memset(&si, 0, sizeof(si));
 	si.si_signo = sig;
 	si.si_code = SI_QUEUE;

@@ -1,5 +1,7 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <sched.h>
 #include <stdio.h>
 #include <string.h>
@@ -72,19 +74,126 @@ bool ns_is_nsfs(const char *path)
 	return statfs(path, &sfs) == 0 && sfs.f_type == NSFS_MAGIC;
 }
 
-/* Create PATH, or accept an existing empty regular file. */
-static int persist_target(const char *path, bool *ret_created)
+int ns_ids_at(int procfd, bool for_children, struct ns_id ret[NS_TYPE_MAX])
+{
+	for (unsigned i = 0; i < ns_type_count; i++) {
+		const struct ns_type *t = &ns_types[i];
+		char path[64];
+		struct stat st;
+
+		snprintf(path, sizeof(path), "ns/%s",
+			 for_children && t->children_name ? t->children_name : t->proc_name);
+		ret[i] = (struct ns_id){ 0, 0 };
+		if (fstatat(procfd, path, &st, 0) == 0)
+			ret[i] = (struct ns_id){ st.st_dev, st.st_ino };
+		else if (errno != ENOENT)
+			return -errno;
+	}
+	return 0;
+}
+
+bool ns_file_holds(const char *path, const struct ns_id *id)
 {
 	struct stat st;
-	_cleanup_close_ int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0444);
 
-	if (fd >= 0) {
-		*ret_created = true;
-		return 0;
+	return id->ino != 0 && ns_is_nsfs(path) && lstat(path, &st) == 0 &&
+	       st.st_dev == id->dev && st.st_ino == id->ino;
+}
+
+static int ns_unpersist_file(const char *path, unsigned made);
+
+/* Whether dir is /run/netns, iproute2's directory of named network
+ * namespaces (ip/ipnetns.c, NETNS_RUN_DIR), however it is written
+ * (/var/run/netns, relative; it need not exist): its parent resolves to
+ * /run and its name is "netns". */
+static bool is_netns_run_dir(const char *dir)
+{
+	char parent[PATH_MAX], real[PATH_MAX];
+	const char *slash = strrchr(dir, '/');
+
+	if (!slash)
+		snprintf(parent, sizeof(parent), ".");
+	else if (slash == dir)
+		snprintf(parent, sizeof(parent), "/");
+	else
+		snprintf(parent, sizeof(parent), "%.*s", (int)(slash - dir), dir);
+	return !strcmp(slash ? slash + 1 : dir, "netns") && realpath(parent, real) &&
+	       !strcmp(real, "/run");
+}
+
+/* Undo make_netns_dir. A directory another process has put a file or a
+ * mount in since is theirs too, and stays: that is no error. */
+static int unmake_netns_dir(const char *dir)
+{
+	if (umount2(dir, UMOUNT_NOFOLLOW) < 0 && errno != EINVAL)
+		return errno == EBUSY ? 0 : -errno;
+	if (rmdir(dir) < 0 && errno != ENOENT)
+		return errno == ENOTEMPTY || errno == EEXIST ? 0 : -errno;
+	return 0;
+}
+
+/* Make the missing directory dir as `ip netns add` makes /run/netns
+ * (ip/ipnetns.c, netns_add): a mount of its own, shared, so that a file
+ * unmounted there in one mount namespace is unmounted in every namespace
+ * that has a copy of it, freeing the network namespace. 0 (*ret_made: we
+ * made it; not when it appeared meanwhile), or -errno with nothing left. */
+static int make_netns_dir(const char *dir, bool *ret_made)
+{
+	int r;
+
+	*ret_made = false;
+	if (mkdir(dir, 0755) < 0)
+		return errno == EEXIST ? 0 : -errno;
+	if (mount(dir, dir, NULL, MS_BIND | MS_REC, NULL) < 0) {
+		r = -errno;
+		rmdir(dir);
+		return r;
 	}
-	if (errno != EEXIST)
-		return -errno;
-	*ret_created = false;
+	if (mount(NULL, dir, NULL, MS_SHARED | MS_REC, NULL) < 0) {
+		r = -errno;
+		(void)unmake_netns_dir(dir);
+		return r;
+	}
+	*ret_made = true;
+	return 0;
+}
+
+/* Create PATH exclusively, making its directory first where that is a
+ * missing /run/netns (ret_made |= NS_MADE_DIR). */
+static int create_file(const char *path, unsigned *ret_made)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	bool made_dir = false;
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0444);
+	int r = fd < 0 ? -errno : 0;
+
+	if (r == -ENOENT && slash && slash != path &&
+	    snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path) < (int)sizeof(dir) &&
+	    is_netns_run_dir(dir)) {
+		if ((r = make_netns_dir(dir, &made_dir)) < 0)
+			return r;
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0444);
+		r = fd < 0 ? -errno : 0;
+		if (r < 0 && made_dir)
+			(void)unmake_netns_dir(dir);
+	}
+	if (r < 0)
+		return r;
+	close(fd);
+	*ret_made = NS_MADE_FILE | (made_dir ? NS_MADE_DIR : 0);
+	return 0;
+}
+
+/* Create PATH, or accept an existing empty regular file. */
+static int persist_target(const char *path, unsigned *ret_made)
+{
+	struct stat st;
+	int r = create_file(path, ret_made);
+
+	if (r != -EEXIST)
+		return r;
+	*ret_made = 0;
 	if (ns_is_nsfs(path))
 		return -EBUSY;		/* holds a namespace already */
 	if (lstat(path, &st) < 0)
@@ -118,34 +227,50 @@ static int persist_failed(const struct ns_type *t, const char *path, const char 
 }
 
 int ns_persist(pid_t pid, const struct ns_type *t, bool for_children, const char *path,
-	       bool *ret_created, struct nsk_failure *f)
+	       unsigned *ret_made, struct nsk_failure *f)
 {
 	char src[64];
-	bool created = false;
+	unsigned made = 0;
 	int r;
 
 	snprintf(src, sizeof(src), "/proc/%d/ns/%s", (int)pid,
 		 for_children && t->children_name ? t->children_name : t->proc_name);
-	if ((r = persist_target(path, &created)) < 0)
+	if ((r = persist_target(path, &made)) < 0)
 		return persist_failed(t, path, "create", r, f);
 	if (mount(src, path, NULL, MS_BIND, NULL) < 0) {
 		r = -errno;
-		if (created)
-			unlink(path);
+		(void)ns_unpersist_file(path, made);
 		return persist_failed(t, path, "bind mount", r, f);
 	}
-	*ret_created = created;
+	*ret_made = made;
 	return 0;
 }
 
-int ns_unpersist(const char *path, bool created)
+/* Remove what ns_persist made beside the bind mount: the file, then its
+ * directory. */
+static int ns_unpersist_file(const char *path, unsigned made)
 {
-	int r = 0;
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+
+	if ((made & NS_MADE_FILE) && unlink(path) < 0)
+		return -errno;
+	if (!(made & NS_MADE_DIR) || !slash || slash == path)
+		return 0;
+	snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
+	/* never another directory, whoever says we made it (a report that
+	 * nsrun --release reads) */
+	return is_netns_run_dir(dir) ? unmake_netns_dir(dir) : 0;
+}
+
+int ns_unpersist(const char *path, unsigned made)
+{
+	int r = 0, r2;
 
 	if (umount2(path, MNT_DETACH) < 0)
 		r = -errno;
-	if (created && unlink(path) < 0 && r == 0)
-		r = -errno;
+	if ((r2 = ns_unpersist_file(path, made)) < 0 && r == 0)
+		r = r2;
 	return r;
 }
 

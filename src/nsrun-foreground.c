@@ -135,7 +135,8 @@ static int foreground_child(const struct nsrun_opts *o, int parent, int sync_fd)
 	if ((o->mount_proc && nsrun_mount_proc(o) < 0) ||
 	    (o->mount_binfmt && nsrun_mount_binfmt(o) < 0))
 		return EXIT_TOOL_FAILED;
-	return nsrun_run_cmd(o, sync_fd);
+	/* nsrun is the parent: it learns the command's fate from its status. */
+	return nsrun_run_cmd(o, sync_fd, &(struct nsrun_report)NSRUN_REPORT_NONE);
 }
 
 /* Once the command says it is ready (only the exec is left), have the

@@ -148,6 +148,24 @@ isolate() {
 	fi
 }
 
+# ns_file_dir: a private tmpfs on $TMP_DIR/ns, unmounted at exit, for the
+# namespace files a test persists (a mount namespace file must not be on a
+# mount that propagates into the new namespace); its path in NS_DIR. After
+# isolate, so that the mount is the test's alone.
+ns_file_dir() {
+	NS_DIR=$TMP_DIR/ns
+	mkdir "$NS_DIR" || hard_error "mkdir $NS_DIR"
+	mount -t tmpfs nskit-ns "$NS_DIR" || hard_error "mount a tmpfs on $NS_DIR"
+	on_exit "umount -l '$NS_DIR'"
+	mount --make-private "$NS_DIR" || hard_error "make $NS_DIR private"
+}
+# assert_ns_dir_empty WHAT: nothing is left in $NS_DIR, no file and no bind
+# mount (after WHAT was tried).
+assert_ns_dir_empty() {
+	assert_eq 0 "$(grep -c " $NS_DIR/" /proc/self/mountinfo)" "$1: bind mounts left"
+	assert_eq "" "$(ls "$NS_DIR")" "$1: files left"
+}
+
 # --- assertions ----------------------------------------------------------------
 # assert_eq EXPECTED ACTUAL WHAT
 assert_eq() {

@@ -41,7 +41,7 @@ static void test_persist_refusals(void **state)
 	char path[64];
 	struct nsk_failure f = NSK_FAILURE_INIT;
 	char line[256], want[256];
-	bool created = true;
+	unsigned made = NS_MADE_FILE;
 	int fd;
 
 	assert_non_null(mkdtemp(dir));
@@ -50,16 +50,21 @@ static void test_persist_refusals(void **state)
 	fd = open(path, O_WRONLY | O_CREAT, 0644);
 	assert_int_equal(write(fd, "x", 1), 1);
 	close(fd);
-	assert_int_equal(ns_persist(getpid(), ns_by_option("net"), true, path, &created, &f), -EEXIST);
+	assert_int_equal(ns_persist(getpid(), ns_by_option("net"), true, path, &made, &f), -EEXIST);
 	assert_string_equal(f.object, path);
 	assert_string_equal(f.detail, "exists and is not an empty file");
 	unlink(path);
 	/* a missing directory */
 	snprintf(path, sizeof(path), "%s/no/such", dir);
-	assert_int_equal(ns_persist(getpid(), ns_by_option("uts"), true, path, &created, &f), -ENOENT);
+	assert_int_equal(ns_persist(getpid(), ns_by_option("uts"), true, path, &made, &f), -ENOENT);
 	assert_string_equal(f.step, "create of the uts namespace");
 	snprintf(want, sizeof(want), "%s: create of the uts namespace: %s", path, strerror(ENOENT));
 	assert_string_equal(nsk_failure_line(&f, -ENOENT, line, sizeof(line)), want);
+	/* a missing netns directory elsewhere than /run is not made */
+	snprintf(path, sizeof(path), "%s/netns/x", dir);
+	assert_int_equal(ns_persist(getpid(), ns_by_option("net"), true, path, &made, &f), -ENOENT);
+	snprintf(path, sizeof(path), "%s/netns", dir);
+	assert_int_equal(access(path, F_OK), -1);
 	assert_false(ns_is_nsfs(dir));
 	assert_true(ns_is_nsfs("/proc/self/ns/net"));
 	rmdir(dir);

@@ -1,6 +1,8 @@
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "unit.h"
@@ -85,6 +87,28 @@ static void test_open_self_and_errors(void **state)
 	assert_int_equal(target_open(&syntax, "abc", NULL), -TARGET_ESYNTAX);
 	assert_string_equal(target_strerror(-ESRCH), "no such process");
 	assert_non_null(strstr(target_strerror(-TARGET_ESTALE), "not the process the handle named"));
+}
+
+/* A child of ours: killed, waited for (a zombie is exited), then a
+ * second kill of the one still unreaped is no error. */
+static void test_kill(void **state)
+{
+	struct target t = TARGET_INIT;
+	int status;
+	pid_t child = fork();
+
+	assert_true(child >= 0);
+	if (child == 0) {
+		pause();
+		_exit(0);
+	}
+	assert_int_equal(target_open_pid(&t, child), 0);
+	assert_int_equal(target_kill(&t), 0);
+	assert_int_equal(target_kill(&t), 0);
+	assert_int_equal(waitpid(child, &status, WNOHANG), child);
+	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	assert_int_equal(target_kill(&t), 0);
+	target_close(&t);
 }
 
 static void test_stdin_handle(void **state)
@@ -236,7 +260,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse), cmocka_unit_test(test_read_line),
-		cmocka_unit_test(test_open_self_and_errors), cmocka_unit_test(test_stdin_handle),
+		cmocka_unit_test(test_open_self_and_errors), cmocka_unit_test(test_kill),
+		cmocka_unit_test(test_stdin_handle),
 		cmocka_unit_test(test_inode), cmocka_unit_test(test_format),
 		cmocka_unit_test(test_handle_of_self), cmocka_unit_test(test_fail),
 	};
