@@ -286,6 +286,39 @@ static void move_back(const struct cgctl_opts *o, struct cgctl_ctx *c, const str
 				 (int)t[i].pid, f.object, nsk_strerror(r));
 }
 
+/* Move the i-th target into the group. The kernel takes a PID, not a
+ * pidfd (cgroup.procs), so the target may end and its PID be taken by
+ * another process after the check that it lives and before the write:
+ * it is checked again after, and if it has ended, whatever the write
+ * moved goes back with the others (move_back), to where the process at
+ * that PID was before the write (where). */
+static int attach_one(const struct cgctl_opts *o, struct cgctl_ctx *c, const struct target *t,
+		      struct cg_place *where, unsigned *moved, unsigned i)
+{
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	int r;
+
+	if ((r = target_alive(t)) < 0)
+		goto gone;
+	if ((r = cg_place_of(&c->sys, t->pid, where)) < 0) {
+		if (r == -ENOENT || r == -ESRCH)
+			goto gone;
+		nsk_err("process %d: /proc/%d/cgroup: %s", (int)t->pid, (int)t->pid, strerror(-r));
+		return r;
+	}
+	*moved = i + 1;
+	if ((r = cg_group_join(&c->g, t->pid, &f)) < 0) {
+		join_error(o, &f, t->pid, r);
+		return r;
+	}
+	if ((r = target_alive(t)) < 0)
+		goto gone;
+	return 0;
+gone:
+	nsk_err_failure(&f, target_fail(t, r, &f));
+	return r;
+}
+
 int cmd_attach(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
 	struct target t[MAX_TARGETS + 1];
@@ -306,18 +339,8 @@ int cmd_attach(const struct cgctl_opts *o, struct cgctl_ctx *c)
 		r = -1;
 		goto out;
 	}
-	for (unsigned i = 0; i < n && r >= 0; i++) {
-		if ((r = target_alive(&t[i])) < 0) {
-			nsk_err("process %d: %s", (int)t[i].pid, target_strerror(r));
-		} else if ((r = cg_place_of(&c->sys, t[i].pid, &where[i])) < 0) {
-			nsk_err("process %d: /proc/%d/cgroup: %s", (int)t[i].pid, (int)t[i].pid,
-				strerror(-r));
-		} else {
-			moved = i + 1;
-			if ((r = cg_group_join(&c->g, t[i].pid, &f)) < 0)
-				join_error(o, &f, t[i].pid, r);
-		}
-	}
+	for (unsigned i = 0; i < n && r >= 0; i++)
+		r = attach_one(o, c, &t[i], &where[i], &moved, i);
 	if (r < 0) {
 		move_back(o, c, t, where, moved);
 		undo(o, c);	/* removes only an empty group we made */
