@@ -9,10 +9,7 @@
 # the next process it starts take the PID it names. The tools see the PIDs
 # of that namespace, as their handles are written there.
 #
-# A tool is held at one point of its run by strace (paused): on its return
-# from the N-th call of a system call (delay_exit), which strace announces
-# in its output as "(DELAYED)" as the delay begins, so the test knows the
-# tool is there; killing the tracer lets the tool go on at once (resume).
+# A tool is held at one point of its run by lib.sh's paused and resume.
 
 # reuse_isolate: re-run the test in new mount, network and PID namespaces,
 # with a proc of the new PID namespace.
@@ -64,35 +61,6 @@ start_sleeper() {
 	STARTED=$!
 	wait_for "[ \"\$(cat /proc/$STARTED/comm 2>/dev/null)\" = sleep ]" ||
 		hard_error "$* did not start"
-}
-
-# paused SYSCALL N HANDLE-LINE TOOL ARG...: run TOOL in the background,
-# the line HANDLE-LINE piped to its stdin (as from a pipeline), held by
-# strace as it returns from its N-th call of SYSCALL; PAUSED is its PID.
-# Its stdout and stderr go to $TMP_DIR/stdout and $TMP_DIR/stderr.
-paused() {
-	_sc=$1 _nth=$2 _line=$3
-	shift 3
-	: >"$TMP_DIR/strace"
-	# -D: the tracer is a grandchild, so the tool stays this shell's
-	# child and its exit status can be waited for
-	printf '%s\n' "$_line" | strace -D -qq -o "$TMP_DIR/strace" -e trace="$_sc" \
-		-e inject="$_sc:delay_exit=600000000:when=$_nth" \
-		"$@" >"$TMP_DIR/stdout" 2>"$TMP_DIR/stderr" &
-	PAUSED=$!
-	on_exit "kill -KILL $PAUSED"
-	wait_for "grep -q DELAYED '$TMP_DIR/strace'" ||
-		hard_error "$1 was not held at $_sc: $(cat "$TMP_DIR/strace" "$TMP_DIR/stderr")"
-}
-
-# resume: let the paused tool go on (its tracer killed, the kernel detaches
-# it) and wait for it; its exit status in PAUSED_STATUS.
-resume() {
-	_tracer=$(awk '$1 == "TracerPid:" { print $2 }' "/proc/$PAUSED/status")
-	[ -n "$_tracer" ] && [ "$_tracer" != 0 ] || hard_error "process $PAUSED has no tracer"
-	kill -KILL "$_tracer"
-	PAUSED_STATUS=0
-	wait "$PAUSED" || PAUSED_STATUS=$?
 }
 
 # have_pidfs_or_skip: PID:INODE handles need pidfs (Linux 6.9+).
