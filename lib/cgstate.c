@@ -199,6 +199,21 @@ static unsigned signal_all(struct cg_group *g, int sig)
 	return count;
 }
 
+/* Hold back the signals that end a process (INT, TERM, HUP, QUIT), the
+ * mask before into *ret_old: while a group is frozen for a kill, so that
+ * one of them cannot end the caller with the group left frozen; it acts
+ * once the old mask is back, the group thawed. */
+static void hold_ending_signals(sigset_t *ret_old)
+{
+	static const int ending[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	sigset_t set;
+
+	sigemptyset(&set);
+	for (unsigned i = 0; i < ELEMENTSOF(ending); i++)
+		sigaddset(&set, ending[i]);
+	sigprocmask(SIG_BLOCK, &set, ret_old);
+}
+
 int cg_group_kill(struct cg_group *g, int sig, struct nsk_failure *f)
 {
 	const char *v2dir = cg_group_dir_for(g, CG_CORE, true);
@@ -214,15 +229,22 @@ int cg_group_kill(struct cg_group *g, int sig, struct nsk_failure *f)
 	/* Freeze so that nothing forks between reading the list and the
 	 * signal; v1-frozen tasks die only once thawed, hence the loop. */
 	for (int round = 0; round < 100; round++) {
+		sigset_t mask;
+		unsigned n;
+
+		r = 0;
+		hold_ending_signals(&mask);
 		if (can_freeze && (r = cg_group_freeze(g, true, f)) < 0) {
 			cg_group_freeze(g, false, NULL);	/* never leave it frozen */
+			sigprocmask(SIG_SETMASK, &mask, NULL);
 			return r;
 		}
-		unsigned n = signal_all(g, sig);
-		if (can_freeze && (r = cg_group_freeze(g, false, f)) < 0) {
+		n = signal_all(g, sig);
+		if (can_freeze && (r = cg_group_freeze(g, false, f)) < 0)
 			cg_group_freeze(g, false, NULL);	/* once more */
+		sigprocmask(SIG_SETMASK, &mask, NULL);	/* thawed: a held signal acts now */
+		if (r < 0)
 			return r;
-		}
 		if (sig != SIGKILL || n == 0)
 			return 0;
 		if (cg_group_wait_empty(g, 100, f) == 0)

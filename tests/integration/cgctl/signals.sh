@@ -1,0 +1,53 @@
+#!/bin/sh
+# INT, TERM and HUP at cgctl's blocking points: exec --rm waiting for its
+# command passes the signal on, removes the group once the command has
+# ended, and exits 128+N as the command did; wait, waiting for a group to
+# empty, ends with 128+N and leaves the group as it was.
+# shellcheck source=tests/integration/lib.sh
+. "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
+require_root
+require_tool cgctl
+
+on_exit '"$CGCTL" delete sig-rm --parent self --kill'
+on_exit '"$CGCTL" delete sig-wait --parent self --kill'
+
+# no_group NAME: cgctl finds no such group beneath this test's cgroup
+no_group() {
+	assert_status 125 "group $1" -- "$CGCTL" stat "$1" --parent self
+	assert_one_line_error cgctl "$1: no such group"
+}
+
+n=0
+for sig in INT:130 TERM:143 HUP:129; do
+	name=${sig%:*} want=${sig#*:}
+	n=$((n + 1))
+
+	with_signals "$CGCTL" exec --rm sig-rm --parent self --pids 16 -- sleep "4246.$n" &
+	pid=$!
+	kill_later "$pid"
+	wait_in_syscall "$pid" rt_sigtimedwait
+	wait_for "[ -n \"\$(pids_with_arg 4246.$n)\" ]" || fail "the command did not start"
+	kill -"$name" "$pid"
+	st=0
+	wait "$pid" || st=$?
+	assert_eq "$want" "$st" "exec --rm: exit status after SIG$name"
+	[ -z "$(pids_with_arg "4246.$n")" ] || fail "exec --rm: the command outlived SIG$name"
+	no_group sig-rm
+
+	"$CGCTL" create sig-wait --parent self || hard_error "cgctl create"
+	"$CGCTL" exec sig-wait --parent self -- sleep "4247.$n" &
+	sleeper=$!
+	kill_later "$sleeper"
+	wait_for "[ -n \"\$(pids_with_arg 4247.$n)\" ]" || fail "the group's process did not start"
+	with_signals "$CGCTL" wait sig-wait --parent self &
+	pid=$!
+	kill_later "$pid"
+	wait_in_syscall "$pid" poll
+	kill -"$name" "$pid"
+	st=0
+	wait "$pid" || st=$?
+	assert_eq "$want" "$st" "wait: exit status after SIG$name"
+	[ -n "$(pids_with_arg "4247.$n")" ] || fail "wait: the group's process is gone"
+	"$CGCTL" delete sig-wait --parent self --kill || fail "cgctl delete --kill: exit status $?"
+	no_group sig-wait
+done
