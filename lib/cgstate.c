@@ -14,6 +14,7 @@
 #include "cgstate.h"
 #include "cleanup.h"
 #include "err.h"
+#include "init.h"
 #include "parse.h"
 #include "readfile.h"
 
@@ -199,21 +200,6 @@ static unsigned signal_all(struct cg_group *g, int sig)
 	return count;
 }
 
-/* Hold back the signals that end a process (INT, TERM, HUP, QUIT), the
- * mask before into *ret_old: while a group is frozen for a kill, so that
- * one of them cannot end the caller with the group left frozen; it acts
- * once the old mask is back, the group thawed. */
-static void hold_ending_signals(sigset_t *ret_old)
-{
-	static const int ending[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
-	sigset_t set;
-
-	sigemptyset(&set);
-	for (unsigned i = 0; i < ELEMENTSOF(ending); i++)
-		sigaddset(&set, ending[i]);
-	sigprocmask(SIG_BLOCK, &set, ret_old);
-}
-
 int cg_group_kill(struct cg_group *g, int sig, struct nsk_failure *f)
 {
 	const char *v2dir = cg_group_dir_for(g, CG_CORE, true);
@@ -229,11 +215,12 @@ int cg_group_kill(struct cg_group *g, int sig, struct nsk_failure *f)
 	/* Freeze so that nothing forks between reading the list and the
 	 * signal; v1-frozen tasks die only once thawed, hence the loop. */
 	for (int round = 0; round < 100; round++) {
-		sigset_t mask;
+		sigset_t held, mask;
 		unsigned n;
 
+		/* a signal that ends us acts only once the group is thawed */
 		r = 0;
-		hold_ending_signals(&mask);
+		init_block_ending(&held, &mask);
 		if (can_freeze && (r = cg_group_freeze(g, true, f)) < 0) {
 			cg_group_freeze(g, false, NULL);	/* never leave it frozen */
 			sigprocmask(SIG_SETMASK, &mask, NULL);
