@@ -364,6 +364,20 @@ wait_in_syscall() {
 		fail "process $1 did not block in $2 (syscall: $(cat "/proc/$1/syscall" 2>&1))"
 }
 
+# ENDING_SIGNALS: the signals that end a waiting tool, each with the exit
+# status it gives (128+N), as words NAME:STATUS.
+# shellcheck disable=SC2034 # the tests read it
+ENDING_SIGNALS="INT:130 TERM:143 HUP:129"
+
+# assert_ended_by NAME:STATUS PID WHAT: send signal NAME to PID (a child of
+# this shell) and check that it exits with STATUS.
+assert_ended_by() {
+	kill -"${1%:*}" "$2"
+	_st=0
+	wait "$2" || _st=$?
+	assert_eq "${1#*:}" "$_st" "$3: exit status after SIG${1%:*}"
+}
+
 # with_signals COMMAND... &: start COMMAND in the background with INT and
 # QUIT at their defaults, which a command started in the background by a
 # non-interactive shell ignores (POSIX), so that a test can send them. In

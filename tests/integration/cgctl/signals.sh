@@ -18,8 +18,8 @@ no_group() {
 }
 
 n=0
-for sig in INT:130 TERM:143 HUP:129; do
-	name=${sig%:*} want=${sig#*:}
+for sig in $ENDING_SIGNALS; do
+	name=${sig%:*}
 	n=$((n + 1))
 
 	with_signals "$CGCTL" exec --rm sig-rm --parent self --pids 16 -- sleep "4246.$n" &
@@ -27,10 +27,7 @@ for sig in INT:130 TERM:143 HUP:129; do
 	kill_later "$pid"
 	wait_in_syscall "$pid" rt_sigtimedwait
 	wait_for "[ -n \"\$(pids_with_arg 4246.$n)\" ]" || fail "the command did not start"
-	kill -"$name" "$pid"
-	st=0
-	wait "$pid" || st=$?
-	assert_eq "$want" "$st" "exec --rm: exit status after SIG$name"
+	assert_ended_by "$sig" "$pid" "exec --rm"
 	[ -z "$(pids_with_arg "4246.$n")" ] || fail "exec --rm: the command outlived SIG$name"
 	no_group sig-rm
 
@@ -43,10 +40,7 @@ for sig in INT:130 TERM:143 HUP:129; do
 	pid=$!
 	kill_later "$pid"
 	wait_in_syscall "$pid" poll
-	kill -"$name" "$pid"
-	st=0
-	wait "$pid" || st=$?
-	assert_eq "$want" "$st" "wait: exit status after SIG$name"
+	assert_ended_by "$sig" "$pid" "wait"
 	[ -n "$(pids_with_arg "4247.$n")" ] || fail "wait: the group's process is gone"
 	"$CGCTL" delete sig-wait --parent self --kill || fail "cgctl delete --kill: exit status $?"
 	no_group sig-wait

@@ -11,7 +11,7 @@ pid=$("$NSRUN" --pid --mount --mount-proc --detach) || hard_error "nsrun --detac
 kill_later "$pid"
 
 n=0
-for sig in INT:130 TERM:143 HUP:129; do
+for sig in $ENDING_SIGNALS; do
 	n=$((n + 1))
 	with_signals "$NSJOIN" -t "$pid" --pid -- sleep "4244.$n" &
 	joiner=$!
@@ -19,10 +19,7 @@ for sig in INT:130 TERM:143 HUP:129; do
 	# blocked in sigwaitinfo: by then the vfork'ed child has exec'd
 	wait_in_syscall "$joiner" rt_sigtimedwait
 	[ -n "$(pids_with_arg "4244.$n")" ] || fail "the command did not start"
-	kill -"${sig%:*}" "$joiner"
-	st=0
-	wait "$joiner" || st=$?
-	assert_eq "${sig#*:}" "$st" "nsjoin's exit status after SIG${sig%:*}"
+	assert_ended_by "$sig" "$joiner" nsjoin
 	wait_for "[ -z \"\$(pids_with_arg 4244.$n)\" ]" || fail "the command outlived SIG${sig%:*}"
 done
 # nothing of nsjoin's is left in the target's PID namespace

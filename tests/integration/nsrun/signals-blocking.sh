@@ -11,7 +11,7 @@ require_tool nsrun
 require_cmd strace
 
 n=0
-for sig in INT:130 TERM:143 HUP:129; do
+for sig in $ENDING_SIGNALS; do
 	name=${sig%:*} want=${sig#*:}
 	n=$((n + 1))
 
@@ -22,10 +22,7 @@ for sig in INT:130 TERM:143 HUP:129; do
 	wait_in_syscall "$pid" rt_sigtimedwait
 	wait_for "[ -n \"\$(pids_with_arg 4245.$n)\" ]" || fail "the command did not start"
 	init=$(children_of "$pid")
-	kill -"$name" "$pid"
-	st=0
-	wait "$pid" || st=$?
-	assert_eq "$want" "$st" "foreground nsrun's exit status after SIG$name"
+	assert_ended_by "$sig" "$pid" "foreground nsrun"
 	wait_gone "$init" || fail "the init outlived SIG$name"
 	[ -z "$(pids_with_arg "4245.$n")" ] || fail "the command outlived SIG$name"
 

@@ -22,15 +22,12 @@ kill_later "$target"
 waits() {
 	_what=$1
 	shift
-	for _sig in INT:130 TERM:143 HUP:129; do
+	for _sig in $ENDING_SIGNALS; do
 		with_signals "$@" <"$fifo" >"$TMP_DIR/stdout" 2>"$TMP_DIR/stderr" &
 		_pid=$!
 		kill_later "$_pid"
 		wait_in_syscall "$_pid" read
-		kill -"${_sig%:*}" "$_pid"
-		_st=0
-		wait "$_pid" || _st=$?
-		assert_eq "${_sig#*:}" "$_st" "$_what: exit status after SIG${_sig%:*}"
+		assert_ended_by "$_sig" "$_pid" "$_what"
 		assert_eq "" "$(cat "$TMP_DIR/stdout" "$TMP_DIR/stderr")" "$_what: output"
 	done
 }

@@ -12,8 +12,8 @@ pid=$(container)
 host_before=$(links)
 inner_before=$(links "$pid")
 n=0
-for sig in INT:130 TERM:143 HUP:129; do
-	name=${sig%:*} want=${sig#*:}
+for sig in $ENDING_SIGNALS; do
+	name=${sig%:*}
 	n=$((n + 1))
 	assert_status 0 "vethup" -- "$VETHUP" -t "$pid" --name "hs$n" --peer "in$n"
 	# the namespace of the peer stays: the kernel never deletes the pair
@@ -22,10 +22,7 @@ for sig in INT:130 TERM:143 HUP:129; do
 	kill_later "$waiter"
 	wait_in_syscall "$waiter" poll
 	assert_match ":hs$n\$" "$(links)" "hs$n while vethup waits"
-	kill -"$name" "$waiter"
-	st=0
-	wait "$waiter" || st=$?
-	assert_eq "$want" "$st" "vethup --delete --grace: exit status after SIG$name"
+	assert_ended_by "$sig" "$waiter" "vethup --delete --grace"
 	assert_eq "" "$(cat "$TMP_DIR/out")" "output"
 	assert_eq "$host_before" "$(links)" "host links after SIG$name"
 	assert_eq "$inner_before" "$(links "$pid")" "links inside after SIG$name"
