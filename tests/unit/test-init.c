@@ -49,11 +49,36 @@ static void test_should_forward(void **state)
 	assert_false(init_should_forward(SI_KERNEL, INIT_CHILD_IS_BARE_PID1, true));
 }
 
+/* INT, TERM, HUP and QUIT are held back, but not one that is ignored
+ * (nohup's HUP), and the old mask comes back whole. */
+static void test_block_ending(void **state)
+{
+	struct sigaction ign = { .sa_handler = SIG_IGN }, old_hup;
+	sigset_t none, blocked, old, now;
+
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	assert_int_equal(sigaction(SIGHUP, &ign, &old_hup), 0);
+	init_block_ending(&blocked, &old);
+	assert_true(sigismember(&blocked, SIGINT));
+	assert_true(sigismember(&blocked, SIGTERM));
+	assert_true(sigismember(&blocked, SIGQUIT));
+	assert_false(sigismember(&blocked, SIGHUP));
+	sigprocmask(SIG_SETMASK, NULL, &now);
+	assert_true(sigismember(&now, SIGTERM));
+	assert_false(sigismember(&now, SIGHUP));
+	assert_false(sigismember(&old, SIGTERM));
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	sigprocmask(SIG_SETMASK, NULL, &now);
+	assert_false(sigismember(&now, SIGTERM));
+	sigaction(SIGHUP, &old_hup, NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_status_sigmask), cmocka_unit_test(test_forwarded),
-		cmocka_unit_test(test_should_forward),
+		cmocka_unit_test(test_should_forward), cmocka_unit_test(test_block_ending),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
