@@ -17,8 +17,16 @@ no_group() {
 	assert_one_line_error cgctl "$1: no such group"
 }
 
+# cgctl wait sleeps in poll(2) on cgroup.events where the group has a v2
+# directory, else between looks at the v1 hierarchies
+if [ -n "$(cg_get dir)" ]; then
+	blocking=poll
+else
+	blocking=clock_nanosleep
+fi
+
 n=0
-for sig in $ENDING_SIGNALS; do
+for sig in $(ending_signals); do
 	name=${sig%:*}
 	n=$((n + 1))
 
@@ -39,7 +47,7 @@ for sig in $ENDING_SIGNALS; do
 	with_signals "$CGCTL" wait sig-wait --parent self &
 	pid=$!
 	kill_later "$pid"
-	wait_in_syscall "$pid" poll
+	wait_in_syscall "$pid" "$blocking"
 	assert_ended_by "$sig" "$pid" "wait"
 	[ -n "$(pids_with_arg "4247.$n")" ] || fail "wait: the group's process is gone"
 	"$CGCTL" delete sig-wait --parent self --kill || fail "cgctl delete --kill: exit status $?"

@@ -11,7 +11,7 @@ pid=$("$NSRUN" --pid --mount --mount-proc --detach) || hard_error "nsrun --detac
 kill_later "$pid"
 
 n=0
-for sig in $ENDING_SIGNALS; do
+for sig in $(ending_signals); do
 	n=$((n + 1))
 	with_signals "$NSJOIN" -t "$pid" --pid -- sleep "4244.$n" &
 	joiner=$!

@@ -11,7 +11,7 @@ require_tool nsrun
 require_cmd strace
 
 n=0
-for sig in $ENDING_SIGNALS; do
+for sig in $(ending_signals); do
 	name=${sig%:*} want=${sig#*:}
 	n=$((n + 1))
 

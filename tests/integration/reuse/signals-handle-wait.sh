@@ -22,7 +22,7 @@ kill_later "$target"
 waits() {
 	_what=$1
 	shift
-	for _sig in $ENDING_SIGNALS; do
+	for _sig in $(ending_signals); do
 		with_signals "$@" <"$fifo" >"$TMP_DIR/stdout" 2>"$TMP_DIR/stderr" &
 		_pid=$!
 		kill_later "$_pid"

@@ -12,7 +12,7 @@ pid=$(container)
 host_before=$(links)
 inner_before=$(links "$pid")
 n=0
-for sig in $ENDING_SIGNALS; do
+for sig in $(ending_signals); do
 	name=${sig%:*}
 	n=$((n + 1))
 	assert_status 0 "vethup" -- "$VETHUP" -t "$pid" --name "hs$n" --peer "in$n"
