@@ -35,6 +35,18 @@ void init_block_ending(sigset_t *ret_blocked, sigset_t *ret_old)
 	sigprocmask(SIG_BLOCK, ret_blocked, ret_old);
 }
 
+bool init_ending_pending(const sigset_t *held)
+{
+	sigset_t pending;
+
+	if (sigpending(&pending) < 0)
+		return false;
+	for (unsigned i = 0; i < ELEMENTSOF(ending_signals); i++)
+		if (sigismember(held, ending_signals[i]) && sigismember(&pending, ending_signals[i]))
+			return true;
+	return false;
+}
+
 int init_release_signal(void)
 {
 	return SIGRTMIN + 3;

@@ -1,4 +1,5 @@
 #include <signal.h>
+#include <time.h>
 
 #include "unit.h"
 #include "init.h"
@@ -68,6 +69,18 @@ static void test_block_ending(void **state)
 	assert_true(sigismember(&now, SIGTERM));
 	assert_false(sigismember(&now, SIGHUP));
 	assert_false(sigismember(&old, SIGTERM));
+	/* one that comes is noticed, and stays pending until taken */
+	assert_false(init_ending_pending(&blocked));
+	assert_int_equal(raise(SIGTERM), 0);
+	assert_true(init_ending_pending(&blocked));
+	{
+		struct timespec now0 = { 0, 0 };
+		sigset_t term;
+		sigemptyset(&term);
+		sigaddset(&term, SIGTERM);
+		assert_int_equal(sigtimedwait(&term, NULL, &now0), SIGTERM);
+	}
+	assert_false(init_ending_pending(&blocked));
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	sigprocmask(SIG_SETMASK, NULL, &now);
 	assert_false(sigismember(&now, SIGTERM));
