@@ -325,22 +325,30 @@ int cmd_attach(const struct cgctl_opts *o, struct cgctl_ctx *c)
 	struct cg_place where[MAX_TARGETS + 1] = { 0 };
 	unsigned n = o->ntargets ? o->ntargets : 1, moved = 0;
 	struct nsk_failure f = NSK_FAILURE_INIT;
+	sigset_t ending, mask;
 	int r = 0;
 
 	for (unsigned i = 0; i < n; i++) {
 		t[i] = (struct target)TARGET_INIT;
 		if ((r = target_open(&t[i], o->ntargets ? o->targets[i] : NULL, &f)) < 0) {
 			nsk_err_failure(&f, r);
-			n = i;
-			goto out;
+			for (unsigned j = 0; j < i; j++)
+				target_close(&t[j]);
+			return EXIT_TOOL_FAILED;
 		}
 	}
+	/* From the handles read to the handles written, a signal that would
+	 * end cgctl is held back; one that came has the targets moved back
+	 * and the group undone, then ends cgctl (128+N). */
+	init_block_ending(&ending, &mask);
 	if (prepare_group(o, c, false) < 0) {
 		r = -1;
 		goto out;
 	}
 	for (unsigned i = 0; i < n && r >= 0; i++)
 		r = attach_one(o, c, &t[i], &where[i], &moved, i);
+	if (r >= 0 && init_ending_pending(&ending))
+		r = -EINTR;	/* said by the signal, when it ends us */
 	if (r < 0) {
 		move_back(o, c, t, where, moved);
 		undo(o, c);	/* removes only an empty group we made */
@@ -353,6 +361,7 @@ int cmd_attach(const struct cgctl_opts *o, struct cgctl_ctx *c)
 out:
 	for (unsigned i = 0; i < n; i++)
 		target_close(&t[i]);
+	sigprocmask(SIG_SETMASK, &mask, NULL);
 	return r < 0 ? EXIT_TOOL_FAILED : 0;
 }
 

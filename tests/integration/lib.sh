@@ -402,13 +402,17 @@ with_signals() {
 # as the delay begins, so the test knows the tool is there; killing the
 # tracer lets the tool go on at once (resume).
 
-# paused SYSCALL N HANDLE-LINE TOOL ARG...: run TOOL in the background,
-# the line HANDLE-LINE piped to its stdin (as from a pipeline), held by
-# strace as it returns from its N-th call of SYSCALL; PAUSED is its PID.
-# Its stdout and stderr go to $TMP_DIR/stdout and $TMP_DIR/stderr.
+# paused SYSCALL[@PATH] N HANDLE-LINE TOOL ARG...: run TOOL in the
+# background, the line HANDLE-LINE piped to its stdin (as from a pipeline),
+# held by strace as it returns from its N-th call of SYSCALL (counting only
+# the calls on PATH when given: strace -P); PAUSED is its PID. Its stdout
+# and stderr go to $TMP_DIR/stdout and $TMP_DIR/stderr.
 paused() {
-	_sc=$1 _nth=$2 _line=$3
+	_sc=${1%%@*} _nth=$2 _line=$3
+	case $1 in *@*) _path=${1#*@} ;; *) _path= ;; esac
 	shift 3
+	_held=$1
+	[ -z "$_path" ] || set -- -P "$_path" "$@"
 	: >"$TMP_DIR/strace"
 	# -D: the tracer is a grandchild, so the tool stays this shell's
 	# child and its exit status can be waited for
@@ -418,7 +422,7 @@ paused() {
 	PAUSED=$!
 	on_exit "kill -KILL $PAUSED"
 	wait_for "grep -q DELAYED '$TMP_DIR/strace'" ||
-		hard_error "$1 was not held at $_sc: $(cat "$TMP_DIR/strace" "$TMP_DIR/stderr")"
+		hard_error "$_held was not held at $_sc: $(cat "$TMP_DIR/strace" "$TMP_DIR/stderr")"
 }
 
 # resume: let the paused tool go on (its tracer killed, the kernel detaches

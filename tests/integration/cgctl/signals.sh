@@ -2,14 +2,19 @@
 # INT, TERM and HUP at cgctl's blocking points: exec --rm waiting for its
 # command passes the signal on, removes the group once the command has
 # ended, and exits 128+N as the command did; wait, waiting for a group to
-# empty, ends with 128+N and leaves the group as it was.
+# empty, ends with 128+N and leaves the group as it was. A TERM that comes
+# while attach moves its target (strace holds it on its return from its
+# write of the target's PID to the group's cgroup.procs) ends it (143)
+# with the target back where it was and the group gone.
 # shellcheck source=tests/integration/lib.sh
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 require_root
 require_tool cgctl
+require_cmd strace
 
 on_exit '"$CGCTL" delete sig-rm --parent self --kill'
 on_exit '"$CGCTL" delete sig-wait --parent self --kill'
+on_exit '"$CGCTL" delete sig-attach --parent self --kill'
 
 # no_group NAME: cgctl finds no such group beneath this test's cgroup
 no_group() {
@@ -53,3 +58,19 @@ for sig in $(ending_signals); do
 	"$CGCTL" delete sig-wait --parent self --kill || fail "cgctl delete --kill: exit status $?"
 	no_group sig-wait
 done
+
+sleep 1000 &
+target=$!
+kill_later "$target"
+# held at the move in one hierarchy: v2's where there is one
+dir=$(cg_get dir)
+[ -n "$dir" ] || dir=$(cg_get dir memory)
+paused "write@$dir/sig-attach/cgroup.procs" 1 "" \
+	"$CGCTL" attach sig-attach --parent self --create -t "$target"
+assert_ne "$(cat /proc/self/cgroup)" "$(cat "/proc/$target/cgroup")" "the target's cgroups, cgctl held"
+kill -TERM "$PAUSED"
+resume
+assert_eq 143 "$PAUSED_STATUS" "attach: exit status after TERM"
+assert_eq "" "$(cat "$TMP_DIR/stdout")" "attach: stdout (no handle)"
+assert_eq "$(cat /proc/self/cgroup)" "$(cat "/proc/$target/cgroup")" "the target's cgroups after TERM"
+no_group sig-attach
