@@ -200,12 +200,31 @@ static int init_for_create(const struct cgctl_opts *o, struct cgctl_ctx *c, cons
 	return init_group(o, c, cg_hiers_for(&c->sys, CG_DEFAULT_CTRLS | p->ctrls));
 }
 
+/* build, the signals that would end cgctl held back: one that came
+ * meanwhile has what this run made undone (a group made, the old values
+ * back) before it ends cgctl (128+N). */
+static int build_whole(const struct cgctl_opts *o, struct cgctl_ctx *c, const struct plan *p,
+		       bool create, bool exclusive)
+{
+	sigset_t ending, mask;
+	int r;
+
+	init_block_ending(&ending, &mask);
+	r = build(o, c, p, create, exclusive);
+	if (r == 0 && init_ending_pending(&ending)) {
+		undo(o, c);	/* silently: the signal says why */
+		r = -1;
+	}
+	sigprocmask(SIG_SETMASK, &mask, NULL);
+	return r;
+}
+
 int cmd_create(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
 	struct plan p;
 
 	if (make_plan(o, c, &p) < 0 || init_for_create(o, c, &p) < 0 ||
-	    build(o, c, &p, true, true) < 0)
+	    build_whole(o, c, &p, true, true) < 0)
 		return EXIT_TOOL_FAILED;
 	return 0;
 }
@@ -214,7 +233,8 @@ int cmd_set(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
 	struct plan p;
 
-	if (make_plan(o, c, &p) < 0 || open_existing(o, c) < 0 || build(o, c, &p, false, false) < 0)
+	if (make_plan(o, c, &p) < 0 || open_existing(o, c) < 0 ||
+	    build_whole(o, c, &p, false, false) < 0)
 		return EXIT_TOOL_FAILED;
 	return 0;
 }

@@ -5,7 +5,8 @@
 # empty, ends with 128+N and leaves the group as it was. A TERM that comes
 # while attach moves its target (strace holds it on its return from its
 # write of the target's PID to the group's cgroup.procs) ends it (143)
-# with the target back where it was and the group gone.
+# with the target back where it was and the group gone; so does create,
+# held after its first mkdir(2), with no group left.
 # shellcheck source=tests/integration/lib.sh
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 require_root
@@ -15,6 +16,7 @@ require_cmd strace
 on_exit '"$CGCTL" delete sig-rm --parent self --kill'
 on_exit '"$CGCTL" delete sig-wait --parent self --kill'
 on_exit '"$CGCTL" delete sig-attach --parent self --kill'
+on_exit '"$CGCTL" delete sig-create --parent self --kill'
 
 # no_group NAME: cgctl finds no such group beneath this test's cgroup
 no_group() {
@@ -74,3 +76,9 @@ assert_eq 143 "$PAUSED_STATUS" "attach: exit status after TERM"
 assert_eq "" "$(cat "$TMP_DIR/stdout")" "attach: stdout (no handle)"
 assert_eq "$(cat /proc/self/cgroup)" "$(cat "/proc/$target/cgroup")" "the target's cgroups after TERM"
 no_group sig-attach
+
+paused mkdir 1 "" "$CGCTL" create sig-create --parent self --pids 16
+kill -TERM "$PAUSED"
+resume
+assert_eq 143 "$PAUSED_STATUS" "create: exit status after TERM"
+no_group sig-create
