@@ -58,6 +58,12 @@ int cg_fail_at(struct nsk_failure *f, int err, const char *dir, const char *file
 /* The hierarchies (bit i: sys->h[i]) a group needing ctrls lives in: v2
  * when present, and every v1 hierarchy holding one of ctrls. */
 unsigned cg_hiers_for(const struct cg_sys *sys, unsigned ctrls);
+/* The hierarchies of exactly these controllers (cgcreate -g CTRLS:...):
+ * v2 only if it holds one of ctrls, each v1 hierarchy holding one of
+ * them, and each named hierarchy (sys->with_named) whose NAME is one of
+ * the nnames names. */
+unsigned cg_hiers_of(const struct cg_sys *sys, unsigned ctrls, const char *const *names,
+		     unsigned nnames);
 
 /* Resolve the group's paths in the hierarchies of mask (parent and name as
  * cg_resolve takes them). -EINVAL for a bad name. */
@@ -65,8 +71,10 @@ int cg_group_init(struct cg_group *g, const struct cg_sys *sys, const char *pare
 		  const char *name, unsigned mask);
 void cg_group_free(struct cg_group *g);
 /* Keep only the hierarchies where the group's directory exists; -ENOENT
- * if none. */
-int cg_group_existing(struct cg_group *g);
+ * if none; another -errno, with f (may be NULL) naming the directory, when
+ * one cannot be looked at (taking it for absent would have delete report
+ * success and leave it). */
+int cg_group_existing(struct cg_group *g, struct nsk_failure *f);
 /* Whether the directory exists in every hierarchy of the group. */
 bool cg_group_complete(const struct cg_group *g);
 
@@ -118,6 +126,10 @@ struct cg_place {
 };
 int cg_place_of(const struct cg_sys *sys, pid_t pid, struct cg_place *ret);
 void cg_place_free(struct cg_place *p);
+/* The group a process is in (place, of cg_place_of), to read its files
+ * (cg_figures_collect, cgkey_get): each hierarchy's path and directory,
+ * existing, never made. 0 or -ENOMEM. */
+int cg_group_at_place(struct cg_group *g, const struct cg_sys *sys, const struct cg_place *place);
 /* Move pid back from the group to where it was (place), in each
  * hierarchy where it is now in the group. f names the directory on
  * failure. */

@@ -42,6 +42,11 @@ static const char *const code_texts[NSK_ERRCODE_END - NSK_ERRCODE_FIRST] = {
 	TEXT(PROCMASK_ENOTPROC, "not a proc file system"),
 	TEXT(PROCMASK_ENOTSYSFS, "not a sysfs"),
 	TEXT(PROCMASK_EKIND, "neither a regular file nor a directory"),
+
+	TEXT(IDNAME_ENONAME, "no such name"),
+	TEXT(IDNAME_EENTRY, "its entry has no valid id"),
+	TEXT(IDNAME_ENOTFILE, "not a regular file"),
+	TEXT(IDNAME_ETOOBIG, "too large for a passwd or group file"),
 #undef TEXT
 };
 
@@ -140,6 +145,8 @@ const char *nsk_prog(void)
 }
 
 static void vmsg(const char *prefix, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+static void vmsg(const char *prefix, const char *fmt, va_list ap)
 {
 	/* Built in one buffer and written at once, so that lines from several
 	 * processes of one tool (parent, helper, init) never interleave. */
@@ -174,6 +181,15 @@ void nsk_warn(const char *fmt, ...)
 
 	va_start(ap, fmt);
 	vmsg("warning: ", fmt, ap);
+	va_end(ap);
+}
+
+void nsk_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg("", fmt, ap);
 	va_end(ap);
 }
 

@@ -20,6 +20,10 @@ struct exec_opts {
 	struct fdkeep keep_fds;
 	bool no_new_privs;
 	bool change_caps;
+	/* --clear-env: the command gets an empty environment, but for the
+	 * comma-separated names of env_keep (--whitelist-env; may be NULL) */
+	bool clear_env;
+	const char *env_keep;
 	capmask_t cap_drop, cap_add;
 };
 
@@ -30,6 +34,10 @@ struct exec_opts {
  * "/x: chdir: CAUSE", and exits 125. */
 struct nsk_failure;
 int exec_prepare(const struct exec_opts *o, struct nsk_failure *f);
+/* Clear the environment but for the variables named in keep, a comma-
+ * separated list (NULL or "": none), which keep their values. 0, or
+ * -EINVAL for a bad name (empty, or with '='), -ENOMEM. */
+int exec_env_keep_only(const char *keep);
 /* Unblock every signal, as an exec'd command expects (an init must do
  * this before exec: DESIGN.md); ignored signals stay ignored. */
 void exec_reset_signals(void);
@@ -41,3 +49,6 @@ int exec_command(char *const argv[]);
 int exec_status_for_errno(int err);
 /* The exit status that reflects a wait status: the code, or 128+N. */
 int exec_status_from_wait(int wstatus);
+/* waitpid(2), retried when a signal interrupts it: a wait that gave up
+ * on EINTR would lose a child whose SIGCHLD was already taken. */
+pid_t exec_wait(pid_t pid, int *wstatus, int flags);

@@ -8,6 +8,7 @@
 #include "cleanup.h"
 #include "confine.h"
 #include "err.h"
+#include "exec.h"
 #include "helper.h"
 #include "msg.h"
 #include "ns.h"
@@ -24,7 +25,7 @@ static int write_maps(const struct helper_work *w, pid_t pid, struct nsk_failure
 		nsk_fail(f, r, NULL, "process %d", (int)pid);
 		nsk_fail_detail(f, r, "%s", target_strerror(r));
 	} else if ((r = mapwrite_check(&t, w->maps, w->caller, &plan, f)) == 0) {
-		r = mapwrite_apply(&t, w->maps, &plan, f);
+		r = mapwrite_apply(&t, w->maps, &plan, w->caller, f);
 	}
 	target_close(&t);
 	return r;
@@ -188,8 +189,7 @@ int helper_finish(struct helper *h, bool keep, struct persisted *ret_left)
 	else if (!keep && h->persists && msg_send(h->fd, MSG_UNDO, 0, NULL) == 0)
 		collect_left(h, ret_left ? ret_left : &left);
 	close(TAKE_FD(h->fd));
-	while (waitpid(h->pid, &status, 0) < 0 && errno == EINTR)
-		;
+	exec_wait(h->pid, &status, 0);
 	*h = (struct helper)HELPER_INIT;
 	if (keep && r == 0 && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
 		r = -EPIPE;

@@ -1,3 +1,4 @@
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -133,7 +134,7 @@ int init_forward_and_wait(pid_t child, unsigned flags)
 		}
 		for (;;) {
 			int status;
-			pid_t pid = waitpid((flags & INIT_REAP_ALL) ? -1 : child, &status, WNOHANG);
+			pid_t pid = exec_wait((flags & INIT_REAP_ALL) ? -1 : child, &status, WNOHANG);
 			if (pid <= 0)
 				break;
 			if (pid != child)
@@ -221,9 +222,29 @@ int init_pause(void)
 			continue;
 		if (sig != SIGCHLD)
 			return 128 + sig;
-		while (waitpid(-1, NULL, WNOHANG) > 0)
+		while (exec_wait(-1, NULL, WNOHANG) > 0)
 			;
 	}
+}
+
+/* A mask as the kernel writes it after "SigBlk:": a tab, then 16 hex
+ * digits (render_sigset_t), up to the line's end. strtoull would also
+ * take a sign ("-1": every signal), "0x" and blanks before them. */
+static int parse_sigmask(const char *s, uint64_t *ret_mask)
+{
+	uint64_t v = 0;
+	size_t n;
+
+	s += strspn(s, " \t");
+	n = strspn(s, "0123456789abcdefABCDEF");
+	if (n == 0 || n > 16 || (s[n] != '\n' && s[n] != '\0'))
+		return -EINVAL;
+	for (size_t i = 0; i < n; i++) {
+		int c = tolower((unsigned char)s[i]);
+		v = v << 4 | (uint64_t)(c <= '9' ? c - '0' : c - 'a' + 10);
+	}
+	*ret_mask = v;
+	return 0;
 }
 
 int init_status_sigmask(const char *text, const char *field, uint64_t *ret_mask)
@@ -233,15 +254,8 @@ int init_status_sigmask(const char *text, const char *field, uint64_t *ret_mask)
 	for (const char *line = text; line && *line; line = strchr(line, '\n')) {
 		if (*line == '\n')
 			line++;
-		if (!strncmp(line, field, flen) && line[flen] == ':') {
-			char *end;
-			errno = 0;
-			unsigned long long v = strtoull(line + flen + 1, &end, 16);
-			if (errno || end == line + flen + 1)
-				return -EINVAL;
-			*ret_mask = v;
-			return 0;
-		}
+		if (!strncmp(line, field, flen) && line[flen] == ':')
+			return parse_sigmask(line + flen + 1, ret_mask);
 	}
 	return -ENOENT;
 }
@@ -249,14 +263,13 @@ int init_status_sigmask(const char *text, const char *field, uint64_t *ret_mask)
 int init_release(int pidfd, int procfd)
 {
 	char text[4096];
-	uint64_t blocked = 0;
 	int sig = init_release_signal();
 	ssize_t n = readfile_at(procfd, "status", text, sizeof(text));
 	siginfo_t si;
 
 	if (n <= 0)
 		return n < 0 ? (int)n : -ESRCH;
-	if (init_status_sigmask(text, "SigBlk", &blocked) < 0 || !((blocked >> (sig - 1)) & 1))
+	if (init_status_state(text) != INIT_STATE_HELD)
 		return -EPERM;
 	memset(&si, 0, sizeof(si));
 	si.si_signo = sig;
@@ -267,4 +280,25 @@ int init_release(int pidfd, int procfd)
 	if (syscall(SYS_pidfd_send_signal, pidfd, sig, &si, 0) < 0)
 		return -errno;
 	return 0;
+}
+
+enum init_state init_status_state(const char *status_text)
+{
+	uint64_t blocked = 0, ending = 0;
+
+	if (init_status_sigmask(status_text, "SigBlk", &blocked) < 0 ||
+	    !((blocked >> (init_release_signal() - 1)) & 1))
+		return INIT_STATE_OTHER;
+	for (unsigned i = 0; i < ELEMENTSOF(ending_signals); i++)
+		ending |= 1ull << (ending_signals[i] - 1);
+	/* A held process waits on a signalfd: its whole mask shows. The
+	 * pause and the init wait in sigwaitinfo(2), and while they do the
+	 * kernel unblocks the set waited for (do_sigtimedwait): the pause
+	 * then still shows the forwarded signals it does not wait for (USR1
+	 * among them), the forwarding init only the release signal. */
+	if ((blocked & ending) == ending)
+		return INIT_STATE_HELD;
+	if (!(blocked & ending) && ((blocked >> (SIGUSR1 - 1)) & 1))
+		return INIT_STATE_PAUSE;
+	return INIT_STATE_OTHER;
 }

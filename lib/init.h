@@ -68,6 +68,13 @@ int init_pause(void);
 /* Send the release to a held process, after checking from its status
  * that it is one: -EPERM if not held (SigBlk lacks the release signal). */
 int init_release(int pidfd, int procfd);
+/* What one of nsrun's holders is to the hold/release handshake, from the
+ * signal mask of its /proc/PID/status text (the kernel's facts, not its
+ * name): HELD waits for the release (the release and the ending signals
+ * blocked), PAUSE holds the namespaces with no command (waiting in
+ * init_pause), OTHER is anything else (a running init, a command). Pure. */
+enum init_state { INIT_STATE_OTHER, INIT_STATE_HELD, INIT_STATE_PAUSE };
+enum init_state init_status_state(const char *status_text);
 /* Parse a signal mask line ("SigBlk:\t0000000000010000") out of the text
  * of /proc/PID/status. Pure; -ENOENT when the field is missing. */
 int init_status_sigmask(const char *status_text, const char *field, uint64_t *ret_mask);

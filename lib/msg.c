@@ -82,6 +82,11 @@ int msg_recv(int fd, struct msg *ret)
 	}
 }
 
+bool msg_peer_failed(int r, const struct msg *m)
+{
+	return r == -EPIPE || (r == -EPROTO && m && m->kind == MSG_FAILED);
+}
+
 int msg_expect(int fd, int kind, struct msg *ret)
 {
 	int r = msg_recv(fd, ret);

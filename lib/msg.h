@@ -5,6 +5,7 @@
  * the end of the channel, and a send to it fails with EPIPE rather than
  * killing the sender before it can undo anything. */
 #pragma once
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -54,3 +55,7 @@ int msg_recv(int fd, struct msg *ret);
 /* Receive one message and require its kind: 0, or -EPROTO for another
  * kind (*ret holds it: MSG_FAILED, for one), or msg_recv's error. */
 int msg_expect(int fd, int kind, struct msg *ret);
+/* After a send or receive failed with r (m: the message received, or
+ * NULL): true when the peer ended or said it failed, so that it printed
+ * why; false when the failure is this side's own, which it must report. */
+bool msg_peer_failed(int r, const struct msg *m);

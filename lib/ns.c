@@ -3,15 +3,18 @@
 #include <sched.h>
 #include <stdio.h>
 #include <string.h>
+#include <linux/nsfs.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 #include <sys/vfs.h>
 #include <unistd.h>
 
 #include "cleanup.h"
 #include "err.h"
 #include "ns.h"
+#include "parse.h"
 
 #ifndef NSFS_MAGIC
 #define NSFS_MAGIC 0x6e736673
@@ -183,4 +186,87 @@ int ns_mnt_make_newer_than(uint64_t outer_id)
 	}
 	sched_setaffinity(0, sizeof(allowed), &allowed);
 	return id > outer_id ? 0 : -ELOOP;
+}
+
+int ns_inodes_of(pid_t pid, uint64_t ret_inode[NS_TYPE_MAX])
+{
+	char path[64];
+	struct stat st;
+	int n = 0;
+
+	for (unsigned i = 0; i < ns_type_count; i++) {
+		snprintf(path, sizeof(path), "/proc/%d/ns/%s", (int)pid, ns_types[i].proc_name);
+		ret_inode[i] = 0;
+		if (stat(path, &st) == 0) {
+			ret_inode[i] = st.st_ino;
+			n++;
+		} else if (errno == ENOENT && i == 0) {
+			return -ESRCH;	/* every process has a user namespace */
+		}
+	}
+	return n;
+}
+
+int ns_related_inode(int fd, bool parent, uint64_t *ret)
+{
+	_cleanup_close_ int rel = ioctl(fd, parent ? NS_GET_PARENT : NS_GET_USERNS);
+	struct stat st;
+
+	if (rel < 0)
+		return -errno;
+	if (fstat(rel, &st) < 0)
+		return -errno;
+	*ret = st.st_ino;
+	return 0;
+}
+
+int ns_parent_fd(int fd)
+{
+	int up = ioctl(fd, NS_GET_PARENT);
+
+	return up < 0 ? -errno : up;
+}
+
+int ns_uts_hostname(int utsfd, char *buf, size_t size)
+{
+	_cleanup_close_ int self = open("/proc/thread-self/ns/uts", O_RDONLY | O_CLOEXEC);
+	struct utsname u;
+	int r = 0;
+
+	if (self < 0)
+		return -errno;
+	if (setns(utsfd, CLONE_NEWUTS) < 0)
+		return -errno;
+	if (uname(&u) < 0)
+		r = -errno;
+	if (setns(self, CLONE_NEWUTS) < 0)
+		return -errno;
+	if (r == 0)
+		snprintf(buf, size, "%s", u.nodename);
+	return r;
+}
+
+int ns_parse_name(const char *name, unsigned *ret_type, uint64_t *ret_inode)
+{
+	const char *colon;
+	char type[16], num[24];
+	const struct ns_type *t;
+	size_t len;
+
+	if (*name == '/')
+		name++;
+	colon = strchr(name, ':');
+	if (!colon || (size_t)(colon - name) >= sizeof(type) || colon[1] != '[')
+		return -EINVAL;
+	memcpy(type, name, (size_t)(colon - name));
+	type[colon - name] = '\0';
+	len = strcspn(colon + 2, "]");
+	if (len == 0 || len >= sizeof(num) || strcmp(colon + 2 + len, "]"))
+		return -EINVAL;
+	memcpy(num, colon + 2, len);
+	num[len] = '\0';
+	if (!(t = ns_by_proc_name(type)) || parse_uint(num, UINT64_MAX, ret_inode) < 0)
+		return -EINVAL;
+	*ret_type = (unsigned)(t - ns_types);
+	return 0;
 }

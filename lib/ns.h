@@ -65,3 +65,24 @@ int ns_mnt_id(int fd, uint64_t *ret);
  * `outer_id`, make it again on each other allowed CPU in turn. Returns 0,
  * or -ELOOP when no CPU gives a larger id. */
 int ns_mnt_make_newer_than(uint64_t outer_id);
+
+/* A namespace as nsfs names it ("net:[4026532281]", the target of a
+ * /proc/PID/ns link and the root of its bind mounts in mountinfo, which
+ * writes a leading '/'): its index in ns_types and its inode. Pure; 0 or
+ * -EINVAL. */
+int ns_parse_name(const char *name, unsigned *ret_type, uint64_t *ret_inode);
+/* The inode of each namespace of process PID (ns_types order; 0 where
+ * it cannot be read: gone, or not ours to see). Returns how many were
+ * read, or -ESRCH when the process is gone. */
+int ns_inodes_of(pid_t pid, uint64_t ret_inode[NS_TYPE_MAX]);
+/* The inode of the user namespace that owns the namespace of fd
+ * (NS_GET_USERNS), or of the parent of a user or PID namespace
+ * (NS_GET_PARENT, parent true). 0 or -errno (-EPERM: outside our view). */
+int ns_related_inode(int fd, bool parent, uint64_t *ret);
+/* A descriptor of the parent of the user or PID namespace of fd
+ * (NS_GET_PARENT), or -errno (-EPERM: the parent is outside our view). */
+int ns_parent_fd(int fd);
+/* The host name of the UTS namespace of utsfd: the calling thread enters
+ * it, asks uname(2) and returns to its own. -errno; if the return fails
+ * the thread is left in the other namespace and the caller must exit. */
+int ns_uts_hostname(int utsfd, char *buf, size_t size);

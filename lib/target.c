@@ -56,7 +56,8 @@ int target_read_line(int fd, char *buf, size_t size)
 		}
 		if (r == 0 || c == '\n')
 			break;
-		if (n + 1 >= size)
+		/* a NUL would end the handle early: "1234\0junk" is no handle */
+		if (c == '\0' || n + 1 >= size)
 			return -TARGET_ESYNTAX;
 		buf[n++] = c;
 	}
@@ -193,8 +194,24 @@ int target_handle(const struct target *t, enum target_handle_format f, char *buf
 
 int target_print(const char *handle)
 {
-	if (printf("%s\n", handle) < 0 || fflush(stdout) != 0)
+	char line[sizeof(((struct target *)0)->handle) + 1];
+	int len = snprintf(line, sizeof(line), "%s\n", handle);
+
+	if (len < 0 || (size_t)len >= sizeof(line))
+		return -ENAMETOOLONG;
+	/* write(2), not stdio: a line that failed must not be written after
+	 * all by the flush at exit, after the tool said it failed. */
+	if (fflush(stdout) != 0)
 		return -errno;
+	for (int off = 0; off < len;) {
+		ssize_t n = write(STDOUT_FILENO, line + off, (size_t)(len - off));
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		off += (int)n;
+	}
 	return 0;
 }
 

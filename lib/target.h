@@ -62,7 +62,8 @@ int target_pidfs_check(void);
 /* The handle of an open target, written as f asks, into buf: its length,
  * or a negative error as target_inode()'s. */
 int target_handle(const struct target *t, enum target_handle_format f, char *buf, size_t size);
-/* Write one handle line to stdout, flushed: 0 or -errno. */
+/* Write one handle line to stdout, flushed: 0 or -errno (then nothing of
+ * it is left to be written at exit). */
 int target_print(const char *handle);
 /* Write the handle back to stdout if it came from stdin. */
 int target_echo(const struct target *t);

@@ -28,6 +28,7 @@
 #include "idpolicy.h"
 #include "init.h"
 #include "mapwrite.h"
+#include "nsmap.h"
 #include "output.h"
 #include "opts.h"
 #include "parse.h"
@@ -203,13 +204,14 @@ static int build_request(struct nsmap_opts *o, const struct idpolicy_caller *c,
  * would end nsmap between them is held back until all are written, and
  * ends it then (128+N), the maps whole. */
 static int apply_whole(const struct target *t, const struct mapwrite_request *req,
-		       const struct mapwrite_plan *plan, struct nsk_failure *f)
+		       const struct mapwrite_plan *plan, const struct idpolicy_caller *c,
+		       struct nsk_failure *f)
 {
 	sigset_t held, mask;
 	int r;
 
 	init_block_ending(&held, &mask);
-	r = mapwrite_apply(t, req, plan, f);
+	r = mapwrite_apply(t, req, plan, c, f);
 	sigprocmask(SIG_SETMASK, &mask, NULL);
 	return r;
 }
@@ -233,15 +235,17 @@ static int run_map(struct nsmap_opts *o)
 		if (o->dry_run)
 			print_plan(t.pid, &o->req, r < 0 ? o->req.setgroups : plan.setgroups);
 		if (r == 0 && !o->dry_run)
-			r = apply_whole(&t, &o->req, &plan, &f);
+			r = apply_whole(&t, &o->req, &plan, &caller, &f);
 	}
 	if (r < 0) {
 		nsk_err_failure(&f, r);
 		return EXIT_TOOL_FAILED;
 	}
 	/* A dry run's output is the plan, not the handle. */
-	if (!o->dry_run && target_echo(&t) < 0)
+	if (!o->dry_run && (r = target_echo(&t)) < 0) {
+		nsk_err("stdout: writing the handle: %s", strerror(-r));
 		return EXIT_TOOL_FAILED;
+	}
 	return 0;
 }
 
@@ -344,6 +348,10 @@ int main(int argc, char **argv)
 		nsk_err("dropping capabilities: %s", strerror(-o.setid_held));
 		return EXIT_TOOL_FAILED;
 	}
+	/* Installed or linked as shadow's tools, nsmap is them. */
+	if (!strcmp(program_invocation_short_name, "newuidmap") ||
+	    !strcmp(program_invocation_short_name, "newgidmap"))
+		return nsmap_shadow_main(argc, argv, program_invocation_short_name[3] == 'g');
 	r = parse_args(argc, argv, &o);
 	if (r <= 0)
 		return r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;

@@ -53,10 +53,16 @@ void nsrun_let_go(const struct nsrun_opts *o, int channel)
  * they exist. */
 static int sync_ready(int sync_fd)
 {
-	struct msg m;
+	struct msg m = { 0 };
+	int r = msg_send(sync_fd, MSG_READY, 0, NULL);
 
-	if (msg_send(sync_fd, MSG_READY, 0, NULL) < 0 || msg_expect(sync_fd, MSG_GO, &m) < 0)
-		return -1;	/* nsrun failed and said why */
+	if (r == 0)
+		r = msg_expect(sync_fd, MSG_GO, &m);
+	if (r < 0) {
+		if (!msg_peer_failed(r, &m))
+			nsk_err("waiting for the go of nsrun: %s", strerror(-r));
+		return -1;
+	}
 	close(sync_fd);
 	return 0;
 }
@@ -98,6 +104,7 @@ static int run_init(const struct nsrun_opts *o, int sync_fd)
 	if (sync_fd >= 0)
 		close(sync_fd);
 	nsrun_let_go(o, -1);
+	proctitle_set(&o->title, "nsrun-init", o->argv);	/* --detach only: ps */
 	return init_forward_and_wait(cmd, INIT_REAP_ALL);
 }
 

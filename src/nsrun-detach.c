@@ -23,6 +23,7 @@
 #include "cleanup.h"
 #include "confine.h"
 #include "err.h"
+#include "exec.h"
 #include "helper.h"
 #include "init.h"
 #include "msg.h"
@@ -79,7 +80,7 @@ int nsrun_detached(const struct nsrun_opts *o)
 	close(sync[1]);
 	r = await_holder(sync[0], &holder_pid);
 	if (holder_pid != child)
-		waitpid(child, &status, 0);
+		exec_wait(child, &status, 0);
 	if (r < 0)
 		goto fail;	/* the child said why */
 	if ((r = target_open_pid(&holder, holder_pid)) < 0 ||
@@ -93,9 +94,15 @@ int nsrun_detached(const struct nsrun_opts *o)
 	}
 	if (start_holder(sync[0], holder_pid) < 0)
 		goto fail;
+	/* Last, as the caller takes it as the go: a handle that cannot be
+	 * written would leave a process no one knows of. */
+	if ((r = target_print(handle)) < 0) {
+		nsk_err("writing the handle: %s", strerror(-r));
+		goto fail;
+	}
 	close(sync[0]);
 	target_close(&holder);
-	return target_print(handle) < 0 ? EXIT_TOOL_FAILED : 0;
+	return 0;
 fail:
 	if (holder.pidfd >= 0)
 		(void)syscall(SYS_pidfd_send_signal, holder.pidfd, SIGKILL, NULL, 0);
@@ -103,7 +110,7 @@ fail:
 	unpersist_all(&done);
 	nsrun_warn_left(&done);
 	if (holder_pid == child)
-		waitpid(child, &status, 0);
+		exec_wait(child, &status, 0);
 	close(sync[0]);
 	return EXIT_TOOL_FAILED;
 }
@@ -113,11 +120,12 @@ static int await_holder(int sync_fd, pid_t *ret_holder)
 {
 	struct msg m;
 	bool ready = false;
+	int r;
 
 	/* The holder's pid (from its parent) and its readiness (from the
 	 * holder itself) may come in either order. */
 	*ret_holder = 0;
-	while (msg_recv(sync_fd, &m) == 0) {
+	while ((r = msg_recv(sync_fd, &m)) == 0) {
 		if (m.kind == MSG_HOLDER)
 			*ret_holder = m.value;
 		else if (m.kind == MSG_READY)
@@ -127,7 +135,9 @@ static int await_holder(int sync_fd, pid_t *ret_holder)
 		if (ready && *ret_holder > 0)
 			return 0;
 	}
-	return -1;	/* the child died; it said why */
+	if (!msg_peer_failed(r, NULL))
+		nsk_err("waiting for the holder: %s", strerror(-r));
+	return -1;	/* else the child died; it said why */
 }
 
 /* Give the holder its go, and wait until it has let go of what it must
@@ -197,7 +207,8 @@ static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int l
 	int hold_fd = -1, r;
 	struct msg m;
 
-	if (o->mount_proc && nsrun_mount_proc(o->mount_proc) < 0) {
+	if ((o->mount_proc && nsrun_mount_proc(o) < 0) ||
+	    (o->mount_binfmt && nsrun_mount_binfmt(o) < 0)) {
 		tell(sync_fd, MSG_FAILED, 0);
 		_exit(EXIT_TOOL_FAILED);
 	}
@@ -209,6 +220,8 @@ static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int l
 	/* nsrun prints the line of a failure: ours goes to the log now */
 	if ((r = holder_let_go(o, &sync_fd, log_fd, &hold_fd, &f)) < 0)
 		nsk_failure_line(&f, r, line, sizeof(line));
+	else if (!o->argv[0] || o->hold)	/* for ps, before the handle is out */
+		proctitle_set(&o->title, o->argv[0] ? "nsrun-held" : "nsrun-pause", o->argv);
 	if (msg_send(sync_fd, MSG_RESULT, r, line) < 0 || r < 0)
 		_exit(EXIT_TOOL_FAILED);
 	close(sync_fd);
@@ -271,8 +284,15 @@ static int out_of_the_way(int fd)
 /* Tell nsrun how far we are; if it is gone, nobody waits for this. */
 static void tell(int sync_fd, int kind, int value)
 {
-	if (msg_send(sync_fd, kind, value, NULL) < 0)
+	int r = msg_send(sync_fd, kind, value, NULL);
+
+	if (r < 0) {
+		/* nsrun, reading the end of the channel, takes it that we
+		 * said why */
+		if (!msg_peer_failed(r, NULL))
+			nsk_err("telling nsrun: %s", strerror(-r));
 		_exit(EXIT_TOOL_FAILED);
+	}
 }
 
 static void redirect_stdio(int log_fd)

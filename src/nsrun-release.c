@@ -27,5 +27,9 @@ int nsrun_release(const struct nsrun_opts *o)
 		nsk_err("process %d: sending the release: %s", (int)t.pid, strerror(-r));
 		return EXIT_TOOL_FAILED;
 	}
-	return target_echo(&t) < 0 ? EXIT_TOOL_FAILED : 0;
+	if ((r = target_echo(&t)) < 0) {
+		nsk_err("stdout: writing the handle: %s", strerror(-r));
+		return EXIT_TOOL_FAILED;
+	}
+	return 0;
 }

@@ -50,6 +50,42 @@ static void fake_sys(struct cg_sys *sys, bool v2)
 	cg_sys_finish(sys);
 }
 
+/* cgctl -c: exactly the hierarchies of the controllers and names asked
+ * for; v2 only for a controller that lives there. */
+static void test_hiers_of(void **state)
+{
+	static const char text[] =
+		"1 0 0:1 / /cg/cpu rw - cgroup cgroup rw,cpu\n"
+		"2 0 0:2 / /cg/memory rw - cgroup cgroup rw,memory\n"
+		"3 0 0:3 / /cg/nskit rw - cgroup none rw,name=nskit\n"
+		"4 0 0:4 / /cg/unified rw - cgroup2 cgroup2 rw\n";
+	static const char *const names[] = { "nskit", "other" };
+	struct mountinfo mi;
+	struct cg_sys sys;
+	size_t bad;
+
+	assert_int_equal(mountinfo_parse(strdup(text), &mi, &bad), 0);
+	cg_sys_init(&sys);
+	sys.with_named = true;
+	assert_int_equal(cg_sys_parse(&sys, &mi, "4:name=nskit:/\n2:memory:/\n1:cpu:/\n0::/\n"), 0);
+	mountinfo_free(&mi);
+	sys.h[sys.v2].ctrls = CG_BIT(CG_PIDS) | CG_BIT(CG_MEMORY);	/* memory is bound to v1 */
+	cg_sys_finish(&sys);
+	unsigned cpu = 1u << sys.ctrl_hier[CG_CPU], mem = 1u << sys.ctrl_hier[CG_MEMORY];
+	unsigned v2 = 1u << sys.v2, named = 1u << cg_sys_find(&sys, "name=nskit");
+
+	assert_int_equal(cg_hiers_of(&sys, CG_BIT(CG_MEMORY), NULL, 0), mem);
+	assert_int_equal(cg_hiers_of(&sys, CG_BIT(CG_PIDS), NULL, 0), v2);
+	assert_int_equal(cg_hiers_of(&sys, CG_BIT(CG_CPU) | CG_BIT(CG_MEMORY), NULL, 0), cpu | mem);
+	assert_int_equal(cg_hiers_of(&sys, 0, names, 2), named);
+	assert_int_equal(cg_hiers_of(&sys, CG_BIT(CG_PIDS), names, 1), v2 | named);
+	assert_int_equal(cg_hiers_of(&sys, CG_BIT(CG_RDMA), NULL, 0), 0);
+	assert_int_equal(cg_hiers_of(&sys, 0, names + 1, 1), 0);
+	/* the default selection leaves the named one out */
+	assert_int_equal(cg_hiers_for(&sys, ~0u) & named, 0);
+	cg_sys_free(&sys);
+}
+
 static void test_write_read_at(void **state)
 {
 	int dfd = open(unit_tmp(), O_PATH | O_DIRECTORY | O_CLOEXEC);
@@ -82,7 +118,7 @@ static void test_create_apply_undo(void **state)
 	assert_int_equal(mkdir(sys.h[0].mount, 0755), 0);
 	assert_int_equal(cg_group_init(&g, &sys, "self", "a/b", cg_hiers_for(&sys, ~0u)), 0);
 	assert_non_null(strstr(g.dir[0], "/memory/me/a/b"));
-	assert_int_equal(cg_group_existing(&g), -ENOENT);
+	assert_int_equal(cg_group_existing(&g, NULL), -ENOENT);
 	cg_group_free(&g);
 
 	/* the parent must exist: nothing is made at it or above it */
@@ -176,15 +212,26 @@ static void test_apply_rollback(void **state)
 	assert_int_equal(g.nmade, 0);
 	put("memory/r/memory.limit_in_bytes", "100");
 	put("memory/r/blkio.throttle.read_bps_device", "8:0 5\n");
-	/* a directory: the write fails (EISDIR) */
-	assert_int_equal(mkdir(strcat(strcpy((char[512]){ 0 }, g.dir[0]),
-				      "/memory.soft_limit_in_bytes"), 0755), 0);
-	assert_int_equal(cg_group_apply(&g, w, 3, &fail), -EISDIR);
+	/* a write-only file with no value to read back (EINVAL), which
+	 * refuses "300": the write fails once the old values were read */
+	assert_int_equal(symlink("/proc/self/clear_refs",
+				 strcat(strcpy((char[512]){ 0 }, g.dir[0]),
+					"/memory.soft_limit_in_bytes")), 0);
+	assert_int_equal(cg_group_apply(&g, w, 3, &fail), -EINVAL);
 	assert_non_null(strstr(fail.object, "memory.soft_limit_in_bytes"));
 	assert_string_equal(get("memory/r/memory.limit_in_bytes"), "100");
 	/* device files: each old line, then the added device unlimited
 	 * (a plain file keeps the last write) */
 	assert_string_equal(get("memory/r/blkio.throttle.read_bps_device"), "8:16 0");
+	assert_int_equal(g.nleft, 0);
+	/* an old value that cannot be read (a directory: EISDIR): nothing is
+	 * written, as all or nothing could not be kept */
+	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/memory.soft_limit_in_bytes"));
+	assert_int_equal(mkdir(strcat(strcpy((char[512]){ 0 }, g.dir[0]),
+				      "/memory.soft_limit_in_bytes"), 0755), 0);
+	assert_int_equal(cg_group_apply(&g, w, 3, &fail), -EISDIR);
+	assert_non_null(strstr(fail.object, "memory.soft_limit_in_bytes"));
+	assert_string_equal(get("memory/r/memory.limit_in_bytes"), "100");
 	assert_int_equal(g.nleft, 0);
 	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/memory.limit_in_bytes"));
 	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/blkio.throttle.read_bps_device"));
@@ -291,6 +338,7 @@ static void test_v2_enable(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_hiers_of),
 		cmocka_unit_test(test_write_read_at), cmocka_unit_test(test_create_apply_undo),
 		cmocka_unit_test(test_v2_enable),
 		cmocka_unit_test(test_apply_rollback),

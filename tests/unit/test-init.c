@@ -19,6 +19,14 @@ static void test_status_sigmask(void **state)
 	assert_true(m == 1);
 	assert_int_equal(init_status_sigmask(status, "ShdPnd", &m), -ENOENT);
 	assert_int_equal(init_status_sigmask("SigBlk:\tzz\n", "SigBlk", &m), -EINVAL);
+	/* Found by tests/fuzz/fuzz-status: strtoull took a sign, "0x" and a
+	 * text after the digits; "-1" read as every signal blocked. */
+	const char *bad[] = { "SigBlk:\t-1\n", "SigBlk:\t0x10\n", "SigBlk:\t+10\n",
+			      "SigBlk:\t10 x\n", "SigBlk:\t10000000000000000\n", "SigBlk:\n", NULL };
+	for (int i = 0; bad[i]; i++)
+		assert_int_equal(init_status_sigmask(bad[i], "SigBlk", &m), -EINVAL);
+	assert_int_equal(init_status_sigmask("SigBlk:\tFFFFFFFFFFFFFFFF", "SigBlk", &m), 0);
+	assert_true(m == UINT64_MAX);
 	/* "Sig" alone is not a field name match for "SigBlk" */
 	assert_int_equal(init_status_sigmask("SigBlkX:\t1\n", "SigBlk", &m), -ENOENT);
 	assert_int_equal(init_release_signal(), SIGRTMIN + 3);
@@ -87,10 +95,29 @@ static void test_block_ending(void **state)
 	sigaction(SIGHUP, &old_hup, NULL);
 }
 
+/* The state of the handshake, from SigBlk alone: masks as nsrun's holders
+ * show them (Linux 6.x). */
+static void test_status_state(void **state)
+{
+	/* held: the release, forwarded, ending signals and CHLD */
+	assert_int_equal(init_status_state("Name:\tnsrun\nSigBlk:\t0000001008034a07\n"),
+			 INIT_STATE_HELD);
+	/* the pause in sigwaitinfo: what it waits for (ending, CHLD) unblocked */
+	assert_int_equal(init_status_state("SigBlk:\t0000001008020a00\n"), INIT_STATE_PAUSE);
+	/* the forwarding init in sigwaitinfo: the release signal alone */
+	assert_int_equal(init_status_state("SigBlk:\t0000001000000000\n"), INIT_STATE_OTHER);
+	/* without the release signal, nothing of ours */
+	assert_int_equal(init_status_state("SigBlk:\t0000000008034a07\n"), INIT_STATE_OTHER);
+	assert_int_equal(init_status_state("SigBlk:\t0000000000000000\n"), INIT_STATE_OTHER);
+	assert_int_equal(init_status_state("Name:\tx\n"), INIT_STATE_OTHER);
+	assert_int_equal(init_status_state("SigBlk:\tzz\n"), INIT_STATE_OTHER);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_status_sigmask), cmocka_unit_test(test_forwarded),
+		cmocka_unit_test(test_status_state),
 		cmocka_unit_test(test_should_forward), cmocka_unit_test(test_block_ending),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -69,6 +69,21 @@ static void test_decode_refusals(void **state)
 
 /* Over a real channel: messages keep their bounds, a peer's end reads as
  * -EPIPE, a send to it fails with EPIPE (and no SIGPIPE). */
+/* Who reports a failed exchange: the peer when it ended or said it
+ * failed, this side for its own failure (tests/faults found it silent). */
+static void test_peer_failed(void **state)
+{
+	struct msg failed = { .kind = MSG_FAILED }, other = { .kind = MSG_GO };
+
+	(void)state;
+	assert_true(msg_peer_failed(-EPIPE, NULL));
+	assert_true(msg_peer_failed(-EPROTO, &failed));
+	assert_false(msg_peer_failed(-EPROTO, &other));
+	assert_false(msg_peer_failed(-EPROTO, NULL));
+	assert_false(msg_peer_failed(-EIO, &failed));
+	assert_false(msg_peer_failed(-ENOMEM, NULL));
+}
+
 static void test_channel(void **state)
 {
 	int fds[2], status;
@@ -115,6 +130,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_encode_refusals),
 		cmocka_unit_test(test_decode_refusals),
+		cmocka_unit_test(test_peer_failed),
 		cmocka_unit_test(test_channel),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -65,10 +65,34 @@ static void test_persist_refusals(void **state)
 	rmdir(dir);
 }
 
+static void test_parse_name(void **state)
+{
+	unsigned type = 99;
+	uint64_t ino = 0;
+
+	assert_int_equal(ns_parse_name("net:[4026532281]", &type, &ino), 0);
+	assert_string_equal(ns_types[type].proc_name, "net");
+	assert_true(ino == 4026532281ULL);
+	/* mountinfo writes the root of an nsfs bind mount with a '/' */
+	assert_int_equal(ns_parse_name("/mnt:[4026531841]", &type, &ino), 0);
+	assert_string_equal(ns_types[type].proc_name, "mnt");
+	assert_true(ino == 4026531841ULL);
+	assert_int_equal(ns_parse_name("time:[1]", &type, &ino), 0);
+	/* every malformed form */
+	const char *bad[] = {
+		"", "net", "net:", "net:[", "net:[]", "net:[12", "net:[12]x", "net:[x1]",
+		"net:[-1]", "nope:[1]", "mount:[1]", "net[1]", "net:(1)", ":[1]",
+		"net:[99999999999999999999]", "verylongtypename:[1]",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++)
+		assert_int_equal(ns_parse_name(bad[i], &type, &ino), -EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table), cmocka_unit_test(test_persist_refusals),
+		cmocka_unit_test(test_parse_name),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -56,6 +56,14 @@ static void test_read_line(void **state)
 	fd = pipe_with("12345678901234567890\n");
 	assert_int_equal(target_read_line(fd, buf, 8), -TARGET_ESYNTAX);
 	close(fd);
+	/* Found by tests/fuzz/fuzz-target: a NUL in the line ended the
+	 * handle as a string, so "123\0junk" read as the handle 123. */
+	int p[2];
+	assert_int_equal(pipe(p), 0);
+	assert_int_equal(write(p[1], "123\0junk\n", 9), 9);
+	close(p[1]);
+	assert_int_equal(target_read_line(p[0], buf, sizeof(buf)), -TARGET_ESYNTAX);
+	close(p[0]);
 }
 
 static void test_open_self_and_errors(void **state)

@@ -18,7 +18,7 @@ start_successor() { start_held successor; }
 
 # still held: nsrun's process, its command not started
 assert_untouched() {
-	assert_eq nsrun "$(cat "/proc/$1/comm" 2>/dev/null)" "process $1 (still held)"
+	assert_eq nsrun-held "$(cat "/proc/$1/comm" 2>/dev/null)" "process $1 (still held)"
 	[ ! -e "$TMP_DIR/ran.successor" ] || fail "the successor's command ran"
 }
 

@@ -45,5 +45,5 @@ waits "mkprop -t -" "$MKPROP" -t - --private /
 waits "nsjoin" "$NSJOIN" --uts -- touch "$TMP_DIR/joined"
 [ ! -e "$TMP_DIR/joined" ] || fail "nsjoin ran its command"
 waits "nsrun --release" "$NSRUN" --release
-assert_eq nsrun "$(cat "/proc/$target/comm")" "the target (still held)"
+assert_eq nsrun-held "$(cat "/proc/$target/comm")" "the target (still held)"
 [ ! -e "$TMP_DIR/ran" ] || fail "the target was released"
