@@ -14,6 +14,7 @@
 #include "cgstate.h"
 #include "cleanup.h"
 #include "err.h"
+#include "init.h"
 #include "parse.h"
 #include "readfile.h"
 
@@ -214,15 +215,23 @@ int cg_group_kill(struct cg_group *g, int sig, struct nsk_failure *f)
 	/* Freeze so that nothing forks between reading the list and the
 	 * signal; v1-frozen tasks die only once thawed, hence the loop. */
 	for (int round = 0; round < 100; round++) {
+		sigset_t held, mask;
+		unsigned n;
+
+		/* a signal that ends us acts only once the group is thawed */
+		r = 0;
+		init_block_ending(&held, &mask);
 		if (can_freeze && (r = cg_group_freeze(g, true, f)) < 0) {
 			cg_group_freeze(g, false, NULL);	/* never leave it frozen */
+			sigprocmask(SIG_SETMASK, &mask, NULL);
 			return r;
 		}
-		unsigned n = signal_all(g, sig);
-		if (can_freeze && (r = cg_group_freeze(g, false, f)) < 0) {
+		n = signal_all(g, sig);
+		if (can_freeze && (r = cg_group_freeze(g, false, f)) < 0)
 			cg_group_freeze(g, false, NULL);	/* once more */
+		sigprocmask(SIG_SETMASK, &mask, NULL);	/* thawed: a held signal acts now */
+		if (r < 0)
 			return r;
-		}
 		if (sig != SIGKILL || n == 0)
 			return 0;
 		if (cg_group_wait_empty(g, 100, f) == 0)

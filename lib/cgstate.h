@@ -21,7 +21,9 @@ int cg_group_freeze(struct cg_group *g, bool freeze, struct nsk_failure *f);
 /* Whether the group is frozen (1) or not (0). */
 int cg_group_frozen(struct cg_group *g);
 /* Signal every process; with SIGKILL, until none is left (cgroup.kill
- * where the kernel has it, else freeze, signal, thaw). */
+ * where the kernel has it, else freeze, signal, thaw). A signal that
+ * would end the caller (init_block_ending) is held back while the group
+ * is frozen, and acts once it is thawed. */
 int cg_group_kill(struct cg_group *g, int sig, struct nsk_failure *f);
 /* Until the group is empty; timeout_ms < 0: forever. -ETIME on timeout. */
 int cg_group_wait_empty(struct cg_group *g, long timeout_ms, struct nsk_failure *f);

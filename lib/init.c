@@ -27,6 +27,31 @@ const unsigned init_forwarded_count = ELEMENTSOF(init_forwarded_signals);
 /* The ones that ask a held or pausing process to end. */
 static const int ending_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 
+void init_block_ending(sigset_t *ret_blocked, sigset_t *ret_old)
+{
+	sigemptyset(ret_blocked);
+	for (unsigned i = 0; i < ELEMENTSOF(ending_signals); i++) {
+		struct sigaction sa;
+		/* one ignored (nohup's HUP) stays ignored */
+		if (sigaction(ending_signals[i], NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
+			continue;
+		sigaddset(ret_blocked, ending_signals[i]);
+	}
+	sigprocmask(SIG_BLOCK, ret_blocked, ret_old);
+}
+
+bool init_ending_pending(const sigset_t *held)
+{
+	sigset_t pending;
+
+	if (sigpending(&pending) < 0)
+		return false;
+	for (unsigned i = 0; i < ELEMENTSOF(ending_signals); i++)
+		if (sigismember(held, ending_signals[i]) && sigismember(&pending, ending_signals[i]))
+			return true;
+	return false;
+}
+
 int init_release_signal(void)
 {
 	return SIGRTMIN + 3;

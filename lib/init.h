@@ -28,6 +28,17 @@
 extern const int init_forwarded_signals[];
 extern const unsigned init_forwarded_count;
 
+/* Hold back the signals that end a process (INT, TERM, HUP, QUIT; not one
+ * that is ignored) over a step that must not be cut short: the set blocked
+ * into *ret_blocked (for a signalfd that notices them), the mask before
+ * into *ret_old. Restoring *ret_old lets one that came meanwhile end the
+ * process, as it would have, with the step done. */
+void init_block_ending(sigset_t *ret_blocked, sigset_t *ret_old);
+/* Whether one of those held back (init_block_ending's *ret_blocked) has
+ * come: a tool that can still undo what it made does, before letting the
+ * signal end it. */
+bool init_ending_pending(const sigset_t *held);
+
 /* The release signal and the cookie that must accompany it. */
 int init_release_signal(void);
 #define INIT_RELEASE_COOKIE 0x6e736b72	/* "nskr" */

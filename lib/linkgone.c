@@ -67,7 +67,7 @@ static int drain(int fd, int ifindex)
 	}
 }
 
-int linkgone_wait(int fd, int ifindex, long timeout_ms)
+int linkgone_wait(int fd, int ifindex, long timeout_ms, int stop_fd)
 {
 	long deadline = timeout_ms < 0 ? -1 : now_ms() + timeout_ms;
 
@@ -85,8 +85,12 @@ int linkgone_wait(int fd, int ifindex, long timeout_ms)
 		long left = deadline < 0 ? -1 : deadline - now_ms();
 		if (deadline >= 0 && left <= 0)
 			return -ETIME;
-		struct pollfd pfd = { .fd = fd, .events = POLLIN };
-		if (poll(&pfd, 1, left < 0 || left > INT_MAX ? -1 : (int)left) < 0 && errno != EINTR)
+		struct pollfd pfd[2] = { { .fd = fd, .events = POLLIN },
+					 { .fd = stop_fd, .events = POLLIN } };
+		if (poll(pfd, stop_fd >= 0 ? 2 : 1, left < 0 || left > INT_MAX ? -1 : (int)left) < 0 &&
+		    errno != EINTR)
 			return -errno;
+		if (stop_fd >= 0 && pfd[1].revents)
+			return -EINTR;
 	}
 }

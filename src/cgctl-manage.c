@@ -317,6 +317,25 @@ fail:
 	return 0;
 }
 
+/* build, the signals that would end cgctl held back: one that came
+ * meanwhile has what this run made undone (a group made, the old values
+ * back) before it ends cgctl (128+N). */
+static int build_whole(const struct cgctl_opts *o, struct cgctl_ctx *c, const struct plan *p,
+		       bool create, bool exclusive)
+{
+	sigset_t ending, mask;
+	int r;
+
+	init_block_ending(&ending, &mask);
+	r = build(o, c, p, create, exclusive);
+	if (r == 0 && init_ending_pending(&ending)) {
+		undo(o, c);	/* silently: the signal says why */
+		r = -1;
+	}
+	sigprocmask(SIG_SETMASK, &mask, NULL);
+	return r;
+}
+
 int cmd_create(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
 	static struct cgctl_opts with_copy;
@@ -328,7 +347,7 @@ int cmd_create(const struct cgctl_opts *o, struct cgctl_ctx *c)
 		o = &with_copy;
 	}
 	if (make_plan(o, c, &p) < 0 || init_for_create(o, c, &p) < 0 ||
-	    build(o, c, &p, true, !o->exist_ok) < 0)
+	    build_whole(o, c, &p, true, !o->exist_ok) < 0)
 		return EXIT_TOOL_FAILED;
 	if ((o->admin_owner || o->task_owner) && chown_group(o, c) < 0) {
 		undo(o, c);
@@ -341,7 +360,8 @@ int cmd_set(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
 	struct plan p;
 
-	if (make_plan(o, c, &p) < 0 || open_existing(o, c) < 0 || build(o, c, &p, false, false) < 0)
+	if (make_plan(o, c, &p) < 0 || open_existing(o, c) < 0 ||
+	    build_whole(o, c, &p, false, false) < 0)
 		return EXIT_TOOL_FAILED;
 	return 0;
 }
@@ -413,38 +433,69 @@ static void move_back(const struct cgctl_opts *o, struct cgctl_ctx *c, const str
 				 (int)t[i].pid, f.object, nsk_strerror(r));
 }
 
+/* Move the i-th target into the group. The kernel takes a PID, not a
+ * pidfd (cgroup.procs), so the target may end and its PID be taken by
+ * another process after the check that it lives and before the write:
+ * it is checked again after, and if it has ended, whatever the write
+ * moved goes back with the others (move_back), to where the process at
+ * that PID was before the write (where). */
+static int attach_one(const struct cgctl_opts *o, struct cgctl_ctx *c, const struct target *t,
+		      struct cg_place *where, unsigned *moved, unsigned i)
+{
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	int r;
+
+	if ((r = target_alive(t)) < 0)
+		goto gone;
+	if ((r = cg_place_of(&c->sys, t->pid, where)) < 0) {
+		if (r == -ENOENT || r == -ESRCH)
+			goto gone;
+		nsk_err("process %d: /proc/%d/cgroup: %s", (int)t->pid, (int)t->pid, strerror(-r));
+		return r;
+	}
+	*moved = i + 1;
+	if ((r = cg_group_join(&c->g, t->pid, &f)) < 0) {
+		join_error(o, &f, t->pid, r);
+		return r;
+	}
+	if ((r = target_alive(t)) < 0)
+		goto gone;
+	return 0;
+gone:
+	nsk_err_failure(&f, target_fail(t, r, &f));
+	return r;
+}
+
 int cmd_attach(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
 	struct target t[MAX_TARGETS + 1];
 	struct cg_place where[MAX_TARGETS + 1] = { 0 };
 	unsigned n = o->ntargets ? o->ntargets : 1, moved = 0;
 	struct nsk_failure f = NSK_FAILURE_INIT;
+	sigset_t ending, mask;
 	int r = 0;
 
 	for (unsigned i = 0; i < n; i++) {
 		t[i] = (struct target)TARGET_INIT;
 		if ((r = target_open(&t[i], o->ntargets ? o->targets[i] : NULL, &f)) < 0) {
 			nsk_err_failure(&f, r);
-			n = i;
-			goto out;
+			for (unsigned j = 0; j < i; j++)
+				target_close(&t[j]);
+			return EXIT_TOOL_FAILED;
 		}
 	}
+	/* From the handles read to the handles written, a signal that would
+	 * end cgctl is held back; one that came has the targets moved back
+	 * and the group undone, then ends cgctl (128+N). */
+	init_block_ending(&ending, &mask);
 	if (prepare_group(o, c, false) < 0) {
 		r = -1;
 		goto out;
 	}
-	for (unsigned i = 0; i < n && r >= 0; i++) {
-		if ((r = target_alive(&t[i])) < 0) {
-			nsk_err("process %d: %s", (int)t[i].pid, target_strerror(r));
-		} else if ((r = cg_place_of(&c->sys, t[i].pid, &where[i])) < 0) {
-			nsk_err("process %d: /proc/%d/cgroup: %s", (int)t[i].pid, (int)t[i].pid,
-				strerror(-r));
-		} else {
-			moved = i + 1;
-			if ((r = cg_group_join(&c->g, t[i].pid, &f)) < 0)
-				join_error(o, &f, t[i].pid, r);
-		}
-	}
+	for (unsigned i = 0; i < n && r >= 0; i++)
+		r = attach_one(o, c, &t[i], &where[i], &moved, i);
+	if (r >= 0 && init_ending_pending(&ending))
+		r = -EINTR;	/* said by the signal, when it ends us */
 	if (r < 0) {
 		move_back(o, c, t, where, moved);
 		undo(o, c);	/* removes only an empty group we made */
@@ -457,6 +508,7 @@ int cmd_attach(const struct cgctl_opts *o, struct cgctl_ctx *c)
 out:
 	for (unsigned i = 0; i < n; i++)
 		target_close(&t[i]);
+	sigprocmask(SIG_SETMASK, &mask, NULL);
 	return r < 0 ? EXIT_TOOL_FAILED : 0;
 }
 

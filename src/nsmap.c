@@ -16,6 +16,7 @@
 #include <libsmartcols.h>
 #include <limits.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,7 @@
 #include "err.h"
 #include "idmap.h"
 #include "idpolicy.h"
+#include "init.h"
 #include "mapwrite.h"
 #include "nsmap.h"
 #include "output.h"
@@ -198,6 +200,22 @@ static int build_request(struct nsmap_opts *o, const struct idpolicy_caller *c,
 	return 0;
 }
 
+/* The maps are written once each and cannot be taken back: a signal that
+ * would end nsmap between them is held back until all are written, and
+ * ends it then (128+N), the maps whole. */
+static int apply_whole(const struct target *t, const struct mapwrite_request *req,
+		       const struct mapwrite_plan *plan, const struct idpolicy_caller *c,
+		       struct nsk_failure *f)
+{
+	sigset_t held, mask;
+	int r;
+
+	init_block_ending(&held, &mask);
+	r = mapwrite_apply(t, req, plan, c, f);
+	sigprocmask(SIG_SETMASK, &mask, NULL);
+	return r;
+}
+
 static int run_map(struct nsmap_opts *o)
 {
 	static struct idpolicy_caller caller;
@@ -217,7 +235,7 @@ static int run_map(struct nsmap_opts *o)
 		if (o->dry_run)
 			print_plan(t.pid, &o->req, r < 0 ? o->req.setgroups : plan.setgroups);
 		if (r == 0 && !o->dry_run)
-			r = mapwrite_apply(&t, &o->req, &plan, &caller, &f);
+			r = apply_whole(&t, &o->req, &plan, &caller, &f);
 	}
 	if (r < 0) {
 		nsk_err_failure(&f, r);

@@ -4,11 +4,14 @@
  * Lookups are by name or index; the one listing is of the bridge's ports,
  * which the kernel filters (netlink_link_ports). */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/signalfd.h>
 
 #include "cleanup.h"
 #include "err.h"
+#include "init.h"
 #include "linkgone.h"
 #include "netlink.h"
 #include "vethup.h"
@@ -73,12 +76,13 @@ static int delete_bridge(struct nl_sock *host, const struct netlink_link *br, bo
 }
 
 /* --grace: wait for the kernel to delete the pair (it does when the
- * namespace of the peer ends); 0 when it did. */
-static int await_kernel(int events, const struct netlink_link *l, long grace_ms)
+ * namespace of the peer ends), or for a signal that ends vethup (stop_fd,
+ * a signalfd), which cuts the grace short; 0 when the kernel did. */
+static int await_kernel(int events, const struct netlink_link *l, long grace_ms, int stop_fd)
 {
-	int r = linkgone_wait(events, l->ifindex, grace_ms);
+	int r = linkgone_wait(events, l->ifindex, grace_ms, stop_fd);
 
-	if (r < 0 && r != -ETIME)
+	if (r < 0 && r != -ETIME && r != -EINTR)
 		nsk_warn("%s: waiting for its deletion: %s", l->name, strerror(-r));
 	return r;
 }
@@ -86,7 +90,7 @@ static int await_kernel(int events, const struct netlink_link *l, long grace_ms)
 /* The pair whose host end is l, then its bridge if vethup made it and no
  * port is left: the bridge is looked up first, while l is its port. */
 static int delete_veth(struct nl_sock *host, int events, const struct netlink_link *l,
-		       long grace_ms)
+		       long grace_ms, int stop_fd)
 {
 	bool grace = grace_ms >= 0, ours = false;
 	char what[IFNAME_MAX + 16];
@@ -101,7 +105,7 @@ static int delete_veth(struct nl_sock *host, int events, const struct netlink_li
 		ours = is_kind(&br, "bridge") && strcmp(br.alias, VETHUP_BRIDGE_ALIAS) == 0;
 	else if (r != -ENODEV)
 		return r;
-	if (!grace || await_kernel(events, l, grace_ms) != 0) {
+	if (!grace || await_kernel(events, l, grace_ms, stop_fd) != 0) {
 		netlink_batch_init(&b);
 		netlink_batch_link_del(&b, l->name, l->ifindex);
 		r = netlink_batch_commit(host, &b);
@@ -120,35 +124,56 @@ static int delete_veth(struct nl_sock *host, int events, const struct netlink_li
 	return ours ? delete_bridge(host, &br, true) : 0;
 }
 
-int vethup_run_delete(const char *name, long grace_ms)
+/* Delete NAME (see vethup_run_delete): 0, or -errno after one line. */
+static int run_delete(const char *name, long grace_ms, struct nl_sock **host, int *events,
+		      int stop_fd, struct netlink_link *l)
 {
 	bool grace = grace_ms >= 0;
-	_cleanup_close_ int events = -1;
-	struct nl_sock *host = NULL;
-	struct netlink_link l;
-	int r = netlink_open(&host);
+	int r = netlink_open(host);
 
 	if (r < 0) {
 		report("netlink", "", r, "");
-		return EXIT_TOOL_FAILED;
+		return r;
 	}
 	/* Subscribed before the lookup: a deletion in between is not missed. */
-	if (grace && (events = linkgone_open()) < 0) {
-		report("netlink", "link notifications", events, "");
-		netlink_close(&host);
-		return EXIT_TOOL_FAILED;
+	if (grace && (*events = linkgone_open()) < 0) {
+		report("netlink", "link notifications", *events, "");
+		return *events;
 	}
-	r = look_up(host, name, 0, grace, &l);
+	r = look_up(*host, name, 0, grace, l);
 	if (r == -ENODEV && grace) {
 		r = 0;		/* gone already: what was asked for */
-	} else if (r == 0 && is_kind(&l, "veth")) {
-		r = delete_veth(host, events, &l, grace_ms);
-	} else if (r == 0 && is_kind(&l, "bridge")) {
-		r = delete_bridge(host, &l, false);	/* never deleted by the kernel */
+	} else if (r == 0 && is_kind(l, "veth")) {
+		r = delete_veth(*host, *events, l, grace_ms, stop_fd);
+	} else if (r == 0 && is_kind(l, "bridge")) {
+		r = delete_bridge(*host, l, false);	/* never deleted by the kernel */
 	} else if (r == 0) {
-		nsk_err("%s: not a veth or a bridge (%s)", name, *l.kind ? l.kind : "no kind");
+		nsk_err("%s: not a veth or a bridge (%s)", name, *l->kind ? l->kind : "no kind");
 		r = -EINVAL;
 	}
+	return r;
+}
+
+/* With --grace, INT, TERM, HUP and QUIT are held back until the end, and
+ * one that comes while vethup waits for the kernel ends the wait: the
+ * pair is deleted at once, and then the signal ends vethup (128+N), with
+ * nothing left of what it was asked to delete. */
+int vethup_run_delete(const char *name, long grace_ms)
+{
+	bool grace = grace_ms >= 0;
+	_cleanup_close_ int events = -1, stop_fd = -1;
+	struct nl_sock *host = NULL;
+	struct netlink_link l;
+	sigset_t ending, mask;
+	int r;
+
+	if (grace) {
+		init_block_ending(&ending, &mask);
+		stop_fd = signalfd(-1, &ending, SFD_CLOEXEC);	/* -1: the grace runs out */
+	}
+	r = run_delete(name, grace_ms, &host, &events, stop_fd, &l);
 	netlink_close(&host);
+	if (grace)
+		sigprocmask(SIG_SETMASK, &mask, NULL);	/* a held signal ends us here */
 	return r < 0 ? EXIT_TOOL_FAILED : 0;
 }

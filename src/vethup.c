@@ -23,6 +23,7 @@
 #include <limits.h>
 #include <linux/nsfs.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,7 @@
 
 #include "cleanup.h"
 #include "err.h"
+#include "init.h"
 #include "netaddr.h"
 #include "netlink.h"
 #include "target.h"
@@ -419,13 +421,18 @@ static int print_json(const struct vethup_opts *o, const struct place *p, const 
 
 /* ---- main paths ---- */
 
+/* From the handle read to the handle written, the signals that end vethup
+ * are held back: one that came meanwhile has vethup undo what it made,
+ * then ends it (128+N), nothing left. */
 static int run_create(const struct vethup_opts *o)
 {
 	struct place p = { .target = TARGET_INIT, .netns_fd = -1 };
 	struct nl_sock *host = NULL, *inner = NULL;
 	struct made m = { .bridge_created = false };
+	sigset_t ending, mask;
 	int r = open_place(o, &p);
 
+	init_block_ending(&ending, &mask);
 	if (r < 0)
 		goto out;
 	if ((r = netlink_open(&host)) < 0 || (r = netlink_open_in(p.netns_fd, &inner)) < 0) {
@@ -436,6 +443,10 @@ static int run_create(const struct vethup_opts *o)
 	    (r = create_pair(host, o, &p, &m)) < 0 || (r = configure_host(host, o, &m)) < 0 ||
 	    (r = configure_inner(inner, o, &m)) < 0)
 		goto undo;
+	if (init_ending_pending(&ending)) {
+		r = -EINTR;	/* said by the signal, when it ends us */
+		goto undo;
+	}
 	if ((r = target_echo(&p.target)) < 0 || (o->json && (r = print_json(o, &p, &m)) < 0)) {
 		report("stdout", "", r, "");
 		goto undo;
@@ -448,6 +459,7 @@ out:
 	netlink_close(&host);
 	closep(&p.netns_fd);
 	target_close(&p.target);
+	sigprocmask(SIG_SETMASK, &mask, NULL);
 	return r < 0 ? EXIT_TOOL_FAILED : 0;
 }
 

@@ -268,7 +268,7 @@ pids_with_arg() {
 	# the pattern is escaped, so grep's own argument does not match it
 	_re=$(printf '%s' "$1" | sed 's/[].[\*^$]/\\&/g')
 	for _f in /proc/[0-9]*/cmdline; do
-		tr '\0' '\n' <"$_f" 2>/dev/null | grep -qx -- "$_re" || continue
+		{ tr '\0' '\n' <"$_f"; } 2>/dev/null | grep -qx -- "$_re" || continue
 		_p=${_f#/proc/}
 		echo "${_p%/cmdline}"
 	done
@@ -376,4 +376,111 @@ sh_functions() {
 	for _f in "$@"; do
 		sed -n "/^$_f() {\$/,/^}\$/p" "$NSKIT_SRCDIR/tests/integration/lib.sh"
 	done
+}
+
+# in_pid_ns PID: the processes in the PID namespace of PID (itself too).
+in_pid_ns() {
+	_want=$(ns_inode "$1" pid)
+	for _f in /proc/[0-9]*/ns/pid; do
+		[ "$(stat -L -c %i "$_f" 2>/dev/null)" = "$_want" ] || continue
+		_p=${_f#/proc/}
+		echo "${_p%/ns/pid}"
+	done
+	return 0
+}
+
+# --- signals at a blocking point ------------------------------------------------
+# syscall_nr NAME: the number of a system call the tools block in (read,
+# poll, ppoll, wait4, rt_sigtimedwait, clock_nanosleep), on this machine's
+# architecture.
+syscall_nr() {
+	case "$(uname -m):$1" in
+	x86_64:read) echo 0 ;; x86_64:poll) echo 7 ;; x86_64:ppoll) echo 271 ;;
+	x86_64:wait4) echo 61 ;; x86_64:rt_sigtimedwait) echo 128 ;;
+	x86_64:clock_nanosleep) echo 230 ;;
+	aarch64:read) echo 63 ;; aarch64:ppoll) echo 73 ;; aarch64:wait4) echo 260 ;;
+	aarch64:rt_sigtimedwait) echo 137 ;; aarch64:clock_nanosleep) echo 115 ;;
+	*) hard_error "no number for system call $1 on $(uname -m)" ;;
+	esac
+}
+
+# wait_in_syscall PID NAME: wait (5 s) until PID sleeps in the system call
+# NAME (/proc/PID/syscall, its state S): where a signal is to reach it.
+wait_in_syscall() {
+	_nr=$(syscall_nr "$2")
+	wait_for "[ \"\$(cut -d' ' -f1 /proc/$1/syscall 2>/dev/null)\" = $_nr ] &&
+		grep -q '^State:.S' /proc/$1/status" ||
+		fail "process $1 did not block in $2 (syscall: $(cat "/proc/$1/syscall" 2>&1))"
+}
+
+# ending_signals: the signals that end a waiting tool, each with the exit
+# status it gives (128+N), as words NAME:STATUS. INT only where with_signals
+# can give it back its default: busybox's env (the cgroup test machine's)
+# cannot.
+ending_signals() {
+	if env --default-signal=INT true 2>/dev/null; then
+		echo "INT:130 TERM:143 HUP:129"
+	else
+		echo "TERM:143 HUP:129"
+	fi
+}
+
+# assert_ended_by NAME:STATUS PID WHAT: send signal NAME to PID (a child of
+# this shell) and check that it exits with STATUS.
+assert_ended_by() {
+	kill -"${1%:*}" "$2"
+	_st=0
+	wait "$2" || _st=$?
+	assert_eq "${1#*:}" "$_st" "$3: exit status after SIG${1%:*}"
+}
+
+# with_signals COMMAND... &: start COMMAND in the background with INT and
+# QUIT at their defaults, which a command started in the background by a
+# non-interactive shell ignores (POSIX), so that a test can send them. In
+# the background only: it execs, so that $! is COMMAND's PID.
+with_signals() {
+	env --default-signal=INT,QUIT true 2>/dev/null && exec env --default-signal=INT,QUIT "$@"
+	exec "$@"	# (busybox: see ending_signals)
+}
+
+# --- holding a tool at one point of its run -------------------------------------
+# A tool is held by strace on its return from the N-th call of a system
+# call (delay_exit), which strace announces in its output as "(DELAYED)"
+# as the delay begins, so the test knows the tool is there; killing the
+# tracer lets the tool go on at once (resume).
+
+# paused SYSCALL[@PATH] N HANDLE-LINE TOOL ARG...: run TOOL in the
+# background, the line HANDLE-LINE piped to its stdin (as from a pipeline),
+# held by strace as it returns from its N-th call of SYSCALL (counting only
+# the calls on PATH when given: strace -P); PAUSED is its PID. Its stdout
+# and stderr go to $TMP_DIR/stdout and $TMP_DIR/stderr.
+paused() {
+	_sc=${1%%@*} _nth=$2 _line=$3
+	case $1 in *@*) _path=${1#*@} ;; *) _path= ;; esac
+	shift 3
+	_held=$1
+	[ -z "$_path" ] || set -- -P "$_path" "$@"
+	: >"$TMP_DIR/strace"
+	# -D: the tracer is a grandchild, so the tool stays this shell's
+	# child and its exit status can be waited for
+	printf '%s\n' "$_line" | strace -D -qq -o "$TMP_DIR/strace" -e trace="$_sc" \
+		-e inject="$_sc:delay_exit=600000000:when=$_nth" \
+		"$@" >"$TMP_DIR/stdout" 2>"$TMP_DIR/stderr" &
+	PAUSED=$!
+	on_exit "kill -KILL $PAUSED"
+	wait_for "grep -q DELAYED '$TMP_DIR/strace'" ||
+		hard_error "$_held was not held at $_sc: $(cat "$TMP_DIR/strace" "$TMP_DIR/stderr")"
+}
+
+# resume: let the paused tool go on (its tracer killed, the kernel detaches
+# it) and wait for it; its exit status in PAUSED_STATUS.
+resume() {
+	_tracer=$(awk '$1 == "TracerPid:" { print $2 }' "/proc/$PAUSED/status")
+	[ -n "$_tracer" ] && [ "$_tracer" != 0 ] || hard_error "process $PAUSED has no tracer"
+	kill -KILL "$_tracer"
+	# shellcheck disable=SC2034 # the caller reads it
+	{
+		PAUSED_STATUS=0
+		wait "$PAUSED" || PAUSED_STATUS=$?
+	}
 }

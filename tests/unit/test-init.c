@@ -1,6 +1,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "unit.h"
@@ -59,6 +60,43 @@ static void test_should_forward(void **state)
 	/* ... unless the kernel dropped it for a bare PID 1 with no handler */
 	assert_true(init_should_forward(SI_KERNEL, INIT_CHILD_IS_BARE_PID1, false));
 	assert_false(init_should_forward(SI_KERNEL, INIT_CHILD_IS_BARE_PID1, true));
+}
+
+/* INT, TERM, HUP and QUIT are held back, but not one that is ignored
+ * (nohup's HUP), and the old mask comes back whole. */
+static void test_block_ending(void **state)
+{
+	struct sigaction ign = { .sa_handler = SIG_IGN }, old_hup;
+	sigset_t none, blocked, old, now;
+
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	assert_int_equal(sigaction(SIGHUP, &ign, &old_hup), 0);
+	init_block_ending(&blocked, &old);
+	assert_true(sigismember(&blocked, SIGINT));
+	assert_true(sigismember(&blocked, SIGTERM));
+	assert_true(sigismember(&blocked, SIGQUIT));
+	assert_false(sigismember(&blocked, SIGHUP));
+	sigprocmask(SIG_SETMASK, NULL, &now);
+	assert_true(sigismember(&now, SIGTERM));
+	assert_false(sigismember(&now, SIGHUP));
+	assert_false(sigismember(&old, SIGTERM));
+	/* one that comes is noticed, and stays pending until taken */
+	assert_false(init_ending_pending(&blocked));
+	assert_int_equal(raise(SIGTERM), 0);
+	assert_true(init_ending_pending(&blocked));
+	{
+		struct timespec now0 = { 0, 0 };
+		sigset_t term;
+		sigemptyset(&term);
+		sigaddset(&term, SIGTERM);
+		assert_int_equal(sigtimedwait(&term, NULL, &now0), SIGTERM);
+	}
+	assert_false(init_ending_pending(&blocked));
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	sigprocmask(SIG_SETMASK, NULL, &now);
+	assert_false(sigismember(&now, SIGTERM));
+	sigaction(SIGHUP, &old_hup, NULL);
 }
 
 /* The state of the handshake, from SigBlk alone: masks as nsrun's holders
@@ -143,7 +181,7 @@ int main(void)
 		cmocka_unit_test(test_status_sigmask), cmocka_unit_test(test_forwarded),
 		cmocka_unit_test(test_status_state),
 		cmocka_unit_test(test_should_forward), cmocka_unit_test(test_fdinfo_flags),
-		cmocka_unit_test(test_hold_and_release),
+		cmocka_unit_test(test_hold_and_release), cmocka_unit_test(test_block_ending),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -65,9 +65,24 @@ static void test_wait_times_out(void **state)
 
 	assert_true(fd >= 0);
 	/* no interface has index 0: nothing comes */
-	assert_int_equal(linkgone_wait(fd, 0, 20), -ETIME);
+	assert_int_equal(linkgone_wait(fd, 0, 20, -1), -ETIME);
 	close(fd);
-	assert_int_equal(linkgone_wait(-1, 0, 20), -EBADF);
+	assert_int_equal(linkgone_wait(-1, 0, 20, -1), -EBADF);
+}
+
+/* A readable stop_fd ends the wait at once, without a limit too. */
+static void test_wait_stopped(void **state)
+{
+	int fd = linkgone_open(), stop[2];
+
+	assert_true(fd >= 0);
+	assert_int_equal(pipe(stop), 0);
+	assert_int_equal(linkgone_wait(fd, 0, 20, stop[0]), -ETIME);
+	assert_int_equal(write(stop[1], "x", 1), 1);
+	assert_int_equal(linkgone_wait(fd, 0, -1, stop[0]), -EINTR);
+	close(stop[0]);
+	close(stop[1]);
+	close(fd);
 }
 
 int main(void)
@@ -75,6 +90,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_has_dellink),
 		cmocka_unit_test(test_wait_times_out),
+		cmocka_unit_test(test_wait_stopped),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

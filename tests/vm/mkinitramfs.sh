@@ -90,6 +90,13 @@ for t in $tools; do
 	copy_libs "$build/$t"
 done
 
+# strace, for the tests that hold a tool at one system call (lib.sh's
+# paused): busybox has none.
+if strace=$(command -v strace); then
+	add_file "$strace" /usr/bin/strace
+	copy_libs "$strace"
+fi
+
 # The tests, at their paths in the source tree.
 add_file "$src/tests/integration/lib.sh" /nskit/src/tests/integration/lib.sh
 : >"$root/nskit/tests"
