@@ -11,6 +11,7 @@
 #include "confine.h"
 #include "err.h"
 #include "exec.h"
+#include "seccomp-filter.h"
 
 static int set_ids(const struct exec_opts *o, struct nsk_failure *f)
 {
@@ -62,5 +63,7 @@ int exec_prepare(const struct exec_opts *o, struct nsk_failure *f)
 	if (o->close_fds && (r = confine_close_fds(&o->keep_fds)) < 0)
 		return nsk_fail(f, r, "closing inherited descriptors", NULL);
 	exec_reset_signals();
+	if (o->seccomp && (r = scfilter_apply(o->seccomp, o->seccomp_log, f)) < 0)
+		return r;
 	return 0;
 }

@@ -21,11 +21,19 @@ struct exec_opts {
 	bool no_new_privs;
 	bool change_caps;
 	capmask_t cap_drop, cap_add;
+	/* --seccomp PROFILE (NULL: none, or "unconfined") and --seccomp-log:
+	 * the name as given, and the profile read once the options are
+	 * parsed (opts_seccomp_load), loaded last of all. */
+	const char *seccomp_name;
+	bool seccomp_log;
+	struct scprofile *seccomp;
 };
 
 /* Apply the options in a safe order: root, wd, groups, gid, uid,
- * no_new_privs, capabilities, descriptors, then unblock and reset every
- * signal. 0, or -errno with f (may be NULL) naming the step ("chdir") and
+ * no_new_privs, capabilities, descriptors, unblock and reset every
+ * signal, then the seccomp filter (its capability rules see the
+ * command's own capabilities; nothing of ours runs under it but what
+ * leads to the exec). 0, or -errno with f (may be NULL) naming the step ("chdir") and
  * the path or capability it concerned; the tool then prints its line,
  * "/x: chdir: CAUSE", and exits 125. */
 struct nsk_failure;
