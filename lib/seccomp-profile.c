@@ -559,12 +559,18 @@ static int parse_json(struct pctx *c, const char *text, size_t len, json_object 
 
 	if (!tok)
 		return refuse(c, -ENOMEM, "out of memory");
+	/* JSON as Docker reads it: no comments, trailing commas or quotes */
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
 	*ret = json_tokener_parse_ex(tok, text, (int)len);
-	e = json_tokener_get_error(tok);
 	at = json_tokener_get_parse_end(tok);
+	/* a number at the very end waits for more: the end of the text is
+	 * told by a NUL */
+	if (json_tokener_get_error(tok) == json_tokener_continue) {
+		*ret = json_tokener_parse_ex(tok, "", 1);
+		at = len;
+	}
+	e = json_tokener_get_error(tok);
 	json_tokener_free(tok);
-	if (e == json_tokener_continue)
-		return refuse(c, -EINVAL, "not JSON: the text ends inside a value");
 	if (e == json_tokener_success)
 		while (at < len && strchr(" \t\r\n", text[at]))
 			at++;
