@@ -63,7 +63,14 @@ int exec_prepare(const struct exec_opts *o, struct nsk_failure *f)
 	if (o->close_fds && (r = confine_close_fds(&o->keep_fds)) < 0)
 		return nsk_fail(f, r, "closing inherited descriptors", NULL);
 	exec_reset_signals();
-	if (o->seccomp && (r = scfilter_apply(o->seccomp, o->seccomp_log, f)) < 0)
-		return r;
+	return exec_seccomp(o, f);
+}
+
+int exec_seccomp(const struct exec_opts *o, struct nsk_failure *f)
+{
+	if (o->seccomp_bpf)
+		return scfilter_load_bpf(o->seccomp_bpf, o->seccomp_name, f);
+	if (o->seccomp)
+		return scfilter_apply(o->seccomp, o->seccomp_log, f);
 	return 0;
 }

@@ -8,6 +8,9 @@
 #include "caps.h"
 #include "confine.h"
 
+struct scprofile;
+struct sock_fprog;
+
 struct exec_opts {
 	const char *root;	/* chroot to this before chdir (NULL: none) */
 	const char *wd;		/* working directory (NULL: unchanged) */
@@ -22,11 +25,13 @@ struct exec_opts {
 	bool change_caps;
 	capmask_t cap_drop, cap_add;
 	/* --seccomp PROFILE (NULL: none, or "unconfined") and --seccomp-log:
-	 * the name as given, and the profile read once the options are
-	 * parsed (opts_seccomp_load), loaded last of all. */
+	 * the name as given, and what opts_seccomp_load made of it once the
+	 * options are parsed, loaded last of all: a profile compiled then, or
+	 * a program compiled at build time (default without --seccomp-log). */
 	const char *seccomp_name;
 	bool seccomp_log;
 	struct scprofile *seccomp;
+	const struct sock_fprog *seccomp_bpf;
 };
 
 /* Apply the options in a safe order: root, wd, groups, gid, uid,
@@ -38,6 +43,10 @@ struct exec_opts {
  * "/x: chdir: CAUSE", and exits 125. */
 struct nsk_failure;
 int exec_prepare(const struct exec_opts *o, struct nsk_failure *f);
+/* Load the seccomp filter of --seccomp, if any (exec_prepare's last
+ * step, for a tool that prepares nothing else: cgctl exec). 0, or -errno
+ * with f naming the profile. */
+int exec_seccomp(const struct exec_opts *o, struct nsk_failure *f);
 /* Unblock every signal, as an exec'd command expects (an init must do
  * this before exec: DESIGN.md); ignored signals stay ignored. */
 void exec_reset_signals(void);

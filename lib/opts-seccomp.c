@@ -26,12 +26,17 @@ int opts_seccomp_load(struct exec_opts *e)
 
 	scprofile_free(e->seccomp);
 	e->seccomp = NULL;
+	e->seccomp_bpf = NULL;
 	if (!e->seccomp_name)
 		return e->seccomp_log ? nsk_usage_err("--seccomp-log needs --seccomp PROFILE") : 0;
 	if (!*e->seccomp_name)
 		return nsk_usage_err("--seccomp: empty profile name");
 	if (!strcmp(e->seccomp_name, "unconfined"))
 		return e->seccomp_log ? nsk_usage_err("--seccomp-log: --seccomp unconfined logs nothing") : 0;
+	if (!strcmp(e->seccomp_name, "default") && !e->seccomp_log) {
+		e->seccomp_bpf = &scdefault_bpf;
+		return 0;
+	}
 	if (!strcmp(e->seccomp_name, "default"))
 		r = scdefault_load(&e->seccomp, &f);
 	else

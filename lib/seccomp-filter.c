@@ -6,6 +6,8 @@
  * its own (ORed), as Docker's profiles expect. */
 #include <errno.h>
 #include <linux/capability.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -209,5 +211,17 @@ int scfilter_apply(const struct scprofile *p, bool log, struct nsk_failure *f)
 	seccomp_release(ctx);
 	if (r < 0)
 		return nsk_fail(f, r, "loading the seccomp filter", "%s", p->source);
+	return 0;
+}
+
+int scfilter_load_bpf(const struct sock_fprog *prog, const char *source, struct nsk_failure *f)
+{
+	int r = (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, prog);
+
+	/* as scfilter_apply: no_new_privs only where the kernel asks for it */
+	if (r < 0 && errno == EACCES && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0)
+		r = (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, prog);
+	if (r < 0)
+		return nsk_fail(f, -errno, "loading the seccomp filter", "%s", source);
 	return 0;
 }

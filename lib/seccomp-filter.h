@@ -37,3 +37,7 @@ int scfilter_build(const struct scprofile *p, const struct scfilter_env *env, bo
  * process without CAP_SYS_ADMIN in its user namespace only under
  * no_new_privs: then it is set (seccomp(2)). 0 or -errno, with f. */
 int scfilter_apply(const struct scprofile *p, bool log, struct nsk_failure *f);
+/* Load a program libseccomp made earlier (lib/seccomp-default), the same
+ * way; source names it in f. */
+struct sock_fprog;
+int scfilter_load_bpf(const struct sock_fprog *prog, const char *source, struct nsk_failure *f);

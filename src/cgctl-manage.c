@@ -20,7 +20,6 @@
 #include "exec.h"
 #include "init.h"
 #include "parse.h"
-#include "seccomp-filter.h"
 #include "target.h"
 
 #ifndef CLONE_INTO_CGROUP
@@ -341,7 +340,7 @@ static int load_filter(const struct cgctl_opts *o)
 	struct nsk_failure f = NSK_FAILURE_INIT;
 	int r;
 
-	if (!o->exec.seccomp || (r = scfilter_apply(o->exec.seccomp, o->exec.seccomp_log, &f)) >= 0)
+	if ((r = exec_seccomp(&o->exec, &f)) >= 0)
 		return 0;
 	nsk_err_failure(&f, r);
 	return -1;

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/personality.h>
 #include <sys/stat.h>
@@ -66,6 +67,21 @@ static long try_mkdir(void)
 		rmdir(dir);
 	return r;
 }
+/* TIOCSTI, also with bits above the 32 the kernel reads; on /dev/null, so
+ * that nothing is ever typed into a terminal (ENOTTY unfiltered) */
+static long tiocsti(unsigned long cmd)
+{
+	char c = ' ';
+	int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	long r = syscall(SYS_ioctl, fd, cmd, &c);
+	int e = errno;
+
+	close(fd);
+	errno = e;
+	return r;
+}
+static long try_tiocsti(void) { return tiocsti(TIOCSTI); }
+static long try_tiocsti_high(void) { return tiocsti(0x100000000UL | TIOCSTI); }
 static long try_personality_query(void) { return personality(0xffffffff); }
 static long try_personality_bad(void) { return personality(PER_SVR4); }
 
@@ -90,6 +106,8 @@ static const struct {
 	{ "clone3", try_clone3 },
 	{ "getpid", try_getpid },
 	{ "mkdir", try_mkdir },
+	{ "tiocsti", try_tiocsti },
+	{ "tiocsti-high", try_tiocsti_high },
 	{ "personality-query", try_personality_query },
 	{ "personality-svr4", try_personality_bad },
 };

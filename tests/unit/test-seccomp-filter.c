@@ -10,6 +10,7 @@
 #include "cleanup.h"
 #include "err.h"
 #include "readfile.h"
+#include "seccomp-default.h"
 #include "seccomp-filter.h"
 #include "seccomp-profile.h"
 
@@ -140,6 +141,31 @@ static void test_same_argument(void **state)
 	assert_true(has(kill, "$a1.lo32 == 9"));
 }
 
+/* The program compiled at build time is what the shipped text compiles
+ * to now, for this process (it has no rule that depends on the process). */
+static void test_default_bpf(void **state)
+{
+	struct scfilter_env env;
+	struct scprofile *p = NULL;
+	scmp_filter_ctx ctx = NULL;
+	_cleanup_free_ char *bpf = NULL;
+	size_t len = 0;
+	int fd;
+
+	assert_int_equal(scfilter_env_current(&env), 0);
+	assert_int_equal(scdefault_load(&p, NULL), 0);
+	assert_int_equal(scfilter_build(p, &env, false, &ctx, NULL), 0);
+	assert_true((fd = memfd_create("bpf", MFD_CLOEXEC)) >= 0);
+	assert_int_equal(seccomp_export_bpf(ctx, fd), 0);
+	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+	assert_int_equal(readfile_fd_alloc(fd, &bpf, &len), 0);
+	close(fd);
+	assert_int_equal(len, scdefault_bpf.len * sizeof(struct sock_filter));
+	assert_memory_equal(bpf, scdefault_bpf.filter, len);
+	seccomp_release(ctx);
+	scprofile_free(p);
+}
+
 static void test_env_current(void **state)
 {
 	struct scfilter_env env = { 0 };
@@ -158,6 +184,7 @@ int main(void)
 		cmocka_unit_test(test_arches),
 		cmocka_unit_test(test_log),
 		cmocka_unit_test(test_same_argument),
+		cmocka_unit_test(test_default_bpf),
 		cmocka_unit_test(test_env_current),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -4,6 +4,8 @@
 # clone3 with ENOSYS, and the harmless ones work. A copy of the profile
 # whose EPERM is another errno proves that the filter refused each call,
 # not the kernel; a run without the filter, that the probe tells them apart.
+# The shipped file compiled at run time behaves as the program compiled at
+# build time; strict.json refuses the same and more.
 # shellcheck source=tests/integration/lib.sh
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 require_root
@@ -12,7 +14,7 @@ probe=$NSKIT_BUILDDIR/tests/seccomp/probe
 profile=$NSKIT_SRCDIR/data/seccomp/default.json
 
 refused="keyctl add_key request_key bpf perf_event_open userfaultfd unshare-user unshare-net
-setns kexec_load open_by_handle_at mount-proc io_uring_setup"
+setns kexec_load open_by_handle_at mount-proc io_uring_setup tiocsti tiocsti-high"
 # result NAME OUTPUT: the probe's answer for NAME
 result() { printf '%s\n' "$2" | awk -v n="$1" '$1 == n { print $2 }'; }
 
@@ -27,15 +29,28 @@ for call in $refused; do
 	assert_eq EPERM "$(result "$call" "$out")" "default: $call"
 done
 assert_eq ENOSYS "$(result clone3 "$out")" "default: clone3 (so that glibc falls back to clone)"
-assert_eq ENOSYS "$(result personality-svr4 "$out")" "default: an unusual personality"
-for call in unshare-fs getpid mkdir personality-query; do
+for call in unshare-fs getpid mkdir personality-query personality-svr4; do
 	assert_eq OK "$(result "$call" "$out")" "default: $call"
 done
 
-# the same profile as a file gives the same answers (the installed text
-# is the compiled-in one)
+# the same profile as a file, compiled now, gives the same answers as the
+# program compiled at build time
 assert_eq "$out" "$("$NSRUN" -Umpiun -r --mount-proc --seccomp "$profile" -- "$probe")" \
 	"--seccomp $profile and --seccomp default"
+
+# strict.json, the allow-list: the same refusals, and ENOSYS for what it
+# does not name
+strict=$("$NSRUN" -Umpiun -r --mount-proc --seccomp "$NSKIT_SRCDIR/data/seccomp/strict.json" -- "$probe") ||
+	fail "probe under strict.json: $?"
+for call in $refused; do
+	case $call in tiocsti*) continue ;; esac	# strict cannot refuse an ioctl
+	assert_eq EPERM "$(result "$call" "$strict")" "strict: $call"
+done
+assert_eq ENOSYS "$(result clone3 "$strict")" "strict: clone3"
+assert_eq ENOSYS "$(result personality-svr4 "$strict")" "strict: an unusual personality"
+for call in unshare-fs getpid mkdir personality-query; do
+	assert_eq OK "$(result "$call" "$strict")" "strict: $call"
+done
 
 # EPERM made EOPNOTSUPP (95): every refusal is the filter's
 sed 's/"errnoRet": 1\(,\{0,1\}\)$/"errnoRet": 95\1/' "$profile" >"$TMP_DIR/eopnotsupp.json"
@@ -47,7 +62,7 @@ done
 
 # unfiltered, the probe sees the kernel's answers
 out=$("$NSRUN" -Umpiun -r --mount-proc -- "$probe")
-for call in keyctl add_key bpf perf_event_open unshare-user unshare-net setns clone3; do
+for call in keyctl add_key bpf perf_event_open unshare-user unshare-net setns clone3 tiocsti tiocsti-high; do
 	assert_ne EPERM "$(result "$call" "$out")" "unfiltered: $call"
 done
 
