@@ -237,6 +237,27 @@ static int parse_arches(struct pctx *c, json_object *o, const char *key, bool go
 
 /* ---- syscalls[] ---- */
 
+/* An optional array of key (absent or null: empty): *ret_n its length
+ * and *ret a zeroed allocation of as many elements of size (NULL when
+ * empty). 0, or the refusal. */
+static int open_array(struct pctx *c, json_object *o, const char *key, size_t size, void **ret,
+		      size_t *ret_n)
+{
+	int r;
+
+	*ret = NULL;
+	*ret_n = 0;
+	if (!o || json_object_get_type(o) == json_type_null)
+		return 0;
+	if ((r = want_type(c, o, json_type_array, key)) < 0)
+		return r;
+	if ((*ret_n = json_object_array_length(o)) == 0)
+		return 0;
+	if (!(*ret = calloc(*ret_n, size)))
+		return refuse(c, -ENOMEM, "out of memory");
+	return 0;
+}
+
 static int parse_names(struct pctx *c, json_object *rule, struct scprofile_rule *ret)
 {
 	json_object *names = NULL, *name = NULL;
@@ -303,17 +324,13 @@ static int parse_arg(struct pctx *c, json_object *o, struct scprofile_arg *ret)
 
 static int parse_args_array(struct pctx *c, json_object *o, struct scprofile_rule *ret)
 {
+	void *args;
 	size_t n;
-	int r;
+	int r = open_array(c, o, "args", sizeof(*ret->args), &args, &n);
 
-	if (!o || json_object_get_type(o) == json_type_null)
-		return 0;
-	if ((r = want_type(c, o, json_type_array, "args")) < 0)
+	if (r < 0)
 		return r;
-	if ((n = json_object_array_length(o)) == 0)
-		return 0;
-	if (!(ret->args = calloc(n, sizeof(*ret->args))))
-		return refuse(c, -ENOMEM, "out of memory");
+	ret->args = args;
 	for (size_t i = 0; i < n; i++) {
 		if ((r = parse_arg(c, json_object_array_get_idx(o, i), &ret->args[i])) < 0)
 			return r;
@@ -422,17 +439,13 @@ static int parse_rule(struct pctx *c, json_object *o, struct scprofile_rule *ret
 
 static int parse_syscalls(struct pctx *c, json_object *o, struct scprofile *p)
 {
+	void *rules;
 	size_t n;
-	int r;
+	int r = open_array(c, o, "syscalls", sizeof(*p->rules), &rules, &n);
 
-	if (!o || json_object_get_type(o) == json_type_null)
-		return 0;
-	if ((r = want_type(c, o, json_type_array, "syscalls")) < 0)
+	if (r < 0)
 		return r;
-	if ((n = json_object_array_length(o)) == 0)
-		return 0;
-	if (!(p->rules = calloc(n, sizeof(*p->rules))))
-		return refuse(c, -ENOMEM, "out of memory");
+	p->rules = rules;
 	for (size_t i = 0; i < n; i++) {
 		snprintf(c->entry, sizeof(c->entry), "syscalls[%zu]", i);
 		p->rules[i].entry = i;
@@ -449,17 +462,13 @@ static int parse_syscalls(struct pctx *c, json_object *o, struct scprofile *p)
 static int parse_archmap(struct pctx *c, json_object *o, struct scprofile *p)
 {
 	static const char *const keys[] = { "architecture", "subArchitectures", NULL };
+	void *archmap;
 	size_t n;
-	int r;
+	int r = open_array(c, o, "archMap", sizeof(*p->archmap), &archmap, &n);
 
-	if (json_object_get_type(o) == json_type_null)
-		return 0;
-	if ((r = want_type(c, o, json_type_array, "archMap")) < 0)
+	if (r < 0)
 		return r;
-	if ((n = json_object_array_length(o)) == 0)
-		return 0;
-	if (!(p->archmap = calloc(n, sizeof(*p->archmap))))
-		return refuse(c, -ENOMEM, "out of memory");
+	p->archmap = archmap;
 	for (size_t i = 0; i < n; i++) {
 		json_object *e = json_object_array_get_idx(o, i), *arch, *subs;
 		struct scprofile_archmap *m = &p->archmap[p->n_archmap++];

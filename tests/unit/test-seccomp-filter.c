@@ -19,24 +19,32 @@ static const struct scfilter_env x86_root = {
 	.arch = SCMP_ARCH_X86_64, .caps = CAP_BIT(21) | CAP_BIT(13), .kernel_major = 6, .kernel_minor = 1,
 };
 
+/* What libseccomp exports of ctx, as PFC text or as the BPF program
+ * (*ret_len bytes); the caller frees it. Releases ctx. */
+static char *export(scmp_filter_ctx ctx, bool bpf, size_t *ret_len)
+{
+	char *out = NULL;
+	int fd;
+
+	assert_true((fd = memfd_create("export", MFD_CLOEXEC)) >= 0);
+	assert_int_equal(bpf ? seccomp_export_bpf(ctx, fd) : seccomp_export_pfc(ctx, fd), 0);
+	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
+	assert_int_equal(readfile_fd_alloc(fd, &out, ret_len), 0);
+	close(fd);
+	seccomp_release(ctx);
+	return out;
+}
+
 /* The PFC text of p built for env (log as given); the caller frees it. */
 static char *pfc(const char *json, const struct scfilter_env *env, bool log)
 {
 	struct scprofile *p = NULL;
 	scmp_filter_ctx ctx = NULL;
-	char *text = NULL;
-	int fd;
 
 	assert_int_equal(scprofile_parse(json, strlen(json), "t.json", &p, NULL), 0);
 	assert_int_equal(scfilter_build(p, env, log, &ctx, NULL), 0);
-	assert_true((fd = memfd_create("pfc", MFD_CLOEXEC)) >= 0);
-	assert_int_equal(seccomp_export_pfc(ctx, fd), 0);
-	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
-	assert_int_equal(readfile_fd_alloc(fd, &text, NULL), 0);
-	close(fd);
-	seccomp_release(ctx);
 	scprofile_free(p);
-	return text;
+	return export(ctx, false, NULL);
 }
 
 static bool has(const char *text, const char *what)
@@ -150,20 +158,14 @@ static void test_default_bpf(void **state)
 	scmp_filter_ctx ctx = NULL;
 	_cleanup_free_ char *bpf = NULL;
 	size_t len = 0;
-	int fd;
 
 	assert_int_equal(scfilter_env_current(&env), 0);
 	assert_int_equal(scdefault_load(&p, NULL), 0);
 	assert_int_equal(scfilter_build(p, &env, false, &ctx, NULL), 0);
-	assert_true((fd = memfd_create("bpf", MFD_CLOEXEC)) >= 0);
-	assert_int_equal(seccomp_export_bpf(ctx, fd), 0);
-	assert_int_equal(lseek(fd, 0, SEEK_SET), 0);
-	assert_int_equal(readfile_fd_alloc(fd, &bpf, &len), 0);
-	close(fd);
+	scprofile_free(p);
+	bpf = export(ctx, true, &len);
 	assert_int_equal(len, scdefault_bpf.len * sizeof(struct sock_filter));
 	assert_memory_equal(bpf, scdefault_bpf.filter, len);
-	seccomp_release(ctx);
-	scprofile_free(p);
 }
 
 static void test_env_current(void **state)

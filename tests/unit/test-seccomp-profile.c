@@ -236,27 +236,33 @@ static void test_arch_token(void **state)
 	assert_int_equal(scprofile_arch_token("SCMP_ARCH_", false), -1);
 }
 
-/* The shipped default parses, and says what the man page says it does. */
+/* The shipped default parses, and says what the man page says it does:
+ * a deny-list, keyctl EPERM, clone3 ENOSYS. */
 static void test_default(void **state)
 {
 	struct scprofile *p = NULL;
-	bool keyctl_eperm = false, read_allowed = false;
+	bool keyctl_eperm = false, clone3_enosys = false;
 
 	assert_int_equal(scdefault_load(&p, NULL), 0);
 	assert_string_equal(p->source, "default");
-	assert_int_equal(p->default_action.act, SCPROFILE_ERRNO);
-	assert_int_equal(p->default_action.ret, ENOSYS);
+	assert_int_equal(p->default_action.act, SCPROFILE_ALLOW);
 	for (size_t i = 0; i < p->n_rules; i++)
 		for (size_t j = 0; j < p->rules[i].n_names; j++) {
 			const struct scprofile_rule *r = &p->rules[i];
+			bool unconditional = !r->n_args && !r->includes.n_arches && !r->excludes.n_arches;
 
 			if (!strcmp(r->names[j], "keyctl"))
-				keyctl_eperm = r->action.act == SCPROFILE_ERRNO && r->action.ret == EPERM;
-			if (!strcmp(r->names[j], "read"))
-				read_allowed = r->action.act == SCPROFILE_ALLOW && !r->n_args;
+				keyctl_eperm = unconditional && r->action.act == SCPROFILE_ERRNO &&
+					       r->action.ret == EPERM;
+			if (!strcmp(r->names[j], "clone3"))
+				clone3_enosys = unconditional && r->action.act == SCPROFILE_ERRNO &&
+						r->action.ret == ENOSYS;
+			/* no rule that depends on the process (data/seccomp/bpfgen) */
+			assert_int_equal(r->includes.caps | r->excludes.caps, 0);
+			assert_false(r->includes.has_min_kernel);
 		}
 	assert_true(keyctl_eperm);
-	assert_true(read_allowed);
+	assert_true(clone3_enosys);
 	scprofile_free(p);
 }
 

@@ -14,7 +14,7 @@ probe=$NSKIT_BUILDDIR/tests/seccomp/probe
 
 assert_status 0 "exec --rm --seccomp default" -- "$CGCTL" exec --rm "$G" --seccomp default -- \
 	sh -c "grep -q '/$G\$' /proc/self/cgroup && exec $probe keyctl perf_event_open getpid"
-assert_eq "keyctl EPERM perf_event_open EPERM getpid OK" "$(echo $(cat "$TMP_DIR/stdout"))" \
+assert_eq "keyctl EPERM perf_event_open EPERM getpid OK" "$(tr '\n' ' ' <"$TMP_DIR/stdout" | sed 's/ $//')" \
 	"the command under the default profile"
 assert_no_group "$G"
 # in a chain: nsrun's container, its mounts done, then the filter
