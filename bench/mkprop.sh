@@ -9,7 +9,7 @@
 # Targets (issue 7): within 1.05x of the floor, and flat from 24 to 1,000
 # mounts (mkprop never reads mountinfo to change propagation). A second
 # floor, "floor+libs", is the same program linked with the libraries mkprop
-# loads (libsmartcols, libcap-ng): the difference between the two floors is
+# loads (libsmartcols): the difference between the two floors is
 # the dynamic loader's share, the difference to mkprop is mkprop's own.
 set -eu
 
@@ -31,7 +31,7 @@ trap 'umount -R "$WORK/tree" 2>/dev/null; rm -rf "$WORK"' EXIT
 cc -O2 -o "$WORK/floor" "$SRCDIR/bench/mkprop-floor.c"
 # shellcheck disable=SC2046 # pkg-config prints several flags
 cc -O2 -o "$WORK/floor-libs" "$SRCDIR/bench/mkprop-floor.c" -Wl,--no-as-needed \
-	$(pkg-config --libs smartcols libcap-ng)
+	$(pkg-config --libs smartcols)
 mkdir "$WORK/tree"
 
 # tree N: a tmpfs with N-1 tmpfs mounts beneath it, N mounts in all

@@ -2,14 +2,15 @@
  * namespace, writing setgroups, uid_map and gid_map of /proc/PID with no
  * checks at all; and, with --checked, the same after the steps issue 4
  * requires of nsmap, made as cheaply as a program can and deciding nothing
- * from them: only CAP_SETUID and CAP_SETGID kept (libcap-ng), the target
+ * from them: only CAP_SETUID and CAP_SETGID kept (capset), the target
  * opened through a pidfd and checked alive after the reads, the caller's
  * name through NSS, /etc/subuid and /etc/subgid read, the target's user
  * namespace a child of ours, both maps still unwritten. The difference
  * between the two is the price of the rules.
  *   nsmap-floor [--checked] PID UID_MAP_TEXT GID_MAP_TEXT */
 #define _GNU_SOURCE
-#include <cap-ng.h>
+#include <linux/capability.h>
+#include <sys/syscall.h>
 #include <fcntl.h>
 #include <linux/nsfs.h>
 #include <signal.h>
@@ -49,9 +50,11 @@ static ssize_t slurp(int dir, const char *file)
 
 static int keep_setid(void)
 {
-	capng_clear(CAPNG_SELECT_CAPS);
-	capng_updatev(CAPNG_ADD, CAPNG_EFFECTIVE | CAPNG_PERMITTED, CAP_SETUID, CAP_SETGID, -1);
-	return capng_apply(CAPNG_SELECT_CAPS);
+	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct d[_LINUX_CAPABILITY_U32S_3] = { { 0, 0, 0 } };
+
+	d[0].effective = d[0].permitted = 1u << CAP_SETUID | 1u << CAP_SETGID;
+	return (int)syscall(SYS_capset, &h, d);
 }
 
 static int checks(int dir, int pidfd)

@@ -24,7 +24,7 @@ bin=${CAP_NSMAP%/nsmap}
 # the ratio measures nsmap's own work, not the dynamic loader's.
 # shellcheck disable=SC2046 # pkg-config prints several flags
 "${CC:-cc}" -O2 -o "$bin/nsmap-floor" "$NSKIT_SRCDIR/bench/nsmap-floor.c" -Wl,--no-as-needed \
-	$(pkg-config --libs libcap-ng smartcols) || hard_error "cc floor"
+	$(pkg-config --libs smartcols) || hard_error "cc floor"
 "${CC:-cc}" -O2 -o "$bin/nsmap-timer" "$NSKIT_SRCDIR/bench/nsmap-timer.c" || hard_error "cc timer"
 setcap cap_setuid,cap_setgid+ep "$bin/nsmap-floor" || hard_error "setcap floor"
 NEWUIDMAP=$(command -v newuidmap) NEWGIDMAP=$(command -v newgidmap)

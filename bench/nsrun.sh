@@ -13,15 +13,11 @@ nsrun=$build/src/nsrun
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cc -O2 -o "$work/timeit" "$top/bench/timeit.c"
-# "Linked the same way" (issue 2): the floor loads the shared libraries
-# nsrun loads, so that the ratio measures nsrun's own work; floor-libc,
-# linked with libc alone, shows what loading libcap-ng costs.
-# shellcheck disable=SC2046 # pkg-config prints several flags
-cc -O2 -o "$work/floor" "$top/bench/nsrun-floor.c" -Wl,--no-as-needed $(pkg-config --libs libcap-ng)
-cc -O2 -o "$work/floor-libc" "$top/bench/nsrun-floor.c"
+# "Linked the same way" (issue 2): nsrun links libc alone, and so does the
+# floor (issue 19: capabilities go through the kernel's own interface).
+cc -O2 -o "$work/floor" "$top/bench/nsrun-floor.c"
 t=$work/timeit
 f=$work/floor
-fl=$work/floor-libc
 true_bin=$(command -v true)
 
 bench_cases() {
@@ -31,7 +27,6 @@ bench_cases() {
 	echo "-Umpinu -r --fork true"
 	"$t" "$runs" floor -- "$f" -r Umpinu "$true_bin" ";" \
 		nsrun -- "$nsrun" -Umpinu -r --fork "$true_bin" ";" \
-		floor-libc -- "$fl" -r Umpinu "$true_bin" ";" \
 		floor-as-pid-1 -- "$f" -r -1 Umpinu "$true_bin" ";" \
 		nsrun-as-pid-1 -- "$nsrun" -Umpinu -r --fork --as-pid-1 "$true_bin" ";" \
 		unshare -- unshare -Umpinu -r --fork "$true_bin"
@@ -44,7 +39,6 @@ bench_cases() {
 	echo "-n true"
 	"$t" "$runs" floor -- "$f" n "$true_bin" ";" \
 		nsrun -- "$nsrun" -n "$true_bin" ";" \
-		floor-libc -- "$fl" n "$true_bin" ";" \
 		unshare -- unshare -n "$true_bin"
 }
 

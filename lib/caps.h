@@ -1,4 +1,4 @@
-/* Capability lists and sets, through libcap-ng. */
+/* Capability lists and sets, through the kernel's own interface. */
 #pragma once
 #include <stdbool.h>
 #include <stddef.h>

@@ -92,6 +92,31 @@ unsigned cg_hiers_for(const struct cg_sys *sys, unsigned ctrls)
 	return mask;
 }
 
+unsigned cg_hiers_of(const struct cg_sys *sys, unsigned ctrls, const char *const *names,
+		     unsigned nnames)
+{
+	unsigned mask = 0;
+
+	for (unsigned i = 0; i < sys->n; i++) {
+		const struct cg_hier *h = &sys->h[i];
+		bool named = false;
+
+		for (unsigned k = 0; h->name && k < nnames; k++)
+			named |= !strcmp(h->name, names[k]);
+		if (named || (h->ctrls & ctrls))
+			mask |= 1u << i;
+	}
+	/* v2 lists every controller it has, bound elsewhere or not: only
+	 * those that live there count */
+	if (sys->v2 >= 0) {
+		mask &= ~(1u << sys->v2);
+		for (int c = 0; c < CG_NCTRL; c++)
+			if ((ctrls & CG_BIT(c)) && sys->ctrl_hier[c] == sys->v2)
+				mask |= 1u << sys->v2;
+	}
+	return mask;
+}
+
 /* How much of dir, the directory of group NAME beneath PARENT in h, is the
  * parent's directory: the part that must exist before the group is made
  * (the mount's, when the name is absolute or the parent is above what the

@@ -58,6 +58,12 @@ int cg_fail_at(struct nsk_failure *f, int err, const char *dir, const char *file
 /* The hierarchies (bit i: sys->h[i]) a group needing ctrls lives in: v2
  * when present, and every v1 hierarchy holding one of ctrls. */
 unsigned cg_hiers_for(const struct cg_sys *sys, unsigned ctrls);
+/* The hierarchies of exactly these controllers (cgcreate -g CTRLS:...):
+ * v2 only if it holds one of ctrls, each v1 hierarchy holding one of
+ * them, and each named hierarchy (sys->with_named) whose NAME is one of
+ * the nnames names. */
+unsigned cg_hiers_of(const struct cg_sys *sys, unsigned ctrls, const char *const *names,
+		     unsigned nnames);
 
 /* Resolve the group's paths in the hierarchies of mask (parent and name as
  * cg_resolve takes them). -EINVAL for a bad name. */

@@ -68,6 +68,7 @@ static void hier_free(struct cg_hier *h)
 	free(h->root);
 	free(h->self);
 	free(h->opts);
+	free(h->name);
 }
 
 void cg_sys_free(struct cg_sys *sys)
@@ -201,6 +202,22 @@ static unsigned v1_ctrls(const char *opts)
 	return mask;
 }
 
+/* The NAME of a "name=NAME" word of v1 super options, into buf ("" if
+ * none, or too long to be one cgctl can name). */
+static void v1_name(const char *opts, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	while (*opts) {
+		size_t len = strcspn(opts, ",");
+		if (len > 5 && len - 5 < size && !strncmp(opts, "name=", 5)) {
+			memcpy(buf, opts + 5, len - 5);
+			buf[len - 5] = '\0';
+			return;
+		}
+		opts += len + (opts[len] == ',');
+	}
+}
+
 /* Replace *field with a copy of s. */
 static int set_string(char **field, const char *s)
 {
@@ -219,19 +236,24 @@ static int add_mount(struct cg_sys *sys, const struct mnt_entry *e)
 {
 	int v = cgroup_version(e);
 	unsigned ctrls = v == 0 ? v1_ctrls(e->super_options) : 0;
+	char name[64] = "";
 	struct cg_hier *h;
 
-	if (v < 0 || (v == 0 && !ctrls))
+	if (v == 0)
+		v1_name(e->super_options, name, sizeof(name));
+	if (v < 0 || (v == 0 && !ctrls && !(sys->with_named && *name)))
 		return 0;
 	for (unsigned i = 0; i < sys->n; i++)
-		if (sys->h[i].v2 == (v == 1) && sys->h[i].ctrls == ctrls)
+		if (sys->h[i].v2 == (v == 1) && sys->h[i].ctrls == ctrls &&
+		    !strcmp(sys->h[i].name ? sys->h[i].name : "", name))
 			return 0;
 	if (sys->n == CG_MAX_HIER)
 		return -E2BIG;
 	h = &sys->h[sys->n];
 	*h = (struct cg_hier){ .v2 = v == 1, .ctrls = ctrls };
 	if (set_string(&h->mount, e->target) < 0 || set_string(&h->root, e->root) < 0 ||
-	    set_string(&h->self, "/") < 0 || set_string(&h->opts, e->super_options) < 0) {
+	    set_string(&h->self, "/") < 0 || set_string(&h->opts, e->super_options) < 0 ||
+	    (*name && set_string(&h->name, name) < 0)) {
 		hier_free(h);
 		return -ENOMEM;
 	}
@@ -346,12 +368,18 @@ void cg_sys_finish(struct cg_sys *sys)
 
 int cg_sys_load(struct cg_sys *sys)
 {
+	return cg_sys_load_named(sys, false);
+}
+
+int cg_sys_load_named(struct cg_sys *sys, bool with_named)
+{
 	struct mountinfo mi = MOUNTINFO_INIT;
 	_cleanup_free_ char *cgroup = NULL;
 	size_t bad_line;
 	int r;
 
 	cg_sys_init(sys);
+	sys->with_named = with_named;
 	/* cgroup and cgroup2 mounts only: the others cost no parsing */
 	if ((r = mountinfo_read_fstype_at(AT_FDCWD, "/proc/self/mountinfo", "cgroup", &mi,
 					  &bad_line)) < 0 ||

@@ -71,6 +71,7 @@ struct cg_hier {
 	char *opts;		/* the mount's super options ("rw,cpu,cpuacct") */
 	bool v2;
 	unsigned ctrls;		/* CG_BIT()s of the controllers it holds */
+	char *name;		/* NAME of a named v1 hierarchy (name=NAME); NULL */
 };
 
 struct cg_sys {
@@ -79,6 +80,8 @@ struct cg_sys {
 	struct cg_hier h[CG_MAX_HIER];
 	int v2;			/* index of the v2 hierarchy, or -1 */
 	int ctrl_hier[CG_NCTRL];	/* index of the hierarchy holding a controller, or -1 */
+	bool with_named;	/* also the v1 hierarchies of a name only (cgctl -c
+				 * name=NAME); set before cg_sys_parse */
 };
 
 void cg_sys_init(struct cg_sys *sys);
@@ -86,7 +89,8 @@ void cg_sys_free(struct cg_sys *sys);
 /* The hierarchies of the mounts MI and the caller's own cgroup in each,
  * from PROC_CGROUP (the text of /proc/self/cgroup). One entry per
  * hierarchy that holds a controller cgctl knows, and v2; a hierarchy of a
- * name only (name=systemd) is left out: cgctl makes no groups there. Each
+ * name only (name=systemd) only with sys->with_named: cgctl makes groups
+ * there when asked by name alone. Each
  * is at the mount that shows the caller's cgroup (cg_mount_find), else at
  * its first mount. -EINVAL for a malformed line of PROC_CGROUP. */
 int cg_sys_parse(struct cg_sys *sys, const struct mountinfo *mi, const char *proc_cgroup);
@@ -103,8 +107,10 @@ unsigned cg_parse_controllers(const char *text);
 /* Work out the layout and which hierarchy holds each controller (a v1
  * hierarchy wins: on hybrid machines v2 lists only unbound controllers). */
 void cg_sys_finish(struct cg_sys *sys);
-/* All of the above from this process's /proc and the v2 root. */
+/* All of the above from this process's /proc and the v2 root; with_named
+ * as in struct cg_sys. */
 int cg_sys_load(struct cg_sys *sys);
+int cg_sys_load_named(struct cg_sys *sys, bool with_named);
 
 const char *cg_layout_name(enum cg_layout l);
 

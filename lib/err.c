@@ -42,6 +42,11 @@ static const char *const code_texts[NSK_ERRCODE_END - NSK_ERRCODE_FIRST] = {
 	TEXT(PROCMASK_ENOTPROC, "not a proc file system"),
 	TEXT(PROCMASK_ENOTSYSFS, "not a sysfs"),
 	TEXT(PROCMASK_EKIND, "neither a regular file nor a directory"),
+
+	TEXT(IDNAME_ENONAME, "no such name"),
+	TEXT(IDNAME_EENTRY, "its entry has no valid id"),
+	TEXT(IDNAME_ENOTFILE, "not a regular file"),
+	TEXT(IDNAME_ETOOBIG, "too large for a passwd or group file"),
 #undef TEXT
 };
 
@@ -174,6 +179,15 @@ void nsk_warn(const char *fmt, ...)
 
 	va_start(ap, fmt);
 	vmsg("warning: ", fmt, ap);
+	va_end(ap);
+}
+
+void nsk_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg("", fmt, ap);
 	va_end(ap);
 }
 

@@ -74,6 +74,8 @@ void nsk_err_failure(const struct nsk_failure *f, int err);
 void nsk_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "TOOL: warning: " + message + "\n" on stderr. */
 void nsk_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "TOOL: ..." on stderr: what --verbose says. */
+void nsk_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* One line for a bad command line: the cause and where to look. Returns
  * -EINVAL so option parsers can `return nsk_usage_err(...)`. */
 int nsk_usage_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -46,5 +46,11 @@ enum nsk_errcode {
 	PROCMASK_ENOTSYSFS,	/* the directory is not the root of a sysfs */
 	PROCMASK_EKIND,		/* neither a regular file nor a directory */
 
+	/* idname: names in a root's /etc/passwd and /etc/group */
+	IDNAME_ENONAME,		/* no entry of that name */
+	IDNAME_EENTRY,		/* the entry's id field is not an id */
+	IDNAME_ENOTFILE,	/* the file is not a regular file */
+	IDNAME_ETOOBIG,		/* larger than any real passwd or group file */
+
 	NSK_ERRCODE_END		/* one past the last code */
 };

@@ -1,6 +1,6 @@
 /* exec_prepare: the process state set just before exec. Apart from
  * exec.c so that a tool that only execs (mkprop, cgctl) does not pull in
- * the capability code and, with it, libcap-ng. */
+ * the capability code. */
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -59,6 +59,8 @@ int exec_prepare(const struct exec_opts *o, struct nsk_failure *f)
 	if (o->change_caps &&
 	    (r = apply_caps(o, o->set_uid ? CAPS_PROCESS : CAPS_ALL_SETS, f)) < 0)
 		return r;
+	if (o->clear_env && (r = exec_env_keep_only(o->env_keep)) < 0)
+		return nsk_fail(f, r, "clearing the environment", "%s", o->env_keep ? o->env_keep : "");
 	/* Last: the tool may still have to report through stderr. */
 	if (o->close_fds && (r = confine_close_fds(&o->keep_fds)) < 0)
 		return nsk_fail(f, r, "closing inherited descriptors", NULL);

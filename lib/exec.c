@@ -52,3 +52,60 @@ void exec_reset_signals(void)
 	sigprocmask(SIG_SETMASK, &none, NULL);
 }
 
+
+/* One name of a --whitelist-env list: [start, start+len). */
+static bool env_name_ok(const char *start, size_t len)
+{
+	return len > 0 && !memchr(start, '=', len);
+}
+
+int exec_env_keep_only(const char *keep)
+{
+	char **saved = NULL;
+	size_t n = 0;
+	int r = 0;
+
+	/* the values first: clearenv() takes them away */
+	for (const char *p = keep; p && *p;) {
+		size_t len = strcspn(p, ",");
+		char name[256], **grown;
+		const char *v;
+
+		if (!env_name_ok(p, len) || len >= sizeof(name)) {
+			r = -EINVAL;
+			goto out;
+		}
+		memcpy(name, p, len);
+		name[len] = '\0';
+		p += len + (p[len] == ',');
+		if (!(v = getenv(name)))
+			continue;
+		if (!(grown = realloc(saved, (n + 2) * sizeof(*saved)))) {
+			r = -ENOMEM;
+			goto out;
+		}
+		saved = grown;
+		if (!(saved[n] = malloc(len + 1 + strlen(v) + 1))) {
+			r = -ENOMEM;
+			goto out;
+		}
+		sprintf(saved[n++], "%s=%s", name, v);
+	}
+	clearenv();
+	/* putenv keeps the strings: they stay ours until exec */
+	for (size_t i = 0; i < n; i++)
+		if (putenv(saved[i]) != 0) {
+			r = -errno;
+			break;
+		}
+	if (r == 0) {
+		free(saved);
+		return 0;
+	}
+	n = 0;	/* once put, the strings belong to the environment */
+out:
+	for (size_t i = 0; i < n; i++)
+		free(saved[i]);
+	free(saved);
+	return r;
+}

@@ -23,6 +23,10 @@ struct exec_opts {
 	struct fdkeep keep_fds;
 	bool no_new_privs;
 	bool change_caps;
+	/* --clear-env: the command gets an empty environment, but for the
+	 * comma-separated names of env_keep (--whitelist-env; may be NULL) */
+	bool clear_env;
+	const char *env_keep;
 	capmask_t cap_drop, cap_add;
 	/* --seccomp PROFILE (NULL: none, or "unconfined") and --seccomp-log:
 	 * the name as given, and what opts_seccomp_load made of it once the
@@ -43,6 +47,10 @@ struct exec_opts {
  * "/x: chdir: CAUSE", and exits 125. */
 struct nsk_failure;
 int exec_prepare(const struct exec_opts *o, struct nsk_failure *f);
+/* Clear the environment but for the variables named in keep, a comma-
+ * separated list (NULL or "": none), which keep their values. 0, or
+ * -EINVAL for a bad name (empty, or with '='), -ENOMEM. */
+int exec_env_keep_only(const char *keep);
 /* Load the seccomp filter of --seccomp, if any (exec_prepare's last
  * step, for a tool that prepares nothing else: cgctl exec). 0, or -errno
  * with f naming the profile. */

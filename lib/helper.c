@@ -24,7 +24,7 @@ static int write_maps(const struct helper_work *w, pid_t pid, struct nsk_failure
 		nsk_fail(f, r, NULL, "process %d", (int)pid);
 		nsk_fail_detail(f, r, "%s", target_strerror(r));
 	} else if ((r = mapwrite_check(&t, w->maps, w->caller, &plan, f)) == 0) {
-		r = mapwrite_apply(&t, w->maps, &plan, f);
+		r = mapwrite_apply(&t, w->maps, &plan, w->caller, f);
 	}
 	target_close(&t);
 	return r;

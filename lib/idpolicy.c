@@ -71,6 +71,7 @@ int idpolicy_caller_load(struct idpolicy_caller *c, uint32_t uid, uint32_t gid,
 	c->gid = gid;
 	c->name[0] = '\0';
 	c->subuid.count = c->subgid.count = 0;
+	c->map_helper[0][0] = c->map_helper[1][0] = '\0';	/* the caller sets it */
 	/* root's policy reads no grants, so it needs no name (NSS is the
 	 * dearest step of a map write; mapwrite_add_auto looks it up) */
 	if (c->privileged)

@@ -23,6 +23,10 @@ struct idpolicy_caller {
 	 * than the caller's own id in that map (set by the caller of
 	 * idpolicy_caller_load, which knows its privileges) */
 	bool may_setuid, may_setgid;
+	/* Without the capability, the setuid helper that may write such a
+	 * map for us instead (shadow's newuidmap, newgidmap: [0] uid_map,
+	 * [1] gid_map), as unshare(1) falls back to them; "": none */
+	char map_helper[2][256];
 };
 
 enum idpolicy_verdict {

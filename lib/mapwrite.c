@@ -3,10 +3,12 @@
 #include <grp.h>
 #include <linux/nsfs.h>
 #include <pwd.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cleanup.h"
@@ -232,14 +234,21 @@ static int check_mapped_here(pid_t pid, const char *file, const struct idmap *m,
 	return 0;
 }
 
-/* Without the capability, the kernel takes one's own id alone. */
+/* Without the capability, the kernel takes one's own id alone; a map
+ * helper installed with privilege (newuidmap) may then write it. */
 static int check_capable(pid_t pid, const char *file, const struct idmap *m, bool may,
-			 uint32_t own, struct nsk_failure *f)
+			 uint32_t own, const char *helper, bool *ret_by_helper,
+			 struct nsk_failure *f)
 {
 	bool gid = file[0] == 'g';
 
+	*ret_by_helper = false;
 	if (idpolicy_check_capable(m, may, own) == IDPOLICY_OK)
 		return 0;
+	if (*helper) {
+		*ret_by_helper = true;
+		return 0;
+	}
 	at_file(f, pid, file);
 	return nsk_fail_detail(f, -EPERM, "more than your own %s %u needs %s, which nsmap does "
 			       "not hold (run it as root, or install it with file capabilities "
@@ -326,6 +335,7 @@ int mapwrite_check(const struct target *t, const struct mapwrite_request *req,
 	int r;
 
 	ret->setgroups = -1;
+	ret->by_helper[0] = ret->by_helper[1] = false;
 	if ((r = check_shape(t->pid, "uid_map", &req->uid, req->uid_asked, f)) < 0 ||
 	    (r = check_shape(t->pid, "gid_map", &req->gid, req->gid_asked, f)) < 0 ||
 	    (r = check_userns(t, c, &self_ns, f)) < 0)
@@ -339,8 +349,10 @@ int mapwrite_check(const struct target *t, const struct mapwrite_request *req,
 		return r;
 	/* What the kernel would refuse only at the write, which would leave
 	 * the maps written before it: refused here, before any. */
-	if ((r = check_capable(t->pid, "uid_map", &req->uid, c->may_setuid, c->uid, f)) < 0 ||
-	    (r = check_capable(t->pid, "gid_map", &req->gid, c->may_setgid, c->gid, f)) < 0 ||
+	if ((r = check_capable(t->pid, "uid_map", &req->uid, c->may_setuid, c->uid,
+			       c->map_helper[0], &ret->by_helper[0], f)) < 0 ||
+	    (r = check_capable(t->pid, "gid_map", &req->gid, c->may_setgid, c->gid,
+			       c->map_helper[1], &ret->by_helper[1], f)) < 0 ||
 	    (r = check_mapped_here(t->pid, "uid_map", &req->uid, &self_ns, f)) < 0 ||
 	    (r = check_mapped_here(t->pid, "gid_map", &req->gid, &self_ns, f)) < 0)
 		return r;
@@ -363,17 +375,82 @@ static int write_failed(pid_t pid, const char *file, int err, struct nsk_failure
 	return err;
 }
 
+/* Run the map helper prog as shadow's tools are run: prog fd:N INNER
+ * OUTER COUNT..., N being the target's /proc directory (no PID to be
+ * reused). Its stderr is read into f's detail, its first line only. */
+static int run_helper(const struct target *t, const char *prog, const char *file,
+		      const struct idmap *m, struct nsk_failure *f)
+{
+	char *argv[2 + 3 * IDMAP_MAX_RANGES + 1];
+	static char nums[3 * IDMAP_MAX_RANGES][12];
+	char fdarg[16], said[NSK_DETAIL_MAX] = "";
+	int pipefd[2], status, n = 0;
+	ssize_t len;
+	pid_t pid;
+
+	snprintf(fdarg, sizeof(fdarg), "fd:%d", t->procfd);
+	argv[n++] = (char *)prog;
+	argv[n++] = fdarg;
+	for (unsigned i = 0; i < m->count; i++) {
+		const uint32_t v[3] = { m->ranges[i].inner, m->ranges[i].outer, m->ranges[i].count };
+
+		for (int j = 0; j < 3; j++) {
+			snprintf(nums[3 * i + (unsigned)j], sizeof(nums[0]), "%u", v[j]);
+			argv[n++] = nums[3 * i + (unsigned)j];
+		}
+	}
+	argv[n] = NULL;
+	if (pipe2(pipefd, O_CLOEXEC) < 0)
+		return nsk_fail(f, -errno, "running it", "%s", prog);
+	if ((pid = fork()) < 0) {
+		close(pipefd[0]);
+		close(pipefd[1]);
+		return nsk_fail(f, -errno, "running it", "%s", prog);
+	}
+	if (pid == 0) {
+		/* the target's directory, open across exec; stderr to us */
+		/* (redirects the program's fd 2: nothing of ours is printed) */
+		if (fcntl(t->procfd, F_SETFD, 0) < 0 || dup2(pipefd[1], 2) < 0)
+			_exit(127);
+		execv(prog, argv);
+		_exit(127);
+	}
+	close(pipefd[1]);
+	len = read(pipefd[0], said, sizeof(said) - 1);
+	close(pipefd[0]);
+	said[len > 0 ? len : 0] = '\0';
+	said[strcspn(said, "\n")] = '\0';
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return 0;
+	at_file(f, t->pid, file);
+	return nsk_fail_detail(f, -EPERM, "%s refused it: %s", prog,
+			       *said ? said : "(it said nothing)");
+}
+
 int mapwrite_apply(const struct target *t, const struct mapwrite_request *req,
-		   const struct mapwrite_plan *plan, struct nsk_failure *f)
+		   const struct mapwrite_plan *plan, const struct idpolicy_caller *c,
+		   struct nsk_failure *f)
 {
 	int r;
 
 	/* setgroups before gid_map: the kernel fixes it once gid_map is
-	 * written. */
-	if (plan->setgroups >= 0 && (r = idmap_write_setgroups_at(t->procfd, plan->setgroups)) < 0)
+	 * written. (newgidmap denies it itself when no grant is used, and
+	 * leaves an allow as it is.) */
+	if (plan->setgroups >= 0 && !(plan->by_helper[1] && plan->setgroups == 1) &&
+	    (r = idmap_write_setgroups_at(t->procfd, plan->setgroups)) < 0)
 		return write_failed(t->pid, "setgroups", r, f);
-	if (req->uid.count && (r = idmap_write_at(t->procfd, "uid_map", &req->uid)) < 0)
-		return write_failed(t->pid, "uid_map", r, f);
+	if (req->uid.count && plan->by_helper[0])
+		r = run_helper(t, c->map_helper[0], "uid_map", &req->uid, f);
+	else if (req->uid.count && (r = idmap_write_at(t->procfd, "uid_map", &req->uid)) < 0)
+		r = write_failed(t->pid, "uid_map", r, f);
+	else
+		r = 0;
+	if (r < 0)
+		return r;
+	if (req->gid.count && plan->by_helper[1])
+		return run_helper(t, c->map_helper[1], "gid_map", &req->gid, f);
 	if (req->gid.count && (r = idmap_write_at(t->procfd, "gid_map", &req->gid)) < 0)
 		return write_failed(t->pid, "gid_map", r, f);
 	return 0;

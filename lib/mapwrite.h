@@ -24,6 +24,8 @@ struct mapwrite_request {
 /* What will be written once every check passed. */
 struct mapwrite_plan {
 	int setgroups;			/* -1: leave it, 0: deny, 1: allow */
+	bool by_helper[2];		/* uid_map, gid_map: written by the caller's
+					 * map_helper (it lacks the capability) */
 };
 
 /* Add a range to the uid (is_gid false) or gid map, counting it even past
@@ -43,6 +45,10 @@ int mapwrite_add_auto(struct mapwrite_request *req, const struct idpolicy_caller
 int mapwrite_check(const struct target *t, const struct mapwrite_request *req,
 		   const struct idpolicy_caller *c, struct mapwrite_plan *ret,
 		   struct nsk_failure *f);
-/* Write setgroups, uid_map and gid_map as planned. 0, or -errno with f. */
+/* Write setgroups, uid_map and gid_map as planned; a map planned for the
+ * caller's map_helper is written by running it (its argv as shadow's:
+ * fd:N of the target's /proc directory, then the triples), and its
+ * refusal, one line, becomes f's detail. 0, or -errno with f. */
 int mapwrite_apply(const struct target *t, const struct mapwrite_request *req,
-		   const struct mapwrite_plan *plan, struct nsk_failure *f);
+		   const struct mapwrite_plan *plan, const struct idpolicy_caller *c,
+		   struct nsk_failure *f);

@@ -1,5 +1,5 @@
 /* opts: --cap-add and --cap-drop, the option loop's part that needs the
- * capability names of libcap-ng (lib/caps), apart from opts.c so that a
+ * capability names (lib/caps), apart from opts.c so that a
  * tool that takes no capabilities does not link it (as exec-prepare.c is
  * apart from exec.c). */
 #include <errno.h>

@@ -19,7 +19,7 @@ int opts_fd_option(bool preserve, const char *arg, struct fdkeep *k);
 /* --cap-add ARG (add) or --cap-drop ARG into e, which then changes the
  * capabilities; 0, or the usage error (printed, -EINVAL). In
  * lib/opts-caps.c, so that only the tools that take capabilities link
- * libcap-ng. */
+ * the capability code. */
 struct exec_opts;
 int opts_caps_option(bool add, const char *arg, struct exec_opts *e);
 /* --seccomp PROFILE (log false) or --seccomp-log into e; 0. In

@@ -1,7 +1,13 @@
-#include <cap-ng.h>
+/* privs: through capget(2)/capset(2) themselves, which is all this needs:
+ * nsmap runs this on every call, and a library that reads
+ * /proc/self/status twice to learn what one system call says costs more
+ * than the rest of the run (bench/nsmap.sh). */
 #include <errno.h>
+#include <linux/capability.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "privs.h"
@@ -13,23 +19,46 @@ static const int kept[] = { CAP_SETUID, CAP_SETGID };
 static const int kept_for_root[] = { CAP_SYS_ADMIN, CAP_SYS_PTRACE, CAP_DAC_OVERRIDE,
 				     CAP_SETFCAP };
 
+struct capsets {
+	uint64_t effective, permitted, inheritable;
+};
+
+static int get_caps(struct capsets *ret)
+{
+	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct d[_LINUX_CAPABILITY_U32S_3];
+
+	if (syscall(SYS_capget, &h, d) < 0)
+		return -errno;
+	ret->effective = d[0].effective | (uint64_t)d[1].effective << 32;
+	ret->permitted = d[0].permitted | (uint64_t)d[1].permitted << 32;
+	ret->inheritable = d[0].inheritable | (uint64_t)d[1].inheritable << 32;
+	return 0;
+}
+
+/* Effective and permitted: exactly these; inheritable: none. */
 static int apply_only(const int *caps, int n)
 {
-	capng_clear(CAPNG_SELECT_CAPS);
-	for (int i = 0; i < n; i++)
-		capng_update(CAPNG_ADD, CAPNG_EFFECTIVE | CAPNG_PERMITTED, caps[i]);
-	return capng_apply(CAPNG_SELECT_CAPS) < 0 ? -EPERM : 0;
+	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct d[_LINUX_CAPABILITY_U32S_3] = { { 0, 0, 0 } };
+
+	for (int i = 0; i < n; i++) {
+		d[caps[i] / 32].effective |= 1u << (caps[i] % 32);
+		d[caps[i] / 32].permitted |= 1u << (caps[i] % 32);
+	}
+	return syscall(SYS_capset, &h, d) < 0 ? -EPERM : 0;
 }
 
 /* The wanted capabilities the process has in its permitted set. */
 static int permitted_of(const int *wanted, int nwanted, int *have)
 {
-	int n = 0;
+	struct capsets s;
+	int n = 0, r = get_caps(&s);
 
-	if (capng_get_caps_process() < 0)
-		return -EIO;
+	if (r < 0)
+		return r;
 	for (int i = 0; i < nwanted; i++)
-		if (capng_have_capability(CAPNG_PERMITTED, wanted[i]))
+		if (s.permitted & (uint64_t)1 << wanted[i])
 			have[n++] = wanted[i];
 	return n;
 }
@@ -54,8 +83,7 @@ int privs_keep_setid(void)
 	}
 	/* Every install gives either all of them (root, setuid root, file
 	 * capabilities) or none: try all at once, which capset refuses unless
-	 * each is permitted; only then read which the process has (reading
-	 * costs two parses of /proc/self/status). */
+	 * each is permitted; only then read which the process has. */
 	if (apply_only(wanted, n) == 0)
 		return PRIVS_SETUID | PRIVS_SETGID;
 	if ((n = permitted_of(wanted, n, have)) < 0)
@@ -68,9 +96,11 @@ int privs_keep_setid(void)
 
 int privs_setid_held(void)
 {
-	capng_clear(CAPNG_SELECT_CAPS);
-	if (capng_get_caps_process() < 0)
-		return -EIO;
-	return (capng_have_capability(CAPNG_EFFECTIVE, CAP_SETUID) ? PRIVS_SETUID : 0) |
-	       (capng_have_capability(CAPNG_EFFECTIVE, CAP_SETGID) ? PRIVS_SETGID : 0);
+	struct capsets s;
+	int r = get_caps(&s);
+
+	if (r < 0)
+		return r;
+	return (s.effective & (uint64_t)1 << CAP_SETUID ? PRIVS_SETUID : 0) |
+	       (s.effective & (uint64_t)1 << CAP_SETGID ? PRIVS_SETGID : 0);
 }

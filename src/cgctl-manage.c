@@ -59,6 +59,13 @@ static int make_plan(const struct cgctl_opts *o, struct cgctl_ctx *c, struct pla
 			nsk_err_failure(&f, setting_explain(s, &f, n));
 			return -1;
 		}
+		if (o->ctrls_given && ctrl >= 0 && !(o->ctrls & CG_BIT(ctrl))) {
+			char name[512];
+
+			nsk_err("%s: %s: its controller, %s, is not among -c %s", o->group,
+				setting_name(s, name, sizeof(name)), cg_ctrl_name(ctrl), o->ctrls_given);
+			return -1;
+		}
 		for (int j = 0; j < n; j++)
 			p->from[p->n + (unsigned)j] = i;
 		p->n += (unsigned)n;
@@ -95,9 +102,24 @@ static void undo(const struct cgctl_opts *o, struct cgctl_ctx *c)
 	report_left(o, c);
 }
 
-static int init_group(const struct cgctl_opts *o, struct cgctl_ctx *c, unsigned mask)
+unsigned cgctl_hiers(const struct cgctl_opts *o, const struct cg_sys *sys, unsigned dflt_ctrls)
 {
-	int r = cg_group_init(&c->g, &c->sys, o->parent, o->group, mask);
+	unsigned mask;
+
+	if (!o->ctrls_given)
+		return cg_hiers_for(sys, dflt_ctrls);
+	if (!(mask = cg_hiers_of(sys, o->ctrls, o->names, o->nnames)))
+		nsk_err("-c %s: no hierarchy of these controllers is mounted here", o->ctrls_given);
+	return mask;
+}
+
+static int init_group(const struct cgctl_opts *o, struct cgctl_ctx *c, unsigned dflt_ctrls)
+{
+	unsigned mask = cgctl_hiers(o, &c->sys, dflt_ctrls);
+	int r = mask ? cg_group_init(&c->g, &c->sys, o->parent, o->group, mask) : -1;
+
+	if (!mask)
+		return -1;
 
 	if (r < 0) {
 		nsk_err("%s: %s", o->group,
@@ -123,7 +145,7 @@ int open_existing(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
 	char parent[512];
 
-	if (init_group(o, c, cg_hiers_for(&c->sys, ~0u)) < 0)
+	if (init_group(o, c, ~0u) < 0)
 		return -1;
 	if (cg_group_existing(&c->g) < 0) {
 		/* list without a group lists the parent itself */
@@ -197,16 +219,115 @@ undo:
  * hierarchy with a controller it needs. */
 static int init_for_create(const struct cgctl_opts *o, struct cgctl_ctx *c, const struct plan *p)
 {
-	return init_group(o, c, cg_hiers_for(&c->sys, CG_DEFAULT_CTRLS | p->ctrls));
+	return init_group(o, c, CG_DEFAULT_CTRLS | p->ctrls);
+}
+
+/* The limits --copy-from takes from its group: those cgctl's flags set. */
+static const char *const copied_keys[] = {
+	"memory.max", "memory.high", "memory.swap.max", "cpu.max", "cpu.weight", "cpuset.cpus",
+	"cpuset.mems", "pids.max", NULL,
+};
+
+/* --copy-from: the source group's limits first, then those given, which
+ * win (written after). Into *ret, a copy of o. */
+static int copy_limits(const struct cgctl_opts *o, struct cgctl_ctx *c, struct cgctl_opts *ret)
+{
+	static char given[ELEMENTSOF(copied_keys)][sizeof(((struct setting *)0)->value)];
+	struct cg_group src;
+	unsigned mask = cgctl_hiers(o, &c->sys, ~0u), n = 0;
+	int r = -1;
+
+	memset(&src, 0, sizeof(src));
+	*ret = *o;
+	if (!mask)
+		return -1;
+	if (cg_group_init(&src, &c->sys, o->parent, o->copy_from, mask) < 0 ||
+	    cg_group_existing(&src) < 0) {
+		nsk_err("%s: --copy-from %s: no such group", o->group, o->copy_from);
+		goto out;
+	}
+	ret->nset = 0;
+	for (unsigned k = 0; copied_keys[k]; k++) {
+		int e = cgkey_get(&c->keys, copied_keys[k], cg_group_read, &src, given[n],
+				  sizeof(given[n]));
+		struct setting *s = &ret->set[ret->nset];
+
+		/* a key of a controller the group does not have is not copied */
+		if (e == -ENOENT || e == -CGKEY_ENOCTRL)
+			continue;
+		if (e < 0) {
+			nsk_err("%s: --copy-from %s: %s: %s", o->group, o->copy_from, copied_keys[k],
+				nsk_strerror(e));
+			goto out;
+		}
+		/* v2's empty cpuset.cpus (mems): not set, the parent's apply */
+		if (!given[n][0])
+			continue;
+		*s = (struct setting){ .key = copied_keys[k], .given = given[n] };
+		snprintf(s->value, sizeof(s->value), "%s", given[n]);
+		ret->nset++;
+		n++;
+	}
+	for (unsigned i = 0; i < o->nset && ret->nset < MAX_SETTINGS; i++)
+		ret->set[ret->nset++] = o->set[i];
+	r = 0;
+out:
+	cg_group_free(&src);
+	return r;
+}
+
+/* --admin-owner, --task-owner: what cgroup v2 delegation hands over (the
+ * directory, its process lists and subtree_control), as cgcreate -a/-t. */
+static int chown_group(const struct cgctl_opts *o, struct cgctl_ctx *c)
+{
+	static const char *const task_files[] = { "cgroup.procs", "cgroup.threads", "tasks", NULL };
+	const struct cg_group *g = &c->g;
+
+	for (unsigned i = 0; i < CG_MAX_HIER; i++) {
+		const char *dir = g->path[i] ? g->dir[i] : NULL;
+		char file[4096];
+
+		if (!dir)
+			continue;
+		if (o->admin_owner && chown(dir, o->admin_uid, o->admin_gid) < 0)
+			goto fail;
+		snprintf(file, sizeof(file), "%s/cgroup.subtree_control", dir);
+		if (o->admin_owner && chown(file, o->admin_uid, o->admin_gid) < 0 && errno != ENOENT)
+			goto fail;
+		for (unsigned k = 0; task_files[k]; k++) {
+			bool task = o->task_owner;
+
+			snprintf(file, sizeof(file), "%s/%s", dir, task_files[k]);
+			if ((task || o->admin_owner) &&
+			    chown(file, task ? o->task_uid : o->admin_uid,
+				  task ? o->task_gid : o->admin_gid) < 0 && errno != ENOENT)
+				goto fail;
+		}
+		continue;
+fail:
+		nsk_err("%s: %s: changing its owner: %s", o->group, dir, strerror(errno));
+		return -1;
+	}
+	return 0;
 }
 
 int cmd_create(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
+	static struct cgctl_opts with_copy;
 	struct plan p;
 
+	if (o->copy_from) {
+		if (copy_limits(o, c, &with_copy) < 0)
+			return EXIT_TOOL_FAILED;
+		o = &with_copy;
+	}
 	if (make_plan(o, c, &p) < 0 || init_for_create(o, c, &p) < 0 ||
-	    build(o, c, &p, true, true) < 0)
+	    build(o, c, &p, true, !o->exist_ok) < 0)
 		return EXIT_TOOL_FAILED;
+	if ((o->admin_owner || o->task_owner) && chown_group(o, c) < 0) {
+		undo(o, c);
+		return EXIT_TOOL_FAILED;
+	}
 	return 0;
 }
 

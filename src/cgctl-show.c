@@ -300,10 +300,12 @@ static int list_row(const struct cgctl_opts *o, struct cgctl_ctx *c, struct libs
 	struct figures f;
 	struct libscols_line *parent = NULL;
 	const char *rel = ns->v[i], *slash = strrchr(rel, '/');
+	unsigned mask;
 
 	snprintf(name, sizeof(name), "%s%s%s", base, *base && strcmp(base, "/") ? "/" : "", rel);
 	cg_group_free(&c->g);
-	if (cg_group_init(&c->g, &c->sys, o->parent, name, cg_hiers_for(&c->sys, ~0u)) < 0 ||
+	if (!(mask = cgctl_hiers(o, &c->sys, ~0u)) ||
+	    cg_group_init(&c->g, &c->sys, o->parent, name, mask) < 0 ||
 	    cg_group_existing(&c->g) < 0)
 		return 0;	/* gone meanwhile */
 	collect(c, &f);

@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +22,8 @@ static const char *const cmd_names[] = {
 enum {
 	OPT_PARENT = CHAR_MAX + 1, OPT_MEMORY, OPT_MEMORY_HIGH, OPT_SWAP, OPT_CPUS,
 	OPT_CPU_WEIGHT, OPT_CPUSET, OPT_CPUSET_MEMS, OPT_PIDS, OPT_IO_MAX, OPT_CREATE, OPT_RM,
-	OPT_JSON, OPT_TREE, OPT_TIMEOUT, OPT_KILL, OPT_SECCOMP, OPT_SECCOMP_LOG,
+	OPT_JSON, OPT_TREE, OPT_TIMEOUT, OPT_KILL, OPT_EXIST_OK, OPT_COPY_FROM, OPT_ADMIN_OWNER,
+	OPT_TASK_OWNER, OPT_SECCOMP, OPT_SECCOMP_LOG,
 };
 
 static const struct option longopts[] = {
@@ -45,6 +47,11 @@ static const struct option longopts[] = {
 	{ "signal", required_argument, NULL, 's' },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "kill", no_argument, NULL, OPT_KILL },
+	{ "controllers", required_argument, NULL, 'c' },
+	{ "exist-ok", no_argument, NULL, OPT_EXIST_OK },
+	{ "copy-from", required_argument, NULL, OPT_COPY_FROM },
+	{ "admin-owner", required_argument, NULL, OPT_ADMIN_OWNER },
+	{ "task-owner", required_argument, NULL, OPT_TASK_OWNER },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -75,7 +82,7 @@ static const struct {
 static void usage(void)
 {
 	fputs("Usage:\n"
-	      " cgctl create GROUP [limits]\n"
+	      " cgctl create GROUP [KEY=VALUE]... [limits] [--exist-ok] [--copy-from GROUP]\n"
 	      " cgctl set GROUP [KEY=VALUE]... [limits]\n"
 	      " cgctl get GROUP KEY...\n"
 	      " cgctl attach GROUP [-t PID|PID:INODE|-]... [--create] [limits]\n"
@@ -103,8 +110,14 @@ static void usage(void)
 	      "     --io-max MAJ:MIN:rbps=N,wbps=N,riops=N,wiops=N   io.max\n"
 	      "\n"
 	      "Options:\n"
+	      " -c, --controllers LIST     only the hierarchies of these controllers (cpu,memory;\n"
+	      "                            name=NAME for a named v1 hierarchy), as cgcreate -g\n"
 	      "     --parent PATH|self     where relative groups live, an existing cgroup;\n"
 	      "                            self: the caller's own cgroup in each hierarchy\n"
+	      "     --exist-ok             create: an existing group is no error\n"
+	      "     --copy-from GROUP      create: start from the limits of GROUP\n"
+	      "     --admin-owner UID:GID  create: owner of the group, for delegation\n"
+	      "     --task-owner UID:GID   create: owner of its process lists\n"
 	      "     --create               attach, exec: create the group if missing\n"
 	      "     --rm                   exec: a transient group, removed afterwards\n"
 	      "     --seccomp PROFILE      exec: filter the command's system calls: default,\n"
@@ -184,6 +197,45 @@ int setting_explain(const struct setting *s, struct nsk_failure *f, int err)
 	return cgkey_explain(f, err, s->key);
 }
 
+/* UID:GID, both numeric ids. */
+static int parse_owner(const char *arg, uint32_t *uid, uint32_t *gid)
+{
+	char buf[32];
+	const char *colon = strchr(arg, ':');
+	size_t n = colon ? (size_t)(colon - arg) : 0;
+
+	if (!colon || n >= sizeof(buf))
+		return -EINVAL;
+	memcpy(buf, arg, n);
+	buf[n] = '\0';
+	return parse_id(buf, uid) < 0 || parse_id(colon + 1, gid) < 0 ? -EINVAL : 0;
+}
+
+/* -c LIST: controllers by their v1 or v2 names, and name=NAME. */
+static int parse_controllers(struct cgctl_opts *o, const char *arg)
+{
+	static char copy[512];
+	char *save = NULL;
+
+	if (strlen(arg) >= sizeof(copy) || !*arg)
+		return nsk_usage_err("-c %s: not a list of controllers", arg);
+	strcpy(copy, arg);
+	o->ctrls_given = arg;
+	for (char *w = strtok_r(copy, ",", &save); w; w = strtok_r(NULL, ",", &save)) {
+		int ctrl = cg_ctrl_from_name(w);
+
+		if (!strncmp(w, "name=", 5) && w[5] && cg_name_check(w + 5) == 0 &&
+		    !strchr(w + 5, '/') && o->nnames < MAX_NAMED)
+			o->names[o->nnames++] = w + 5;
+		else if (ctrl >= 0)
+			o->ctrls |= CG_BIT(ctrl);
+		else
+			return nsk_usage_err("-c %s: %s is not a controller (cpu, memory, io, pids, "
+					     "cpuset, freezer, devices, ...) nor name=NAME", arg, w);
+	}
+	return 0;
+}
+
 static int parse_option(struct cgctl_opts *o, int c, const char *arg)
 {
 	int64_t sec;
@@ -207,6 +259,27 @@ static int parse_option(struct cgctl_opts *o, int c, const char *arg)
 			return nsk_usage_err("too many targets");
 		o->targets[o->ntargets++] = arg;
 		return 0;
+	case 'c':
+		return parse_controllers(o, arg);
+	case OPT_EXIST_OK: o->exist_ok = true; return 0;
+	case OPT_COPY_FROM:
+		if (!*arg || cg_name_check(arg) < 0)
+			return nsk_usage_err("--copy-from %s: not a group name", arg);
+		o->copy_from = arg;
+		return 0;
+	case OPT_ADMIN_OWNER:
+	case OPT_TASK_OWNER: {
+		bool admin = c == OPT_ADMIN_OWNER;
+		uint32_t uid, gid;
+
+		if (parse_owner(arg, &uid, &gid) < 0)
+			return nsk_usage_err("--%s %s: not UID:GID", admin ? "admin-owner" : "task-owner",
+					     arg);
+		*(admin ? &o->admin_owner : &o->task_owner) = true;
+		*(admin ? &o->admin_uid : &o->task_uid) = uid;
+		*(admin ? &o->admin_gid : &o->task_gid) = gid;
+		return 0;
+	}
 	case 's':
 		if (parse_signal(arg, &o->signal) < 0)
 			return nsk_usage_err("--signal %s: not a signal", arg);
@@ -230,7 +303,7 @@ static int positional(struct cgctl_opts *o, char *arg)
 	}
 	if (o->cmd == CMD_EXEC)
 		return 1;
-	if (o->cmd == CMD_SET) {
+	if (o->cmd == CMD_SET || o->cmd == CMD_CREATE) {
 		char *eq = strchr(arg, '=');
 		if (!eq || eq == arg)
 			return nsk_usage_err("%s: not KEY=VALUE", arg);
@@ -290,6 +363,8 @@ static int check_options(struct cgctl_opts *o)
 		return nsk_usage_err("--kill goes with delete");
 	if ((o->exec.seccomp_name || o->exec.seccomp_log) && c != CMD_EXEC)
 		return nsk_usage_err("--seccomp and --seccomp-log go with exec");
+	if ((o->exist_ok || o->copy_from || o->admin_owner || o->task_owner) && c != CMD_CREATE)
+		return nsk_usage_err("--exist-ok, --copy-from and the owners go with create");
 	if (c == CMD_SET && !o->nset)
 		return nsk_usage_err("set: nothing to set");
 	if (c == CMD_GET && !o->nkeys)
@@ -321,7 +396,7 @@ int cgctl_parse_args(int argc, char **argv, struct cgctl_opts *o)
 
 	opterr = 0;
 	for (;;) {
-		c = getopt_long(argc, argv, "+:t:s:hV", longopts, NULL);
+		c = getopt_long(argc, argv, "+:t:s:c:hV", longopts, NULL);
 		if (c == -1) {
 			bool dashdash = optind > 1 && !strcmp(argv[optind - 1], "--");
 			if (optind >= argc)
@@ -374,7 +449,7 @@ int main(int argc, char **argv)
 
 	if (r <= 0)
 		return r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;
-	if ((r = cg_sys_load(&c.sys)) < 0 || c.sys.layout == CG_LAYOUT_NONE) {
+	if ((r = cg_sys_load_named(&c.sys, o.nnames > 0)) < 0 || c.sys.layout == CG_LAYOUT_NONE) {
 		nsk_err("/proc/self/mountinfo: %s", r < 0 ? strerror(-r) : "no cgroup hierarchy is mounted");
 		return EXIT_TOOL_FAILED;
 	}

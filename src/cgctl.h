@@ -2,6 +2,7 @@
  * every layout (DESIGN.md, "cgroups"). Shared between the subcommands. */
 #pragma once
 #include <stdbool.h>
+#include <sys/types.h>
 
 #include "cggroup.h"
 #include "cgkeys.h"
@@ -16,6 +17,7 @@ enum cmd {
 
 #define MAX_SETTINGS 32
 #define MAX_TARGETS 32
+#define MAX_NAMED 8
 
 /* KEY=VALUE, from an argument or a flag (--memory 64M: memory.max=64M). */
 struct setting {
@@ -50,6 +52,15 @@ struct cgctl_opts {
 	const char *targets[MAX_TARGETS];	/* attach -t */
 	unsigned ntargets;
 	bool create, rm, json, tree, kill;
+	bool exist_ok;			/* create: an existing group is fine */
+	const char *copy_from;		/* create: take the limits of this group */
+	bool admin_owner, task_owner;	/* create: chown for delegation */
+	uid_t admin_uid, task_uid;
+	gid_t admin_gid, task_gid;
+	const char *ctrls_given;	/* -c LIST as given; NULL: the default set */
+	unsigned ctrls;			/* -c: CG_BIT()s of the controllers named */
+	const char *names[MAX_NAMED];	/* -c name=NAME: named v1 hierarchies */
+	unsigned nnames;
 	int signal;
 	long timeout_ms;		/* -1: none */
 	char **argv;			/* exec: the command */
@@ -77,6 +88,11 @@ int cmd_wait(const struct cgctl_opts *o, struct cgctl_ctx *c);
 int cmd_delete(const struct cgctl_opts *o, struct cgctl_ctx *c);
 int cmd_stat(const struct cgctl_opts *o, struct cgctl_ctx *c);
 int cmd_list(const struct cgctl_opts *o, struct cgctl_ctx *c);
+
+/* The hierarchies a subcommand acts in: those of -c, else those of
+ * dflt_ctrls (and v2) as cg_hiers_for. Prints why when -c names none
+ * that is mounted, and returns 0 then. */
+unsigned cgctl_hiers(const struct cgctl_opts *o, const struct cg_sys *sys, unsigned dflt_ctrls);
 
 /* Resolve o->group in every hierarchy where it exists; prints why not. */
 int open_existing(const struct cgctl_opts *o, struct cgctl_ctx *c);

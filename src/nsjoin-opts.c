@@ -40,9 +40,11 @@ static const struct option longopts[] = {
 	{ "user-parent", no_argument, NULL, OPT_USER_PARENT },
 	{ "root", optional_argument, NULL, 'r' },
 	{ "wd", optional_argument, NULL, 'w' },
+	{ "wdns", required_argument, NULL, 'W' },
 	{ "no-fork", no_argument, NULL, 'F' },
 	{ "env", no_argument, NULL, 'e' },
 	{ "join-cgroup", no_argument, NULL, 'c' },
+	{ "follow-context", no_argument, NULL, 'Z' },
 	{ "cap-drop", required_argument, NULL, OPT_CAP_DROP },
 	{ "cap-add", required_argument, NULL, OPT_CAP_ADD },
 	{ "no-new-privs", no_argument, NULL, OPT_NO_NEW_PRIVS },
@@ -90,15 +92,20 @@ static void usage(void)
 	      "                            joined network namespace; implies --net\n"
 	      "\n"
 	      "Command:\n"
-	      " -S, --setuid UID|follow    uid of the command (default 0 in a user ns)\n"
-	      " -G, --setgid GID|follow    gid of the command (default 0 in a user ns)\n"
+	      " -S, --setuid UID|NAME|follow\n"
+	      "                            user of the command (default 0 in a user ns);\n"
+	      "                            a NAME is looked up in the command's root\n"
+	      " -G, --setgid GID|NAME|follow\n"
+	      "                            group of the command (default 0 in a user ns)\n"
 	      "     --preserve-credentials keep our uid and gid in a joined user namespace\n"
 	      "     --keep-caps            keep the capabilities a user ns gives\n"
 	      " -r, --root[=DIR]           root directory: DIR, or the target's\n"
 	      " -w, --wd[=DIR]             working directory: DIR, or the target's\n"
+	      " -W, --wdns DIR             working directory DIR, in the joined root\n"
 	      " -F, --no-fork              do not fork into a joined PID namespace\n"
 	      " -e, --env                  take the target's environment\n"
 	      " -c, --join-cgroup          run in the target's cgroups, in every hierarchy\n"
+	      " -Z, --follow-context       the target's SELinux context (SELinux builds)\n"
 	      "     --cap-drop CAPS        drop capabilities (comma list, or ALL)\n"
 	      "     --cap-add CAPS         keep or add capabilities (comma list)\n"
 	      "     --no-new-privs         set no_new_privs\n"
@@ -124,8 +131,28 @@ static int parse_ns_option(struct nsjoin_opts *o, int i, const char *arg)
 {
 	if (arg && !*arg)
 		return nsk_usage_err("--%s=: empty file name", ns_types[i].option);
+	/* nsenter(1)'s =:NSID opens a namespace by its 64-bit id; this
+	 * kernel's nsfs file handles need its inode too (tested on 6.18). */
+	if (arg && arg[0] == ':')
+		return nsk_usage_err("--%s=%s: a namespace by its id is not supported; give "
+				     "a namespace file or -t PID", ns_types[i].option, arg);
 	o->flags |= ns_types[i].clone_flag;
 	o->file[i] = arg;
+	return 0;
+}
+
+/* -S/-G: a number, "follow" (the target's), or a name looked up once the
+ * command's root is known. A number out of range is not taken for a name. */
+static int parse_ids(const char *arg, const char *option, uint32_t *id, bool *follow,
+		     const char **name)
+{
+	*follow = !strcmp(arg, "follow");
+	*name = NULL;
+	if (*follow || parse_id(arg, id) == 0)
+		return 0;
+	if (!*arg || strspn(arg, "0123456789") == strlen(arg) || strpbrk(arg, ":\n"))
+		return nsk_usage_err("--%s %s: not an id, a name or 'follow'", option, arg);
+	*name = arg;
 	return 0;
 }
 
@@ -133,17 +160,11 @@ static int parse_value(struct nsjoin_opts *o, int c, const char *arg)
 {
 	switch (c) {
 	case 'S':
-		o->follow_uid = !strcmp(arg, "follow");
-		if (!o->follow_uid && parse_id(arg, &o->exec.uid) < 0)
-			return nsk_usage_err("--setuid %s: not a user id or 'follow'", arg);
 		o->exec.set_uid = true;
-		return 0;
+		return parse_ids(arg, "setuid", &o->exec.uid, &o->follow_uid, &o->uid_name);
 	case 'G':
-		o->follow_gid = !strcmp(arg, "follow");
-		if (!o->follow_gid && parse_id(arg, &o->exec.gid) < 0)
-			return nsk_usage_err("--setgid %s: not a group id or 'follow'", arg);
 		o->exec.set_gid = true;
-		return 0;
+		return parse_ids(arg, "setgid", &o->exec.gid, &o->follow_gid, &o->gid_name);
 	case 'N': {
 		uint32_t fd;
 		if (parse_u32(arg, &fd) < 0 || fd > INT32_MAX)
@@ -178,6 +199,8 @@ static int parse_option(void *opts, int c, const char *arg)
 	case 'a': o->all = true; return 0;
 	case 'r': o->root = true; o->root_dir = arg; return 0;
 	case 'w': o->wd = true; o->wd_dir = arg; return 0;
+	case 'W': o->wdns = arg; return 0;
+	case 'Z': o->follow_context = true; return 0;
 	case 'F': o->no_fork = true; return 0;
 	case 'e': o->env = true; return 0;
 	case 'c': o->join_cgroup = true; return 0;
@@ -213,6 +236,11 @@ static int check_options(struct nsjoin_opts *o)
 	if ((o->mount_proc || o->mount_sys) && o->root)
 		return nsk_usage_err("--%s does not go with --root",
 				     o->mount_proc ? proc_option(o) : "mount-sys");
+	if (o->wd && o->wdns)
+		return nsk_usage_err("--wdns does not go with --wd");
+	if (o->follow_context && !nsjoin_have_selinux())
+		return nsk_usage_err("--follow-context: built without SELinux support "
+				     "(configure --with-selinux)");
 	if (!o->flags && !o->all && !o->user_parent && !o->root && !o->wd && !o->env &&
 	    !o->join_cgroup)
 		return nsk_usage_err("nothing to join: give namespaces (-a, -n, ...)");
@@ -231,7 +259,7 @@ static int check_options(struct nsjoin_opts *o)
 
 int nsjoin_parse_args(int argc, char **argv, struct nsjoin_opts *o)
 {
-	int r = opts_parse(argc, argv, "+:t:aU::m::p::n::u::i::C::T::S:G:r::w::N:FechV", longopts, usage, parse_option, o);
+	int r = opts_parse(argc, argv, "+:t:aU::m::p::n::u::i::C::T::S:G:r::w::W:N:FecZhV", longopts, usage, parse_option, o);
 
 	if (r <= 0)
 		return r;

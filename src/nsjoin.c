@@ -31,6 +31,7 @@
 #include "confine.h"
 #include "err.h"
 #include "exec.h"
+#include "idname.h"
 #include "init.h"
 #include "join.h"
 #include "ns.h"
@@ -63,7 +64,7 @@ static bool needs_target(const struct nsjoin_opts *o)
 {
 	if (o->all || o->env || o->join_cgroup || (o->root && !o->root_dir) ||
 	    (o->wd && !o->wd_dir) || o->follow_uid || o->follow_gid || o->target ||
-	    o->net_socket >= 0)
+	    o->net_socket >= 0 || o->follow_context)
 		return true;
 	for (unsigned i = 0; i < ns_type_count; i++)
 		if ((o->flags & ns_types[i].clone_flag) && !joined_from_fd(o, i))
@@ -260,6 +261,8 @@ static int make_plan(const struct nsjoin_opts *o, struct plan *p)
 		return -1;
 	if (p->have_target && plan_target_mask(o, p) < 0)
 		return -1;
+	if (o->follow_context && nsjoin_follow_context(p->t.procfd, p->t.pid) < 0)
+		return -1;
 	if (open_ns_files(o, p) < 0)
 		return -1;
 	if (o->user_parent && plan_user_parent(p) < 0)
@@ -441,10 +444,11 @@ static int mount_view(const struct nsjoin_opts *o)
 	return 0;
 }
 
-/* Enter the root and working directory, then let go of every descriptor
- * that leads to the target or the host: from here on this process and
- * its child hold only what the command is given. */
-static int set_root_wd(struct plan *p)
+/* Enter the root and working directory (-W: a path in the root we are
+ * now in, the joined mount namespace's or -r's), then let go of every
+ * descriptor that leads to the target or the host: from here on this
+ * process and its child hold only what the command is given. */
+static int set_root_wd(const struct nsjoin_opts *o, struct plan *p)
 {
 	if (p->root_fd >= 0 && (fchdir(p->root_fd) < 0 || chroot(".") < 0)) {
 		nsk_err("root: %s", strerror(errno));
@@ -454,9 +458,34 @@ static int set_root_wd(struct plan *p)
 		nsk_err("working directory: %s", strerror(errno));
 		return -1;
 	}
+	if (o->wdns && chdir(o->wdns) < 0) {
+		nsk_err("%s: working directory in the joined root: %s", o->wdns, strerror(errno));
+		return -1;
+	}
 	closep(&p->root_fd);
 	closep(&p->wd_fd);
 	target_close(&p->t);
+	return 0;
+}
+
+/* -S NAME, -G NAME: the ids the command's own root gives those names, in
+ * its /etc/passwd and /etc/group (read as text, inside that root). */
+static int lookup_name(const char *file, const char *option, const char *name, uint32_t *id)
+{
+	_cleanup_close_ int rootfd = open("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	int r = rootfd < 0 ? -errno : idname_lookup(rootfd, file, name, id);
+
+	if (r < 0)
+		nsk_err("--%s %s: %s: %s", option, name, file, nsk_strerror(r));
+	return r;
+}
+
+static int lookup_names(struct nsjoin_opts *o)
+{
+	if (o->uid_name && lookup_name("/etc/passwd", "setuid", o->uid_name, &o->exec.uid) < 0)
+		return -1;
+	if (o->gid_name && lookup_name("/etc/group", "setgid", o->gid_name, &o->exec.gid) < 0)
+		return -1;
 	return 0;
 }
 
@@ -530,7 +559,9 @@ static int run(struct nsjoin_opts *o)
 		return EXIT_TOOL_FAILED;
 	if ((o->follow_uid || o->follow_gid) && follow_ids(o, &p) < 0)
 		return EXIT_TOOL_FAILED;
-	if (set_root_wd(&p) < 0)
+	if (set_root_wd(o, &p) < 0)
+		return EXIT_TOOL_FAILED;
+	if ((o->uid_name || o->gid_name) && lookup_names(o) < 0)
 		return EXIT_TOOL_FAILED;
 	if ((p.joined & CLONE_NEWPID) && !o->no_fork)
 		return fork_cmd(o);

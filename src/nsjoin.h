@@ -2,6 +2,7 @@
  * options; nsjoin.c opens everything, joins, and runs the command. */
 #pragma once
 #include <stdbool.h>
+#include <sys/types.h>
 
 #include "exec.h"
 #include "ns.h"
@@ -16,6 +17,9 @@ struct nsjoin_opts {
 	bool no_fork, env, join_cgroup, mount_proc, mount_sys;
 	bool proc_unmasked;		/* --mount-proc without the masks */
 	bool follow_uid, follow_gid;	/* -S follow, -G follow: the target's */
+	const char *uid_name, *gid_name; /* -S NAME, -G NAME: in the command's root */
+	const char *wdns;		/* -W DIR: working directory in the joined root */
+	bool follow_context;		/* -Z: the target's SELinux context */
 	int net_socket;			/* -N FD: that socket's network namespace; -1 */
 	struct exec_opts exec;
 	char **argv;
@@ -24,3 +28,9 @@ struct nsjoin_opts {
 /* Parse and check the command line into o (o->argv: the command); > 0 to
  * go on, 0 after --help or --version, < 0 after printing a usage error. */
 int nsjoin_parse_args(int argc, char **argv, struct nsjoin_opts *o);
+
+/* -Z (nsjoin-selinux.c): whether this build has SELinux support, and
+ * taking the context of the process procfd for the command's exec; 0 when
+ * SELinux is not enabled (as nsenter(1)), or -1 after printing why not. */
+bool nsjoin_have_selinux(void);
+int nsjoin_follow_context(int procfd, pid_t pid);

@@ -26,6 +26,7 @@
 #include "idmap.h"
 #include "idpolicy.h"
 #include "mapwrite.h"
+#include "nsmap.h"
 #include "output.h"
 #include "opts.h"
 #include "parse.h"
@@ -216,7 +217,7 @@ static int run_map(struct nsmap_opts *o)
 		if (o->dry_run)
 			print_plan(t.pid, &o->req, r < 0 ? o->req.setgroups : plan.setgroups);
 		if (r == 0 && !o->dry_run)
-			r = mapwrite_apply(&t, &o->req, &plan, &f);
+			r = mapwrite_apply(&t, &o->req, &plan, &caller, &f);
 	}
 	if (r < 0) {
 		nsk_err_failure(&f, r);
@@ -327,6 +328,10 @@ int main(int argc, char **argv)
 		nsk_err("dropping capabilities: %s", strerror(-o.setid_held));
 		return EXIT_TOOL_FAILED;
 	}
+	/* Installed or linked as shadow's tools, nsmap is them. */
+	if (!strcmp(program_invocation_short_name, "newuidmap") ||
+	    !strcmp(program_invocation_short_name, "newgidmap"))
+		return nsmap_shadow_main(argc, argv, program_invocation_short_name[3] == 'g');
 	r = parse_args(argc, argv, &o);
 	if (r <= 0)
 		return r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;

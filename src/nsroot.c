@@ -17,7 +17,6 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
-#include <linux/openat2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +30,7 @@
 #include "err.h"
 #include "opts.h"
 #include "exec.h"
+#include "inroot.h"
 #include "mnt.h"
 #include "mountinfo.h"
 #include "procmask.h"
@@ -293,35 +293,6 @@ static int fail(struct nsk_failure *f, const char *step, const char *root, const
 			path ? path : "");
 }
 
-/* An O_PATH fd of PATH inside the root rootfd (symlinks resolved as if
- * rootfd were /). */
-static int open_in_root(int rootfd, const char *path)
-{
-	struct open_how how = {
-		.flags = O_PATH | O_CLOEXEC,
-		.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS,
-	};
-	int fd = (int)syscall(SYS_openat2, rootfd, path, &how, sizeof(how));
-
-	return fd < 0 ? -errno : fd;
-}
-
-/* Mount onto PATH inside rootfd, through its fd (a magic link that names
- * exactly the directory openat2 found). */
-static int mount_in_root(int rootfd, const char *path, const char *src, const char *fstype,
-			 unsigned long flags, const char *data)
-{
-	_cleanup_close_ int fd = open_in_root(rootfd, path);
-	char target[64];
-
-	if (fd < 0)
-		return fd;
-	snprintf(target, sizeof(target), "/proc/self/fd/%d", fd);
-	if (mount(src, target, fstype, flags, data) < 0)
-		return -errno;
-	return 0;
-}
-
 /* Open each lower layer before anything is mounted: the overlay's mount
  * fails with a bare ENOENT that says nothing of which path is missing, and
  * the line would name NEWROOT. */
@@ -415,11 +386,11 @@ static int do_bind(int rootfd, const struct nsroot_opts *o, const struct bind *b
 	if (srcfd < 0)
 		return srcfd;
 	snprintf(source, sizeof(source), "/proc/self/fd/%d", srcfd);
-	if ((r = mount_in_root(rootfd, b->dst, source, NULL, MS_BIND | MS_REC, NULL)) < 0)
+	if ((r = inroot_mount(rootfd, b->dst, source, NULL, MS_BIND | MS_REC, NULL)) < 0)
 		return fail(f, b->ro ? "read-only bind mount" : "bind mount", o->newroot, b->dst, r);
 	if (!b->ro)
 		return 0;
-	if ((fd = open_in_root(rootfd, b->dst)) < 0 || (r = mnt_set_readonly_fd(fd, true)) < 0)
+	if ((fd = inroot_open(rootfd, b->dst, O_PATH)) < 0 || (r = mnt_set_readonly_fd(fd, true)) < 0)
 		return fail(f, "making the bind read-only", o->newroot, b->dst, fd < 0 ? fd : r);
 	return 0;
 }
@@ -433,10 +404,10 @@ static int make_dev(int rootfd, const struct nsroot_opts *o, struct nsk_failure 
 	char target[128], source[64];
 	int r;
 
-	if ((r = mount_in_root(rootfd, "/dev", "tmpfs", "tmpfs", MS_NOSUID | MS_NOEXEC,
+	if ((r = inroot_mount(rootfd, "/dev", "tmpfs", "tmpfs", MS_NOSUID | MS_NOEXEC,
 			       "mode=0755,size=64k")) < 0)
 		return fail(f, "mounting a tmpfs", o->newroot, "/dev", r);
-	if ((devfd = open_in_root(rootfd, "/dev")) < 0)
+	if ((devfd = inroot_open(rootfd, "/dev", O_PATH)) < 0)
 		return fail(f, "opening the new /dev", o->newroot, "/dev", devfd);
 	for (size_t i = 0; i < ELEMENTSOF(nodes); i++) {
 		snprintf(source, sizeof(source), "/dev/%s", nodes[i]);
@@ -466,7 +437,7 @@ static int make_dev(int rootfd, const struct nsroot_opts *o, struct nsk_failure 
 static int mask_mount(int rootfd, const struct nsroot_opts *o, const char *dst,
 		      int (*mask)(int, const char *, struct nsk_failure *), struct nsk_failure *f)
 {
-	_cleanup_close_ int fd = open_in_root(rootfd, dst);
+	_cleanup_close_ int fd = inroot_open(rootfd, dst, O_PATH);
 	char path[PATH_MAX];
 
 	if (fd < 0)
@@ -482,7 +453,7 @@ static int make_proc(int rootfd, const struct nsroot_opts *o, struct nsk_failure
 
 	if (in_initial_pid_ns())
 		nsk_warn("--proc: not in a new PID namespace: the new /proc shows every process of the host");
-	if ((r = mount_in_root(rootfd, "/proc", "proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+	if ((r = inroot_mount(rootfd, "/proc", "proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC,
 			       NULL)) < 0)
 		return fail(f, "mounting proc", o->newroot, "/proc", r);
 	return o->proc_unmasked ? 0 : mask_mount(rootfd, o, "/proc", procmask_proc, f);
@@ -492,7 +463,7 @@ static int make_sys(int rootfd, const struct nsroot_opts *o, struct nsk_failure 
 {
 	int r;
 
-	if ((r = mount_in_root(rootfd, "/sys", "sysfs", "sysfs",
+	if ((r = inroot_mount(rootfd, "/sys", "sysfs", "sysfs",
 			       MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL)) < 0)
 		return fail(f, "mounting sysfs", o->newroot, "/sys", r);
 	return mask_mount(rootfd, o, "/sys", procmask_sys, f);
@@ -515,7 +486,7 @@ static int populate(int rootfd, const struct nsroot_opts *o, struct nsk_failure 
 		return r;
 	if (o->sys && (r = make_sys(rootfd, o, f)) < 0)
 		return r;
-	if (o->tmp && (r = mount_in_root(rootfd, "/tmp", "tmpfs", "tmpfs", MS_NOSUID | MS_NODEV,
+	if (o->tmp && (r = inroot_mount(rootfd, "/tmp", "tmpfs", "tmpfs", MS_NOSUID | MS_NODEV,
 					 "mode=1777")) < 0)
 		return fail(f, "mounting a tmpfs", o->newroot, "/tmp", r);
 	/* Before the pivot, so that failing here can still be undone. */

@@ -197,7 +197,8 @@ static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int l
 	int hold_fd = -1, r;
 	struct msg m;
 
-	if (o->mount_proc && nsrun_mount_proc(o->mount_proc) < 0) {
+	if ((o->mount_proc && nsrun_mount_proc(o) < 0) ||
+	    (o->mount_binfmt && nsrun_mount_binfmt(o) < 0)) {
 		tell(sync_fd, MSG_FAILED, 0);
 		_exit(EXIT_TOOL_FAILED);
 	}

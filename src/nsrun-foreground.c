@@ -102,7 +102,8 @@ static int foreground_exec(const struct nsrun_opts *o, struct helper *h)
 	struct nsk_failure f = NSK_FAILURE_INIT;
 	int r;
 
-	if (o->mount_proc && nsrun_mount_proc(o->mount_proc) < 0) {
+	if ((o->mount_proc && nsrun_mount_proc(o) < 0) ||
+	    (o->mount_binfmt && nsrun_mount_binfmt(o) < 0)) {
 		nsrun_finish_helper(h, false);
 		return EXIT_TOOL_FAILED;
 	}
@@ -131,7 +132,8 @@ static int foreground_child(const struct nsrun_opts *o, int parent, int sync_fd)
 	}
 	if (o->kill_child && set_kill_child(o, parent) < 0)
 		return EXIT_TOOL_FAILED;
-	if (o->mount_proc && nsrun_mount_proc(o->mount_proc) < 0)
+	if ((o->mount_proc && nsrun_mount_proc(o) < 0) ||
+	    (o->mount_binfmt && nsrun_mount_binfmt(o) < 0))
 		return EXIT_TOOL_FAILED;
 	return nsrun_run_cmd(o, sync_fd);
 }

@@ -3,6 +3,7 @@
  * the names, propagation, lo; proc in the first process of a PID
  * namespace. */
 #include <errno.h>
+#include <grp.h>
 #include <fcntl.h>
 #include <sched.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include "cleanup.h"
 #include "err.h"
 #include "helper.h"
+#include "inroot.h"
 #include "idmap.h"
 #include "mapreq.h"
 #include "msg.h"
@@ -69,6 +71,25 @@ static int write_time_offsets(const struct nsrun_opts *o)
 	return 0;
 }
 
+/* --verbose: which program writes each map. Without CAP_SETUID
+ * (CAP_SETGID) a map of more than our own id is written by newuidmap
+ * (newgidmap), as unshare(1) does; else by our helper. */
+static void say_map_writers(const struct mapwrite_request *req, const struct idpolicy_caller *c)
+{
+	const struct idmap *maps[2] = { &req->uid, &req->gid };
+	const bool may[2] = { c->may_setuid, c->may_setgid };
+	const uint32_t own[2] = { c->uid, c->gid };
+
+	for (int k = 0; k < 2; k++) {
+		bool helper = *c->map_helper[k] &&
+			      idpolicy_check_capable(maps[k], may[k], own[k]) != IDPOLICY_OK;
+
+		if (maps[k]->count)
+			nsk_note("%s: written by %s", k ? "gid_map" : "uid_map",
+				 helper ? c->map_helper[k] : "nsrun's helper");
+	}
+}
+
 int nsrun_start_helper(const struct nsrun_opts *o, bool persist, struct helper *h)
 {
 	struct mapwrite_request req;	/* ~8 KiB and ~6 KiB: the stack holds them */
@@ -84,10 +105,27 @@ int nsrun_start_helper(const struct nsrun_opts *o, bool persist, struct helper *
 		}
 		w.maps = &req;
 		w.caller = &caller;
+		if (o->verbose)
+			say_map_writers(&req, &caller);
 	}
 	/* The helper reads w in its copy of this frame. */
 	if ((r = helper_start(h, &w, &f)) < 0) {
 		nsk_err_failure(&f, r);
+		return -1;
+	}
+	return 0;
+}
+
+/* --owner: the user namespace is owned by whoever creates it, so become
+ * that user first (unshare(1) does the same). From here on this process
+ * holds no privilege on the host; the helper, forked before, stays root
+ * to write the maps. */
+static int become_owner(const struct nsrun_opts *o)
+{
+	if (setgroups(0, NULL) < 0 || setresgid(o->owner_gid, o->owner_gid, o->owner_gid) < 0 ||
+	    setresuid(o->owner_uid, o->owner_uid, o->owner_uid) < 0) {
+		nsk_err("--owner %u:%u: %s", (unsigned)o->owner_uid, (unsigned)o->owner_gid,
+			strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -108,6 +146,8 @@ int nsrun_create_namespaces(const struct nsrun_opts *o, struct helper *h)
 		if (fd < 0 || ns_mnt_id(fd, &outer_mnt_id) < 0)
 			persist_mnt = false;	/* no ids to compare: nothing to fix */
 	}
+	if (o->owner && become_owner(o) < 0)
+		return -1;
 	if (unshare(o->clone_flags) < 0) {
 		nsk_err("unshare: %s", strerror(errno));
 		return -1;
@@ -165,18 +205,81 @@ int nsrun_finish_helper(struct helper *h, bool keep)
 	return r;
 }
 
-/* In the first process of a new PID namespace. */
-int nsrun_mount_proc(const char *dir)
+/* The root the command will get (--root), where --mount-proc and
+ * --mount-binfmt mount, as unshare(1) mounts them after its chroot: an
+ * fd, or AT_FDCWD for ours. */
+static int open_cmd_root(const struct nsrun_opts *o)
 {
+	int fd;
+
+	if (!o->exec.root)
+		return AT_FDCWD;
+	if ((fd = open(o->exec.root, O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0)
+		nsk_err("%s: %s", o->exec.root, strerror(errno));
+	return fd < 0 ? -1 : fd;
+}
+
+/* mount(2) onto dir, a path in the command's root. */
+static int mount_for_cmd(int rootfd, const char *dir, const char *src, const char *fstype,
+			 unsigned long flags)
+{
+	if (rootfd == AT_FDCWD)
+		return mount(src, dir, fstype, flags, NULL) < 0 ? -errno : 0;
+	return inroot_mount(rootfd, dir, src, fstype, flags, NULL);
+}
+
+/* In the first process of a new PID namespace (or of the new mount
+ * namespace): --mount-proc, in the command's root. */
+int nsrun_mount_proc(const struct nsrun_opts *o)
+{
+	_cleanup_close_ int rootfd = open_cmd_root(o);
+	const char *dir = o->mount_proc;
+	int r;
+
+	if (rootfd == -1)
+		return -1;
 	/* Keep the new proc from propagating to the host whatever
 	 * --propagation said (unshare(1) does the same). */
-	if (mount("none", dir, NULL, MS_PRIVATE | MS_REC, NULL) < 0 && errno != EINVAL) {
-		nsk_err("%s: making it private: %s", dir, strerror(errno));
+	r = mount_for_cmd(rootfd, dir, "none", NULL, MS_PRIVATE | MS_REC);
+	if (r < 0 && r != -EINVAL) {
+		nsk_err("%s: making it private: %s", dir, strerror(-r));
 		return -1;
 	}
-	if (mount("proc", dir, "proc", MS_NOSUID | MS_NOEXEC | MS_NODEV, NULL) < 0) {
-		nsk_err("%s: mounting proc: %s", dir, strerror(errno));
+	if ((r = mount_for_cmd(rootfd, dir, "proc", "proc", MS_NOSUID | MS_NOEXEC | MS_NODEV)) < 0) {
+		nsk_err("%s: mounting proc: %s", dir, strerror(-r));
 		return -1;
 	}
 	return 0;
+}
+
+/* --mount-binfmt: a binfmt_misc of the new user namespace (Linux 6.7),
+ * and -l: one interpreter registered in it. After --mount-proc, whose
+ * /proc/sys/fs/binfmt_misc it covers by default. */
+int nsrun_mount_binfmt(const struct nsrun_opts *o)
+{
+	_cleanup_close_ int rootfd = open_cmd_root(o);
+	_cleanup_close_ int dirfd = -1, fd = -1;
+	const char *dir = o->mount_binfmt;
+	int r;
+
+	if (rootfd == -1)
+		return -1;
+	if ((r = mount_for_cmd(rootfd, dir, "binfmt_misc", "binfmt_misc",
+			       MS_NOSUID | MS_NOEXEC | MS_NODEV)) < 0) {
+		nsk_err("%s: mounting binfmt_misc: %s", dir,
+			r == -EPERM ? "not allowed (a binfmt_misc per user namespace needs "
+				      "Linux 6.7)" : strerror(-r));
+		return -1;
+	}
+	if (!o->load_interp)
+		return 0;
+	if (rootfd != AT_FDCWD)
+		dirfd = inroot_open(rootfd, dir, O_PATH | O_DIRECTORY);
+	else if ((dirfd = open(dir, O_PATH | O_DIRECTORY | O_CLOEXEC)) < 0)
+		dirfd = -errno;
+	if (dirfd >= 0 && (fd = openat(dirfd, "register", O_WRONLY | O_CLOEXEC)) >= 0 &&
+	    write(fd, o->load_interp, strlen(o->load_interp)) >= 0)
+		return 0;
+	nsk_err("%s/register: %s: %s", dir, o->load_interp, strerror(dirfd < 0 ? -dirfd : errno));
+	return -1;
 }

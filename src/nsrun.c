@@ -53,7 +53,9 @@ enum {
 	OPT_DOMAINNAME, OPT_MAP_USER, OPT_MAP_GROUP, OPT_SETGROUPS, OPT_MONOTONIC, OPT_BOOTTIME,
 	OPT_KILL_CHILD, OPT_CAP_DROP, OPT_CAP_ADD, OPT_NO_NEW_PRIVS, OPT_DETACH, OPT_HOLD,
 	OPT_RELEASE, OPT_LOG, OPT_MAP_USERS, OPT_MAP_GROUPS, OPT_MAP_AUTO, OPT_PRESERVE_FDS,
-	OPT_KEEP_FD, OPT_HANDLE_FORMAT, OPT_SECCOMP, OPT_SECCOMP_LOG,
+	OPT_KEEP_FD, OPT_HANDLE_FORMAT, OPT_MAP_SUBIDS, OPT_KEEP_CAPS, OPT_FORWARD_SIGNALS,
+	OPT_CLEAR_ENV, OPT_WHITELIST_ENV, OPT_OWNER, OPT_MOUNT_BINFMT, OPT_VERBOSE, OPT_SECCOMP,
+	OPT_SECCOMP_LOG,
 };
 
 static const struct option longopts[] = {
@@ -70,6 +72,8 @@ static const struct option longopts[] = {
 	{ "as-pid-1", no_argument, NULL, OPT_AS_PID_1 },
 	{ "no-init", no_argument, NULL, OPT_AS_PID_1 },
 	{ "mount-proc", optional_argument, NULL, OPT_MOUNT_PROC },
+	{ "mount-binfmt", optional_argument, NULL, OPT_MOUNT_BINFMT },
+	{ "load-interp", required_argument, NULL, 'l' },
 	{ "propagation", required_argument, NULL, OPT_PROPAGATION },
 	{ "hostname", required_argument, NULL, OPT_HOSTNAME },
 	{ "domainname", required_argument, NULL, OPT_DOMAINNAME },
@@ -80,10 +84,16 @@ static const struct option longopts[] = {
 	{ "map-users", required_argument, NULL, OPT_MAP_USERS },
 	{ "map-groups", required_argument, NULL, OPT_MAP_GROUPS },
 	{ "map-auto", no_argument, NULL, OPT_MAP_AUTO },
+	{ "map-subids", no_argument, NULL, OPT_MAP_SUBIDS },
 	{ "setgroups", required_argument, NULL, OPT_SETGROUPS },
 	{ "monotonic", required_argument, NULL, OPT_MONOTONIC },
 	{ "boottime", required_argument, NULL, OPT_BOOTTIME },
 	{ "kill-child", optional_argument, NULL, OPT_KILL_CHILD },
+	{ "forward-signals", no_argument, NULL, OPT_FORWARD_SIGNALS },
+	{ "keep-caps", no_argument, NULL, OPT_KEEP_CAPS },
+	{ "clear-env", no_argument, NULL, OPT_CLEAR_ENV },
+	{ "whitelist-env", required_argument, NULL, OPT_WHITELIST_ENV },
+	{ "owner", required_argument, NULL, OPT_OWNER },
 	{ "cap-drop", required_argument, NULL, OPT_CAP_DROP },
 	{ "cap-add", required_argument, NULL, OPT_CAP_ADD },
 	{ "no-new-privs", no_argument, NULL, OPT_NO_NEW_PRIVS },
@@ -101,6 +111,7 @@ static const struct option longopts[] = {
 	{ "log", required_argument, NULL, OPT_LOG },
 	{ "handle-format", required_argument, NULL, OPT_HANDLE_FORMAT },
 	{ "target", required_argument, NULL, 't' },
+	{ "verbose", no_argument, NULL, OPT_VERBOSE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -127,7 +138,10 @@ static void usage(void)
 	      "Process:\n"
 	      " -f, --fork                 fork before running the command\n"
 	      "     --as-pid-1             exec the command as PID 1, with no init (alias --no-init)\n"
-	      "     --kill-child[=SIGNAL]  signal the command when nsrun dies (default KILL)\n"
+	      "     --kill-child[=SIGNAL]  signal the command when nsrun dies (default KILL);\n"
+	      "                            implies --fork\n"
+	      "     --forward-signals      forward signals to the command (always done);\n"
+	      "                            implies --fork\n"
 	      "     --detach               run in the background; print the handle and exit\n"
 	      "     --hold                 with --detach: wait for --release before the command\n"
 	      "     --release              start the command of a held nsrun (-t or stdin)\n"
@@ -139,6 +153,10 @@ static void usage(void)
 	      "Set-up:\n"
 	      "     --no-lo                leave lo down in a new network namespace\n"
 	      "     --mount-proc[=DIR]     mount a fresh proc on DIR (default /proc); implies -m\n"
+	      "     --mount-binfmt[=DIR]   mount the user namespace's binfmt_misc on DIR (default\n"
+	      "                            /proc/sys/fs/binfmt_misc, on a fresh /proc); implies -U -m\n"
+	      " -l, --load-interp DEF      register DEF in it (:name:type:offset:magic:mask:\n"
+	      "                            interpreter:flags); implies --mount-binfmt\n"
 	      "     --propagation MODE     private|shared|slave|unchanged (default private)\n"
 	      "     --hostname NAME        set the hostname; implies -u\n"
 	      "     --domainname NAME      set the NIS domain name; implies -u\n"
@@ -146,10 +164,13 @@ static void usage(void)
 	      " -c, --map-current-user     map the current user and group to themselves\n"
 	      "     --map-user UID|NAME    map the current user to UID\n"
 	      "     --map-group GID|NAME   map the current group to GID\n"
-	      "     --map-users INNER:OUTER:COUNT  map a uid range (repeatable; as nsmap)\n"
-	      "     --map-groups INNER:OUTER:COUNT map a gid range (repeatable; as nsmap)\n"
-	      "     --map-auto             map the current user to 0 and the subuid/subgid ranges\n"
+	      "     --map-users MAP        map uids: INNER:OUTER:COUNT or OUTER,INNER,COUNT,\n"
+	      "                            auto, subids or all (repeatable; as unshare)\n"
+	      "     --map-groups MAP       map gids, the same way\n"
+	      "     --map-auto             map your first subuid/subgid range at 0\n"
+	      "     --map-subids           map your first subuid/subgid range at its own ids\n"
 	      "     --setgroups MODE       allow|deny setgroups(2) in the user namespace\n"
+	      "     --owner UID:GID        create the user namespace as UID:GID (root only)\n"
 	      "     --monotonic OFFSET     monotonic clock offset in seconds; implies -T\n"
 	      "     --boottime OFFSET      boot-time clock offset in seconds; implies -T\n"
 	      "\n"
@@ -164,9 +185,13 @@ static void usage(void)
 	      "     --seccomp PROFILE      filter system calls: default, unconfined, or a\n"
 	      "                              Docker/OCI JSON profile file\n"
 	      "     --seccomp-log          log what the profile would refuse, refuse nothing\n"
+	      "     --keep-caps            keep the user namespace's capabilities (ambient)\n"
+	      "     --clear-env            run the command with an empty environment\n"
+	      "     --whitelist-env LIST   the same, but keep the variables of LIST (comma list)\n"
 	      "     --preserve-fds N       pass descriptors 3 to 2+N (where others are closed)\n"
 	      "     --keep-fd FD           pass descriptor FD (repeatable; where others are closed)\n"
 	      "\n"
+	      "     --verbose              say which program writes the id maps\n"
 	      " -h, --help                 show this help\n"
 	      " -V, --version              show the version\n"
 	      "\n"
@@ -238,11 +263,13 @@ static int parse_value(struct nsrun_opts *o, int c, const char *arg)
 	case OPT_MAP_USERS:
 	case OPT_MAP_GROUPS:
 		if (mapreq_add_range(&o->maps, c == OPT_MAP_GROUPS, arg) < 0)
-			return nsk_usage_err("%s %s: not INNER:OUTER:COUNT",
+			return nsk_usage_err("%s %s: not INNER:OUTER:COUNT, OUTER,INNER,COUNT, auto, "
+					     "subids or all",
 					     c == OPT_MAP_GROUPS ? "--map-groups" : "--map-users", arg);
 		return 0;
 	case OPT_MAP_AUTO:
-		o->maps.auto_map = true;
+	case OPT_MAP_SUBIDS:
+		mapreq_add_source(&o->maps, c == OPT_MAP_AUTO ? MAPREQ_AUTO : MAPREQ_SUBIDS);
 		return 0;
 	case OPT_HANDLE_FORMAT:
 		if ((i = parse_choice(arg, target_handle_formats)) < 0)
@@ -265,6 +292,27 @@ static int parse_value(struct nsrun_opts *o, int c, const char *arg)
 		if (arg && parse_signal(arg, &o->kill_child) < 0)
 			return nsk_usage_err("--kill-child=%s: not a signal", arg);
 		return 0;
+	case OPT_WHITELIST_ENV:
+		if (!*arg || strchr(arg, '=') || strstr(arg, ",,") || *arg == ',')
+			return nsk_usage_err("--whitelist-env %s: not a comma list of names", arg);
+		o->exec.clear_env = true;
+		o->exec.env_keep = arg;
+		return 0;
+	case OPT_OWNER: {
+		struct idmap_range ids;
+		char buf[32];
+
+		/* UID:GID, checked as a range's first two fields */
+		if (snprintf(buf, sizeof(buf), "%s:1", arg) >= (int)sizeof(buf) ||
+		    idmap_parse_range(buf, &ids) < 0 || ids.inner == UINT32_MAX ||
+		    ids.outer == UINT32_MAX)
+			return nsk_usage_err("--owner %s: not UID:GID", arg);
+		o->owner = true;
+		o->owner_uid = ids.inner;
+		o->owner_gid = ids.outer;
+		o->clone_flags |= CLONE_NEWUSER;
+		return 0;
+	}
 	case OPT_CAP_DROP:
 	case OPT_CAP_ADD:
 		return opts_caps_option(c == OPT_CAP_ADD, arg, &o->exec);
@@ -305,9 +353,15 @@ static int parse_option(void *opts, int c, const char *arg)
 	case OPT_NO_LO: o->no_lo = true; return 0;
 	case OPT_AS_PID_1: o->as_pid_1 = true; return 0;
 	case OPT_MOUNT_PROC: o->mount_proc = arg ? arg : "/proc"; return 0;
+	case OPT_MOUNT_BINFMT: o->mount_binfmt = arg ? arg : ""; return 0;
+	case 'l': o->load_interp = arg; return 0;
 	case OPT_HOSTNAME: o->hostname = arg; return 0;
 	case OPT_DOMAINNAME: o->domainname = arg; return 0;
 	case OPT_NO_NEW_PRIVS: o->exec.no_new_privs = true; return 0;
+	case OPT_KEEP_CAPS: o->exec.change_caps = true; return 0;
+	case OPT_FORWARD_SIGNALS: o->fork = true; return 0;
+	case OPT_CLEAR_ENV: o->exec.clear_env = true; return 0;
+	case OPT_VERBOSE: o->verbose = true; return 0;
 	case OPT_DETACH: o->detach = true; return 0;
 	case OPT_HOLD: o->hold = true; return 0;
 	case OPT_RELEASE: o->release = true; return 0;
@@ -326,7 +380,8 @@ static bool sets_anything(const struct nsrun_opts *o)
 	return o->clone_flags || o->fork || o->as_pid_1 || o->no_lo || o->propagation_given ||
 	       o->setgroups >= 0 || o->detach || o->hold || o->log || o->argv[0] || e->root ||
 	       e->wd || e->set_uid || e->set_gid || e->no_new_privs || e->change_caps ||
-	       o->keep_fds_given || o->handle_format_given || e->seccomp_name || e->seccomp_log;
+	       e->clear_env || o->keep_fds_given || o->handle_format_given || e->seccomp_name ||
+	       e->seccomp_log;
 }
 
 /* Options that imply others, and combinations that make no sense. */
@@ -334,6 +389,21 @@ static int check_options(struct nsrun_opts *o)
 {
 	if (o->target && !o->release)
 		return nsk_usage_err("-t names the process for --release only");
+	/* -l and --mount-binfmt without DIR: the binfmt_misc of a fresh
+	 * /proc, as unshare(1) */
+	if (o->load_interp && !o->mount_binfmt)
+		o->mount_binfmt = "";
+	if (o->mount_binfmt && !*o->mount_binfmt) {
+		o->mount_binfmt = "/proc/sys/fs/binfmt_misc";
+		/* a proc of our own, which a new user namespace may mount
+		 * only for a PID namespace it owns */
+		if (!o->mount_proc) {
+			o->mount_proc = "/proc";
+			o->clone_flags |= CLONE_NEWPID;
+		}
+	}
+	if (o->mount_binfmt)
+		o->clone_flags |= CLONE_NEWNS | CLONE_NEWUSER;
 	if (o->mount_proc)
 		o->clone_flags |= CLONE_NEWNS;
 	if (o->hostname || o->domainname)
@@ -341,7 +411,14 @@ static int check_options(struct nsrun_opts *o)
 	/* With ranges, the helper writes the maps, own ids included; also
 	 * for a gid map with setgroups allowed, which the kernel accepts
 	 * only from a writer in the parent namespace. */
-	if (mapreq_wanted(&o->maps) || (o->map_gid && o->setgroups == 1)) {
+	if (o->owner && geteuid() != 0)
+		return nsk_usage_err("--owner needs root (it creates the namespace as another user)");
+	if (o->owner && o->detach)
+		return nsk_usage_err("--owner does not go with --detach");
+	/* With --owner the namespace is not ours: our own ids can be mapped
+	 * only from outside, by the helper that stays root (as unshare). */
+	if (mapreq_wanted(&o->maps) || (o->map_gid && o->setgroups == 1) ||
+	    (o->owner && (o->map_uid || o->map_gid))) {
 		mapreq_add_own(&o->maps, o->map_uid, o->inner_uid, o->map_gid, o->inner_gid,
 			       o->setgroups);
 		o->map_uid = o->map_gid = false;
@@ -398,7 +475,7 @@ static int check_options(struct nsrun_opts *o)
 
 static int parse_args(int argc, char **argv, struct nsrun_opts *o)
 {
-	int r = opts_parse(argc, argv, "+:UmpnuiCTfrcS:G:R:w:t:hV", longopts, usage, parse_option, o);
+	int r = opts_parse(argc, argv, "+:UmpnuiCTfrcS:G:R:w:t:l:hV", longopts, usage, parse_option, o);
 
 	if (r <= 0)
 		return r;

@@ -28,6 +28,8 @@ struct nsrun_opts {
 	const char *persist_path[NS_TYPE_MAX];	/* indexed like ns_types */
 	bool fork, as_pid_1, no_lo;
 	const char *mount_proc;		/* NULL: no --mount-proc */
+	const char *mount_binfmt;	/* NULL: no --mount-binfmt */
+	const char *load_interp;	/* -l: a binfmt_misc definition */
 	unsigned long propagation;	/* 0: unchanged */
 	bool propagation_given;		/* --propagation, even "private" */
 	const char *hostname, *domainname;
@@ -40,12 +42,16 @@ struct nsrun_opts {
 	int64_t monotonic_sec, boottime_sec;
 	long monotonic_nsec, boottime_nsec;
 	int kill_child;			/* 0: none */
+	bool owner;			/* --owner: create the user namespace as */
+	uid_t owner_uid;
+	gid_t owner_gid;
 	bool detach, hold, release;
 	const char *log, *target;
 	enum target_handle_format handle_format;	/* what --detach prints */
 	bool handle_format_given;
 	bool keep_fds_given;		/* --preserve-fds or --keep-fd */
 	bool nondumpable;		/* our processes stay non-dumpable */
+	bool verbose;			/* --verbose: say who writes the maps */
 	uid_t outer_uid;		/* our ids before any new user namespace */
 	gid_t outer_gid;
 	struct exec_opts exec;
@@ -63,8 +69,11 @@ int nsrun_start_helper(const struct nsrun_opts *o, bool persist, struct helper *
  * maps, and one with no files to make is then reaped. Prints its own
  * error. */
 int nsrun_create_namespaces(const struct nsrun_opts *o, struct helper *h);
-/* Mount a fresh proc on dir (in the first process of a PID namespace). */
-int nsrun_mount_proc(const char *dir);
+/* --mount-proc: a fresh proc on its DIR in the command's root (in the
+ * first process of a PID namespace). Prints its own error. */
+int nsrun_mount_proc(const struct nsrun_opts *o);
+/* --mount-binfmt and -l, likewise, after nsrun_mount_proc. */
+int nsrun_mount_binfmt(const struct nsrun_opts *o);
 /* Warn about each namespace file an undo left behind (lib/persist). */
 struct persisted;
 void nsrun_warn_left(const struct persisted *left);

@@ -70,6 +70,34 @@ require_tool() {
 	[ -x "$(tool "$1")" ] || skip "$1 is not built"
 }
 
+# --- tools run under other ids ----------------------------------------------
+# A container's root (uid 100000) or an unprivileged user cannot enter the
+# build tree when the checkout lies in a directory of mode 0700, as a home
+# directory often is: what a test runs under another id is staged where
+# that id can reach it.
+
+# require_reachable PATH UID: fail in one line unless uid UID (and gid UID,
+# no other group) can reach PATH.
+require_reachable() {
+	setpriv --reuid="$2" --regid="$2" --clear-groups -- test -e "$1" 2>/dev/null ||
+		fail "$1: out of reach of uid $2, which the test runs tools as (a parent directory of mode 0700?): set TMPDIR to a directory every user can enter"
+}
+
+# stage_tools [UID]: copies of the built tools in $STAGED_BIN ($TMP_DIR/tools,
+# which this makes mode 755 like $TMP_DIR), checked to be within reach of
+# uid UID (default 100000).
+stage_tools() {
+	require_cmd setpriv
+	STAGED_BIN=$TMP_DIR/tools
+	chmod 755 "$TMP_DIR" && mkdir -p "$STAGED_BIN" && chmod 755 "$STAGED_BIN" ||
+		hard_error "mkdir $STAGED_BIN"
+	for _t in $NSKIT_TOOLS; do
+		cp "$NSKIT_BUILDDIR/$_t" "$STAGED_BIN/" || hard_error "copying $_t to $STAGED_BIN"
+	done
+	require_reachable "$STAGED_BIN/nsrun" "${1:-100000}"
+	export STAGED_BIN
+}
+
 # --- clean-up: every test registers what it made ---------------------------
 _cleanups=""
 # on_exit 'shell code': run at exit, last registered first.

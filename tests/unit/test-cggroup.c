@@ -50,6 +50,42 @@ static void fake_sys(struct cg_sys *sys, bool v2)
 	cg_sys_finish(sys);
 }
 
+/* cgctl -c: exactly the hierarchies of the controllers and names asked
+ * for; v2 only for a controller that lives there. */
+static void test_hiers_of(void **state)
+{
+	static const char text[] =
+		"1 0 0:1 / /cg/cpu rw - cgroup cgroup rw,cpu\n"
+		"2 0 0:2 / /cg/memory rw - cgroup cgroup rw,memory\n"
+		"3 0 0:3 / /cg/nskit rw - cgroup none rw,name=nskit\n"
+		"4 0 0:4 / /cg/unified rw - cgroup2 cgroup2 rw\n";
+	static const char *const names[] = { "nskit", "other" };
+	struct mountinfo mi;
+	struct cg_sys sys;
+	size_t bad;
+
+	assert_int_equal(mountinfo_parse(strdup(text), &mi, &bad), 0);
+	cg_sys_init(&sys);
+	sys.with_named = true;
+	assert_int_equal(cg_sys_parse(&sys, &mi, "4:name=nskit:/\n2:memory:/\n1:cpu:/\n0::/\n"), 0);
+	mountinfo_free(&mi);
+	sys.h[sys.v2].ctrls = CG_BIT(CG_PIDS) | CG_BIT(CG_MEMORY);	/* memory is bound to v1 */
+	cg_sys_finish(&sys);
+	unsigned cpu = 1u << sys.ctrl_hier[CG_CPU], mem = 1u << sys.ctrl_hier[CG_MEMORY];
+	unsigned v2 = 1u << sys.v2, named = 1u << cg_sys_find(&sys, "name=nskit");
+
+	assert_int_equal(cg_hiers_of(&sys, CG_BIT(CG_MEMORY), NULL, 0), mem);
+	assert_int_equal(cg_hiers_of(&sys, CG_BIT(CG_PIDS), NULL, 0), v2);
+	assert_int_equal(cg_hiers_of(&sys, CG_BIT(CG_CPU) | CG_BIT(CG_MEMORY), NULL, 0), cpu | mem);
+	assert_int_equal(cg_hiers_of(&sys, 0, names, 2), named);
+	assert_int_equal(cg_hiers_of(&sys, CG_BIT(CG_PIDS), names, 1), v2 | named);
+	assert_int_equal(cg_hiers_of(&sys, CG_BIT(CG_RDMA), NULL, 0), 0);
+	assert_int_equal(cg_hiers_of(&sys, 0, names + 1, 1), 0);
+	/* the default selection leaves the named one out */
+	assert_int_equal(cg_hiers_for(&sys, ~0u) & named, 0);
+	cg_sys_free(&sys);
+}
+
 static void test_write_read_at(void **state)
 {
 	int dfd = open(unit_tmp(), O_PATH | O_DIRECTORY | O_CLOEXEC);
@@ -291,6 +327,7 @@ static void test_v2_enable(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_hiers_of),
 		cmocka_unit_test(test_write_read_at), cmocka_unit_test(test_create_apply_undo),
 		cmocka_unit_test(test_v2_enable),
 		cmocka_unit_test(test_apply_rollback),

@@ -211,6 +211,36 @@ static void test_named_hierarchy(void **state)
 	cg_sys_free(&sys);
 }
 
+/* With with_named (cgctl -c name=NAME), a name= hierarchy is one too,
+ * with its NAME; two named ones stay two. */
+static void test_named_with(void **state)
+{
+	static const char mi[] =
+		"40 31 0:37 / /sys/fs/cgroup/systemd rw - cgroup cgroup rw,xattr,name=systemd\n"
+		"42 31 0:39 / /tmp/n rw - cgroup none rw,name=nskit\n"
+		"32 31 0:29 / /sys/fs/cgroup/cpu,cpuacct rw - cgroup cgroup rw,cpu,cpuacct\n"
+		"41 31 0:38 / /sys/fs/cgroup/unified rw - cgroup2 cgroup2 rw\n";
+	struct mountinfo m = mounts(mi);
+	struct cg_sys sys;
+
+	cg_sys_init(&sys);
+	sys.with_named = true;
+	assert_int_equal(cg_sys_parse(&sys, &m, "4:name=nskit:/\n3:name=systemd:/user\n"
+						"2:cpu,cpuacct:/b\n0::/c\n"), 0);
+	mountinfo_free(&m);
+	cg_sys_finish(&sys);
+	assert_int_equal(sys.n, 4);
+	int sd = cg_sys_find(&sys, "name=systemd"), nk = cg_sys_find(&sys, "name=nskit");
+	assert_true(sd >= 0 && nk >= 0 && sd != nk);
+	assert_string_equal(sys.h[sd].name, "systemd");
+	assert_string_equal(sys.h[sd].self, "/user");
+	assert_int_equal(sys.h[sd].ctrls, 0);
+	assert_string_equal(sys.h[nk].name, "nskit");
+	assert_string_equal(sys.h[nk].mount, "/tmp/n");
+	assert_null(sys.h[cg_sys_find(&sys, "cpu")].name);
+	cg_sys_free(&sys);
+}
+
 /* The caller's cgroup decides which of two mounts of a hierarchy is used:
  * the first one that shows it. */
 static void test_mount_that_shows_self(void **state)
@@ -370,6 +400,7 @@ int main(void)
 		cmocka_unit_test(test_hybrid), cmocka_unit_test(test_unified),
 		cmocka_unit_test(test_legacy), cmocka_unit_test(test_none_and_bad),
 		cmocka_unit_test(test_names), cmocka_unit_test(test_named_hierarchy),
+		cmocka_unit_test(test_named_with),
 		cmocka_unit_test(test_mount_that_shows_self), cmocka_unit_test(test_proc_next),
 		cmocka_unit_test(test_mount_find), cmocka_unit_test(test_mount_find_below_root),
 	};

@@ -3,7 +3,8 @@
  * in a child of its own, which sets up the credentials of the install it
  * stands for (root can: keep capabilities across a change of uid, drop
  * some) and reports the first check that failed. */
-#include <cap-ng.h>
+#include <linux/capability.h>
+#include <sys/syscall.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,16 +47,26 @@ static void in_child(int (*fn)(void))
 		fail_msg("check at line %d failed (child status %d)", line, status);
 }
 
+/* The process's sets, as the kernel reports them: [0] effective, [1]
+ * permitted. */
+static bool in_set(int which, int cap)
+{
+	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct d[_LINUX_CAPABILITY_U32S_3];
+
+	if (syscall(SYS_capget, &h, d) < 0)
+		return false;
+	return (which ? d[cap / 32].permitted : d[cap / 32].effective) & (1u << (cap % 32));
+}
+
 static bool effective(int cap)
 {
-	capng_clear(CAPNG_SELECT_CAPS);
-	return capng_get_caps_process() == 0 && capng_have_capability(CAPNG_EFFECTIVE, cap);
+	return in_set(0, cap);
 }
 
 static bool permitted(int cap)
 {
-	capng_clear(CAPNG_SELECT_CAPS);
-	return capng_get_caps_process() == 0 && capng_have_capability(CAPNG_PERMITTED, cap);
+	return in_set(1, cap);
 }
 
 /* Root keeps the two, and what mapping another user's namespace or uid 0
@@ -99,10 +110,12 @@ static int become_nobody(bool keep, int cap)
 		return -1;
 	if (setresgid(NOBODY, NOBODY, NOBODY) < 0 || setresuid(NOBODY, NOBODY, NOBODY) < 0)
 		return -1;
-	capng_clear(CAPNG_SELECT_CAPS);
+	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct d[_LINUX_CAPABILITY_U32S_3] = { { 0, 0, 0 } };
+
 	if (cap >= 0)
-		capng_update(CAPNG_ADD, CAPNG_PERMITTED, cap);
-	return capng_apply(CAPNG_SELECT_CAPS) < 0 ? -1 : 0;
+		d[cap / 32].permitted = 1u << (cap % 32);
+	return syscall(SYS_capset, &h, d) < 0 ? -1 : 0;
 }
 
 /* File capabilities that give only one of the two: that one is held. */

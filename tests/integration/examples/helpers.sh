@@ -1,12 +1,18 @@
 # shellcheck shell=sh
 # shellcheck disable=SC2034 # EX_STATUS, EX_PID, INSIDE_LIMITS: read by the tests
 # Helpers of the example tests (sourced after lib.sh and isolate): run the
-# scripts of examples/ with the built tools first on PATH, and prove that
-# nothing they made outlives them.
+# scripts of examples/ with the built tools first on PATH (copies of both,
+# staged where other ids can reach them), and prove that nothing they made
+# outlives them.
 
 for _t in nsrun nsjoin nsmap cgctl vethup mkprop nsroot; do require_tool "$_t"; done
 require_cmd busybox ip
-PATH=$NSKIT_BUILDDIR/src:$PATH
+# the tools and the examples, staged where the container's root (uid 100000)
+# and an unprivileged user can run them
+stage_tools
+PATH=$STAGED_BIN:$PATH
+NSRUN=$STAGED_BIN/nsrun NSJOIN=$STAGED_BIN/nsjoin NSMAP=$STAGED_BIN/nsmap CGCTL=$STAGED_BIN/cgctl
+VETHUP=$STAGED_BIN/vethup MKPROP=$STAGED_BIN/mkprop NSROOT=$STAGED_BIN/nsroot
 # Sanitizer builds only: LeakSanitizer reads /proc/PID of the exiting
 # process, which is another process or none at all where /proc was
 # remounted for a new PID namespace (after nsroot's pivot, nsjoin --root
@@ -14,11 +20,12 @@ PATH=$NSKIT_BUILDDIR/src:$PATH
 # --mount-proc). The tools' own tests check leaks where nothing pivots.
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 export ASAN_OPTIONS
-EXAMPLES=$NSKIT_SRCDIR/examples
+EXAMPLES=$TMP_DIR/examples
+mkdir "$EXAMPLES" && cp "$NSKIT_SRCDIR"/examples/*.sh "$EXAMPLES/" && chmod 755 "$EXAMPLES" "$EXAMPLES"/*.sh ||
+	hard_error "staging the examples in $EXAMPLES"
 # the examples' temporary directories, to check that they are removed
 TMPDIR=$TMP_DIR/t
 mkdir -p "$TMPDIR" || hard_error "mkdir $TMPDIR"
-chmod 755 "$TMP_DIR"	# a container's root (uid 100000) walks through it
 export PATH TMPDIR
 
 # run_example [--as UID] SCRIPT [ARG...]: run examples/SCRIPT as a user

@@ -38,7 +38,7 @@ assert_status 125 "an unknown option" -- "$NSJOIN" --bogus
 assert_one_line_error nsjoin "unknown option '--bogus'"
 assert_status 125 "nothing to join" -- "$NSJOIN" -t "$pid" -- true
 assert_one_line_error nsjoin "nothing to join"
-assert_status 125 "a bad uid" -- "$NSJOIN" -t "$pid" -n -S nobody -- true
-assert_one_line_error nsjoin "--setuid nobody: not a user id or .follow."
+assert_status 125 "a bad uid" -- "$NSJOIN" -t "$pid" -n -S 99999999999 -- true
+assert_one_line_error nsjoin "--setuid 99999999999: not an id, a name or .follow."
 assert_status 0 "--help" -- "$NSJOIN" --help
 assert_status 0 "--version" -- "$NSJOIN" --version

@@ -22,4 +22,5 @@ assert_eq "101000 102000" "$got" "-n: the ids as we see them"
 got=$("$NSJOIN" -t "$pid" -U -G follow -- sh -c 'echo $(id -u) $(id -g)')
 assert_eq "0 2000" "$got" "-G follow alone"
 assert_status 125 "a bad id" -- "$NSJOIN" -t "$pid" -n -S folow -- true
-assert_one_line_error nsjoin "--setuid folow: not a user id or 'follow'"
+# (a word that is not follow is a name, looked up in the command's root)
+assert_one_line_error nsjoin "--setuid folow: /etc/passwd: no such name"

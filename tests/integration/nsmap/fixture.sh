@@ -16,8 +16,9 @@ FIX_SUBGID=300000
 FIX_COUNT=65536
 
 # user_fixture: the files above, and $CAP_NSMAP (nsmap with
-# cap_setuid,cap_setgid+ep) and $SUID_NSMAP (nsmap setuid root) in a
-# directory the user can reach, on a mount that honours them.
+# cap_setuid,cap_setgid+ep), $SUID_NSMAP (nsmap setuid root) and $NSRUN (a
+# plain copy) in a directory the user can reach, on a mount that honours
+# them.
 user_fixture() {
 	[ -n "${NSKIT_ISOLATED:-}" ] || hard_error "user_fixture needs isolate first"
 	require_cmd setpriv setcap mount
@@ -56,6 +57,11 @@ user_fixture() {
 	fi
 	chmod 755 "$_dir"
 	mkdir "$_dir/bin" && chmod 755 "$_dir/bin" || hard_error "mkdir $_dir/bin"
+	require_reachable "$_dir/bin" "$FIX_UID"
+	# the nsrun the user runs (which execs further tools as the user) too
+	cp "$NSRUN" "$_dir/bin/nsrun" || hard_error "copying nsrun"
+	NSRUN=$_dir/bin/nsrun
+	export NSRUN
 	CAP_NSMAP=$_dir/bin/nsmap
 	cp "$NSMAP" "$CAP_NSMAP" || hard_error "copying nsmap"
 	setcap cap_setuid,cap_setgid+ep "$CAP_NSMAP" || skip "setcap failed (file system without xattrs?)"

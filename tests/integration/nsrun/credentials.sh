@@ -37,8 +37,9 @@ assert_eq 0000000000002000 "$(field "$out" CapBnd)" "-S with --cap-add: CapBnd"
 assert_eq 1 "$(field "$(caps -p --no-new-privs)" NoNewPrivs)" "--no-new-privs"
 assert_eq 0 "$(field "$(caps -p)" NoNewPrivs)" "no_new_privs off by default"
 # a capability that is not held cannot be added
+stage_tools 1000	# the inner nsrun runs as uid 1000
 assert_status 125 "adding an unheld capability" -- "$NSRUN" -p -S 1000 --cap-drop ALL -- \
-	"$NSRUN" --cap-add sys_admin true
+	"$STAGED_BIN/nsrun" --cap-add sys_admin true
 assert_one_line_error nsrun "sys_admin: capabilities: Operation not permitted"
 
 assert_eq "/tmp" "$("$NSRUN" -p --wd /tmp pwd)" "--wd"
