@@ -1,6 +1,8 @@
 #!/bin/sh
-# debug.sh: start a service in a container, then look into it from the
-# host with the host's own tools, as when debugging a live system:
+# debug.sh: start a service in a container, find it again with nsls as a
+# sysadmin would, then look into it from the host with the host's own
+# tools, as when debugging a live system:
+#   nsls                        which container: by its cgroup, its handle
 #   nsjoin --pid --mount-proc   ps and strace see the container's processes
 #   nsjoin --net --mount-sys    ip and ss see the container's interfaces
 #   cgctl stat                  what its cgroup has used, and its limits
@@ -35,13 +37,20 @@ until nsjoin -t "$pid" --net -- ss -Hltn sport = 8080 2>/dev/null | grep -q 8080
 done
 
 show() { printf '\n# %s\n' "$*"; "$@"; }
+# Find the container as a sysadmin would, among every container of the
+# machine: nsls lists them, here the one whose cgroup is ours.
+target=$(nsls -rn -o pid,cgroup | awk -v cg="/$cg" \
+	'length($2) >= length(cg) && substr($2, length($2) - length(cg) + 1) == cg { print $1 }')
+[ "$target" = "$pid" ] ||
+	{ echo "debug.sh: nsls: no container in cgroup $cg (found '$target')" >&2; exit 125; }
+show nsls -t "$target"
 show busybox wget -q -O - "http://$net.2:8080/"
-show nsjoin -t "$pid" --pid --mount-proc -- ps -o pid,ppid,user,args -e
+show nsjoin -t "$target" --pid --mount-proc -- ps -o pid,ppid,user,args -e
 # strace the service for half a second while the host asks it for a page
 (sleep 0.2 && busybox wget -q -O /dev/null "http://$net.2:8080/") &
-show nsjoin -t "$pid" --pid --mount-proc -- timeout -s INT 0.5 strace -p 2 -e trace=network ||
+show nsjoin -t "$target" --pid --mount-proc -- timeout -s INT 0.5 strace -p 2 -e trace=network ||
 	[ $? = 124 ]	# what timeout says when it stopped strace
 wait
-show nsjoin -t "$pid" --net --mount-sys -- ip -br addr
-show nsjoin -t "$pid" --net --mount-sys -- ss -ltn
+show nsjoin -t "$target" --net --mount-sys -- ip -br addr
+show nsjoin -t "$target" --net --mount-sys -- ss -ltn
 show cgctl stat "$cg" --parent self

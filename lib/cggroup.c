@@ -159,6 +159,26 @@ int cg_group_init(struct cg_group *g, const struct cg_sys *sys, const char *pare
 	return 0;
 }
 
+int cg_group_at_place(struct cg_group *g, const struct cg_sys *sys, const struct cg_place *place)
+{
+	char dir[4096];
+
+	memset(g, 0, sizeof(*g));
+	g->sys = sys;
+	for (unsigned i = 0; i < sys->n; i++) {
+		if (!place->path[i] || cg_dir(&sys->h[i], place->path[i], dir, sizeof(dir)) < 0)
+			continue;	/* not visible through this mount */
+		g->path[i] = strdup(place->path[i]);
+		g->dir[i] = strdup(dir);
+		if (!g->path[i] || !g->dir[i]) {
+			cg_group_free(g);
+			return -ENOMEM;
+		}
+		g->base[i] = strlen(dir);	/* nothing of it is ours to make */
+	}
+	return 0;
+}
+
 void cg_group_free(struct cg_group *g)
 {
 	for (unsigned i = 0; i < CG_MAX_HIER; i++) {
@@ -201,17 +221,19 @@ static void drop(struct cg_group *g, unsigned i)
 	g->base[i] = 0;
 }
 
-int cg_group_existing(struct cg_group *g)
+int cg_group_existing(struct cg_group *g, struct nsk_failure *f)
 {
 	bool any = false;
 
 	for (unsigned i = 0; i < g->sys->n; i++) {
 		if (!g->dir[i])
 			continue;
-		if (access(g->dir[i], F_OK) < 0)
+		if (access(g->dir[i], F_OK) == 0)
+			any = true;
+		else if (errno == ENOENT)
 			drop(g, i);
 		else
-			any = true;
+			return cg_fail_at(f, -errno, g->dir[i], NULL);
 	}
 	return any ? 0 : -ENOENT;
 }
@@ -429,6 +451,15 @@ static bool made_by_us(const struct cg_group *g, const char *dir)
 	return false;
 }
 
+/* A file that has no value to read back (write-only: kernfs refuses to
+ * open it for reading), which cannot be restored. Any other failure to
+ * read an old value fails the writes before the first one: all or nothing
+ * could not be kept. */
+static bool unreadable(int err)
+{
+	return err == -EACCES || err == -EINVAL;
+}
+
 /* Read the old value of every file a write changes; -ENOENT (nothing
  * written yet) when one is missing. v1 memory.limit_in_bytes alone moves
  * memsw with it (write_keeping_swap), so memsw is kept too. A group this
@@ -450,13 +481,15 @@ static int save_old(struct cg_group *g, const struct cg_write *w, unsigned i, st
 		return 0;
 	}
 	s[*ns] = (struct saved){ dir, w->file, w->value, NULL, i, false };
-	if ((r = read_path_alloc(dir, w->file, &s[*ns].old)) == -ENOENT)
+	if ((r = read_path_alloc(dir, w->file, &s[*ns].old)) < 0 && !unreadable(r))
 		return cg_fail_at(f, r, dir, w->file);
 	(*ns)++;
 	if (w->keep_swap) {
 		s[*ns] = (struct saved){ dir, "memory.memsw.limit_in_bytes", NULL, NULL, i, false };
-		if (read_path_alloc(dir, s[*ns].file, &s[*ns].old) == 0)
+		if ((r = read_path_alloc(dir, s[*ns].file, &s[*ns].old)) == 0)
 			(*ns)++;
+		else if (r != -ENOENT && !unreadable(r))	/* ENOENT: no swap accounting */
+			return cg_fail_at(f, r, dir, s[*ns].file);
 	}
 	return 0;
 }

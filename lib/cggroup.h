@@ -71,8 +71,10 @@ int cg_group_init(struct cg_group *g, const struct cg_sys *sys, const char *pare
 		  const char *name, unsigned mask);
 void cg_group_free(struct cg_group *g);
 /* Keep only the hierarchies where the group's directory exists; -ENOENT
- * if none. */
-int cg_group_existing(struct cg_group *g);
+ * if none; another -errno, with f (may be NULL) naming the directory, when
+ * one cannot be looked at (taking it for absent would have delete report
+ * success and leave it). */
+int cg_group_existing(struct cg_group *g, struct nsk_failure *f);
 /* Whether the directory exists in every hierarchy of the group. */
 bool cg_group_complete(const struct cg_group *g);
 
@@ -124,6 +126,10 @@ struct cg_place {
 };
 int cg_place_of(const struct cg_sys *sys, pid_t pid, struct cg_place *ret);
 void cg_place_free(struct cg_place *p);
+/* The group a process is in (place, of cg_place_of), to read its files
+ * (cg_figures_collect, cgkey_get): each hierarchy's path and directory,
+ * existing, never made. 0 or -ENOMEM. */
+int cg_group_at_place(struct cg_group *g, const struct cg_sys *sys, const struct cg_place *place);
 /* Move pid back from the group to where it was (place), in each
  * hierarchy where it is now in the group. f names the directory on
  * failure. */

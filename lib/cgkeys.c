@@ -63,7 +63,10 @@ static int raw_ctrl(const char *key)
 	const char *dot = strchr(key, '.');
 	size_t n = dot ? (size_t)(dot - key) : 0;
 
-	if (!dot || n == 0 || n >= sizeof(prefix) || !dot[1] || strchr(key, '/'))
+	/* a raw key is a file name: one that cg_write would cut short is
+	 * no file of the controller's */
+	if (!dot || n == 0 || n >= sizeof(prefix) || !dot[1] || strchr(key, '/') ||
+	    strlen(key) >= sizeof(((struct cg_write *)NULL)->file))
 		return -CGKEY_EUNKNOWN;
 	memcpy(prefix, key, n);
 	prefix[n] = '\0';
@@ -138,30 +141,31 @@ static int size_or_max(const char *s, bool *ret_max, uint64_t *ret)
 	return parse_size(s, ret) < 0 ? -CGKEY_EVALUE : 0;
 }
 
+/* One decimal number of at most max at the start of s: its length, or
+ * -CGKEY_EVALUE. */
+static int leading_number(const char *s, uint64_t max, uint64_t *ret)
+{
+	char num[12];
+	size_t n = strspn(s, "0123456789");
+
+	if (n == 0 || n >= sizeof(num))
+		return -CGKEY_EVALUE;
+	memcpy(num, s, n);
+	num[n] = '\0';
+	return parse_uint(num, max, ret) < 0 ? -CGKEY_EVALUE : (int)n;
+}
+
 bool cgkey_list_ok(const char *s)
 {
 	uint64_t a, b;
+	int n;
 
-	if (!*s)
-		return false;
 	for (;;) {
-		char num[16];
-		size_t n = strspn(s, "0123456789");
-		if (n == 0 || n >= sizeof(num))
-			return false;
-		memcpy(num, s, n);
-		num[n] = '\0';
-		if (parse_uint(num, 1u << 20, &a) < 0)
+		if ((n = leading_number(s, 1u << 20, &a)) < 0)
 			return false;
 		s += n;
 		if (*s == '-') {
-			s++;
-			n = strspn(s, "0123456789");
-			if (n == 0 || n >= sizeof(num))
-				return false;
-			memcpy(num, s, n);
-			num[n] = '\0';
-			if (parse_uint(num, 1u << 20, &b) < 0 || b < a)
+			if ((n = leading_number(++s, 1u << 20, &b)) < 0 || b < a)
 				return false;
 			s += n;
 		}
@@ -288,6 +292,21 @@ static int tr_cpu_max(const struct key *k, bool v2, const char *value, struct cg
 	return 0;
 }
 
+/* "MAJ:MIN" at the start of s, as the kernel writes a device number:
+ * digits, a colon, digits (sscanf's %u also took blanks and a sign, so
+ * "8:\v-0" read as 8:0). Its length, or -CGKEY_EVALUE. */
+static int parse_devnum(const char *s, unsigned *ret_maj, unsigned *ret_min)
+{
+	uint64_t maj, min;
+	int a = leading_number(s, 4095, &maj), b;
+
+	if (a < 0 || s[a] != ':' || (b = leading_number(s + a + 1, 1048575, &min)) < 0)
+		return -CGKEY_EVALUE;
+	*ret_maj = (unsigned)maj;
+	*ret_min = (unsigned)min;
+	return a + 1 + b;
+}
+
 /* "MAJ:MIN" then one or more "KEY=VALUE" separated by spaces. */
 static int tr_io_max(const struct key *k, bool v2, const char *value, struct cg_write *out,
 		     int *n)
@@ -297,8 +316,7 @@ static int tr_io_max(const struct key *k, bool v2, const char *value, struct cg_
 	char v2text[160];
 	int len;
 
-	if (sscanf(value, "%u:%u%n", &maj, &min, &used) != 2 || !isdigit((unsigned char)*value) ||
-	    (value[used] != ' ') || maj > 4095 || min > 1048575)
+	if ((used = parse_devnum(value, &maj, &min)) < 0 || value[used] != ' ')
 		return -CGKEY_EVALUE;
 	len = snprintf(v2text, sizeof(v2text), "%u:%u", maj, min);
 	for (const char *p = value + used; *p;) {
@@ -447,11 +465,10 @@ int cgkey_cpus(const char *s, char *buf, size_t size)
 int cgkey_io_flag(const char *s, char *buf, size_t size)
 {
 	unsigned maj, min;
-	int used = 0;
+	int used = parse_devnum(s, &maj, &min);
 	size_t len;
 
-	if (sscanf(s, "%u:%u:%n", &maj, &min, &used) != 2 || used == 0 ||
-	    !isdigit((unsigned char)*s) || !s[used])
+	if (used < 0 || s[used] != ':' || !s[++used])
 		return -EINVAL;
 	len = (size_t)snprintf(buf, size, "%u:%u ", maj, min);
 	if (len + strlen(s + used) >= size)

@@ -454,6 +454,12 @@ int cg_resolve(const struct cg_hier *h, const char *parent, const char *group, c
 	if (*group == '/')
 		return join(buf, size, group + 1);
 	if (parent && (!strcmp(parent, "self") || !strncmp(parent, "self/", 5))) {
+		/* A cgroup outside the caller's cgroup namespace shows as
+		 * "/../.." in /proc/self/cgroup: nothing beneath it is
+		 * reachable from here, and joining ".." would climb out of
+		 * the hierarchy's mount. */
+		if (cg_name_check(h->self) < 0)
+			return -ENOENT;
 		if ((r = join(buf, size, h->self + 1)) < 0)
 			return r;
 		parent += 4;

@@ -121,7 +121,8 @@ int cg_name_check(const char *name);
  * with "/", else beneath PARENT ("self" or "self/SUB": the caller's own
  * cgroup there; NULL: the root; "/P": that path). The result is
  * normalised ("/" for the root, no trailing slash). -EINVAL for a bad
- * name, -ENAMETOOLONG if it does not fit. */
+ * name, -ENAMETOOLONG if it does not fit, -ENOENT for "self" when the
+ * caller's cgroup lies outside its cgroup namespace (shown as "/.."). */
 int cg_resolve(const struct cg_hier *h, const char *parent, const char *group, char *buf,
 	       size_t size);
 /* The directory of cgroup path P in h (cg_mount_dir of its mount);

@@ -51,37 +51,62 @@ bool fdkeep_has(const struct fdkeep *k, int fd)
 	return false;
 }
 
-/* The smallest descriptor > after that k keeps, or -1. */
-static int next_kept(const struct fdkeep *k, int after)
-{
-	int best = -1;
+/* Descriptors are counted in 64 bits here: a kept INT32_MAX (--keep-fd
+ * 2147483647) has a successor that an int cannot hold. */
 
-	if (k && k->preserve && (unsigned)after + 1 < 3 + k->preserve)
-		best = after + 1 < 3 ? 3 : after + 1;
+/* The smallest descriptor >= from that k keeps, or -1. */
+static int64_t next_kept(const struct fdkeep *k, int64_t from)
+{
+	int64_t best = -1;
+
+	if (k && k->preserve && from < 3 + (int64_t)k->preserve)
+		best = from < 3 ? 3 : from;
 	for (unsigned i = 0; k && i < k->count; i++)
-		if (k->fd[i] > after && (best < 0 || k->fd[i] < best))
+		if (k->fd[i] >= from && (best < 0 || k->fd[i] < best))
 			best = k->fd[i];
 	return best;
+}
+
+/* The first descriptor after the run of kept ones that starts at fd:
+ * --preserve-fds N is one run, stepped over at once (N may be 2^31). */
+static int64_t kept_run_end(const struct fdkeep *k, int64_t fd)
+{
+	int64_t end = fd + 1;
+	bool grew = true;
+
+	while (grew) {
+		grew = false;
+		if (k->preserve && end >= 3 && end < 3 + (int64_t)k->preserve) {
+			end = 3 + (int64_t)k->preserve;
+			grew = true;
+		}
+		for (unsigned i = 0; i < k->count; i++)
+			if (k->fd[i] == end) {
+				end++;
+				grew = true;
+			}
+	}
+	return end;
 }
 
 int fdkeep_close_ranges(const struct fdkeep *k, unsigned (*ret)[2], size_t size)
 {
 	size_t n = 0;
-	int from = 3;
+	int64_t from = 3;
 
 	for (;;) {
-		int kept = next_kept(k, from - 1);
+		int64_t kept = next_kept(k, from);
 
 		if (kept != from) {	/* a gap: from .. kept-1, or to the end */
 			if (n >= size)
 				return -E2BIG;
 			ret[n][0] = (unsigned)from;
-			ret[n][1] = kept < 0 ? ~0U : (unsigned)kept - 1;
+			ret[n][1] = kept < 0 ? ~0U : (unsigned)(kept - 1);
 			n++;
 		}
 		if (kept < 0)
 			return (int)n;
-		from = kept + 1;
+		from = kept_run_end(k, kept);
 	}
 }
 

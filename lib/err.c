@@ -43,6 +43,8 @@ static const char *const code_texts[NSK_ERRCODE_END - NSK_ERRCODE_FIRST] = {
 	TEXT(PROCMASK_ENOTSYSFS, "not a sysfs"),
 	TEXT(PROCMASK_EKIND, "neither a regular file nor a directory"),
 
+	TEXT(PERSIST_ENOTOURS, "it does not hold the namespace of that process: left alone"),
+
 	TEXT(IDNAME_ENONAME, "no such name"),
 	TEXT(IDNAME_EENTRY, "its entry has no valid id"),
 	TEXT(IDNAME_ENOTFILE, "not a regular file"),
@@ -145,6 +147,8 @@ const char *nsk_prog(void)
 }
 
 static void vmsg(const char *prefix, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+static void vmsg(const char *prefix, const char *fmt, va_list ap)
 {
 	/* Built in one buffer and written at once, so that lines from several
 	 * processes of one tool (parent, helper, init) never interleave. */
@@ -225,16 +229,26 @@ void nsk_err_failure(const struct nsk_failure *f, int err)
 	nsk_err("%s", nsk_failure_line(f, err, line, sizeof(line)));
 }
 
-int nsk_exec_error(const char *cmd, int status)
+int nsk_fail_exec(struct nsk_failure *f, const char *cmd, int status, int err)
 {
-	int err = errno;
-
 	const char *shell = getenv("SHELL");
 
 	if (!cmd)
 		cmd = shell && *shell ? shell : "/bin/sh";
-	nsk_err("%s: %s", cmd,
-		status == EXIT_NOT_FOUND ? "command not found" : nsk_strerror(err));
+	nsk_fail(f, -err, NULL, "%s", cmd);
+	/* the cause in the detail: the record says it all by itself */
+	nsk_fail_detail(f, -err, "%s", status == EXIT_NOT_FOUND ? "command not found"
+								 : nsk_strerror(err));
+	return status;
+}
+
+int nsk_exec_error(const char *cmd, int status)
+{
+	struct nsk_failure f;
+	int err = errno;
+
+	nsk_fail_exec(&f, cmd, status, err);
+	nsk_err_failure(&f, -err);
 	return status;
 }
 

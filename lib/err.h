@@ -65,6 +65,12 @@ void nsk_fail_context(struct nsk_failure *f, const char *fmt, ...)
  * Into buf (cut to size, always a string); returns buf. Pure: for a line
  * that crosses a socket before it is printed (lib/helper). */
 const char *nsk_failure_line(const struct nsk_failure *f, int err, char *buf, size_t size);
+/* Fill f for a failed exec of cmd (NULL: the shell, $SHELL else
+ * /bin/sh) with errno err and the exit status it gives (127: not found,
+ * else 126; exec_status_for_errno), so that the line reads "CMD: command
+ * not found" or "CMD: " + err's text whatever error it is printed with.
+ * Returns status. */
+int nsk_fail_exec(struct nsk_failure *f, const char *cmd, int status, int err);
 /* The tool's one line for a failure: "TOOL: " + nsk_failure_line(). */
 void nsk_err_failure(const struct nsk_failure *f, int err);
 

@@ -46,6 +46,9 @@ enum nsk_errcode {
 	PROCMASK_ENOTSYSFS,	/* the directory is not the root of a sysfs */
 	PROCMASK_EKIND,		/* neither a regular file nor a directory */
 
+	/* persist: namespace files */
+	PERSIST_ENOTOURS,	/* does not hold the namespace it was said to hold */
+
 	/* idname: names in a root's /etc/passwd and /etc/group */
 	IDNAME_ENONAME,		/* no entry of that name */
 	IDNAME_EENTRY,		/* the entry's id field is not an id */

@@ -44,6 +44,11 @@ static int apply_caps(const struct exec_opts *o, enum caps_select which, struct 
 
 int exec_prepare(const struct exec_opts *o, struct nsk_failure *f)
 {
+	return exec_prepare_but(o, -1, f);
+}
+
+int exec_prepare_but(const struct exec_opts *o, int fd, struct nsk_failure *f)
+{
 	int r;
 
 	if (o->root && (chroot(o->root) < 0 || chdir("/") < 0))
@@ -62,7 +67,7 @@ int exec_prepare(const struct exec_opts *o, struct nsk_failure *f)
 	if (o->clear_env && (r = exec_env_keep_only(o->env_keep)) < 0)
 		return nsk_fail(f, r, "clearing the environment", "%s", o->env_keep ? o->env_keep : "");
 	/* Last: the tool may still have to report through stderr. */
-	if (o->close_fds && (r = confine_close_fds(&o->keep_fds)) < 0)
+	if (o->close_fds && (r = confine_close_fds_but(&o->keep_fds, fd)) < 0)
 		return nsk_fail(f, r, "closing inherited descriptors", NULL);
 	exec_reset_signals();
 	return exec_seccomp(o, f);

@@ -26,6 +26,15 @@ int exec_status_from_wait(int wstatus)
 	return 125;
 }
 
+pid_t exec_wait(pid_t pid, int *wstatus, int flags)
+{
+	pid_t r;
+
+	while ((r = waitpid(pid, wstatus, flags)) < 0 && errno == EINTR)
+		;
+	return r;
+}
+
 int exec_command(char *const argv[])
 {
 	char *shell[2] = { getenv("SHELL"), NULL };

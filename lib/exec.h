@@ -47,6 +47,11 @@ struct exec_opts {
  * "/x: chdir: CAUSE", and exits 125. */
 struct nsk_failure;
 int exec_prepare(const struct exec_opts *o, struct nsk_failure *f);
+/* exec_prepare, but sparing descriptor fd (-1: none) where the others are
+ * closed: a close-on-exec channel through which the process still talks
+ * to its tool up to the exec (a handshake, or the report of a failed
+ * exec). The command never gets it: the exec closes it. */
+int exec_prepare_but(const struct exec_opts *o, int fd, struct nsk_failure *f);
 /* Clear the environment but for the variables named in keep, a comma-
  * separated list (NULL or "": none), which keep their values. 0, or
  * -EINVAL for a bad name (empty, or with '='), -ENOMEM. */
@@ -66,3 +71,6 @@ int exec_command(char *const argv[]);
 int exec_status_for_errno(int err);
 /* The exit status that reflects a wait status: the code, or 128+N. */
 int exec_status_from_wait(int wstatus);
+/* waitpid(2), retried when a signal interrupts it: a wait that gave up
+ * on EINTR would lose a child whose SIGCHLD was already taken. */
+pid_t exec_wait(pid_t pid, int *wstatus, int flags);

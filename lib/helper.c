@@ -8,6 +8,7 @@
 #include "cleanup.h"
 #include "confine.h"
 #include "err.h"
+#include "exec.h"
 #include "helper.h"
 #include "msg.h"
 #include "ns.h"
@@ -168,7 +169,7 @@ static void collect_left(struct helper *h, struct persisted *left)
 			continue;
 		left->type[left->count] = (unsigned)(t - ns_types);
 		left->path[left->count] = h->persist[t - ns_types];
-		left->created[left->count] = false;
+		left->made[left->count] = 0;
 		left->err[left->count++] = m.value;
 	}
 }
@@ -188,8 +189,7 @@ int helper_finish(struct helper *h, bool keep, struct persisted *ret_left)
 	else if (!keep && h->persists && msg_send(h->fd, MSG_UNDO, 0, NULL) == 0)
 		collect_left(h, ret_left ? ret_left : &left);
 	close(TAKE_FD(h->fd));
-	while (waitpid(h->pid, &status, 0) < 0 && errno == EINTR)
-		;
+	exec_wait(h->pid, &status, 0);
 	*h = (struct helper)HELPER_INIT;
 	if (keep && r == 0 && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
 		r = -EPIPE;

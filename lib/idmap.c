@@ -179,8 +179,12 @@ static int next_number(const char **p, uint32_t *ret)
 
 	while (**p == ' ' || **p == '\t')
 		(*p)++;
-	while (isdigit((unsigned char)**p) && n + 1 < sizeof(num))
+	while (isdigit((unsigned char)**p)) {
+		/* longer than any id: refused, not cut into two numbers */
+		if (n + 1 >= sizeof(num))
+			return -ERANGE;
 		num[n++] = *(*p)++;
+	}
 	num[n] = '\0';
 	return parse_u32(num, ret);
 }

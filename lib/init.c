@@ -1,8 +1,12 @@
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/signalfd.h>
 #include <sys/syscall.h>
@@ -12,6 +16,7 @@
 #include "cleanup.h"
 #include "exec.h"
 #include "init.h"
+#include "msg.h"
 #include "readfile.h"
 
 const int init_forwarded_signals[] = {
@@ -108,7 +113,7 @@ int init_forward_and_wait(pid_t child, unsigned flags)
 		}
 		for (;;) {
 			int status;
-			pid_t pid = waitpid((flags & INIT_REAP_ALL) ? -1 : child, &status, WNOHANG);
+			pid_t pid = exec_wait((flags & INIT_REAP_ALL) ? -1 : child, &status, WNOHANG);
 			if (pid <= 0)
 				break;
 			if (pid != child)
@@ -138,33 +143,59 @@ static void hold_set(sigset_t *set)
 		sigaddset(set, ending_signals[i]);
 }
 
-int init_hold_open(void)
+/* The write end of a new report pipe, alone (a reader opens the pipe
+ * again when it needs one), in the lowest free slot. */
+static int report_pipe(void)
+{
+	int fds[2], r = msg_pipe(fds), fd;
+
+	if (r < 0)
+		return r;
+	close(fds[0]);
+	/* The same open file, so still in packet mode. */
+	fd = fcntl(fds[1], F_DUPFD_CLOEXEC, 3);
+	if (fd < 0 || fd > fds[1]) {
+		if (fd >= 0)
+			close(fd);
+		return fds[1];
+	}
+	close(fds[1]);
+	return fd;
+}
+
+int init_hold_open(struct init_hold *ret)
 {
 	sigset_t set;
-	int fd;
 
 	/* A signalfd, not sigwaitinfo(): sigwaitinfo unblocks the signals it
 	 * waits for, and `nsrun --release` recognises a held process by the
 	 * release signal in its SigBlk. */
 	hold_set(&set);
-	fd = signalfd(-1, &set, SFD_CLOEXEC);
-	return fd < 0 ? -errno : fd;
+	*ret = (struct init_hold)INIT_HOLD_INIT;
+	if ((ret->sigfd = signalfd(-1, &set, SFD_CLOEXEC)) < 0)
+		return -errno;
+	if ((ret->report_fd = report_pipe()) < 0) {
+		int r = ret->report_fd;
+		close(TAKE_FD(ret->sigfd));
+		return r;
+	}
+	return 0;
 }
 
-int init_hold_wait(int fd)
+int init_hold_wait(struct init_hold *h)
 {
 	for (;;) {
 		struct signalfd_siginfo si;
-		ssize_t n = read(fd, &si, sizeof(si));
+		ssize_t n = read(h->sigfd, &si, sizeof(si));
 
 		if (n != sizeof(si)) {
 			if (n < 0 && errno == EINTR)
 				continue;
-			close(fd);
+			close(TAKE_FD(h->sigfd));
 			return 125;
 		}
 		if ((int)si.ssi_signo != init_release_signal()) {
-			close(fd);
+			close(TAKE_FD(h->sigfd));
 			return 128 + (int)si.ssi_signo;
 		}
 		if (si.ssi_code == SI_QUEUE && si.ssi_int == INIT_RELEASE_COOKIE) {
@@ -173,7 +204,7 @@ int init_hold_wait(int fd)
 			sigemptyset(&rel);
 			sigaddset(&rel, init_release_signal());
 			sigprocmask(SIG_UNBLOCK, &rel, NULL);
-			close(fd);
+			close(TAKE_FD(h->sigfd));
 			return 0;
 		}
 	}
@@ -196,9 +227,29 @@ int init_pause(void)
 			continue;
 		if (sig != SIGCHLD)
 			return 128 + sig;
-		while (waitpid(-1, NULL, WNOHANG) > 0)
+		while (exec_wait(-1, NULL, WNOHANG) > 0)
 			;
 	}
+}
+
+/* A mask as the kernel writes it after "SigBlk:": a tab, then 16 hex
+ * digits (render_sigset_t), up to the line's end. strtoull would also
+ * take a sign ("-1": every signal), "0x" and blanks before them. */
+static int parse_sigmask(const char *s, uint64_t *ret_mask)
+{
+	uint64_t v = 0;
+	size_t n;
+
+	s += strspn(s, " \t");
+	n = strspn(s, "0123456789abcdefABCDEF");
+	if (n == 0 || n > 16 || (s[n] != '\n' && s[n] != '\0'))
+		return -EINVAL;
+	for (size_t i = 0; i < n; i++) {
+		int c = tolower((unsigned char)s[i]);
+		v = v << 4 | (uint64_t)(c <= '9' ? c - '0' : c - 'a' + 10);
+	}
+	*ret_mask = v;
+	return 0;
 }
 
 int init_status_sigmask(const char *text, const char *field, uint64_t *ret_mask)
@@ -208,31 +259,99 @@ int init_status_sigmask(const char *text, const char *field, uint64_t *ret_mask)
 	for (const char *line = text; line && *line; line = strchr(line, '\n')) {
 		if (*line == '\n')
 			line++;
-		if (!strncmp(line, field, flen) && line[flen] == ':') {
+		if (!strncmp(line, field, flen) && line[flen] == ':')
+			return parse_sigmask(line + flen + 1, ret_mask);
+	}
+	return -ENOENT;
+}
+
+int init_fdinfo_flags(const char *text, unsigned *ret_flags)
+{
+	for (const char *line = text; line && *line; line = strchr(line, '\n')) {
+		if (*line == '\n')
+			line++;
+		if (!strncmp(line, "flags:", 6)) {
 			char *end;
 			errno = 0;
-			unsigned long long v = strtoull(line + flen + 1, &end, 16);
-			if (errno || end == line + flen + 1)
+			unsigned long v = strtoul(line + 6, &end, 8);
+			if (errno || end == line + 6 || v > UINT_MAX || (*end && *end != '\n'))
 				return -EINVAL;
-			*ret_mask = v;
+			*ret_flags = (unsigned)v;
 			return 0;
 		}
 	}
 	return -ENOENT;
 }
 
-int init_release(int pidfd, int procfd)
+bool init_is_report_pipe(unsigned flags)
+{
+	return (flags & O_ACCMODE) == O_WRONLY && (flags & O_DIRECT) && (flags & O_CLOEXEC);
+}
+
+/* Whether descriptor NAME of the process behind procfd is a report pipe. */
+static bool is_report_pipe(int procfd, int fddir, const char *name)
+{
+	char link[64], path[NAME_MAX + 16], info[512];
+	unsigned flags;
+	ssize_t n = readlinkat(fddir, name, link, sizeof(link) - 1);
+
+	if (n <= 0)
+		return false;
+	link[n] = '\0';
+	snprintf(path, sizeof(path), "fdinfo/%s", name);
+	return !strncmp(link, "pipe:", 5) && readfile_at(procfd, path, info, sizeof(info)) > 0 &&
+	       init_fdinfo_flags(info, &flags) == 0 && init_is_report_pipe(flags);
+}
+
+/* Open the report pipe of the process behind procfd for reading. */
+static int open_report_pipe(int procfd)
+{
+	int fddir = openat(procfd, "fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *d = fddir < 0 ? NULL : fdopendir(fddir);
+	struct dirent *e;
+	int r = -EPERM;
+
+	if (!d) {
+		r = -errno;
+		if (fddir >= 0)
+			close(fddir);
+		return r;
+	}
+	while ((e = readdir(d))) {
+		char path[NAME_MAX + 16];
+
+		if (e->d_name[0] == '.' || !is_report_pipe(procfd, fddir, e->d_name))
+			continue;
+		snprintf(path, sizeof(path), "fd/%s", e->d_name);
+		r = openat(procfd, path, O_RDONLY | O_CLOEXEC);
+		r = r < 0 ? -errno : r;
+		break;
+	}
+	closedir(d);
+	return r;
+}
+
+int init_release_open(int procfd, int *ret_report_fd)
 {
 	char text[4096];
-	uint64_t blocked = 0;
-	int sig = init_release_signal();
 	ssize_t n = readfile_at(procfd, "status", text, sizeof(text));
-	siginfo_t si;
+	int fd;
 
 	if (n <= 0)
 		return n < 0 ? (int)n : -ESRCH;
-	if (init_status_sigmask(text, "SigBlk", &blocked) < 0 || !((blocked >> (sig - 1)) & 1))
+	if (init_status_state(text) != INIT_STATE_HELD)
 		return -EPERM;
+	if ((fd = open_report_pipe(procfd)) < 0)
+		return fd;
+	*ret_report_fd = fd;
+	return 0;
+}
+
+int init_release(int pidfd)
+{
+	int sig = init_release_signal();
+	siginfo_t si;
+
 	memset(&si, 0, sizeof(si));
 	si.si_signo = sig;
 	si.si_code = SI_QUEUE;
@@ -242,4 +361,25 @@ int init_release(int pidfd, int procfd)
 	if (syscall(SYS_pidfd_send_signal, pidfd, sig, &si, 0) < 0)
 		return -errno;
 	return 0;
+}
+
+enum init_state init_status_state(const char *status_text)
+{
+	uint64_t blocked = 0, ending = 0;
+
+	if (init_status_sigmask(status_text, "SigBlk", &blocked) < 0 ||
+	    !((blocked >> (init_release_signal() - 1)) & 1))
+		return INIT_STATE_OTHER;
+	for (unsigned i = 0; i < ELEMENTSOF(ending_signals); i++)
+		ending |= 1ull << (ending_signals[i] - 1);
+	/* A held process waits on a signalfd: its whole mask shows. The
+	 * pause and the init wait in sigwaitinfo(2), and while they do the
+	 * kernel unblocks the set waited for (do_sigtimedwait): the pause
+	 * then still shows the forwarded signals it does not wait for (USR1
+	 * among them), the forwarding init only the release signal. */
+	if ((blocked & ending) == ending)
+		return INIT_STATE_HELD;
+	if (!(blocked & ending) && ((blocked >> (SIGUSR1 - 1)) & 1))
+		return INIT_STATE_PAUSE;
+	return INIT_STATE_OTHER;
 }

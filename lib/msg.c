@@ -1,8 +1,13 @@
 /* msg: one frame for the handshakes of our processes (see msg.h). */
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "msg.h"
 
@@ -43,6 +48,37 @@ int msg_channel(int ret_fds[2])
 	return socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, ret_fds) < 0 ? -errno : 0;
 }
 
+int msg_pipe(int ret_fds[2])
+{
+	return pipe2(ret_fds, O_DIRECT | O_CLOEXEC) < 0 ? -errno : 0;
+}
+
+/* write(2) to a pipe with no reader raises SIGPIPE: hold it blocked and
+ * take it back, so that a pipe fails with EPIPE as send(MSG_NOSIGNAL)
+ * does (one already pending is left as it was). */
+static ssize_t write_nosignal(int fd, const void *buf, size_t n)
+{
+	static const struct timespec now = { 0, 0 };
+	sigset_t pipe_set, old, pending;
+	bool was_pending;
+	ssize_t r;
+	int err;
+
+	sigemptyset(&pipe_set);
+	sigaddset(&pipe_set, SIGPIPE);
+	sigpending(&pending);
+	was_pending = sigismember(&pending, SIGPIPE);
+	sigprocmask(SIG_BLOCK, &pipe_set, &old);
+	r = write(fd, buf, n);
+	err = errno;
+	if (r < 0 && err == EPIPE && !was_pending)
+		while (sigtimedwait(&pipe_set, NULL, &now) < 0 && errno == EINTR)
+			;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	errno = err;
+	return r;
+}
+
 int msg_send(int fd, int kind, int value, const char *text)
 {
 	struct msg m = { .kind = kind, .value = value };
@@ -55,6 +91,9 @@ int msg_send(int fd, int kind, int value, const char *text)
 		return n;
 	for (;;) {
 		ssize_t sent = send(fd, buf, (size_t)n, MSG_NOSIGNAL);
+
+		if (sent < 0 && errno == ENOTSOCK)
+			sent = write_nosignal(fd, buf, (size_t)n);
 
 		if (sent == n)
 			return 0;
@@ -72,6 +111,11 @@ int msg_recv(int fd, struct msg *ret)
 		/* MSG_TRUNC: the real length, so that a longer one is refused. */
 		ssize_t n = recv(fd, buf, sizeof(buf), MSG_TRUNC);
 
+		/* A pipe in packet mode: one message a read, a longer one cut
+		 * to sizeof(buf) and so refused all the same. */
+		if (n < 0 && errno == ENOTSOCK)
+			n = read(fd, buf, sizeof(buf));
+
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
@@ -80,6 +124,11 @@ int msg_recv(int fd, struct msg *ret)
 			return -EPIPE;	/* we never send an empty message */
 		return msg_decode(buf, (size_t)n, ret);
 	}
+}
+
+bool msg_peer_failed(int r, const struct msg *m)
+{
+	return r == -EPIPE || (r == -EPROTO && m && m->kind == MSG_FAILED);
 }
 
 int msg_expect(int fd, int kind, struct msg *ret)

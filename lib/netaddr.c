@@ -172,6 +172,13 @@ const char *mac_format(const uint8_t *b, char *buf, size_t size)
 	return buf;
 }
 
+/* The kernel's isspace (lib/ctype.c): the C locale's, plus 0xA0, the
+ * Latin-1 no-break space, which the C locale's does not count. */
+static bool kernel_isspace(unsigned char c)
+{
+	return isspace(c) || c == 0xa0;
+}
+
 /* The rules of dev_valid_name() in net/core/dev.c. */
 int ifname_check(const char *s)
 {
@@ -182,7 +189,7 @@ int ifname_check(const char *s)
 	if (strcmp(s, ".") == 0 || strcmp(s, "..") == 0)
 		return -NETADDR_ENAMECHAR;
 	for (const char *p = s; *p; p++)
-		if (*p == '/' || *p == ':' || isspace((unsigned char)*p))
+		if (*p == '/' || *p == ':' || kernel_isspace((unsigned char)*p))
 			return -NETADDR_ENAMECHAR;
 	return 0;
 }

@@ -421,7 +421,10 @@ static int send_all(struct nl_sock *sk, struct netlink_batch *b, uint32_t *ret_f
 	}
 	mh.msg_iovlen = b->count;
 	*ret_first_seq = nlmsg_hdr(b->msgs[0])->nlmsg_seq;
-	return sendmsg(nl_socket_get_fd(sk), &mh, 0) < 0 ? -errno : 0;
+	while (sendmsg(nl_socket_get_fd(sk), &mh, 0) < 0)
+		if (errno != EINTR)
+			return -errno;
+	return 0;
 }
 
 /* One answer: a lookup's link, or the acknowledgement that ends an item. */
@@ -436,6 +439,7 @@ static void take_answer(struct netlink_batch *b, struct nlmsghdr *h, uint32_t fi
 		b->err[i] = parse_link(h, b->links[i]);
 	} else if (h->nlmsg_type == NLMSG_ERROR) {
 		struct nlmsgerr *e = nlmsg_data(h);
+		b->answered[i] = true;
 		if (e->error && !b->err[i]) {
 			b->err[i] = e->error;
 			save_ext_msg(b, h, i);
@@ -471,15 +475,26 @@ int netlink_batch_commit(struct nl_sock *sk, struct netlink_batch *b)
 
 	b->failed = -1;
 	b->ext_msg[0] = '\0';
+	bool sent = false;
+
+	memset(b->answered, 0, sizeof(b->answered));
+	memset(b->unanswered, 0, sizeof(b->unanswered));
 	if (r == 0 && b->count) {
 		r = send_all(sk, b, &first_seq);
-		if (r == 0)
+		sent = r == 0;
+		if (sent)
 			r = receive_all(sk, b, first_seq);
 	}
-	/* Unsent, or its answers lost: no item counts as done. */
-	for (unsigned i = 0; r < 0 && i < b->count; i++)
+	/* Unsent, or its answers lost: no item counts as done but those
+	 * acknowledged, and one that was sent and not answered may have
+	 * been done. */
+	for (unsigned i = 0; r < 0 && i < b->count; i++) {
+		if (b->answered[i])
+			continue;
+		b->unanswered[i] = sent;
 		if (!b->err[i])
 			b->err[i] = r;
+	}
 	netlink_batch_free(b);
 	b->build_err = 0;
 	if (r < 0)
@@ -539,7 +554,9 @@ int netlink_link_ports(struct nl_sock *sk, int master, struct netlink_link *ret,
 
 	if (r < 0)
 		return r;
-	r = nl_send_auto(sk, msg);	/* completes it: port, sequence number */
+	do
+		r = nl_send_auto(sk, msg);	/* completes it: port, sequence number */
+	while (r == -NLE_INTR);
 	seq = nlmsg_hdr(msg)->nlmsg_seq;
 	nlmsg_free(msg);
 	if (r < 0)

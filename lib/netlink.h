@@ -58,6 +58,10 @@ struct netlink_batch {
 	struct nl_msg *msgs[NETLINK_BATCH_MAX];
 	struct netlink_link *links[NETLINK_BATCH_MAX];
 	int err[NETLINK_BATCH_MAX];
+	/* Sent, but its answer was lost (a receive that failed): the kernel
+	 * may have done it, and an undo must try (err holds the failure). */
+	bool unanswered[NETLINK_BATCH_MAX];
+	bool answered[NETLINK_BATCH_MAX];	/* private: its ack came */
 	int failed;				/* index of the first failed item, or -1 */
 	char ext_msg[128];			/* the kernel's extack text for it, or "" */
 };
@@ -86,7 +90,8 @@ int netlink_batch_default_route(struct netlink_batch *b, int ifindex, const stru
  * 0 when every item succeeded; else the first failed item's -errno with
  * its index in failed, or -errno with failed = -1 when a request could
  * not be built or the conversation itself failed (then every item not
- * known to have succeeded has that error in err[]). The batch is empty
+ * known to have succeeded has that error in err[], and unanswered[] marks
+ * those that were sent: they may have been done). The batch is empty
  * afterwards (its results stay). */
 int netlink_batch_commit(struct nl_sock *sk, struct netlink_batch *b);
 /* Free the requests of a batch that was not committed. */

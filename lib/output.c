@@ -1,4 +1,6 @@
 #include <errno.h>
+#include <string.h>
+#include <strings.h>
 #include <libsmartcols.h>
 
 #include "output.h"
@@ -46,4 +48,72 @@ int out_table_print(struct libscols_table *tb, FILE *stream)
 	r = scols_print_table(tb);
 	scols_unref_table(tb);
 	return r < 0 ? r : 0;
+}
+
+void out_table_set_mode(struct libscols_table *tb, unsigned flags)
+{
+	scols_table_enable_json(tb, !!(flags & OUT_JSON));
+	scols_table_enable_raw(tb, !!(flags & OUT_RAW));
+	scols_table_enable_noheadings(tb, !!(flags & OUT_NOHEADINGS));
+	if (flags & (OUT_NOTRUNCATE | OUT_NOWRAP)) {
+		struct libscols_iter *it = scols_new_iter(SCOLS_ITER_FORWARD);
+		struct libscols_column *cl;
+
+		while (it && scols_table_next_column(tb, it, &cl) == 0) {
+			int fl = scols_column_get_flags(cl);
+			if (flags & OUT_NOTRUNCATE)
+				fl &= ~SCOLS_FL_TRUNC;
+			if (flags & OUT_NOWRAP)
+				fl &= ~SCOLS_FL_WRAP;
+			scols_column_set_flags(cl, fl);
+		}
+		scols_free_iter(it);
+	}
+}
+
+/* The column named by LIST[0..len), case insensitive, or -1. */
+static int column_by_name(const struct out_column *cols, unsigned ncols, const char *name,
+			  size_t len)
+{
+	for (unsigned i = 0; i < ncols; i++)
+		if (strlen(cols[i].name) == len && !strncasecmp(cols[i].name, name, len))
+			return (int)i;
+	return -1;
+}
+
+int out_select(const struct out_column *cols, unsigned ncols, const char *list,
+	       struct out_selection *sel, size_t *ret_bad_at, size_t *ret_bad_len)
+{
+	struct out_selection next = { .count = 0 };
+	const char *p = list;
+
+	if (*p == '+') {
+		next = *sel;
+		p++;
+	}
+	for (;;) {
+		size_t len = strcspn(p, ",");
+		int id = column_by_name(cols, ncols, p, len);
+
+		if (id < 0) {
+			*ret_bad_at = (size_t)(p - list);
+			*ret_bad_len = len;
+			return -EINVAL;
+		}
+		if (next.count == OUT_MAX_SELECTED)
+			return -E2BIG;
+		next.ids[next.count++] = (unsigned)id;
+		if (!p[len])
+			break;
+		p += len + 1;
+	}
+	*sel = next;
+	return 0;
+}
+
+void out_select_all(unsigned ncols, struct out_selection *sel)
+{
+	sel->count = 0;
+	for (unsigned i = 0; i < ncols && i < OUT_MAX_SELECTED; i++)
+		sel->ids[sel->count++] = i;
 }

@@ -1,4 +1,5 @@
 /* persist: namespaces bound to files, with undo (see persist.h). */
+#include "errcode.h"
 #include "ns.h"
 #include "persist.h"
 
@@ -10,13 +11,16 @@ bool persist_any(const char *const paths[])
 	return false;
 }
 
-unsigned unpersist_all(struct persisted *done)
+/* ids NULL: unchecked, the files are ours. */
+static unsigned undo(struct persisted *done, const struct ns_id *ids)
 {
 	unsigned n = done->count, left = 0;
 
 	/* last first; what stays moves to the front, in its order */
 	for (unsigned i = n; i-- > 0;) {
-		int r = ns_unpersist(done->path[i], done->created[i]);
+		int r = ids && !ns_file_holds(done->path[i], &ids[done->type[i]])
+				? -PERSIST_ENOTOURS
+				: ns_unpersist(done->path[i], done->made[i]);
 
 		if (r < 0)
 			done->err[i] = r;
@@ -28,30 +32,40 @@ unsigned unpersist_all(struct persisted *done)
 			continue;
 		done->type[left] = done->type[i];
 		done->path[left] = done->path[i];
-		done->created[left] = done->created[i];
+		done->made[left] = done->made[i];
 		done->err[left++] = done->err[i];
 	}
 	done->count = left;
 	return left;
 }
 
+unsigned unpersist_all(struct persisted *done)
+{
+	return undo(done, NULL);
+}
+
+unsigned unpersist_holding(struct persisted *done, const struct ns_id ids[NS_TYPE_MAX])
+{
+	return undo(done, ids);
+}
+
 int persist_all(const char *const paths[], pid_t pid, struct persisted *done,
 		struct nsk_failure *f)
 {
 	for (unsigned i = 0; i < ns_type_count; i++) {
-		bool created = false;
+		unsigned made = 0;
 		int r;
 
 		if (!paths[i])
 			continue;
-		if ((r = ns_persist(pid, &ns_types[i], true, paths[i], &created, f)) < 0) {
+		if ((r = ns_persist(pid, &ns_types[i], true, paths[i], &made, f)) < 0) {
 			unpersist_all(done);
 			return r;
 		}
 		done->type[done->count] = i;
 		done->path[done->count] = paths[i];
 		done->err[done->count] = 0;
-		done->created[done->count++] = created;
+		done->made[done->count++] = made;
 	}
 	return 0;
 }

@@ -16,7 +16,7 @@
 struct persisted {
 	unsigned type[NS_TYPE_MAX];	/* the namespace: an index of ns_types */
 	const char *path[NS_TYPE_MAX];
-	bool created[NS_TYPE_MAX];
+	unsigned made[NS_TYPE_MAX];	/* what ns_persist made: enum ns_made */
 	int err[NS_TYPE_MAX];		/* after unpersist_all: why it stayed (-errno) */
 	unsigned count;
 };
@@ -33,4 +33,12 @@ int persist_all(const char *const paths[], pid_t pid, struct persisted *done,
  * stayed: done then holds exactly those, each with its error, for the
  * caller to name (nothing here prints). */
 unsigned unpersist_all(struct persisted *done);
+/* unpersist_all for files that another process names, whose word is no
+ * proof (nsrun --release: the held process whose command could not start
+ * names the files nsrun --detach made for it): a file is undone only if
+ * it holds that process's namespace of its type, ids[type] (ns_ids_at,
+ * read while the process lived), so that no report can make us unmount or
+ * remove anything else. One that does not stays, with -PERSIST_ENOTOURS. */
+struct ns_id;
+unsigned unpersist_holding(struct persisted *done, const struct ns_id ids[NS_TYPE_MAX]);
 bool persist_any(const char *const paths[]);

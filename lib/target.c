@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -56,7 +57,8 @@ int target_read_line(int fd, char *buf, size_t size)
 		}
 		if (r == 0 || c == '\n')
 			break;
-		if (n + 1 >= size)
+		/* a NUL would end the handle early: "1234\0junk" is no handle */
+		if (c == '\0' || n + 1 >= size)
 			return -TARGET_ESYNTAX;
 		buf[n++] = c;
 	}
@@ -79,6 +81,18 @@ int target_alive(const struct target *t)
 	 * done to it is for the caller to decide. */
 	if (syscall(SYS_pidfd_send_signal, t->pidfd, 0, NULL, 0) < 0 && errno != EPERM)
 		return -errno;
+	return 0;
+}
+
+int target_kill(const struct target *t)
+{
+	struct pollfd pfd = { .fd = t->pidfd, .events = POLLIN };
+
+	if (syscall(SYS_pidfd_send_signal, t->pidfd, SIGKILL, NULL, 0) < 0 && errno != ESRCH)
+		return -errno;
+	while (poll(&pfd, 1, -1) < 0)
+		if (errno != EINTR)
+			return -errno;
 	return 0;
 }
 
@@ -193,8 +207,24 @@ int target_handle(const struct target *t, enum target_handle_format f, char *buf
 
 int target_print(const char *handle)
 {
-	if (printf("%s\n", handle) < 0 || fflush(stdout) != 0)
+	char line[sizeof(((struct target *)0)->handle) + 1];
+	int len = snprintf(line, sizeof(line), "%s\n", handle);
+
+	if (len < 0 || (size_t)len >= sizeof(line))
+		return -ENAMETOOLONG;
+	/* write(2), not stdio: a line that failed must not be written after
+	 * all by the flush at exit, after the tool said it failed. */
+	if (fflush(stdout) != 0)
 		return -errno;
+	for (int off = 0; off < len;) {
+		ssize_t n = write(STDOUT_FILENO, line + off, (size_t)(len - off));
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		off += (int)n;
+	}
 	return 0;
 }
 

@@ -50,6 +50,10 @@ bool target_wants_stdin(const char *arg);
 int target_open_pid(struct target *t, pid_t pid);
 /* 0 while the process lives, -ESRCH once it has exited. */
 int target_alive(const struct target *t);
+/* Kill it (SIGKILL, through its pidfd) and wait until it has exited
+ * (a pidfd polls readable then, child or not, reaped or not): 0, or
+ * -errno when the signal could not be sent to a live process. */
+int target_kill(const struct target *t);
 /* Write "PID", or "PID:INODE" when inode is not 0, into buf. Pure:
  * returns the length, or -ENOSPC when buf is too small. */
 int target_format(pid_t pid, uint64_t inode, char *buf, size_t size);
@@ -62,7 +66,8 @@ int target_pidfs_check(void);
 /* The handle of an open target, written as f asks, into buf: its length,
  * or a negative error as target_inode()'s. */
 int target_handle(const struct target *t, enum target_handle_format f, char *buf, size_t size);
-/* Write one handle line to stdout, flushed: 0 or -errno. */
+/* Write one handle line to stdout, flushed: 0 or -errno (then nothing of
+ * it is left to be written at exit). */
 int target_print(const char *handle);
 /* Write the handle back to stdout if it came from stdin. */
 int target_echo(const struct target *t);

@@ -143,11 +143,17 @@ static const char *parent_source(const struct cgctl_opts *o, char *buf, size_t s
 
 int open_existing(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	char parent[512];
+	int r;
 
 	if (init_group(o, c, ~0u) < 0)
 		return -1;
-	if (cg_group_existing(&c->g) < 0) {
+	if ((r = cg_group_existing(&c->g, &f)) < 0 && r != -ENOENT) {
+		group_error(o, &f, r);
+		return -1;
+	}
+	if (r < 0) {
 		/* list without a group lists the parent itself */
 		nsk_err("%s: no such group",
 			*o->group ? o->group : parent_source(o, parent, sizeof(parent)));
@@ -242,7 +248,7 @@ static int copy_limits(const struct cgctl_opts *o, struct cgctl_ctx *c, struct c
 	if (!mask)
 		return -1;
 	if (cg_group_init(&src, &c->sys, o->parent, o->copy_from, mask) < 0 ||
-	    cg_group_existing(&src) < 0) {
+	    cg_group_existing(&src, NULL) < 0) {
 		nsk_err("%s: --copy-from %s: no such group", o->group, o->copy_from);
 		goto out;
 	}
@@ -446,8 +452,8 @@ int cmd_attach(const struct cgctl_opts *o, struct cgctl_ctx *c)
 	for (unsigned i = 0; i < n; i++)
 		cg_place_free(&where[i]);
 	for (unsigned i = 0; i < n && r >= 0; i++)
-		if (target_echo(&t[i]) < 0)
-			r = -1;
+		if ((r = target_echo(&t[i])) < 0)
+			nsk_err("stdout: writing the handle: %s", strerror(-r));
 out:
 	for (unsigned i = 0; i < n; i++)
 		target_close(&t[i]);
@@ -579,8 +585,10 @@ int cmd_exec(const struct cgctl_opts *o, struct cgctl_ctx *c)
 		return EXIT_TOOL_FAILED;
 	}
 	status = init_forward_and_wait(pid, 0);
-	if (o->rm)
-		remove_transient(o, c);
+	/* A group that stays is cgctl's failure, whatever the command's
+	 * status: its lines name what stays. */
+	if (o->rm && remove_transient(o, c) < 0)
+		return EXIT_TOOL_FAILED;
 	return status;
 }
 

@@ -12,171 +12,11 @@
 #include "cgctl.h"
 #include "cleanup.h"
 #include "err.h"
+#include "cgfigures.h"
 #include "output.h"
 #include "parse.h"
 
-enum field {
-	F_MEM_CURRENT, F_MEM_PEAK, F_MEM_MAX, F_SWAP_CURRENT, F_SWAP_MAX, F_CPU_USAGE, F_CPU_USER,
-	F_CPU_SYSTEM, F_THROTTLED, F_THROTTLED_USEC, F_PIDS_CURRENT, F_PIDS_MAX, F_FROZEN,
-	F_PSI_CPU, F_PSI_MEMORY, F_PSI_IO, F_COUNT
-};
-
-static const struct out_column stat_cols[F_COUNT] = {
-	[F_MEM_CURRENT] = { "MEMORY.CURRENT", 0, SCOLS_FL_RIGHT, true },
-	[F_MEM_PEAK] = { "MEMORY.PEAK", 0, SCOLS_FL_RIGHT, true },
-	[F_MEM_MAX] = { "MEMORY.MAX", 0, SCOLS_FL_RIGHT, false },
-	[F_SWAP_CURRENT] = { "SWAP.CURRENT", 0, SCOLS_FL_RIGHT, true },
-	[F_SWAP_MAX] = { "SWAP.MAX", 0, SCOLS_FL_RIGHT, false },
-	[F_CPU_USAGE] = { "CPU.USAGE_USEC", 0, SCOLS_FL_RIGHT, true },
-	[F_CPU_USER] = { "CPU.USER_USEC", 0, SCOLS_FL_RIGHT, true },
-	[F_CPU_SYSTEM] = { "CPU.SYSTEM_USEC", 0, SCOLS_FL_RIGHT, true },
-	[F_THROTTLED] = { "CPU.NR_THROTTLED", 0, SCOLS_FL_RIGHT, true },
-	[F_THROTTLED_USEC] = { "CPU.THROTTLED_USEC", 0, SCOLS_FL_RIGHT, true },
-	[F_PIDS_CURRENT] = { "PIDS.CURRENT", 0, SCOLS_FL_RIGHT, true },
-	[F_PIDS_MAX] = { "PIDS.MAX", 0, SCOLS_FL_RIGHT, false },
-	[F_FROZEN] = { "FROZEN", 0, SCOLS_FL_RIGHT, true },
-	[F_PSI_CPU] = { "CPU.PRESSURE", 0, SCOLS_FL_RIGHT, true },
-	[F_PSI_MEMORY] = { "MEMORY.PRESSURE", 0, SCOLS_FL_RIGHT, true },
-	[F_PSI_IO] = { "IO.PRESSURE", 0, SCOLS_FL_RIGHT, true },
-};
-
-struct figures {
-	char v[F_COUNT][32];
-	bool have[F_COUNT];
-};
-
-static void set_num(struct figures *f, enum field i, unsigned long long v)
-{
-	snprintf(f->v[i], sizeof(f->v[i]), "%llu", v);
-	f->have[i] = true;
-}
-
-/* FILE of DIR as a number, scaled down by div. */
-static void from_file(struct figures *f, enum field i, const char *dir, const char *file,
-		      unsigned long long div)
-{
-	char buf[64];
-	uint64_t v;
-
-	if (cg_read_path(dir, file, buf, sizeof(buf)) == 0 && parse_uint(buf, UINT64_MAX, &v) == 0)
-		set_num(f, i, v / div);
-}
-
-/* "name value" lines (cpu.stat, cgroup.events). */
-static bool stat_value(const char *text, const char *name, uint64_t *ret)
-{
-	size_t n = strlen(name);
-
-	for (const char *p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
-		if (!strncmp(p, name, n) && p[n] == ' ') {
-			char num[32];
-			size_t len = strcspn(p + n + 1, "\n");
-			if (len >= sizeof(num))
-				return false;
-			memcpy(num, p + n + 1, len);
-			num[len] = '\0';
-			return parse_uint(num, UINT64_MAX, ret) == 0;
-		}
-	return false;
-}
-
-static void from_stat(struct figures *f, enum field i, const char *text, const char *name,
-		      unsigned long long div)
-{
-	uint64_t v;
-
-	if (stat_value(text, name, &v))
-		set_num(f, i, v / div);
-}
-
-static void limit(struct cgctl_ctx *c, struct figures *f, enum field i, const char *key)
-{
-	if (cgkey_get(&c->keys, key, cg_group_read, &c->g, f->v[i], sizeof(f->v[i])) == 0)
-		f->have[i] = true;
-}
-
-static void memory(struct cgctl_ctx *c, struct figures *f)
-{
-	bool v1 = c->keys.v1_ctrls & CG_BIT(CG_MEMORY);
-	const char *dir = cg_group_dir_for(&c->g, CG_MEMORY, !v1);
-	char buf[64];
-	uint64_t all, mem;
-
-	from_file(f, F_MEM_CURRENT, dir, v1 ? "memory.usage_in_bytes" : "memory.current", 1);
-	from_file(f, F_MEM_PEAK, dir, v1 ? "memory.max_usage_in_bytes" : "memory.peak", 1);
-	limit(c, f, F_MEM_MAX, "memory.max");
-	limit(c, f, F_SWAP_MAX, "memory.swap.max");
-	if (!v1) {
-		from_file(f, F_SWAP_CURRENT, dir, "memory.swap.current", 1);
-	} else if (cg_read_path(dir, "memory.memsw.usage_in_bytes", buf, sizeof(buf)) == 0 &&
-		   parse_uint(buf, UINT64_MAX, &all) == 0 && f->have[F_MEM_CURRENT] &&
-		   parse_uint(f->v[F_MEM_CURRENT], UINT64_MAX, &mem) == 0) {
-		set_num(f, F_SWAP_CURRENT, all > mem ? all - mem : 0);
-	}
-}
-
-static void cpu(struct cgctl_ctx *c, struct figures *f)
-{
-	bool acct_v1 = c->keys.v1_ctrls & CG_BIT(CG_CPUACCT);
-	bool cpu_v1 = c->keys.v1_ctrls & CG_BIT(CG_CPU);
-	char text[1024];
-
-	if (acct_v1) {
-		const char *dir = cg_group_dir_for(&c->g, CG_CPUACCT, false);
-		from_file(f, F_CPU_USAGE, dir, "cpuacct.usage", 1000);
-		from_file(f, F_CPU_USER, dir, "cpuacct.usage_user", 1000);
-		from_file(f, F_CPU_SYSTEM, dir, "cpuacct.usage_sys", 1000);
-	} else if (cg_read_path(cg_group_dir_for(&c->g, CG_CORE, true), "cpu.stat", text,
-			     sizeof(text)) == 0) {
-		from_stat(f, F_CPU_USAGE, text, "usage_usec", 1);
-		from_stat(f, F_CPU_USER, text, "user_usec", 1);
-		from_stat(f, F_CPU_SYSTEM, text, "system_usec", 1);
-	}
-	if (cg_read_path(cg_group_dir_for(&c->g, CG_CPU, !cpu_v1), "cpu.stat", text, sizeof(text)) == 0) {
-		from_stat(f, F_THROTTLED, text, "nr_throttled", 1);
-		if (cpu_v1)
-			from_stat(f, F_THROTTLED_USEC, text, "throttled_time", 1000);
-		else
-			from_stat(f, F_THROTTLED_USEC, text, "throttled_usec", 1);
-	}
-}
-
-/* "some avg10=1.23 ..." -> "1.23" */
-static void pressure(struct cgctl_ctx *c, struct figures *f, enum field i, const char *file)
-{
-	char text[256];
-	float v;
-
-	if (cg_read_path(cg_group_dir_for(&c->g, CG_CORE, true), file, text, sizeof(text)) == 0 &&
-	    sscanf(text, "some avg10=%f", &v) == 1) {
-		snprintf(f->v[i], sizeof(f->v[i]), "%.2f", (double)v);
-		f->have[i] = true;
-	}
-}
-
-static void collect(struct cgctl_ctx *c, struct figures *f)
-{
-	bool pids_v1 = c->keys.v1_ctrls & CG_BIT(CG_PIDS);
-	int frozen;
-
-	memset(f, 0, sizeof(*f));
-	memory(c, f);
-	cpu(c, f);
-	from_file(f, F_PIDS_CURRENT, cg_group_dir_for(&c->g, CG_PIDS, !pids_v1), "pids.current", 1);
-	limit(c, f, F_PIDS_MAX, "pids.max");
-	if ((frozen = cg_group_frozen(&c->g)) >= 0)
-		set_num(f, F_FROZEN, (unsigned long long)frozen);
-	pressure(c, f, F_PSI_CPU, "cpu.pressure");
-	pressure(c, f, F_PSI_MEMORY, "memory.pressure");
-	pressure(c, f, F_PSI_IO, "io.pressure");
-}
-
-static const char *cell(const struct figures *f, enum field i)
-{
-	return f->have[i] ? f->v[i] : NULL;
-}
-
-static int stat_vertical(const struct figures *f)
+static int stat_vertical(const struct cg_figures *f)
 {
 	static const struct out_column cols[] = {
 		{ "FIELD", 0, 0, false }, { "VALUE", 0, SCOLS_FL_RIGHT, false },
@@ -186,39 +26,39 @@ static int stat_vertical(const struct figures *f)
 
 	if (!tb)
 		return -ENOMEM;
-	for (int i = 0; i < F_COUNT; i++) {
-		snprintf(name, sizeof(name), "%s", stat_cols[i].name);
+	for (int i = 0; i < CGF_COUNT; i++) {
+		snprintf(name, sizeof(name), "%s", cg_figure_columns[i].name);
 		for (char *p = name; *p; p++)
 			*p = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
-		const char *cells[] = { name, cell(f, (enum field)i) ?: "-" };
+		const char *cells[] = { name, cg_figure_cell(f, (enum cg_figure)i) ?: "-" };
 		if (out_table_add_row(tb, cells, 2) < 0)
 			return -ENOMEM;
 	}
 	return out_table_print(tb, NULL);
 }
 
-static int stat_json(const struct figures *f, const char *group)
+static int stat_json(const struct cg_figures *f, const char *group)
 {
-	struct out_column cols[F_COUNT + 1] = { { "GROUP", 0, 0, false } };
-	const char *cells[F_COUNT + 1] = { group };
+	struct out_column cols[CGF_COUNT + 1] = { { "GROUP", 0, 0, false } };
+	const char *cells[CGF_COUNT + 1] = { group };
 
-	memcpy(cols + 1, stat_cols, sizeof(stat_cols));
-	for (int i = 0; i < F_COUNT; i++)
-		cells[i + 1] = cell(f, (enum field)i);
-	struct libscols_table *tb = out_table_new(cols, F_COUNT + 1, true, "cgstat");
-	if (!tb || out_table_add_row(tb, cells, F_COUNT + 1) < 0)
+	memcpy(cols + 1, cg_figure_columns, sizeof(cg_figure_columns));
+	for (int i = 0; i < CGF_COUNT; i++)
+		cells[i + 1] = cg_figure_cell(f, (enum cg_figure)i);
+	struct libscols_table *tb = out_table_new(cols, CGF_COUNT + 1, true, "cgstat");
+	if (!tb || out_table_add_row(tb, cells, CGF_COUNT + 1) < 0)
 		return -ENOMEM;
 	return out_table_print(tb, NULL);
 }
 
 int cmd_stat(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
-	struct figures f;
+	struct cg_figures f;
 	int r;
 
 	if (open_existing(o, c) < 0)
 		return EXIT_TOOL_FAILED;
-	collect(c, &f);
+	cg_figures_collect(&c->keys, &c->g, CGF_ALL, &f);
 	r = o->json ? stat_json(&f, o->group) : stat_vertical(&f);
 	if (r < 0) {
 		nsk_err("output: %s", strerror(-r));
@@ -297,7 +137,7 @@ static int list_row(const struct cgctl_opts *o, struct cgctl_ctx *c, struct libs
 		    struct libscols_line **lines, const struct names *ns, size_t i, const char *base)
 {
 	char name[4096];
-	struct figures f;
+	struct cg_figures f;
 	struct libscols_line *parent = NULL;
 	const char *rel = ns->v[i], *slash = strrchr(rel, '/');
 	unsigned mask;
@@ -306,9 +146,9 @@ static int list_row(const struct cgctl_opts *o, struct cgctl_ctx *c, struct libs
 	cg_group_free(&c->g);
 	if (!(mask = cgctl_hiers(o, &c->sys, ~0u)) ||
 	    cg_group_init(&c->g, &c->sys, o->parent, name, mask) < 0 ||
-	    cg_group_existing(&c->g) < 0)
+	    cg_group_existing(&c->g, NULL) < 0)
 		return 0;	/* gone meanwhile */
-	collect(c, &f);
+	cg_figures_collect(&c->keys, &c->g, CGF_ALL, &f);
 	if (o->tree && slash) {
 		/* the parent is the nearest earlier name that prefixes this one */
 		for (size_t j = i; j-- > 0;)
@@ -323,9 +163,9 @@ static int list_row(const struct cgctl_opts *o, struct cgctl_ctx *c, struct libs
 		return -ENOMEM;
 	lines[i] = ln;
 	const char *cells[L_COUNT] = {
-		o->tree ? (slash ? slash + 1 : rel) : name, cell(&f, F_MEM_CURRENT),
-		cell(&f, F_MEM_MAX), cell(&f, F_PIDS_CURRENT), cell(&f, F_PIDS_MAX),
-		cell(&f, F_CPU_USAGE), cell(&f, F_FROZEN),
+		o->tree ? (slash ? slash + 1 : rel) : name, cg_figure_cell(&f, CGF_MEM_CURRENT),
+		cg_figure_cell(&f, CGF_MEM_MAX), cg_figure_cell(&f, CGF_PIDS_CURRENT), cg_figure_cell(&f, CGF_PIDS_MAX),
+		cg_figure_cell(&f, CGF_CPU_USAGE), cg_figure_cell(&f, CGF_FROZEN),
 	};
 	for (int k = 0; k < L_COUNT; k++)
 		if (cells[k] && scols_line_set_data(ln, (size_t)k, cells[k]) < 0)

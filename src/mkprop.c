@@ -25,6 +25,7 @@
 #include "exec.h"
 #include "join.h"
 #include "mnt.h"
+#include "mntshow.h"
 #include "mountinfo.h"
 #include "opts.h"
 #include "output.h"
@@ -285,46 +286,20 @@ static int exec_cmd(char **argv)
 
 static int run_change(const struct mkprop_opts *o, struct target *t)
 {
+	int r;
+
 	if (check_paths(o, t) < 0 || change_all(o, t) < 0)
 		return EXIT_TOOL_FAILED;
 	if (o->argv)
 		return exec_cmd(o->argv);
-	return target_echo(t) < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;
+	if ((r = target_echo(t)) < 0) {
+		nsk_err("stdout: writing the handle: %s", strerror(-r));
+		return EXIT_TOOL_FAILED;
+	}
+	return EXIT_SUCCESS;
 }
 
 /* ---- showing propagation ---- */
-
-enum { COL_ID, COL_PARENT, COL_PROPAGATION, COL_PEER, COL_MASTER, COL_OPTIONAL, COL_TARGET,
-       NCOLS };
-
-static const struct out_column columns[NCOLS] = {
-	[COL_ID] = { "ID", 0, SCOLS_FL_RIGHT, true },
-	[COL_PARENT] = { "PARENT", 0, SCOLS_FL_RIGHT, true },
-	[COL_PROPAGATION] = { "PROPAGATION", 0, 0, false },
-	[COL_PEER] = { "PEER", 0, SCOLS_FL_RIGHT, true },
-	[COL_MASTER] = { "MASTER", 0, SCOLS_FL_RIGHT, true },
-	[COL_OPTIONAL] = { "OPTIONAL", 0, 0, false },
-	[COL_TARGET] = { "TARGET", 0, 0, false },
-};
-
-static int add_row(struct libscols_table *tb, const struct mnt_entry *e)
-{
-	char id[16], parent[16], peer[16], master[16];
-	const char *cells[NCOLS];
-
-	snprintf(id, sizeof(id), "%d", e->id);
-	snprintf(parent, sizeof(parent), "%d", e->parent_id);
-	snprintf(peer, sizeof(peer), "%d", e->shared);
-	snprintf(master, sizeof(master), "%d", e->master);
-	cells[COL_ID] = id;
-	cells[COL_PARENT] = parent;
-	cells[COL_PROPAGATION] = mnt_entry_propagation(e);
-	cells[COL_PEER] = e->shared ? peer : NULL;
-	cells[COL_MASTER] = e->master ? master : NULL;
-	cells[COL_OPTIONAL] = *e->optional ? e->optional : NULL;
-	cells[COL_TARGET] = e->target;
-	return out_table_add_row(tb, cells, NCOLS);
-}
 
 /* The rows: every mount, or the mount each PATH is on. */
 static int add_rows(struct libscols_table *tb, const struct mkprop_opts *o,
@@ -332,7 +307,7 @@ static int add_rows(struct libscols_table *tb, const struct mkprop_opts *o,
 {
 	if (o->npaths == 0) {
 		for (size_t i = 0; i < mi->count; i++)
-			if (add_row(tb, &mi->entries[i]) < 0)
+			if (mntshow_add_row(tb, &mi->entries[i]) < 0)
 				return -ENOMEM;
 		return 0;
 	}
@@ -346,7 +321,7 @@ static int add_rows(struct libscols_table *tb, const struct mkprop_opts *o,
 			nsk_err("%s: no mount of the table holds it", o->paths[i]);
 			return -ENOENT;
 		}
-		if (add_row(tb, e) < 0)
+		if (mntshow_add_row(tb, e) < 0)
 			return -ENOMEM;
 	}
 	return 0;
@@ -364,7 +339,7 @@ static int run_show(const struct mkprop_opts *o, const struct target *t)
 			nsk_err("%s: %s", file, strerror(-r));
 		return EXIT_TOOL_FAILED;
 	}
-	tb = out_table_new(columns, NCOLS, o->json, "mounts");
+	tb = out_table_new(mntshow_columns, MNTSHOW_NCOLS, o->json, "mounts");
 	if (!tb) {
 		nsk_err("table: %s", strerror(ENOMEM));
 		mountinfo_free(&mi);

@@ -224,8 +224,10 @@ static int run_map(struct nsmap_opts *o)
 		return EXIT_TOOL_FAILED;
 	}
 	/* A dry run's output is the plan, not the handle. */
-	if (!o->dry_run && target_echo(&t) < 0)
+	if (!o->dry_run && (r = target_echo(&t)) < 0) {
+		nsk_err("stdout: writing the handle: %s", strerror(-r));
 		return EXIT_TOOL_FAILED;
+	}
 	return 0;
 }
 

@@ -47,34 +47,112 @@ void nsrun_let_go(const struct nsrun_opts *o, int channel)
 	(void)confine_close_fds_but(NULL, channel);
 }
 
+int nsrun_report_send(const struct nsrun_report *rep, int status, const char *line)
+{
+	int r;
+
+	if (rep->fd < 0)
+		return -EPIPE;
+	for (unsigned i = 0; rep->files && i < ns_type_count; i++) {
+		unsigned made = (rep->made >> (NSRUN_MADE_BITS * i)) & NSRUN_MADE_MASK;
+		int value = (int)(i | made << NSRUN_NSFILE_MADE_SHIFT);
+
+		if (rep->files[i] && (r = msg_send(rep->fd, MSG_NSFILE, value, rep->files[i])) < 0)
+			return r;
+	}
+	return msg_send(rep->fd, MSG_EXEC_FAILED, status, line);
+}
+
+int nsrun_report_failure(const struct nsrun_report *rep, int status, const struct nsk_failure *f,
+			 int err)
+{
+	char line[MSG_TEXT_MAX];
+
+	nsk_failure_line(f, err, line, sizeof(line));
+	/* Nobody to read it (no channel, or its reader is gone): the log. */
+	if (nsrun_report_send(rep, status, line) < 0)
+		nsk_err("%s", line);
+	return status;
+}
+
+/* Keep a file that a report names. */
+static void add_named(struct nsrun_named *n, const struct msg *m)
+{
+	unsigned type = (unsigned)m->value & ((1U << NSRUN_NSFILE_MADE_SHIFT) - 1);
+	unsigned i = n->files.count;
+
+	if (type >= ns_type_count || i == NS_TYPE_MAX)
+		return;
+	snprintf(n->text[i], sizeof(n->text[i]), "%s", m->text);
+	n->files.type[i] = type;
+	n->files.path[i] = n->text[i];
+	n->files.made[i] = ((unsigned)m->value >> NSRUN_NSFILE_MADE_SHIFT) & NSRUN_MADE_MASK;
+	n->files.err[i] = 0;
+	n->files.count++;
+}
+
+int nsrun_await_exec(int fd, char ret_line[MSG_TEXT_MAX], struct nsrun_named *ret_named)
+{
+	bool named = false;
+	struct msg m;
+	int r;
+
+	if (ret_named)
+		ret_named->files = (struct persisted)PERSISTED_INIT;
+	while ((r = msg_recv(fd, &m)) == 0 && m.kind == MSG_NSFILE) {
+		named = true;
+		if (ret_named)
+			add_named(ret_named, &m);
+	}
+	/* The end of the channel with no word: the exec closed it. */
+	if (r == -EPIPE && !named)
+		return 0;
+	if (r < 0)
+		return r == -EPIPE ? -EPROTO : r;	/* cut short after a file */
+	if (m.kind != MSG_EXEC_FAILED || m.value <= 0 || m.value > 255)
+		return -EPROTO;
+	snprintf(ret_line, MSG_TEXT_MAX, "%s", m.text);
+	return m.value;
+}
+
 /* Tell nsrun, waiting on sync_fd with files to keep, that the command is
  * ready to start, and wait for its go: the files are kept only once
  * nothing but the exec itself can fail, and the command starts only once
  * they exist. */
 static int sync_ready(int sync_fd)
 {
-	struct msg m;
+	struct msg m = { 0 };
+	int r = msg_send(sync_fd, MSG_READY, 0, NULL);
 
-	if (msg_send(sync_fd, MSG_READY, 0, NULL) < 0 || msg_expect(sync_fd, MSG_GO, &m) < 0)
-		return -1;	/* nsrun failed and said why */
+	if (r == 0)
+		r = msg_expect(sync_fd, MSG_GO, &m);
+	if (r < 0) {
+		if (!msg_peer_failed(r, &m))
+			nsk_err("waiting for the go of nsrun: %s", strerror(-r));
+		return -1;
+	}
 	close(sync_fd);
 	return 0;
 }
 
 /* Set up the command's process state and exec it; returns the status to
- * exit with when that fails. */
-static int exec_cmd(const struct nsrun_opts *o, int sync_fd)
+ * exit with when that fails, after reporting why. */
+static int exec_cmd(const struct nsrun_opts *o, int sync_fd, const struct nsrun_report *rep)
 {
 	struct nsk_failure f = NSK_FAILURE_INIT;
-	int r = exec_prepare(&o->exec, &f);
+	/* The channel to nsrun stays open up to the exec (it closes then):
+	 * the handshake of the foreground, or the report of a detached or
+	 * released command, never both. */
+	int r = exec_prepare_but(&o->exec, sync_fd >= 0 ? sync_fd : rep->fd, &f);
+	int status, err;
 
-	if (r < 0) {
-		nsk_err_failure(&f, r);
-		return EXIT_TOOL_FAILED;
-	}
+	if (r < 0)
+		return nsrun_report_failure(rep, EXIT_TOOL_FAILED, &f, r);
 	if (sync_fd >= 0 && sync_ready(sync_fd) < 0)
 		return EXIT_TOOL_FAILED;
-	return nsk_exec_error(o->argv[0], exec_command(o->argv));
+	status = exec_command(o->argv);
+	err = errno;
+	return nsrun_report_failure(rep, nsk_fail_exec(&f, o->argv[0], status, err), &f, -err);
 }
 
 static bool wants_init(const struct nsrun_opts *o)
@@ -84,25 +162,29 @@ static bool wants_init(const struct nsrun_opts *o)
 
 /* PID 1 of the new namespace with our init: fork the command, forward
  * signals, reap, and exit with the command's status. */
-static int run_init(const struct nsrun_opts *o, int sync_fd)
+static int run_init(const struct nsrun_opts *o, int sync_fd, const struct nsrun_report *rep)
 {
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	pid_t cmd = fork();
 
-	if (cmd < 0) {
-		nsk_err("fork: %s", strerror(errno));
-		return EXIT_TOOL_FAILED;
-	}
+	if (cmd < 0)
+		return nsrun_report_failure(rep, EXIT_TOOL_FAILED, &f,
+					    nsk_fail(&f, -errno, "fork", NULL));
 	if (cmd == 0)
-		_exit(exec_cmd(o, sync_fd));
-	/* Only the command answers nsrun: if it fails, nsrun sees the end. */
+		_exit(exec_cmd(o, sync_fd, rep));
+	/* Only the command answers nsrun: if it fails, nsrun sees the end;
+	 * once it has exec'd, the report's reader sees the end. */
 	if (sync_fd >= 0)
 		close(sync_fd);
+	if (rep->fd >= 0)
+		close(rep->fd);
 	nsrun_let_go(o, -1);
+	proctitle_set(&o->title, "nsrun-init", o->argv);	/* --detach only: ps */
 	return init_forward_and_wait(cmd, INIT_REAP_ALL);
 }
 
 /* Run the command: under our init in a new PID namespace, else exec it. */
-int nsrun_run_cmd(const struct nsrun_opts *o, int sync_fd)
+int nsrun_run_cmd(const struct nsrun_opts *o, int sync_fd, const struct nsrun_report *rep)
 {
-	return wants_init(o) ? run_init(o, sync_fd) : exec_cmd(o, sync_fd);
+	return wants_init(o) ? run_init(o, sync_fd, rep) : exec_cmd(o, sync_fd, rep);
 }

@@ -4,25 +4,34 @@
  *               and forks the holder into the new PID namespace (or is
  *               the holder, without one), tells nsrun its PID, and ends;
  *   the holder  mounts proc, tells nsrun it is ready, waits for the go;
- *   nsrun       persists the namespaces from outside and sends the go;
+ *   nsrun       persists the namespaces from outside and sends the go
+ *               (with what it made for the files: see below);
  *   the holder  lets go of nsrun's stdio and descriptors (the pause, of
  *               everything), and says so;
- *   nsrun       prints the handle and exits 0;
  *   the holder  waits for the release with --hold, takes the mapped ids
- *               and runs the command (nsrun-cmd.c), or pauses. */
+ *               and runs the command (nsrun-cmd.c), or pauses;
+ *   nsrun       meanwhile waits for the end of the channel: closed by the
+ *               holder that holds or pauses, and otherwise by the exec of
+ *               the command (struct nsrun_report), which first says why
+ *               if it cannot run;
+ *   nsrun       prints the handle and exits 0; or, when the command could
+ *               not run, its line, kills the holder, undoes the files and
+ *               exits with the command's status (127, 126, 125).
+ * A held command reports to `nsrun --release` instead (nsrun-release.c),
+ * through the pipe of its hold (lib/init), naming the files for it to
+ * undo, since this nsrun is gone by then. */
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "cleanup.h"
 #include "confine.h"
 #include "err.h"
+#include "exec.h"
 #include "helper.h"
 #include "init.h"
 #include "msg.h"
@@ -31,11 +40,21 @@
 #include "nsrun.h"
 
 static int await_holder(int sync_fd, pid_t *ret_holder);
-static int start_holder(int sync_fd, pid_t holder);
-static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int log_fd);
-static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int log_fd);
-static int holder_let_go(const struct nsrun_opts *o, int *sync_fd, int log_fd, int *ret_hold_fd,
-			 struct nsk_failure *f);
+static int start_holder(int sync_fd, pid_t holder, const struct persisted *done);
+/* The namespace files as a held command names them to --release, which
+ * runs elsewhere: absolute paths. */
+struct held_names {
+	char text[NS_TYPE_MAX][MSG_TEXT_MAX];
+	const char *path[NS_TYPE_MAX];	/* indexed like ns_types; NULL: none */
+};
+static void name_files(const char *const paths[], struct held_names *ret);
+static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int log_fd,
+				    const struct held_names *names);
+static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int log_fd,
+				  const struct held_names *names);
+static int holder_let_go(const struct nsrun_opts *o, int *sync_fd, int log_fd,
+			 struct init_hold *ret_hold, struct nsk_failure *f);
+static int held_ended(const struct nsrun_report *rep, int status);
 static int out_of_the_way(int fd);
 static void tell(int sync_fd, int kind, int value);
 static void redirect_stdio(int log_fd);
@@ -47,9 +66,10 @@ int nsrun_detached(const struct nsrun_opts *o)
 	struct target holder = TARGET_INIT;
 	struct persisted done = PERSISTED_INIT;
 	struct nsk_failure f = NSK_FAILURE_INIT;
+	struct held_names names;
 	char handle[64];
 	pid_t child, holder_pid = -1;
-	int status, r;
+	int status, exit_status = EXIT_TOOL_FAILED, r;
 
 	/* Before anything is made: a handle that cannot be written is a
 	 * failure with nothing to undo. */
@@ -67,6 +87,7 @@ int nsrun_detached(const struct nsrun_opts *o)
 		nsk_err("socketpair: %s", strerror(-r));
 		return EXIT_TOOL_FAILED;
 	}
+	name_files(o->persist_path, &names);
 	child = fork();
 	if (child < 0) {
 		nsk_err("fork: %s", strerror(errno));
@@ -74,12 +95,12 @@ int nsrun_detached(const struct nsrun_opts *o)
 	}
 	if (child == 0) {
 		close(sync[0]);
-		detached_main(o, sync[1], log_fd);
+		detached_main(o, sync[1], log_fd, &names);
 	}
 	close(sync[1]);
 	r = await_holder(sync[0], &holder_pid);
 	if (holder_pid != child)
-		waitpid(child, &status, 0);
+		exec_wait(child, &status, 0);
 	if (r < 0)
 		goto fail;	/* the child said why */
 	if ((r = target_open_pid(&holder, holder_pid)) < 0 ||
@@ -91,21 +112,50 @@ int nsrun_detached(const struct nsrun_opts *o)
 		nsk_err_failure(&f, r);
 		goto fail;
 	}
-	if (start_holder(sync[0], holder_pid) < 0)
+	if ((r = start_holder(sync[0], holder_pid, &done)) != 0) {
+		if (r > 0)
+			exit_status = r;	/* the command could not run: 127, 126, 125 */
 		goto fail;
+	}
+	/* Last, as the caller takes it as the go: a handle that cannot be
+	 * written would leave a process no one knows of. */
+	if ((r = target_print(handle)) < 0) {
+		nsk_err("writing the handle: %s", strerror(-r));
+		goto fail;
+	}
 	close(sync[0]);
 	target_close(&holder);
-	return target_print(handle) < 0 ? EXIT_TOOL_FAILED : 0;
+	return 0;
 fail:
+	/* Gone before we return, with its PID namespace: nothing is left. */
 	if (holder.pidfd >= 0)
-		(void)syscall(SYS_pidfd_send_signal, holder.pidfd, SIGKILL, NULL, 0);
+		(void)target_kill(&holder);
 	target_close(&holder);
 	unpersist_all(&done);
 	nsrun_warn_left(&done);
 	if (holder_pid == child)
-		waitpid(child, &status, 0);
+		exec_wait(child, &status, 0);
 	close(sync[0]);
-	return EXIT_TOOL_FAILED;
+	return exit_status;
+}
+
+/* A relative path made absolute against our working directory (a path
+ * too long for a report is cut there, and so names no file that --release
+ * would undo). */
+static void name_files(const char *const paths[], struct held_names *ret)
+{
+	char cwd[MSG_TEXT_MAX - 2];	/* room for "/" and a character */
+	bool have_cwd = getcwd(cwd, sizeof(cwd)) != NULL;
+
+	for (unsigned i = 0; i < ns_type_count; i++) {
+		ret->path[i] = paths[i];
+		if (!paths[i] || paths[i][0] == '/' || !have_cwd)
+			continue;
+		/* cut where too long: it then names nothing --release undoes */
+		snprintf(ret->text[i], sizeof(ret->text[i]), "%s/%.*s", cwd,
+			 (int)(sizeof(ret->text[i]) - 1 - strnlen(cwd, sizeof(cwd)) - 1), paths[i]);
+		ret->path[i] = ret->text[i];
+	}
 }
 
 /* Wait for the holder's pid and its readiness; 0 or -1. */
@@ -113,11 +163,12 @@ static int await_holder(int sync_fd, pid_t *ret_holder)
 {
 	struct msg m;
 	bool ready = false;
+	int r;
 
 	/* The holder's pid (from its parent) and its readiness (from the
 	 * holder itself) may come in either order. */
 	*ret_holder = 0;
-	while (msg_recv(sync_fd, &m) == 0) {
+	while ((r = msg_recv(sync_fd, &m)) == 0) {
 		if (m.kind == MSG_HOLDER)
 			*ret_holder = m.value;
 		else if (m.kind == MSG_READY)
@@ -127,16 +178,28 @@ static int await_holder(int sync_fd, pid_t *ret_holder)
 		if (ready && *ret_holder > 0)
 			return 0;
 	}
-	return -1;	/* the child died; it said why */
+	if (!msg_peer_failed(r, NULL))
+		nsk_err("waiting for the holder: %s", strerror(-r));
+	return -1;	/* else the child died; it said why */
 }
 
 /* Give the holder its go, and wait until it has let go of what it must
- * not keep: its answer, then the end of the channel (closed by the holder
- * last). Prints its own error. */
-static int start_holder(int sync_fd, pid_t holder)
+ * not keep (its answer), then for the end of the channel: closed by a
+ * holder that holds or pauses, else by the exec of the command, which
+ * first says why if it cannot run. 0; the command's status (> 0) when it
+ * could not run; -1 when the holder failed. Prints its own error. The go
+ * says what we made for each file in done (NSRUN_MADE_BITS for each
+ * type), for a held command to name them to --release. */
+static int start_holder(int sync_fd, pid_t holder, const struct persisted *done)
 {
+	char line[MSG_TEXT_MAX];
+	unsigned made = 0;
 	struct msg m;
-	int r = msg_send(sync_fd, MSG_GO, 0, NULL);
+	int r;
+
+	for (unsigned i = 0; i < done->count; i++)
+		made |= (done->made[i] & NSRUN_MADE_MASK) << (NSRUN_MADE_BITS * done->type[i]);
+	r = msg_send(sync_fd, MSG_GO, (int)made, NULL);
 
 	if (r == 0)
 		r = msg_expect(sync_fd, MSG_RESULT, &m);
@@ -144,8 +207,10 @@ static int start_holder(int sync_fd, pid_t holder)
 		nsk_err("%s", m.text);
 		return -1;
 	}
-	if (r == 0)
-		r = msg_recv(sync_fd, &m) == -EPIPE ? 0 : -EPROTO;
+	if (r == 0 && (r = nsrun_await_exec(sync_fd, line, NULL)) > 0) {
+		nsk_err("%s", line);
+		return r;
+	}
 	if (r < 0) {
 		nsk_err("holder process %d: starting it: %s", (int)holder, strerror(-r));
 		return -1;
@@ -155,7 +220,8 @@ static int start_holder(int sync_fd, pid_t holder)
 
 /* The detached child: a new session, the namespaces, then the holder
  * (itself, or with a PID namespace the first process forked into it). */
-static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int log_fd)
+static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int log_fd,
+				    const struct held_names *names)
 {
 	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	struct helper helper = HELPER_INIT;
@@ -173,11 +239,11 @@ static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int
 	}
 	if (!(o->clone_flags & CLONE_NEWPID)) {
 		tell(sync_fd, MSG_HOLDER, getpid());
-		holder_main(o, sync_fd, log_fd);
+		holder_main(o, sync_fd, log_fd, names);
 	}
 	holder = fork();
 	if (holder == 0)
-		holder_main(o, sync_fd, log_fd);
+		holder_main(o, sync_fd, log_fd, names);
 	if (holder < 0) {
 		nsk_err("fork: %s", strerror(errno));
 		tell(sync_fd, MSG_FAILED, 0);
@@ -190,12 +256,15 @@ static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int
 /* The process that holds the namespaces and whose PID is the handle. Once
  * started it holds 0, 1, 2 and what the command is to be given; once
  * released (the maps exist then) it takes the namespace's ids. */
-static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int log_fd)
+static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int log_fd,
+				  const struct held_names *names)
 {
 	struct nsk_failure f = NSK_FAILURE_INIT;
+	struct nsrun_report report = NSRUN_REPORT_NONE;
+	struct init_hold hold = INIT_HOLD_INIT;
 	char line[MSG_TEXT_MAX] = "";
-	int hold_fd = -1, r;
-	struct msg m;
+	struct msg go;
+	int r;
 
 	if ((o->mount_proc && nsrun_mount_proc(o) < 0) ||
 	    (o->mount_binfmt && nsrun_mount_binfmt(o) < 0)) {
@@ -205,32 +274,39 @@ static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int l
 	init_hold_block();	/* before READY: an early release stays pending */
 	init_block_signals();
 	tell(sync_fd, MSG_READY, 0);
-	if (msg_expect(sync_fd, MSG_GO, &m) < 0)
+	if (msg_expect(sync_fd, MSG_GO, &go) < 0)
 		_exit(EXIT_TOOL_FAILED);	/* nsrun gave up: it printed why */
 	/* nsrun prints the line of a failure: ours goes to the log now */
-	if ((r = holder_let_go(o, &sync_fd, log_fd, &hold_fd, &f)) < 0)
+	if ((r = holder_let_go(o, &sync_fd, log_fd, &hold, &f)) < 0)
 		nsk_failure_line(&f, r, line, sizeof(line));
+	else if (!o->argv[0] || o->hold)	/* for ps, before the handle is out */
+		proctitle_set(&o->title, o->argv[0] ? "nsrun-held" : "nsrun-pause", o->argv);
 	if (msg_send(sync_fd, MSG_RESULT, r, line) < 0 || r < 0)
 		_exit(EXIT_TOOL_FAILED);
-	close(sync_fd);
-	if (!o->argv[0])
-		_exit(init_pause());
-	if (o->hold && (r = init_hold_wait(hold_fd)) != 0)
-		_exit(r);
-	if ((r = nsrun_take_mapped_ids(o, &f)) < 0) {
-		nsk_err_failure(&f, r);
-		_exit(EXIT_TOOL_FAILED);
+	if (!o->argv[0] || o->hold) {
+		close(sync_fd);		/* nsrun prints the handle now */
+		if (!o->argv[0])
+			_exit(init_pause());
+		report = (struct nsrun_report){ .fd = hold.report_fd, .files = names->path,
+						.made = (unsigned)go.value };
+		if ((r = init_hold_wait(&hold)) != 0)
+			_exit(held_ended(&report, r));
+	} else {
+		report.fd = sync_fd;	/* nsrun waits for the exec */
 	}
-	_exit(nsrun_run_cmd(o, -1));
+	if ((r = nsrun_take_mapped_ids(o, &f)) < 0)
+		_exit(nsrun_report_failure(&report, EXIT_TOOL_FAILED, &f, r));
+	_exit(nsrun_run_cmd(o, -1, &report));
 }
 
 /* What must be done before nsrun prints the handle, so that whoever acts
  * on it finds the holder as it will stay: nsrun's stdio traded for the log
  * or /dev/null, and no descriptor but 0, 1, 2, the command's and the
  * channel; the pause has taken the namespace's ids and kept nothing, and
- * a held process has its signalfd. 0, or -errno with f saying why. */
-static int holder_let_go(const struct nsrun_opts *o, int *sync_fd, int log_fd, int *ret_hold_fd,
-			 struct nsk_failure *f)
+ * a held process has its hold (a signalfd, and its report pipe for
+ * --release). 0, or -errno with f saying why. */
+static int holder_let_go(const struct nsrun_opts *o, int *sync_fd, int log_fd,
+			 struct init_hold *ret_hold, struct nsk_failure *f)
 {
 	bool pause = !o->argv[0];
 	int r;
@@ -246,9 +322,25 @@ static int holder_let_go(const struct nsrun_opts *o, int *sync_fd, int log_fd, i
 			return r;
 		nsrun_let_go(o, *sync_fd);
 	}
-	if (o->hold && (*ret_hold_fd = init_hold_open()) < 0)
-		return nsk_fail(f, *ret_hold_fd, "waiting for the release", NULL);
+	if (o->hold && (r = init_hold_open(ret_hold)) < 0)
+		return nsk_fail(f, r, "waiting for the release", NULL);
 	return 0;
+}
+
+/* Asked to end before the release: a --release that raced the signal is
+ * waiting on the report, and learns why there is no command; nobody else
+ * is (no line in the log). Returns status. */
+static int held_ended(const struct nsrun_report *rep, int status)
+{
+	char line[MSG_TEXT_MAX];
+
+	if (status > 128)
+		snprintf(line, sizeof(line), "held process: ended by signal %d before the release",
+			 status - 128);
+	else
+		snprintf(line, sizeof(line), "held process: waiting for the release failed");
+	(void)nsrun_report_send(rep, EXIT_TOOL_FAILED, line);
+	return status;
 }
 
 /* The channel, open until nsrun has heard from us, must not sit in the
@@ -272,8 +364,15 @@ static int out_of_the_way(int fd)
 /* Tell nsrun how far we are; if it is gone, nobody waits for this. */
 static void tell(int sync_fd, int kind, int value)
 {
-	if (msg_send(sync_fd, kind, value, NULL) < 0)
+	int r = msg_send(sync_fd, kind, value, NULL);
+
+	if (r < 0) {
+		/* nsrun, reading the end of the channel, takes it that we
+		 * said why */
+		if (!msg_peer_failed(r, NULL))
+			nsk_err("telling nsrun: %s", strerror(-r));
 		_exit(EXIT_TOOL_FAILED);
+	}
 }
 
 static void redirect_stdio(int log_fd)

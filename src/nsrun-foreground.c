@@ -83,7 +83,7 @@ int nsrun_foreground(const struct nsrun_opts *o)
 		closep(&sync[0]);
 		if (r < 0) {
 			kill(child, SIGKILL);
-			waitpid(child, &status, 0);
+			exec_wait(child, &status, 0);
 			return EXIT_TOOL_FAILED;
 		}
 	}
@@ -135,28 +135,40 @@ static int foreground_child(const struct nsrun_opts *o, int parent, int sync_fd)
 	if ((o->mount_proc && nsrun_mount_proc(o) < 0) ||
 	    (o->mount_binfmt && nsrun_mount_binfmt(o) < 0))
 		return EXIT_TOOL_FAILED;
-	return nsrun_run_cmd(o, sync_fd);
+	/* nsrun is the parent: it learns the command's fate from its status. */
+	return nsrun_run_cmd(o, sync_fd, &(struct nsrun_report)NSRUN_REPORT_NONE);
 }
 
 /* Once the command says it is ready (only the exec is left), have the
- * helper make the files from this process's namespaces and keep them,
- * then give the command its go. On failure the files are undone. Prints
- * its own error. */
+ * helper make the files from this process's namespaces, give the command
+ * its go, then have the helper keep them: the go is sent while the helper
+ * can still undo the files, and a keep that fails (the helper undoes them
+ * when its channel ends) kills the command. On failure the files are
+ * undone. Prints its own error. */
 static int persist_then_go(struct helper *h, int sync_fd)
 {
 	struct nsk_failure f = NSK_FAILURE_INIT;
-	struct msg m;
+	struct msg m = { 0 };
 	int r;
 
-	if (msg_expect(sync_fd, MSG_READY, &m) < 0) {
+	if ((r = msg_expect(sync_fd, MSG_READY, &m)) < 0) {
+		if (!msg_peer_failed(r, &m))
+			nsk_err("waiting for the command to be ready: %s", strerror(-r));
 		nsrun_finish_helper(h, false);
-		return -1;	/* the child failed and said why */
-	}
-	if ((r = helper_persist(h, getpid(), &f)) < 0)
-		nsk_err_failure(&f, r);
-	if (nsrun_finish_helper(h, r == 0) < 0 || r < 0)
 		return -1;
-	return msg_send(sync_fd, MSG_GO, 0, NULL) < 0 ? -1 : 0;
+	}
+	if ((r = helper_persist(h, getpid(), &f)) < 0) {
+		nsk_err_failure(&f, r);
+		nsrun_finish_helper(h, false);
+		return -1;
+	}
+	if ((r = msg_send(sync_fd, MSG_GO, 0, NULL)) < 0) {
+		if (!msg_peer_failed(r, NULL))
+			nsk_err("starting the command: %s", strerror(-r));
+		nsrun_finish_helper(h, false);
+		return -1;
+	}
+	return nsrun_finish_helper(h, true) < 0 ? -1 : 0;
 }
 
 /* --kill-child: the signal comes when nsrun (parent, a pidfd opened

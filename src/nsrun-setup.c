@@ -202,6 +202,8 @@ int nsrun_finish_helper(struct helper *h, bool keep)
 	int r = helper_finish(h, keep, &left);
 
 	nsrun_warn_left(&left);
+	if (r < 0)
+		nsk_err("the namespace file helper: keeping the files: %s", strerror(-r));
 	return r;
 }
 

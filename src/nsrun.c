@@ -7,8 +7,12 @@
  *   forwards signals to it until it ends.
  * Detached:    nsrun --detach [--hold] ... [-- COMMAND]
  *   A child does the same in a new session; this process waits until the
- *   namespaces are ready, persists them, prints the handle and exits 0.
+ *   namespaces are ready, persists them, waits until the command has
+ *   been exec'd (or is held), prints the handle and exits 0; or reports
+ *   why it could not run, with 127, 126 or 125, leaving nothing.
  * Release:     nsrun --release [-t PID]
+ *   Releases a held process and waits, as --detach does, until its
+ *   command has been exec'd or reports why it could not be.
  *
  * Namespace files (--net=FILE) are bind mounted by a process that stays in
  * the original namespaces: a helper forked before unshare in the
@@ -142,9 +146,9 @@ static void usage(void)
 	      "                            implies --fork\n"
 	      "     --forward-signals      forward signals to the command (always done);\n"
 	      "                            implies --fork\n"
-	      "     --detach               run in the background; print the handle and exit\n"
+	      "     --detach               run in the background; print the handle once the command runs\n"
 	      "     --hold                 with --detach: wait for --release before the command\n"
-	      "     --release              start the command of a held nsrun (-t or stdin)\n"
+	      "     --release              start a held nsrun's command (-t or stdin), wait until it runs\n"
 	      " -t, --target PID           the held process for --release\n"
 	      "     --log FILE             with --detach: the command's output goes to FILE\n"
 	      "     --handle-format FORMAT with --detach: print the handle as pid (PID, the default)\n"
@@ -196,7 +200,8 @@ static void usage(void)
 	      " -V, --version              show the version\n"
 	      "\n"
 	      "Exit status: the command's, 128+N if it died of signal N; 125 if nsrun\n"
-	      "failed; 126 if the command cannot run; 127 if it was not found.\n"
+	      "failed; 126 if the command cannot run; 127 if it was not found. With\n"
+	      "--detach and --release: 0 once the command runs, else 125, 126 or 127.\n"
 	      "See nsrun(1) and nskit(7).\n",
 	      stdout);
 }
@@ -488,10 +493,26 @@ int main(int argc, char **argv)
 	struct nsrun_opts o = { .setgroups = -1, .propagation = MS_PRIVATE | MS_REC,
 				.maps = MAPREQ_INIT,
 				.exec = { .keep_fds = FDKEEP_INIT } };
-	int r = parse_args(argc, argv, &o);
+	char **args;
+	int r;
 
+	/* Every option value, the command and our own name are read from a
+	 * copy of argv: a detached holder rewrites the original for ps
+	 * (lib/proctitle), and a --net=FILE it reports after that must still
+	 * be the file's name. */
+	if ((r = proctitle_init(&o.title, argc, argv, argv, &args)) < 0) {
+		nsk_err("argv: %s", strerror(-r));
+		return EXIT_TOOL_FAILED;
+	}
+	if (args[0] && strrchr(args[0], '/'))
+		program_invocation_short_name = strrchr(args[0], '/') + 1;
+	else if (args[0])
+		program_invocation_short_name = args[0];
+	r = parse_args(argc, args, &o);
 	if (r <= 0)
 		return r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;
+	if (!o.detach)
+		o.title.start = NULL;	/* only a detached holder is renamed */
 	if (o.release)
 		return nsrun_release(&o);
 	/* Every process of ours that the container may see is forked from

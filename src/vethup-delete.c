@@ -44,10 +44,12 @@ static int delete_bridge(struct nl_sock *host, const struct netlink_link *br, bo
 	struct netlink_link ports[4];
 	struct netlink_batch b;
 	char names[ELEMENTSOF(ports) * (IFNAME_MAX + 2) + 8] = "";
+	/* after its port: the line says what was done and what stays */
+	const char *stays = after_port ? "the pair is deleted, the bridge stays" : "";
 	int n = netlink_link_ports(host, br->ifindex, ports, ELEMENTSOF(ports)), r;
 
 	if (n < 0) {
-		report(br->name, "listing its ports", n, "");
+		report(br->name, "listing its ports", n, stays);
 		return n;
 	}
 	if (n > 0 && after_port)
@@ -66,7 +68,7 @@ static int delete_bridge(struct nl_sock *host, const struct netlink_link *br, bo
 	if (r == -ENODEV && after_port)
 		r = 0;		/* deleted by someone else meanwhile */
 	else if (r < 0)
-		report_item(br->name, "deleting the bridge", &b, r);
+		report(br->name, "deleting the bridge", r, after_port ? stays : b.ext_msg);
 	return r;
 }
 
@@ -105,7 +107,12 @@ static int delete_veth(struct nl_sock *host, int events, const struct netlink_li
 		r = netlink_batch_commit(host, &b);
 		if (r == -ENODEV && grace)
 			r = 0;	/* the kernel was just in time */
-		else if (r < 0) {
+		else if (r < 0 && b.unanswered[0]) {
+			/* the kernel may have deleted it: say so, and what stays */
+			report(l->name, "deleting", r, ours ? "no answer: it may be deleted; its bridge stays"
+							    : "no answer: it may be deleted");
+			return r;
+		} else if (r < 0) {
 			report_item(l->name, "deleting", &b, r);
 			return r;
 		}

@@ -156,7 +156,8 @@ static int prepare_bridge(struct nl_sock *host, const struct vethup_opts *o, str
 	netlink_batch_bridge_add(&b, o->bridge);
 	netlink_batch_link_get(&b, o->bridge, 0, &m->bridge);
 	r = netlink_batch_commit(host, &b);
-	m->bridge_created = b.err[0] == 0;
+	/* one whose answer was lost may have been made: undo tries */
+	m->bridge_created = b.err[0] == 0 || b.unanswered[0];
 	if (b.err[0] && b.err[0] != -EEXIST) {
 		report_item(o->bridge, "creating the bridge", &b, b.err[0]);
 		return b.err[0];
@@ -209,7 +210,7 @@ static int create_pair(struct nl_sock *host, const struct vethup_opts *o, const 
 	if (m->bridge_created)
 		netlink_batch_link_set_alias(&b, m->bridge.ifindex, VETHUP_BRIDGE_ALIAS);
 	r = netlink_batch_commit(host, &b);
-	m->pair = b.err[0] == 0;
+	m->pair = b.err[0] == 0 || b.unanswered[0];
 	m->pair_name = name;
 	if (r == -EEXIST && b.failed == 0) {
 		report_name_in_use(host, name, o->peer, p);
@@ -250,7 +251,7 @@ static int configure_host(struct nl_sock *host, const struct vethup_opts *o, str
 		return r;
 	}
 	for (unsigned i = 0; i < n; i++)
-		m->host_addr_added[i] = b.err[i] == 0;
+		m->host_addr_added[i] = b.err[i] == 0 || b.unanswered[i];
 	for (unsigned i = 0; i < n; i++) {
 		if (b.err[i] == 0 || (shared && b.err[i] == -EEXIST))
 			continue;
@@ -327,6 +328,15 @@ static int configure_inner(struct nl_sock *inner, const struct vethup_opts *o, s
 	return r;
 }
 
+/* Every deletion of the batch succeeded or found nothing to delete. */
+static bool all_gone(const struct netlink_batch *b)
+{
+	for (unsigned i = 0; i < b->count; i++)
+		if (b->err[i] && b->err[i] != -ENODEV && b->err[i] != -EADDRNOTAVAIL)
+			return false;
+	return true;
+}
+
 /* Undo in reverse order; a failure to undo warns and names what is left. */
 static void undo(struct nl_sock *host, struct nl_sock *inner, const struct vethup_opts *o,
 		 struct made *m)
@@ -348,7 +358,8 @@ static void undo(struct nl_sock *host, struct nl_sock *inner, const struct vethu
 		netlink_batch_link_del(&b, m->pair_name, m->host.ifindex);
 	if (m->bridge_created)
 		netlink_batch_link_del(&b, o->bridge, m->bridge.ifindex);
-	if ((r = netlink_batch_commit(host, &b)) < 0)
+	/* what is not there (made only maybe: its answer was lost) is undone */
+	if ((r = netlink_batch_commit(host, &b)) < 0 && !all_gone(&b))
 		nsk_warn("undoing: %s: %s left behind", strerror(-r),
 			 m->pair ? m->pair_name : o->bridge ? o->bridge : "an address");
 }

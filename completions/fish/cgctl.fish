@@ -12,7 +12,8 @@ function __cgctl_operands
 			continue
 		end
 		switch $t
-			case --parent -t --target -s --signal --timeout --memory --memory-high --swap \
+			case --parent -t --target -s --signal --timeout -c --controllers --copy-from \
+				--admin-owner --task-owner --memory --memory-high --swap \
 				--cpus --cpu-weight --cpuset --cpuset-mems --pids --io-max
 				set skip 1
 			case '-*'
@@ -111,6 +112,11 @@ complete -c cgctl -n "__fish_seen_subcommand_from $limited" -l cpuset-mems -x -d
 complete -c cgctl -n "__fish_seen_subcommand_from $limited" -l pids -x -d 'pids.max (or max)'
 complete -c cgctl -n "__fish_seen_subcommand_from $limited" -l io-max -x -d 'io.max, MAJ:MIN:rbps=N,wbps=N,riops=N,wiops=N'
 complete -c cgctl -n "__fish_seen_subcommand_from attach exec" -l create -d 'create the group if missing'
+complete -c cgctl -n "__fish_seen_subcommand_from $cmds" -s c -l controllers -x -a '(awk \'NR > 1 { print $1 }\' /proc/cgroups 2>/dev/null)' -d 'only the hierarchies of these controllers'
+complete -c cgctl -n "__fish_seen_subcommand_from create" -l exist-ok -d 'an existing group is no error'
+complete -c cgctl -n "__fish_seen_subcommand_from create" -l copy-from -x -a '(__cgctl_groups)' -d 'start from the limits of GROUP'
+complete -c cgctl -n "__fish_seen_subcommand_from create" -l admin-owner -x -d 'owner of the group, for delegation'
+complete -c cgctl -n "__fish_seen_subcommand_from create" -l task-owner -x -d 'owner of its process lists'
 complete -c cgctl -n "__fish_seen_subcommand_from exec" -l rm -d 'a transient group, removed afterwards'
 complete -c cgctl -n "__fish_seen_subcommand_from exec" -l seccomp -r -a 'default unconfined (__fish_complete_suffix .json)' -d 'filter the command\'s system calls'
 complete -c cgctl -n "__fish_seen_subcommand_from exec" -l seccomp-log -d 'log what the profile would refuse instead'

@@ -26,7 +26,8 @@ CGCTL=$(tool cgctl)
 VETHUP=$(tool vethup)
 MKPROP=$(tool mkprop)
 NSROOT=$(tool nsroot)
-export NSRUN NSJOIN NSMAP CGCTL VETHUP MKPROP NSROOT
+NSLS=$(tool nsls)
+export NSRUN NSJOIN NSMAP CGCTL VETHUP MKPROP NSROOT NSLS
 
 TEST_NAME=$(basename "$0" .sh)
 
@@ -145,6 +146,24 @@ isolate() {
 		rm -rf "$TMP_DIR"	# the re-run makes its own; exec skips the trap
 		NSKIT_ISOLATED=1 exec unshare "$@" --propagation private -- /bin/sh "$0"
 	fi
+}
+
+# ns_file_dir: a private tmpfs on $TMP_DIR/ns, unmounted at exit, for the
+# namespace files a test persists (a mount namespace file must not be on a
+# mount that propagates into the new namespace); its path in NS_DIR. After
+# isolate, so that the mount is the test's alone.
+ns_file_dir() {
+	NS_DIR=$TMP_DIR/ns
+	mkdir "$NS_DIR" || hard_error "mkdir $NS_DIR"
+	mount -t tmpfs nskit-ns "$NS_DIR" || hard_error "mount a tmpfs on $NS_DIR"
+	on_exit "umount -l '$NS_DIR'"
+	mount --make-private "$NS_DIR" || hard_error "make $NS_DIR private"
+}
+# assert_ns_dir_empty WHAT: nothing is left in $NS_DIR, no file and no bind
+# mount (after WHAT was tried).
+assert_ns_dir_empty() {
+	assert_eq 0 "$(grep -c " $NS_DIR/" /proc/self/mountinfo)" "$1: bind mounts left"
+	assert_eq "" "$(ls "$NS_DIR")" "$1: files left"
 }
 
 # --- assertions ----------------------------------------------------------------

@@ -118,7 +118,7 @@ static void test_create_apply_undo(void **state)
 	assert_int_equal(mkdir(sys.h[0].mount, 0755), 0);
 	assert_int_equal(cg_group_init(&g, &sys, "self", "a/b", cg_hiers_for(&sys, ~0u)), 0);
 	assert_non_null(strstr(g.dir[0], "/memory/me/a/b"));
-	assert_int_equal(cg_group_existing(&g), -ENOENT);
+	assert_int_equal(cg_group_existing(&g, NULL), -ENOENT);
 	cg_group_free(&g);
 
 	/* the parent must exist: nothing is made at it or above it */
@@ -212,15 +212,26 @@ static void test_apply_rollback(void **state)
 	assert_int_equal(g.nmade, 0);
 	put("memory/r/memory.limit_in_bytes", "100");
 	put("memory/r/blkio.throttle.read_bps_device", "8:0 5\n");
-	/* a directory: the write fails (EISDIR) */
-	assert_int_equal(mkdir(strcat(strcpy((char[512]){ 0 }, g.dir[0]),
-				      "/memory.soft_limit_in_bytes"), 0755), 0);
-	assert_int_equal(cg_group_apply(&g, w, 3, &fail), -EISDIR);
+	/* a write-only file with no value to read back (EINVAL), which
+	 * refuses "300": the write fails once the old values were read */
+	assert_int_equal(symlink("/proc/self/clear_refs",
+				 strcat(strcpy((char[512]){ 0 }, g.dir[0]),
+					"/memory.soft_limit_in_bytes")), 0);
+	assert_int_equal(cg_group_apply(&g, w, 3, &fail), -EINVAL);
 	assert_non_null(strstr(fail.object, "memory.soft_limit_in_bytes"));
 	assert_string_equal(get("memory/r/memory.limit_in_bytes"), "100");
 	/* device files: each old line, then the added device unlimited
 	 * (a plain file keeps the last write) */
 	assert_string_equal(get("memory/r/blkio.throttle.read_bps_device"), "8:16 0");
+	assert_int_equal(g.nleft, 0);
+	/* an old value that cannot be read (a directory: EISDIR): nothing is
+	 * written, as all or nothing could not be kept */
+	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/memory.soft_limit_in_bytes"));
+	assert_int_equal(mkdir(strcat(strcpy((char[512]){ 0 }, g.dir[0]),
+				      "/memory.soft_limit_in_bytes"), 0755), 0);
+	assert_int_equal(cg_group_apply(&g, w, 3, &fail), -EISDIR);
+	assert_non_null(strstr(fail.object, "memory.soft_limit_in_bytes"));
+	assert_string_equal(get("memory/r/memory.limit_in_bytes"), "100");
 	assert_int_equal(g.nleft, 0);
 	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/memory.limit_in_bytes"));
 	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/blkio.throttle.read_bps_device"));

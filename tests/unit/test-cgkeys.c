@@ -173,6 +173,15 @@ static void test_io(void **state)
 	assert_int_equal(cgkey_io_flag("8:0", buf, sizeof(buf)), -EINVAL);
 	assert_int_equal(cgkey_io_flag("8:0:", buf, sizeof(buf)), -EINVAL);
 	assert_int_equal(cgkey_io_flag("sda:rbps=1", buf, sizeof(buf)), -EINVAL);
+	/* Found by tests/fuzz/fuzz-cgkeys: sscanf's %u took a blank and a
+	 * sign inside the device number, "8:\v0" and "8: -0" as 8:0. */
+	const char *bad_dev[] = { "8:\v0 rbps=1", "8: -0 rbps=1", "8:+0 rbps=1", "8:-1 rbps=1",
+				  "8:1048576 rbps=1", "4096:0 rbps=1", NULL };
+	for (int i = 0; bad_dev[i]; i++)
+		assert_int_equal(tr(&unified, "io.max", bad_dev[i], NULL, o, sizeof(o)), -CGKEY_EVALUE);
+	assert_int_equal(cgkey_io_flag("8:\v0:rbps=1", buf, sizeof(buf)), -EINVAL);
+	assert_int_equal(cgkey_io_flag("8: 0:rbps=1", buf, sizeof(buf)), -EINVAL);
+	TR(&unified, "io.max", "4095:1048575 rbps=1", "v2:io.max=4095:1048575 rbps=1");
 }
 
 static void test_raw_and_unknown(void **state)
@@ -198,6 +207,14 @@ static void test_raw_and_unknown(void **state)
 				  "memory/../x", NULL };
 	for (int i = 0; unknown[i]; i++)
 		assert_int_equal(tr(&unified, unknown[i], "1", NULL, o, sizeof(o)), -CGKEY_EUNKNOWN);
+	/* Found by tests/fuzz/fuzz-cgkeys: a raw key longer than a write's
+	 * file name was cut short, and the value went to another file. */
+	char key[80];
+	snprintf(key, sizeof(key), "memory.%0*d", 60, 0);
+	assert_int_equal(tr(&unified, key, "1", NULL, o, sizeof(o)), -CGKEY_EUNKNOWN);
+	key[63] = '\0';	/* 63 bytes: the longest that fits */
+	assert_int_equal(cgkey_translate(&unified, key, "1", NULL, w, &ctrl), 1);
+	assert_string_equal(w[0].file, key);
 	/* a controller that is not there */
 	assert_int_equal(tr(&unified, "freezer.state", "FROZEN", NULL, o, sizeof(o)),
 			 -CGKEY_ENOCTRL);

@@ -386,6 +386,13 @@ static void test_names(void **state)
 			assert_int_equal(cg_resolve(&h, NULL, bad[i], buf, sizeof(buf)), -EINVAL);
 	}
 	assert_int_equal(cg_resolve(&h, "self/../..", "x", buf, sizeof(buf)), -EINVAL);
+	/* Found by tests/fuzz/fuzz-cgroup: a cgroup outside the caller's
+	 * cgroup namespace shows as "/../.." in /proc/self/cgroup, and
+	 * "self" joined it as given, a path that climbs out of the mount. */
+	struct cg_hier outside = { .mount = "/m", .root = "/", .self = "/../../user.slice" };
+	assert_int_equal(cg_resolve(&outside, "self", "x", buf, sizeof(buf)), -ENOENT);
+	assert_int_equal(cg_resolve(&outside, NULL, "x", buf, sizeof(buf)), 0);
+	assert_string_equal(buf, "/x");
 	assert_int_equal(cg_ctrl_from_name("blkio"), CG_IO);
 	assert_int_equal(cg_ctrl_from_name("io"), CG_IO);
 	assert_int_equal(cg_ctrl_from_name("name=systemd"), -EINVAL);

@@ -88,6 +88,39 @@ static void test_ranges(void **state)
 	assert_int_equal(fdkeep_close_ranges(&k, r, 1), -E2BIG);
 }
 
+/* Found by tests/fuzz/fuzz-parse: the highest descriptor kept overflowed
+ * an int computing the next one (UBSan), and --preserve-fds N stepped
+ * through its N descriptors one by one (2^31 steps for the largest N). */
+static void test_ranges_far(void **state)
+{
+	struct fdkeep k = FDKEEP_INIT;
+	unsigned r[8][2];
+
+	assert_int_equal(fdkeep_parse_fd(&k, "2147483647"), 0);
+	assert_int_equal(fdkeep_close_ranges(&k, r, 8), 2);
+	assert_int_equal(r[0][0], 3);
+	assert_int_equal(r[0][1], 2147483646U);
+	assert_int_equal(r[1][0], 2147483648U);
+	assert_int_equal(r[1][1], ~0U);
+	/* in one step, not 2^31: SIGALRM ends the test otherwise */
+	alarm(2);
+	k = (struct fdkeep)FDKEEP_INIT;
+	assert_int_equal(fdkeep_parse_preserve(&k, "2147483644"), 0);
+	assert_int_equal(fdkeep_parse_fd(&k, "2147483647"), 0);
+	assert_int_equal(fdkeep_parse_fd(&k, "5"), 0);
+	assert_int_equal(fdkeep_close_ranges(&k, r, 8), 1);
+	assert_int_equal(r[0][0], 2147483648U);
+	assert_int_equal(r[0][1], ~0U);
+	alarm(0);
+	/* a kept descriptor right after the preserved ones joins their run */
+	k = (struct fdkeep)FDKEEP_INIT;
+	assert_int_equal(fdkeep_parse_preserve(&k, "2"), 0);
+	assert_int_equal(fdkeep_parse_fd(&k, "6"), 0);
+	assert_int_equal(fdkeep_parse_fd(&k, "5"), 0);
+	assert_int_equal(fdkeep_close_ranges(&k, r, 8), 1);
+	assert_int_equal(r[0][0], 7);
+}
+
 static void test_close(void **state)
 {
 	struct fdkeep k = FDKEEP_INIT;
@@ -188,7 +221,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse), cmocka_unit_test(test_has),
-		cmocka_unit_test(test_ranges), cmocka_unit_test(test_close), cmocka_unit_test(test_close_but),
+		cmocka_unit_test(test_ranges), cmocka_unit_test(test_ranges_far),
+		cmocka_unit_test(test_close), cmocka_unit_test(test_close_but),
 		cmocka_unit_test(test_pick), cmocka_unit_test(test_maps_outer),
 		cmocka_unit_test(test_nondumpable),
 	};

@@ -116,6 +116,7 @@ static const int all_codes[] = {
 	NETADDR_EBROADCAST, NETADDR_EMACSYNTAX, NETADDR_EMACMULTI, NETADDR_EMACZERO,
 	NETADDR_ENAMEEMPTY, NETADDR_ENAMELONG, NETADDR_ENAMECHAR,
 	PROCMASK_ENOTNULL, PROCMASK_ENOTPROC, PROCMASK_ENOTSYSFS, PROCMASK_EKIND,
+	PERSIST_ENOTOURS,
 	IDNAME_ENONAME, IDNAME_EENTRY, IDNAME_ENOTFILE, IDNAME_ETOOBIG,
 };
 #define NCODES (sizeof(all_codes) / sizeof(all_codes[0]))
@@ -259,6 +260,28 @@ static void test_fail_long(void **state)
 	assert_string_equal(nsk_failure_line(&f, -EIO, small, sizeof(small)), "/object: step: ");
 }
 
+static void test_fail_exec(void **state)
+{
+	struct nsk_failure f = NSK_FAILURE_INIT;
+
+	assert_int_equal(nsk_fail_exec(&f, "/nonexistent/cmd", EXIT_NOT_FOUND, ENOENT),
+			 EXIT_NOT_FOUND);
+	assert_string_equal(line_of(&f, -ENOENT), "/nonexistent/cmd: command not found");
+	/* the cause is in the record: any error prints the same line */
+	assert_string_equal(line_of(&f, 0), "/nonexistent/cmd: command not found");
+	assert_int_equal(nsk_fail_exec(&f, "/etc/passwd", EXIT_CANNOT_RUN, EACCES),
+			 EXIT_CANNOT_RUN);
+	assert_string_equal(line_of(&f, -EIO), "/etc/passwd: Permission denied");
+	/* no command: the shell */
+	setenv("SHELL", "/bin/nskit-sh", 1);
+	nsk_fail_exec(&f, NULL, EXIT_NOT_FOUND, ENOENT);
+	assert_string_equal(line_of(&f, -ENOENT), "/bin/nskit-sh: command not found");
+	setenv("SHELL", "", 1);
+	nsk_fail_exec(&f, NULL, EXIT_CANNOT_RUN, ENOEXEC);
+	assert_string_equal(line_of(&f, -ENOEXEC), "/bin/sh: Exec format error");
+	assert_int_equal(nsk_fail_exec(NULL, "x", EXIT_NOT_FOUND, ENOENT), EXIT_NOT_FOUND);
+}
+
 static struct nsk_failure printed;
 static void say_failure(void) { nsk_err_failure(&printed, -ENOENT); }
 
@@ -281,7 +304,8 @@ int main(void)
 		cmocka_unit_test(test_errno_texts),
 		cmocka_unit_test(test_fail), cmocka_unit_test(test_fail_detail),
 		cmocka_unit_test(test_fail_context), cmocka_unit_test(test_fail_null),
-		cmocka_unit_test(test_fail_long), cmocka_unit_test(test_err_failure),
+		cmocka_unit_test(test_fail_long), cmocka_unit_test(test_fail_exec),
+		cmocka_unit_test(test_err_failure),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -125,6 +125,11 @@ static void test_parse_text(void **state)
 			      "4294967296 1 1\n", NULL };
 	for (int i = 0; bad[i]; i++)
 		assert_int_equal(idmap_parse_text(bad[i], &m), -EINVAL);
+	/* Found by tests/fuzz/fuzz-idmap: a number of 16 digits or more was
+	 * cut in two, so this line of two numbers read as "0 1 1". */
+	assert_int_equal(idmap_parse_text("0000000000000001 1\n", &m), -EINVAL);
+	assert_int_equal(idmap_parse_text("000000000000001 2 3\n", &m), 0);
+	assert_true(m.count == 1 && m.ranges[0].inner == 1 && m.ranges[0].count == 3);
 	/* problem descriptions name the ranges */
 	m.count = 0;
 	idmap_add(&m, (struct idmap_range){ 0, 100000, 65536 });

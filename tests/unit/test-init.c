@@ -1,7 +1,11 @@
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "unit.h"
 #include "init.h"
+#include "msg.h"
 
 static void test_status_sigmask(void **state)
 {
@@ -18,6 +22,14 @@ static void test_status_sigmask(void **state)
 	assert_true(m == 1);
 	assert_int_equal(init_status_sigmask(status, "ShdPnd", &m), -ENOENT);
 	assert_int_equal(init_status_sigmask("SigBlk:\tzz\n", "SigBlk", &m), -EINVAL);
+	/* Found by tests/fuzz/fuzz-status: strtoull took a sign, "0x" and a
+	 * text after the digits; "-1" read as every signal blocked. */
+	const char *bad[] = { "SigBlk:\t-1\n", "SigBlk:\t0x10\n", "SigBlk:\t+10\n",
+			      "SigBlk:\t10 x\n", "SigBlk:\t10000000000000000\n", "SigBlk:\n", NULL };
+	for (int i = 0; bad[i]; i++)
+		assert_int_equal(init_status_sigmask(bad[i], "SigBlk", &m), -EINVAL);
+	assert_int_equal(init_status_sigmask("SigBlk:\tFFFFFFFFFFFFFFFF", "SigBlk", &m), 0);
+	assert_true(m == UINT64_MAX);
 	/* "Sig" alone is not a field name match for "SigBlk" */
 	assert_int_equal(init_status_sigmask("SigBlkX:\t1\n", "SigBlk", &m), -ENOENT);
 	assert_int_equal(init_release_signal(), SIGRTMIN + 3);
@@ -49,11 +61,89 @@ static void test_should_forward(void **state)
 	assert_false(init_should_forward(SI_KERNEL, INIT_CHILD_IS_BARE_PID1, true));
 }
 
+/* The state of the handshake, from SigBlk alone: masks as nsrun's holders
+ * show them (Linux 6.x). */
+static void test_status_state(void **state)
+{
+	/* held: the release, forwarded, ending signals and CHLD */
+	assert_int_equal(init_status_state("Name:\tnsrun\nSigBlk:\t0000001008034a07\n"),
+			 INIT_STATE_HELD);
+	/* the pause in sigwaitinfo: what it waits for (ending, CHLD) unblocked */
+	assert_int_equal(init_status_state("SigBlk:\t0000001008020a00\n"), INIT_STATE_PAUSE);
+	/* the forwarding init in sigwaitinfo: the release signal alone */
+	assert_int_equal(init_status_state("SigBlk:\t0000001000000000\n"), INIT_STATE_OTHER);
+	/* without the release signal, nothing of ours */
+	assert_int_equal(init_status_state("SigBlk:\t0000000008034a07\n"), INIT_STATE_OTHER);
+	assert_int_equal(init_status_state("SigBlk:\t0000000000000000\n"), INIT_STATE_OTHER);
+	assert_int_equal(init_status_state("Name:\tx\n"), INIT_STATE_OTHER);
+	assert_int_equal(init_status_state("SigBlk:\tzz\n"), INIT_STATE_OTHER);
+}
+
+static void test_fdinfo_flags(void **state)
+{
+	unsigned flags = 0;
+
+	assert_int_equal(init_fdinfo_flags("pos:\t0\nflags:\t02040001\nmnt_id:\t15\n", &flags), 0);
+	assert_int_equal(flags, 02040001);
+	assert_true(init_is_report_pipe(flags));
+	assert_int_equal(init_fdinfo_flags("flags:\t02000000", &flags), 0);
+	assert_int_equal(flags, 02000000);
+	assert_int_equal(init_fdinfo_flags("pos:\t0\n", &flags), -ENOENT);
+	assert_int_equal(init_fdinfo_flags("flags:\tx\n", &flags), -EINVAL);
+	assert_int_equal(init_fdinfo_flags("flags:\t019\n", &flags), -EINVAL);
+	/* a report pipe: write-only, packet mode, close-on-exec */
+	assert_false(init_is_report_pipe(O_WRONLY | O_DIRECT));
+	assert_false(init_is_report_pipe(O_WRONLY | O_CLOEXEC));
+	assert_false(init_is_report_pipe(O_RDONLY | O_DIRECT | O_CLOEXEC));
+	assert_false(init_is_report_pipe(O_RDWR | O_DIRECT | O_CLOEXEC));
+	assert_true(init_is_report_pipe(O_WRONLY | O_DIRECT | O_CLOEXEC | O_NONBLOCK));
+}
+
+/* The handshake on a process of our own: held (the release blocked), it
+ * opens its hold; a releaser finds its report pipe, releases it, and
+ * reads what it reports. Then it is held no more. */
+static void test_hold_and_release(void **state)
+{
+	struct init_hold h;
+	struct msg m;
+	int procfd = open("/proc/self", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	int pidfd = (int)syscall(SYS_pidfd_open, getpid(), 0);
+	int report = -1;
+	sigset_t old;
+
+	assert_true(procfd >= 0 && pidfd >= 0);
+	sigprocmask(SIG_SETMASK, NULL, &old);
+	/* not held yet */
+	assert_int_equal(init_release_open(procfd, &report), -EPERM);
+	init_hold_block();
+	assert_int_equal(init_release_open(procfd, &report), -EPERM);	/* no pipe */
+	assert_int_equal(init_hold_open(&h), 0);
+	assert_true(h.sigfd >= 0 && h.report_fd >= 0);
+	assert_int_equal(init_release_open(procfd, &report), 0);
+	assert_true(report >= 0 && (fcntl(report, F_GETFD) & FD_CLOEXEC));
+	assert_int_equal(init_release(pidfd), 0);
+	assert_int_equal(init_hold_wait(&h), 0);
+	assert_int_equal(h.sigfd, -1);
+	assert_int_equal(msg_send(h.report_fd, MSG_EXEC_FAILED, 127, "/x: command not found"), 0);
+	close(h.report_fd);
+	assert_int_equal(msg_recv(report, &m), 0);
+	assert_true(m.kind == MSG_EXEC_FAILED && m.value == 127);
+	assert_int_equal(msg_recv(report, &m), -EPIPE);
+	close(report);
+	/* released: held no more */
+	assert_int_equal(init_release_open(procfd, &report), -EPERM);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	close(pidfd);
+	close(procfd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_status_sigmask), cmocka_unit_test(test_forwarded),
-		cmocka_unit_test(test_should_forward),
+		cmocka_unit_test(test_status_state),
+		cmocka_unit_test(test_should_forward), cmocka_unit_test(test_fdinfo_flags),
+		cmocka_unit_test(test_hold_and_release),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,3 +1,5 @@
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -69,6 +71,21 @@ static void test_decode_refusals(void **state)
 
 /* Over a real channel: messages keep their bounds, a peer's end reads as
  * -EPIPE, a send to it fails with EPIPE (and no SIGPIPE). */
+/* Who reports a failed exchange: the peer when it ended or said it
+ * failed, this side for its own failure (tests/faults found it silent). */
+static void test_peer_failed(void **state)
+{
+	struct msg failed = { .kind = MSG_FAILED }, other = { .kind = MSG_GO };
+
+	(void)state;
+	assert_true(msg_peer_failed(-EPIPE, NULL));
+	assert_true(msg_peer_failed(-EPROTO, &failed));
+	assert_false(msg_peer_failed(-EPROTO, &other));
+	assert_false(msg_peer_failed(-EPROTO, NULL));
+	assert_false(msg_peer_failed(-EIO, &failed));
+	assert_false(msg_peer_failed(-ENOMEM, NULL));
+}
+
 static void test_channel(void **state)
 {
 	int fds[2], status;
@@ -109,13 +126,58 @@ static void test_channel(void **state)
 	close(fds[1]);
 }
 
+/* Over a pipe in packet mode, and through /proc/self/fd as --release
+ * opens it: one message a read, the writers' end reads as -EPIPE, a send
+ * with no reader fails with EPIPE (no SIGPIPE), a longer one is refused. */
+static void test_pipe(void **state)
+{
+	char path[64], big[MSG_WIRE_MAX + 16];
+	int fds[2], again;
+	int32_t kind = MSG_RESULT;
+	struct msg m;
+
+	assert_int_equal(msg_pipe(fds), 0);
+	assert_true(fcntl(fds[0], F_GETFD) & FD_CLOEXEC);
+	assert_true(fcntl(fds[1], F_GETFD) & FD_CLOEXEC);
+	/* the write end alone stays; a reader opens the pipe again */
+	close(fds[0]);
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fds[1]);
+	again = open(path, O_RDONLY | O_CLOEXEC);
+	assert_true(again >= 0);
+	assert_int_equal(msg_send(fds[1], MSG_RESULT, 127, "/x: command not found"), 0);
+	assert_int_equal(msg_send(fds[1], MSG_GO, 3, NULL), 0);
+	assert_int_equal(msg_recv(again, &m), 0);
+	assert_true(m.kind == MSG_RESULT && m.value == 127);
+	assert_string_equal(m.text, "/x: command not found");
+	assert_int_equal(msg_recv(again, &m), 0);
+	assert_true(m.kind == MSG_GO && m.value == 3 && !*m.text);
+	memset(big, 'x', sizeof(big));
+	memcpy(big, &kind, sizeof(kind));
+	assert_int_equal(write(fds[1], big, sizeof(big)), (int)sizeof(big));
+	assert_int_equal(msg_recv(again, &m), -EBADMSG);
+	close(fds[1]);
+	assert_int_equal(msg_recv(again, &m), -EPIPE);
+	close(again);
+
+	/* no reader left: EPIPE, and this process is still here */
+	assert_int_equal(msg_pipe(fds), 0);
+	close(fds[0]);
+	assert_int_equal(msg_send(fds[1], MSG_GO, 0, NULL), -EPIPE);
+	sigset_t pending;
+	sigpending(&pending);
+	assert_false(sigismember(&pending, SIGPIPE));
+	close(fds[1]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_encode_refusals),
 		cmocka_unit_test(test_decode_refusals),
+		cmocka_unit_test(test_peer_failed),
 		cmocka_unit_test(test_channel),
+		cmocka_unit_test(test_pipe),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -133,10 +133,10 @@ static void test_unpersist_left(void **state)
 	unit_put(unit_tmp(), "kept", "");
 	done.type[0] = (unsigned)(ns_by_proc_name("net") - ns_types);
 	done.path[0] = "/nonexistent/nskit/net";
-	done.created[0] = false;
+	done.made[0] = 0;
 	done.type[1] = (unsigned)(ns_by_proc_name("uts") - ns_types);
 	done.path[1] = kept;
-	done.created[1] = false;
+	done.made[1] = 0;
 	done.count = 2;
 	assert_int_equal(unpersist_all(&done), 2);
 	assert_int_equal(done.count, 2);
@@ -151,6 +151,50 @@ static void test_unpersist_left(void **state)
 	assert_int_equal(unpersist_all(&done), 0);
 }
 
+/* Files another process names are undone only where they hold its
+ * namespace of their type: here ours, named right and wrong. */
+static void test_unpersist_holding(void **state)
+{
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	struct persisted done = PERSISTED_INIT, named = PERSISTED_INIT;
+	struct ns_id ids[NS_TYPE_MAX];
+	char plain[256];
+	int procfd, r = unit_private_mounts();
+
+	if (r < 0)
+		skip();
+	procfd = open("/proc/self", O_PATH | O_DIRECTORY | O_CLOEXEC);
+	assert_int_equal(ns_ids_at(procfd, true, ids), 0);
+	close(procfd);
+	ask_none();
+	ask("net", "net");
+	ask("uts", "uts");
+	assert_int_equal(persist_all(paths, getpid(), &done, &f), 0);
+	assert_int_equal(done.count, 2);
+	/* named wrong, each file said to hold the other's namespace: left */
+	named = done;
+	named.type[0] = done.type[1];
+	named.type[1] = done.type[0];
+	assert_int_equal(unpersist_holding(&named, ids), 2);
+	assert_int_equal(named.err[0], -PERSIST_ENOTOURS);
+	assert_int_equal(named.err[1], -PERSIST_ENOTOURS);
+	assert_true(holds_ours("net", "net") && holds_ours("uts", "uts"));
+	/* named right: undone */
+	named = done;
+	assert_int_equal(unpersist_holding(&named, ids), 0);
+	assert_false(exists("net"));
+	assert_false(holds_ours("uts", "uts"));	/* there before (test_persist_and_undo) */
+	/* a file that holds no namespace at all is left alone */
+	snprintf(plain, sizeof(plain), "%s/plain", unit_tmp());
+	unit_put(unit_tmp(), "plain", "");
+	named = done;
+	named.path[0] = plain;
+	named.count = 1;
+	assert_int_equal(unpersist_holding(&named, ids), 1);
+	assert_int_equal(named.err[0], -PERSIST_ENOTOURS);
+	assert_true(exists("plain"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -158,6 +202,7 @@ int main(void)
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_persist_and_undo),
 		cmocka_unit_test(test_unpersist_left),
+		cmocka_unit_test(test_unpersist_holding),
 	};
 	return cmocka_run_group_tests(tests, unit_tmp_setup, unit_tmp_teardown);
 }

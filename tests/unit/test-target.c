@@ -1,6 +1,8 @@
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "unit.h"
@@ -56,6 +58,14 @@ static void test_read_line(void **state)
 	fd = pipe_with("12345678901234567890\n");
 	assert_int_equal(target_read_line(fd, buf, 8), -TARGET_ESYNTAX);
 	close(fd);
+	/* Found by tests/fuzz/fuzz-target: a NUL in the line ended the
+	 * handle as a string, so "123\0junk" read as the handle 123. */
+	int p[2];
+	assert_int_equal(pipe(p), 0);
+	assert_int_equal(write(p[1], "123\0junk\n", 9), 9);
+	close(p[1]);
+	assert_int_equal(target_read_line(p[0], buf, sizeof(buf)), -TARGET_ESYNTAX);
+	close(p[0]);
 }
 
 static void test_open_self_and_errors(void **state)
@@ -77,6 +87,28 @@ static void test_open_self_and_errors(void **state)
 	assert_int_equal(target_open(&syntax, "abc", NULL), -TARGET_ESYNTAX);
 	assert_string_equal(target_strerror(-ESRCH), "no such process");
 	assert_non_null(strstr(target_strerror(-TARGET_ESTALE), "not the process the handle named"));
+}
+
+/* A child of ours: killed, waited for (a zombie is exited), then a
+ * second kill of the one still unreaped is no error. */
+static void test_kill(void **state)
+{
+	struct target t = TARGET_INIT;
+	int status;
+	pid_t child = fork();
+
+	assert_true(child >= 0);
+	if (child == 0) {
+		pause();
+		_exit(0);
+	}
+	assert_int_equal(target_open_pid(&t, child), 0);
+	assert_int_equal(target_kill(&t), 0);
+	assert_int_equal(target_kill(&t), 0);
+	assert_int_equal(waitpid(child, &status, WNOHANG), child);
+	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	assert_int_equal(target_kill(&t), 0);
+	target_close(&t);
 }
 
 static void test_stdin_handle(void **state)
@@ -228,7 +260,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse), cmocka_unit_test(test_read_line),
-		cmocka_unit_test(test_open_self_and_errors), cmocka_unit_test(test_stdin_handle),
+		cmocka_unit_test(test_open_self_and_errors), cmocka_unit_test(test_kill),
+		cmocka_unit_test(test_stdin_handle),
 		cmocka_unit_test(test_inode), cmocka_unit_test(test_format),
 		cmocka_unit_test(test_handle_of_self), cmocka_unit_test(test_fail),
 	};

@@ -29,7 +29,7 @@ assert_eq 7 "$EX_STATUS" "exit status (stderr: $(cat "$TMP_DIR/stderr"))"
 assert_eq "0 0
 c1
 PID   COMMAND
-    1 nsrun
+    1 nsrun-init
     2 sleep
     3 sh
     ps

@@ -27,7 +27,7 @@ assert_eq 3 "$EX_STATUS" "exit status (stderr: $(cat "$TMP_DIR/stderr"))"
 assert_eq "0 0
 rl
 PID   COMMAND
-    1 nsrun
+    1 nsrun-init
     2 sleep
     3 sh
     ps

@@ -53,12 +53,15 @@ assert_eq "" "$(cat "$probe")" "the host file"
 assert_nothing_left "$before" "sandbox-$EX_PID"
 
 # a TERM to the script (acted on when the command has ended: an exec chain
-# runs in the foreground): 143, and its new root is removed all the same
-( run_example sandbox.sh sh -c "sleep 4244; exit 0"; echo "$EX_STATUS" >"$TMP_DIR/ex.status" ) &
-on_exit "kill -KILL $! \$(pids_with_arg 4244)"
-wait_for '[ -n "$(pids_with_arg 4244 2>/dev/null)" ]' || fail "the command did not start: $(cat "$TMP_DIR/stderr")"
+# runs in the foreground): 143, and its new root is removed all the same.
+# The sleep's argument is this run's own (another checkout may run this
+# test at the same time).
+marker=4244.$$
+( run_example sandbox.sh sh -c "sleep $marker; exit 0"; echo "$EX_STATUS" >"$TMP_DIR/ex.status" ) &
+on_exit "kill -KILL $! \$(pids_with_arg $marker)"
+wait_for '[ -n "$(pids_with_arg $marker 2>/dev/null)" ]' || fail "the command did not start: $(cat "$TMP_DIR/stderr")"
 kill -TERM "$(cat "$TMP_DIR/ex.pid")"
-kill -KILL "$(pids_with_arg 4244 2>/dev/null)"
+kill -KILL "$(pids_with_arg $marker 2>/dev/null)"
 wait_for '[ -s "$TMP_DIR/ex.status" ]' || fail "no exit within 5 s"
 assert_eq 143 "$(cat "$TMP_DIR/ex.status")" "exit status after a TERM"
 EX_PID=$(cat "$TMP_DIR/ex.pid")

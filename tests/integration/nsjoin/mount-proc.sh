@@ -13,11 +13,12 @@ kill_later "$pid"
 echo host-file >"$TMP_DIR/marker"
 mounts=$(mount_count)
 
-# PID 1 is nsrun's init, 2 the sleep it runs, 3 the shell, 4 ps (in PID order)
+# PID 1 is nsrun's init (named nsrun-init by --detach), 2 the sleep it
+# runs, 3 the shell, 4 ps (in PID order)
 out=$("$NSJOIN" -t "$pid" --pid --mount-proc -- sh -c \
 	"ps -e -o pid=,comm=; cat '$TMP_DIR/marker'") || fail "exit status $?"
 got=$(printf '%s\n' "$out" | sed 's/^ *//; s/  */ /g')
-assert_eq "1 nsrun
+assert_eq "1 nsrun-init
 2 sleep
 3 sh
 4 ps
@@ -29,7 +30,7 @@ assert_eq "$(ns_inode self mnt)" "$("$NSJOIN" -t "$pid" -p -- stat -L -c %i /pro
 # the same inside every namespace of the container (its user namespace too)
 # (PIDs 3 to 6 went to the commands above: ps is the third process)
 got=$("$NSJOIN" -t "$pid" -a --mount-proc -- ps -e -o pid=,comm= | sed 's/^ *//; s/  */ /g')
-assert_match '^1 nsrun 2 sleep [0-9]+ ps$' "$(echo $got)" "-a --mount-proc"
+assert_match '^1 nsrun-init 2 sleep [0-9]+ ps$' "$(echo $got)" "-a --mount-proc"
 
 # --mount-proc implies --pid, and needs the fork
 got=$("$NSJOIN" -t "$pid" --mount-proc -- stat -L -c %i /proc/self/ns/pid)

@@ -36,9 +36,19 @@ rm -f "$TMP_DIR/cmd"
 pid=$("$NSRUN" --pid --mount-proc --uts --detach --hold --keep-fd 8 --preserve-fds 1 -- \
 	sh -c "ls -1 /proc/self/fd | sort -n | tr '\n' ' ' >$TMP_DIR/cmd; exec sleep 1000")
 kill_later "$pid"
-# the holder's signalfd takes 4
-assert_eq "0 1 2 3 4 8 " "$(ls /proc/"$pid"/fd | sort -n | tr '\n' ' ')" \
-	"--hold: the holder keeps the named ones until released"
+# the holder keeps the named ones until released, and two of its own that
+# lead nowhere on the host: the signalfd it waits on, and the write end
+# (flags ending in 1: O_WRONLY) of the pipe through which --release learns
+# whether the command started
+held=$(for f in /proc/"$pid"/fd/*; do
+	case $(readlink "$f") in
+	anon_inode:\[signalfd\]) echo signalfd ;;
+	pipe:*) echo "pipe-$(awk '/^flags:/ { print substr($2, length($2)) }' "/proc/$pid/fdinfo/${f##*/}")" ;;
+	*) echo "${f##*/}" ;;
+	esac
+done | sort | tr '\n' ' ')
+assert_eq "0 1 2 3 8 pipe-1 signalfd " "$held" \
+	"--hold: the holder keeps the named ones until released, and its own"
 "$NSRUN" --release -t "$pid" || fail "--release"
 wait_for '[ -s "$TMP_DIR/cmd" ]' || fail "the released command did not start"
 assert_eq "0 1 2 3 4 8 " "$(cat "$TMP_DIR/cmd")" "--keep-fd 8 --preserve-fds 1: passed on"

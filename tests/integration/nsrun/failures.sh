@@ -5,17 +5,12 @@
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 require_root
 isolate
-mkdir "$TMP_DIR/ns"
-mount -t tmpfs nskit-ns "$TMP_DIR/ns"
-mount --make-private "$TMP_DIR/ns"
-on_exit "umount -l '$TMP_DIR/ns'"
-d=$TMP_DIR/ns
+ns_file_dir
+d=$NS_DIR
 
 nothing_left() {
 	# $1: what was tried
-	mounts=$(grep -c " $d/" /proc/self/mountinfo)
-	assert_eq 0 "$mounts" "$1: bind mounts left"
-	assert_eq "" "$(ls "$d")" "$1: files left"
+	assert_ns_dir_empty "$1"
 	assert_eq "" "$(pids_with_arg 4243.25)" "$1: processes left"
 }
 

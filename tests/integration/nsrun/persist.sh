@@ -6,13 +6,8 @@
 require_root
 require_cmd nsenter ip
 isolate
-# a private mount to hold the files (a mount namespace file must not be on
-# a mount that propagates into the new namespace)
-mkdir "$TMP_DIR/ns"
-mount -t tmpfs nskit-ns "$TMP_DIR/ns"
-mount --make-private "$TMP_DIR/ns"
-on_exit "umount -l '$TMP_DIR/ns'"
-d=$TMP_DIR/ns
+ns_file_dir
+d=$NS_DIR
 
 "$NSRUN" --user="$d/user" --mount="$d/mnt" --pid="$d/pid" --net="$d/net" --uts="$d/uts" \
 	--ipc="$d/ipc" --cgroup="$d/cgroup" --time="$d/time" -r --hostname persisted -- \
@@ -35,6 +30,15 @@ kill_later "$pid"
 assert_match 'nskit-lab' "$(ip netns list)" "ip netns list"
 assert_eq "$(ns_inode "$pid" net)" "$(ip netns exec nskit-lab stat -L -c %i /proc/self/ns/net)" "ip netns exec"
 kill "$pid"
+
+# with --root the command's descriptors are closed before the exec, all
+# but its channel to nsrun, which waits on it to keep the files: with a
+# plain fork and under the init
+for opt in --fork --pid; do
+	assert_status 0 "--root / $opt with a file" -- \
+		"$NSRUN" --net="$d/root$opt" --root / "$opt" -- true
+	assert_eq nsfs "$(stat -f -c %T "$d/root$opt")" "--root / $opt: the file holds the namespace"
+done
 
 # an existing empty file is used (unshare's habit: touch, then --net=FILE)
 : >"$d/pre"
