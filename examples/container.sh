@@ -10,7 +10,9 @@
 # a busybox-static root built in a temporary directory; a ROOT of your own
 # (with /proc, /dev and /tmp) should belong to uid 100000, the container's
 # root. NET (default 10.99.0) is the /24 of the link: the host end is .1,
-# the container .2.
+# the container .2. The command runs under nskit's default seccomp profile
+# (nskit(7), SECURITY: no mounts, nested namespaces, keyrings, bpf, ...);
+# SECCOMP names another (a Docker-format file, or unconfined).
 set -eu
 root="" name=box net=${NET:-10.99.0}
 while getopts r:n: o; do
@@ -82,7 +84,8 @@ done
 # fd 3) and ignores INT and QUIT, which env restores for Ctrl-C (GNU env).
 exec 3<&0
 env --default-signal=INT,QUIT \
-	nsjoin --target "$pid" --all --root --wd --join-cgroup -- "$@" <&3 3<&- &
+	nsjoin --target "$pid" --all --root --wd --join-cgroup --seccomp "${SECCOMP:-default}" \
+	-- "$@" <&3 3<&- &
 job=$!
 while :; do	# until the job ends: a Ctrl-C (INT) interrupts the wait too
 	st=0 && wait "$job" || st=$?

@@ -4,6 +4,9 @@
 # whose writes vanish) running a short script, read from stdin, that shows
 # each of them. scripts/demo runs it with the freshly built tools on PATH.
 set -eu
+# The demo shows the limits by mounting cgroupfs inside, which container.sh's
+# default seccomp profile refuses: it runs unfiltered unless told otherwise.
+export SECCOMP="${SECCOMP:-unconfined}"
 exec "$(dirname "$0")/container.sh" -n demo /bin/sh -s <<'EOF_INSIDE'
 if [ -t 1 ]; then b=$(printf '\033[1m') n=$(printf '\033[0m'); else b="" n=""; fi
 say() { printf '\n%s# %s%s\n' "$b" "$*" "$n"; }

@@ -15,6 +15,8 @@
 # has only lo; a veth whose host end is on the host needs CAP_NET_ADMIN
 # there, i.e. root (container.sh). Nor does it set cgroup limits: run it
 # under a group that has them (systemd-run --user --scope -p MemoryMax=256M).
+# The command runs under nskit's default seccomp profile (nskit(7),
+# SECURITY); SECCOMP names another (a Docker-format file, or unconfined).
 set -eu
 root="" name=box map=--root
 while getopts sr:n: o; do
@@ -63,7 +65,8 @@ while [ -d "/proc/$pid" ]; do
 done
 # As in container.sh: a job, so that a TERM is acted on at once.
 exec 3<&0
-env --default-signal=INT,QUIT nsjoin --target "$pid" --all --root --wd -- "$@" <&3 3<&- &
+env --default-signal=INT,QUIT nsjoin --target "$pid" --all --root --wd \
+	--seccomp "${SECCOMP:-default}" -- "$@" <&3 3<&- &
 job=$!
 while :; do
 	st=0 && wait "$job" || st=$?

@@ -11,6 +11,7 @@
 #include "confine.h"
 #include "err.h"
 #include "exec.h"
+#include "seccomp-filter.h"
 
 static int set_ids(const struct exec_opts *o, struct nsk_failure *f)
 {
@@ -69,5 +70,14 @@ int exec_prepare_but(const struct exec_opts *o, int fd, struct nsk_failure *f)
 	if (o->close_fds && (r = confine_close_fds_but(&o->keep_fds, fd)) < 0)
 		return nsk_fail(f, r, "closing inherited descriptors", NULL);
 	exec_reset_signals();
+	return exec_seccomp(o, f);
+}
+
+int exec_seccomp(const struct exec_opts *o, struct nsk_failure *f)
+{
+	if (o->seccomp_bpf)
+		return scfilter_load_bpf(o->seccomp_bpf, o->seccomp_name, f);
+	if (o->seccomp)
+		return scfilter_apply(o->seccomp, o->seccomp_log, f);
 	return 0;
 }

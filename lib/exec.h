@@ -8,6 +8,9 @@
 #include "caps.h"
 #include "confine.h"
 
+struct scprofile;
+struct sock_fprog;
+
 struct exec_opts {
 	const char *root;	/* chroot to this before chdir (NULL: none) */
 	const char *wd;		/* working directory (NULL: unchanged) */
@@ -25,11 +28,21 @@ struct exec_opts {
 	bool clear_env;
 	const char *env_keep;
 	capmask_t cap_drop, cap_add;
+	/* --seccomp PROFILE (NULL: none, or "unconfined") and --seccomp-log:
+	 * the name as given, and what opts_seccomp_load made of it once the
+	 * options are parsed, loaded last of all: a profile compiled then, or
+	 * a program compiled at build time (default without --seccomp-log). */
+	const char *seccomp_name;
+	bool seccomp_log;
+	struct scprofile *seccomp;
+	const struct sock_fprog *seccomp_bpf;
 };
 
 /* Apply the options in a safe order: root, wd, groups, gid, uid,
- * no_new_privs, capabilities, descriptors, then unblock and reset every
- * signal. 0, or -errno with f (may be NULL) naming the step ("chdir") and
+ * no_new_privs, capabilities, descriptors, unblock and reset every
+ * signal, then the seccomp filter (its capability rules see the
+ * command's own capabilities; nothing of ours runs under it but what
+ * leads to the exec). 0, or -errno with f (may be NULL) naming the step ("chdir") and
  * the path or capability it concerned; the tool then prints its line,
  * "/x: chdir: CAUSE", and exits 125. */
 struct nsk_failure;
@@ -43,6 +56,10 @@ int exec_prepare_but(const struct exec_opts *o, int fd, struct nsk_failure *f);
  * separated list (NULL or "": none), which keep their values. 0, or
  * -EINVAL for a bad name (empty, or with '='), -ENOMEM. */
 int exec_env_keep_only(const char *keep);
+/* Load the seccomp filter of --seccomp, if any (exec_prepare's last
+ * step, for a tool that prepares nothing else: cgctl exec). 0, or -errno
+ * with f naming the profile. */
+int exec_seccomp(const struct exec_opts *o, struct nsk_failure *f);
 /* Unblock every signal, as an exec'd command expects (an init must do
  * this before exec: DESIGN.md); ignored signals stay ignored. */
 void exec_reset_signals(void);

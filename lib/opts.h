@@ -22,3 +22,12 @@ int opts_fd_option(bool preserve, const char *arg, struct fdkeep *k);
  * the capability code. */
 struct exec_opts;
 int opts_caps_option(bool add, const char *arg, struct exec_opts *e);
+/* --seccomp PROFILE (log false) or --seccomp-log into e; 0. In
+ * lib/opts-seccomp.c, so that only the tools that filter link
+ * libseccomp and json-c. */
+int opts_seccomp_option(bool log, const char *arg, struct exec_opts *e);
+/* Once the options are parsed: read the profile --seccomp named ("default":
+ * the compiled-in profile, "unconfined": none, else a file) into
+ * e->seccomp. 0, or -EINVAL with the one line printed (the file, the
+ * entry, the reason). */
+int opts_seccomp_load(struct exec_opts *e);

@@ -512,12 +512,27 @@ out:
 	return r < 0 ? EXIT_TOOL_FAILED : 0;
 }
 
+/* --seccomp: the command's filter, loaded last before its exec. 0, or -1
+ * with the line printed. */
+static int load_filter(const struct cgctl_opts *o)
+{
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	int r;
+
+	if ((r = exec_seccomp(&o->exec, &f)) >= 0)
+		return 0;
+	nsk_err_failure(&f, r);
+	return -1;
+}
+
 /* The command in the child: the signal mask it was started with, then
  * exec. cgctl installs no handler, so dispositions (an ignored HUP under
  * nohup, say) pass through to the command as they came, as with env(1). */
 static _Noreturn void run_command(const struct cgctl_opts *o, const sigset_t *mask)
 {
 	sigprocmask(SIG_SETMASK, mask, NULL);
+	if (load_filter(o) < 0)
+		_exit(EXIT_TOOL_FAILED);
 	_exit(nsk_exec_error(o->argv[0], exec_command(o->argv)));
 }
 
@@ -610,6 +625,8 @@ int cmd_exec(const struct cgctl_opts *o, struct cgctl_ctx *c)
 			undo(o, c);
 			return EXIT_TOOL_FAILED;
 		}
+		if (load_filter(o) < 0)
+			return EXIT_TOOL_FAILED;
 		r = exec_command(o->argv);
 		return nsk_exec_error(o->argv[0], r);
 	}

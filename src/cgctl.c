@@ -11,6 +11,7 @@
 
 #include "cgctl.h"
 #include "err.h"
+#include "opts.h"
 #include "parse.h"
 
 static const char *const cmd_names[] = {
@@ -22,7 +23,7 @@ enum {
 	OPT_PARENT = CHAR_MAX + 1, OPT_MEMORY, OPT_MEMORY_HIGH, OPT_SWAP, OPT_CPUS,
 	OPT_CPU_WEIGHT, OPT_CPUSET, OPT_CPUSET_MEMS, OPT_PIDS, OPT_IO_MAX, OPT_CREATE, OPT_RM,
 	OPT_JSON, OPT_TREE, OPT_TIMEOUT, OPT_KILL, OPT_EXIST_OK, OPT_COPY_FROM, OPT_ADMIN_OWNER,
-	OPT_TASK_OWNER,
+	OPT_TASK_OWNER, OPT_SECCOMP, OPT_SECCOMP_LOG,
 };
 
 static const struct option longopts[] = {
@@ -38,6 +39,8 @@ static const struct option longopts[] = {
 	{ "io-max", required_argument, NULL, OPT_IO_MAX },
 	{ "create", no_argument, NULL, OPT_CREATE },
 	{ "rm", no_argument, NULL, OPT_RM },
+	{ "seccomp", required_argument, NULL, OPT_SECCOMP },
+	{ "seccomp-log", no_argument, NULL, OPT_SECCOMP_LOG },
 	{ "target", required_argument, NULL, 't' },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "tree", no_argument, NULL, OPT_TREE },
@@ -117,6 +120,9 @@ static void usage(void)
 	      "     --task-owner UID:GID   create: owner of its process lists\n"
 	      "     --create               attach, exec: create the group if missing\n"
 	      "     --rm                   exec: a transient group, removed afterwards\n"
+	      "     --seccomp PROFILE      exec: filter the command's system calls: default,\n"
+	      "                            unconfined, or a Docker/OCI JSON profile file\n"
+	      "     --seccomp-log          exec: log what the profile would refuse instead\n"
 	      " -t, --target PID           attach: the process (or PID:INODE, or - for stdin)\n"
 	      "     --json                 stat, list: JSON output\n"
 	      "     --tree                 list: as a tree\n"
@@ -245,6 +251,9 @@ static int parse_option(struct cgctl_opts *o, int c, const char *arg)
 	case OPT_JSON: o->json = true; return 0;
 	case OPT_TREE: o->tree = true; return 0;
 	case OPT_KILL: o->kill = true; return 0;
+	case OPT_SECCOMP:
+	case OPT_SECCOMP_LOG:
+		return opts_seccomp_option(c == OPT_SECCOMP_LOG, arg, &o->exec);
 	case 't':
 		if (o->ntargets == MAX_TARGETS)
 			return nsk_usage_err("too many targets");
@@ -352,6 +361,8 @@ static int check_options(struct cgctl_opts *o)
 		return nsk_usage_err("--timeout goes with wait");
 	if (o->kill && c != CMD_DELETE)
 		return nsk_usage_err("--kill goes with delete");
+	if ((o->exec.seccomp_name || o->exec.seccomp_log) && c != CMD_EXEC)
+		return nsk_usage_err("--seccomp and --seccomp-log go with exec");
 	if ((o->exist_ok || o->copy_from || o->admin_owner || o->task_owner) && c != CMD_CREATE)
 		return nsk_usage_err("--exist-ok, --copy-from and the owners go with create");
 	if (c == CMD_SET && !o->nset)
@@ -362,6 +373,9 @@ static int check_options(struct cgctl_opts *o)
 		return nsk_usage_err("exec: no command given");
 	if (!o->signal)
 		o->signal = SIGKILL;
+	/* Read and checked before any group is made. */
+	if (opts_seccomp_load(&o->exec) < 0)
+		return -EINVAL;
 	return 1;
 }
 
@@ -429,7 +443,7 @@ int main(int argc, char **argv)
 		[CMD_LIST] = cmd_list, [CMD_FREEZE] = cmd_freeze, [CMD_THAW] = cmd_freeze,
 		[CMD_KILL] = cmd_kill, [CMD_WAIT] = cmd_wait, [CMD_DELETE] = cmd_delete,
 	};
-	struct cgctl_opts o = { .timeout_ms = -1 };
+	struct cgctl_opts o = { .timeout_ms = -1, .exec = { .keep_fds = FDKEEP_INIT } };
 	struct cgctl_ctx c;
 	int r = cgctl_parse_args(argc, argv, &o);
 

@@ -8,6 +8,7 @@
 #include "cgkeys.h"
 #include "cgroup.h"
 #include "cgstate.h"
+#include "exec.h"
 
 enum cmd {
 	CMD_CREATE, CMD_SET, CMD_GET, CMD_ATTACH, CMD_EXEC, CMD_STAT, CMD_LIST, CMD_FREEZE,
@@ -63,6 +64,7 @@ struct cgctl_opts {
 	int signal;
 	long timeout_ms;		/* -1: none */
 	char **argv;			/* exec: the command */
+	struct exec_opts exec;		/* exec: --seccomp, --seccomp-log only */
 };
 
 /* A loaded layout and a group resolved in it. */

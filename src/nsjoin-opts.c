@@ -19,7 +19,7 @@
 enum {
 	OPT_PRESERVE_CRED = CHAR_MAX + 1, OPT_KEEP_CAPS, OPT_USER_PARENT, OPT_CAP_DROP,
 	OPT_CAP_ADD, OPT_NO_NEW_PRIVS, OPT_MOUNT_PROC, OPT_MOUNT_SYS, OPT_PROC_UNMASKED,
-	OPT_PRESERVE_FDS, OPT_KEEP_FD,
+	OPT_PRESERVE_FDS, OPT_KEEP_FD, OPT_SECCOMP, OPT_SECCOMP_LOG,
 };
 
 static const struct option longopts[] = {
@@ -48,6 +48,8 @@ static const struct option longopts[] = {
 	{ "cap-drop", required_argument, NULL, OPT_CAP_DROP },
 	{ "cap-add", required_argument, NULL, OPT_CAP_ADD },
 	{ "no-new-privs", no_argument, NULL, OPT_NO_NEW_PRIVS },
+	{ "seccomp", required_argument, NULL, OPT_SECCOMP },
+	{ "seccomp-log", no_argument, NULL, OPT_SECCOMP_LOG },
 	{ "mount-proc", no_argument, NULL, OPT_MOUNT_PROC },
 	{ "mount-sys", no_argument, NULL, OPT_MOUNT_SYS },
 	{ "proc-unmasked", no_argument, NULL, OPT_PROC_UNMASKED },
@@ -107,6 +109,10 @@ static void usage(void)
 	      "     --cap-drop CAPS        drop capabilities (comma list, or ALL)\n"
 	      "     --cap-add CAPS         keep or add capabilities (comma list)\n"
 	      "     --no-new-privs         set no_new_privs\n"
+	      "     --seccomp PROFILE      filter system calls: default, unconfined, or a\n"
+	      "                              Docker/OCI JSON profile file (name the\n"
+	      "                              container's own: it is not inherited)\n"
+	      "     --seccomp-log          log what the profile would refuse, refuse nothing\n"
 	      "     --preserve-fds N       pass descriptors 3 to 2+N (others are closed)\n"
 	      "     --keep-fd FD           pass descriptor FD (repeatable; others are closed)\n"
 	      "\n"
@@ -173,6 +179,9 @@ static int parse_value(struct nsjoin_opts *o, int c, const char *arg)
 	case OPT_PRESERVE_FDS:
 	case OPT_KEEP_FD:
 		return opts_fd_option(c == OPT_PRESERVE_FDS, arg, &o->exec.keep_fds);
+	case OPT_SECCOMP:
+	case OPT_SECCOMP_LOG:
+		return opts_seccomp_option(c == OPT_SECCOMP_LOG, arg, &o->exec);
 	}
 	return -EINVAL;
 }
@@ -242,6 +251,9 @@ static int check_options(struct nsjoin_opts *o)
 	/* The command crosses into the target's namespaces: it gets 0, 1, 2
 	 * and what --preserve-fds and --keep-fd name, nothing else. */
 	o->exec.close_fds = true;
+	/* Read and checked before anything is joined. */
+	if (opts_seccomp_load(&o->exec) < 0)
+		return -EINVAL;
 	return 1;
 }
 

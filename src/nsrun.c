@@ -58,7 +58,8 @@ enum {
 	OPT_KILL_CHILD, OPT_CAP_DROP, OPT_CAP_ADD, OPT_NO_NEW_PRIVS, OPT_DETACH, OPT_HOLD,
 	OPT_RELEASE, OPT_LOG, OPT_MAP_USERS, OPT_MAP_GROUPS, OPT_MAP_AUTO, OPT_PRESERVE_FDS,
 	OPT_KEEP_FD, OPT_HANDLE_FORMAT, OPT_MAP_SUBIDS, OPT_KEEP_CAPS, OPT_FORWARD_SIGNALS,
-	OPT_CLEAR_ENV, OPT_WHITELIST_ENV, OPT_OWNER, OPT_MOUNT_BINFMT, OPT_VERBOSE,
+	OPT_CLEAR_ENV, OPT_WHITELIST_ENV, OPT_OWNER, OPT_MOUNT_BINFMT, OPT_VERBOSE, OPT_SECCOMP,
+	OPT_SECCOMP_LOG,
 };
 
 static const struct option longopts[] = {
@@ -100,6 +101,8 @@ static const struct option longopts[] = {
 	{ "cap-drop", required_argument, NULL, OPT_CAP_DROP },
 	{ "cap-add", required_argument, NULL, OPT_CAP_ADD },
 	{ "no-new-privs", no_argument, NULL, OPT_NO_NEW_PRIVS },
+	{ "seccomp", required_argument, NULL, OPT_SECCOMP },
+	{ "seccomp-log", no_argument, NULL, OPT_SECCOMP_LOG },
 	{ "setuid", required_argument, NULL, 'S' },
 	{ "setgid", required_argument, NULL, 'G' },
 	{ "root", required_argument, NULL, 'R' },
@@ -183,6 +186,9 @@ static void usage(void)
 	      "     --cap-drop CAPS        drop capabilities (comma list, or ALL)\n"
 	      "     --cap-add CAPS         keep or add capabilities (comma list)\n"
 	      "     --no-new-privs         set no_new_privs\n"
+	      "     --seccomp PROFILE      filter system calls: default, unconfined, or a\n"
+	      "                              Docker/OCI JSON profile file\n"
+	      "     --seccomp-log          log what the profile would refuse, refuse nothing\n"
 	      "     --keep-caps            keep the user namespace's capabilities (ambient)\n"
 	      "     --clear-env            run the command with an empty environment\n"
 	      "     --whitelist-env LIST   the same, but keep the variables of LIST (comma list)\n"
@@ -315,6 +321,9 @@ static int parse_value(struct nsrun_opts *o, int c, const char *arg)
 	case OPT_CAP_DROP:
 	case OPT_CAP_ADD:
 		return opts_caps_option(c == OPT_CAP_ADD, arg, &o->exec);
+	case OPT_SECCOMP:
+	case OPT_SECCOMP_LOG:
+		return opts_seccomp_option(c == OPT_SECCOMP_LOG, arg, &o->exec);
 	case OPT_PRESERVE_FDS:
 	case OPT_KEEP_FD:
 		o->keep_fds_given = true;
@@ -376,7 +385,8 @@ static bool sets_anything(const struct nsrun_opts *o)
 	return o->clone_flags || o->fork || o->as_pid_1 || o->no_lo || o->propagation_given ||
 	       o->setgroups >= 0 || o->detach || o->hold || o->log || o->argv[0] || e->root ||
 	       e->wd || e->set_uid || e->set_gid || e->no_new_privs || e->change_caps ||
-	       e->clear_env || o->keep_fds_given || o->handle_format_given;
+	       e->clear_env || o->keep_fds_given || o->handle_format_given || e->seccomp_name ||
+	       e->seccomp_log;
 }
 
 /* Options that imply others, and combinations that make no sense. */
@@ -445,6 +455,10 @@ static int check_options(struct nsrun_opts *o)
 		return nsk_usage_err("--handle-format needs --detach");
 	if (o->kill_child && o->detach)
 		return nsk_usage_err("--kill-child does not go with --detach");
+	/* Read and checked now: a bad profile stops nsrun before anything
+	 * exists; the filter itself is loaded just before the exec. */
+	if (opts_seccomp_load(&o->exec) < 0)
+		return -EINVAL;
 	/* A self-written gid map needs setgroups denied unless privileged
 	 * (user_namespaces(7)); deny by default, as unshare -r does. */
 	if (o->map_gid && o->setgroups < 0)

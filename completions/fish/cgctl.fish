@@ -118,6 +118,8 @@ complete -c cgctl -n "__fish_seen_subcommand_from create" -l copy-from -x -a '(_
 complete -c cgctl -n "__fish_seen_subcommand_from create" -l admin-owner -x -d 'owner of the group, for delegation'
 complete -c cgctl -n "__fish_seen_subcommand_from create" -l task-owner -x -d 'owner of its process lists'
 complete -c cgctl -n "__fish_seen_subcommand_from exec" -l rm -d 'a transient group, removed afterwards'
+complete -c cgctl -n "__fish_seen_subcommand_from exec" -l seccomp -r -a 'default unconfined (__fish_complete_suffix .json)' -d 'filter the command\'s system calls'
+complete -c cgctl -n "__fish_seen_subcommand_from exec" -l seccomp-log -d 'log what the profile would refuse instead'
 complete -c cgctl -n "__fish_seen_subcommand_from attach" -s t -l target -x -a '(__fish_complete_pids) -' -d 'the process (PID, PID:INODE, or - for stdin)'
 complete -c cgctl -n "__fish_seen_subcommand_from stat list" -l json -d 'JSON output'
 complete -c cgctl -n "__fish_seen_subcommand_from list" -l tree -d 'as a tree'

@@ -60,6 +60,8 @@ complete -c nsrun -l keep-caps -d 'keep the user namespace\'s capabilities (ambi
 complete -c nsrun -l clear-env -d 'run the command with an empty environment'
 complete -c nsrun -l whitelist-env -x -a '(set -n)' -d 'the same, but keep the variables of LIST'
 complete -c nsrun -l verbose -d 'say which program writes the id maps'
+complete -c nsrun -l seccomp -r -a 'default unconfined (__fish_complete_suffix .json)' -d 'filter system calls: default, unconfined, or a JSON profile'
+complete -c nsrun -l seccomp-log -d 'log what the profile would refuse, refuse nothing'
 complete -c nsrun -l preserve-fds -x -d 'pass descriptors 3 to 2+N (where others are closed)'
 complete -c nsrun -l keep-fd -x -a '(__nsrun_fds)' -d 'pass descriptor FD (repeatable; where others are closed)'
 complete -c nsrun -s h -l help -d 'show this help'

@@ -2,7 +2,8 @@
 # examples/container.sh keeps its promises: inside, uid 0, its hostname,
 # only its own processes, its veth with address and default route (the host
 # end answers), its limits in its own cgroup files, a root whose writes
-# vanish; the command's status; outside, nothing left.
+# vanish, the default seccomp profile; the command's status; outside,
+# nothing left.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 require_root
 isolate			# the veth's host end lands in a network namespace of the test
@@ -13,6 +14,7 @@ make_root "$ROOT" 100000	# the container's root in the example's maps
 before=$(snapshot)
 lower=$(cd "$ROOT" && find . -exec ls -ld --time-style=+%s.%N {} + | sort)
 
+export SECCOMP=unconfined	# the limits are read by mounting cgroupfs inside
 run_example container.sh -r "$ROOT" -n c1 /bin/sh -c '
 	echo "$(id -u) $(id -g)"; hostname
 	ps -o pid,comm >/tmp/ps && cat /tmp/ps
@@ -22,6 +24,7 @@ run_example container.sh -r "$ROOT" -n c1 /bin/sh -c '
 	echo written >/etc/marker && cat /etc/marker
 	'"$INSIDE_LIMITS"'
 	exit 7'
+unset SECCOMP
 assert_eq 7 "$EX_STATUS" "exit status (stderr: $(cat "$TMP_DIR/stderr"))"
 assert_eq "0 0
 c1
@@ -41,6 +44,22 @@ written
 assert_eq "" "$(cat "$TMP_DIR/stderr")" "stderr"
 assert_eq "$lower" "$(cd "$ROOT" && find . -exec ls -ld --time-style=+%s.%N {} + | sort)" \
 	"the root after the run (writes went to the overlay)"
+assert_nothing_left "$before"
+
+# the command runs under the default seccomp profile; SECCOMP=unconfined
+# lifts it (the limits above were read by mounting cgroupfs inside)
+filtered='grep "^Seccomp:" /proc/self/status | tr -s "\t" " "
+	unshare -U true 2>/dev/null || echo no nested user namespace
+	mount -t tmpfs none /tmp 2>/dev/null || echo no mount'
+run_example container.sh -r "$ROOT" /bin/sh -c "$filtered"
+assert_eq 0 "$EX_STATUS" "the filtered command (stderr: $(cat "$TMP_DIR/stderr"))"
+assert_eq "Seccomp: 2
+no nested user namespace
+no mount" "$(cat "$TMP_DIR/stdout")" "inside, under --seccomp default"
+export SECCOMP=unconfined
+run_example container.sh -r "$ROOT" /bin/sh -c "$filtered"
+unset SECCOMP
+assert_eq "Seccomp: 0" "$(cat "$TMP_DIR/stdout")" "inside, SECCOMP=unconfined"
 assert_nothing_left "$before"
 
 # a second container starts from the root again: the write is gone

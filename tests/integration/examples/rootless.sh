@@ -39,6 +39,22 @@ assert_eq "$lower" "$(cd "$ROOT" && find . -exec ls -ld --time-style=+%s.%N {} +
 	"the root after the run (writes went to the overlay)"
 assert_nothing_left "$before"
 
+# the command runs under the default seccomp profile; SECCOMP=unconfined
+# lifts it
+filtered='grep "^Seccomp:" /proc/self/status | tr -s "\t" " "
+	unshare -U true 2>/dev/null || echo no nested user namespace
+	mount -t tmpfs none /tmp 2>/dev/null || echo no mount'
+run_example --as "$U" rootless.sh -r "$ROOT" /bin/sh -c "$filtered"
+assert_eq 0 "$EX_STATUS" "the filtered command (stderr: $(cat "$TMP_DIR/stderr"))"
+assert_eq "Seccomp: 2
+no nested user namespace
+no mount" "$(cat "$TMP_DIR/stdout")" "inside, under --seccomp default"
+export SECCOMP=unconfined
+run_example --as "$U" rootless.sh -r "$ROOT" /bin/sh -c "$filtered"
+unset SECCOMP
+assert_eq "Seccomp: 0" "$(cat "$TMP_DIR/stdout")" "inside, SECCOMP=unconfined"
+assert_nothing_left "$before"
+
 # -s: the subordinate ids of /etc/subuid and /etc/subgid too, through an
 # nsmap with file capabilities; without them nsmap refuses
 echo "nobody:200000:65536" >"$TMP_DIR/subid"
