@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The floor for bench/cgctl.sh: the file operations of one cgroup cycle
  * done by one small process with no discovery, no checks and no undo, and
  * a timer that runs command lines and reports the wall time they took.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # cgctl against libcgroup's tools (Debian's cgroup-tools) and against a
 # floor: one small C process doing the same file operations (bench/cgctl-floor.c).
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The full container of examples/container.sh (user, mount, PID, network,
 # UTS, IPC and cgroup namespaces, a 65,536-id map, a veth with addresses
 # and a default route, memory, CPU and PID limits, a busybox root on an

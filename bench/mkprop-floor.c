@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The floor for bench/mkprop.sh: a process that makes exactly one
  * system call of its own, mount_setattr(2) with AT_RECURSIVE, which is
  * the least any tool can do to change the propagation of a tree.

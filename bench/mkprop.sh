@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # mkprop against `mount --make-r{private,shared}` and a one-syscall floor
 # (bench/mkprop-floor.c), at 24 and at 1,000 mounts: interleaved runs,
 # medians and ratios. Runs as root inside a mount namespace it creates, on

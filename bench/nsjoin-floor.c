@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The floor for bench/nsjoin.sh: the least a program can do to run a
  * command in a process's namespaces. One pidfd_open, one setns(pidfd,
  * mask), a fork only when the mask has a PID namespace, and exec.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # nsjoin against util-linux nsenter, and against a floor program that makes
 # only the essential calls (pidfd_open, one setns(pidfd, mask), a fork only
 # for a PID namespace, exec), on the same target, for `-a -- true` and

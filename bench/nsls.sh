@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # nsls beside lsns(8) with N detached containers on the machine (each
 # `nsrun -U -n -p -m --detach --hold`, as issue 15 asks), at N/10 and at N,
 # so that the growth per container shows: medians of interleaved runs and

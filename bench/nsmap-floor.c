@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The floors for bench/nsmap.sh: the least a program can do to map a user
  * namespace, writing setgroups, uid_map and gid_map of /proc/PID with no
  * checks at all; and, with --checked, the same after the steps issue 4

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Time commands run one after the other, as a shell would run them but
  * without a shell's own cost: nsmap-timer -- CMD [ARG]... [-- CMD...]
  * prints the nanoseconds from the first fork to the last exit; exits 1 if

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # nsmap against newuidmap + newgidmap (Debian package uidmap) for the same
 # maps, run by an unprivileged user with a subuid grant, interleaved, with
 # medians and ratios; the floor is a program that writes the same three

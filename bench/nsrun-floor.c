@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The floor for nsrun's benchmark: the system calls of the same work made
  * directly, with nothing else. Usage:
  *   nsrun-floor [-r] [-P] [-1] FLAGS CMD...

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # nsrun vs util-linux unshare vs a floor program making the same system
 # calls, on the same work, interleaved; medians and ratios to the floor.
 #   bench/nsrun.sh [BUILD-DIR] [RUNS]

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # What --seccomp adds to a container's start: nsrun -Umpiu -r true with no
 # filter, with the default profile (compiled in), with the same profile read
 # from its file, and with a one-rule profile; interleaved, medians and

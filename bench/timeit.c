@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* timeit: run several commands interleaved N times each and print the
  * median wall-clock time of each and its ratio to the first ("x first";
  * in nsrun.sh the first is the floor, in container.sh crun).

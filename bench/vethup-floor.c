@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* vethup-floor: the least a program can do to make what
  *     vethup --netns NETNS --name HOST --addr INNER/LEN --host-addr OUTER/LEN
  * makes (IPv4 only), hand-packed raw rtnetlink in three batches, no libnl,

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Benchmark of vethup (not a test: prints medians and ratios, asserts
 # nothing). Everything happens inside namespaces this script creates: it
 # re-runs itself under `unshare --mount --net`, whose network namespace

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # bench/cgctl.sh inside the test VM of tests/vm (Debian's kernel under
 # qemu), once on a pure cgroup2 hierarchy and once on v1 hierarchies only:
 # the layouts this hybrid machine cannot show. Under TCG every system call

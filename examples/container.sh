@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # container.sh [-r ROOT] [-n HOSTNAME] [command [argument...]]
 #
 # A full container from the nskit tools, as root: user, mount, PID,

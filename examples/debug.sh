@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # debug.sh: start a service in a container, find it again with nsls as a
 # sysadmin would, then look into it from the host with the host's own
 # tools, as when debugging a live system:

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The README's demo: a full container (examples/container.sh: its own
 # users, processes, network, hostname, cgroup limits and a busybox root
 # whose writes vanish) running a short script, read from stdin, that shows

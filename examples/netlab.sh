@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # netlab.sh up | ping | exec NODE [command...] | down
 #
 # A network lab: three nodes (lab1, lab2, lab3), each a network and a UTS

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # rootless.sh [-s] [-r ROOT] [-n HOSTNAME] [command [argument...]]
 #
 # The container of container.sh for an unprivileged user, with what needs

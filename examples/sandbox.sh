@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # sandbox.sh command [argument...]
 #
 # Run an untrusted command the way bubblewrap or firejail users do, as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* caps: capability names and sets through the kernel's own interface
  * (capget/capset, prctl for the bounding and ambient sets), no library:
  * a run that changes no capability pays nothing for them, and one that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Capability lists and sets, through the kernel's own interface. */
 #pragma once
 #include <stdbool.h>

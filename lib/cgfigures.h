@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The figures of a cgroup as `cgctl stat` shows them (memory, CPU, pids,
  * freezing, pressure), read from whichever hierarchy holds each
  * controller: cgctl's stat and list, and nsls's containers. */

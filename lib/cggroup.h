@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A cgroup across hierarchies: one group name lives as one directory in
  * each hierarchy that holds a controller it needs (on hybrid machines the
  * v1 controller hierarchies plus v2). Creating, limiting, joining,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Joining another process's cgroups, in every hierarchy (nsjoin
  * --join-cgroup): each line of /proc/PID/cgroup is matched with the mount
  * of its hierarchy that shows that cgroup (lib/cgroup: cg_proc_next,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* cgroup keys (DESIGN.md, "cgroups"): a limit has one spelling, the v2 key
  * (memory.max=256M) or a cgctl flag (--memory 256M), translated to the v1
  * files where the controller lives on v1:

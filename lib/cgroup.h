@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* cgroup layout discovery (DESIGN.md, "cgroups"): which hierarchies are
  * mounted where (unified = v2 only, hybrid = v1 controllers plus v2 at
  * /sys/fs/cgroup/unified, legacy = v1 only), which controllers each holds,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The processes of a group, across its hierarchies: whether there are
  * any, freezing and thawing them, killing them so that none escapes by
  * forking, waiting until they are gone, and removing the group after.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Scope-bound cleanup for memory and file descriptors (the systemd idiom):
  * a variable declared _cleanup_free_ or _cleanup_close_ is released when it
  * goes out of scope; TAKE_PTR/TAKE_FD hand ownership on. */

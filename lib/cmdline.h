@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Command lines of the form `TOOL [OPTION|OPERAND]... [-- COMMAND [ARG]...]`
  * where options may follow operands (`mkprop --show / --json`) but never
  * reach into the command: getopt_long permutes, and is stopped at "--". */

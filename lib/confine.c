@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* confine: a process of ours that a container can see gives it nothing of
  * the host (see confine.h). */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What a process of ours does so that a container's root cannot use it
  * (DESIGN.md, the security rule): a process the container can see either
  * has the container's credentials, or is non-dumpable and holds no

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Messages and exit codes shared by every tool (DESIGN.md, "Conventions"),
  * and the error contract of lib/.
  *

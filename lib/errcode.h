@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* lib/'s own error codes: one registry for every module, so that no two
  * codes can ever be equal. A lib function returns 0 (or a count) on
  * success, and on failure -errno or the negated code of this enum; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* exec_prepare: the process state set just before exec. Apart from
  * exec.c so that a tool that only execs (mkprop, cgctl) does not pull in
  * the capability code. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Running the command: the process state a tool sets just before exec
  * (root, working directory, credentials, no_new_privs, capabilities,
  * signals), the exec itself, and the exit-status rules of DESIGN.md. */

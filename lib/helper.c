@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* helper: acting on a process from outside its new namespaces (see
  * helper.h). */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The helper: a process forked before unshare(2) that stays in the
  * original namespaces and acts on its caller from outside, on request
  * (lib/msg):

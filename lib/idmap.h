@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* User and group id maps: parse, validate, format and write them
  * (user_namespaces(7)). Parsing and validation are pure; writers take the
  * /proc/PID directory fd of the target, so that the write goes to the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* User and group names as a root's own /etc/passwd and /etc/group define
  * them, read as text: the NSS modules a container's nsswitch.conf names
  * are not ours to load, and its files are not ours to trust (they are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Which id maps a caller may write (newuidmap(1)'s policy, made explicit).
  *
  * A privileged caller (real uid 0) may ask for anything: the kernel alone

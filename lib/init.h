@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The minimal init and the hold/release handshake (DESIGN.md, "The init",
  * "Composition").
  *

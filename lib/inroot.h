@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Paths inside a root directory that is not ours: a container image or
  * a joined mount namespace's root, where any component may be a link put
  * there to lead out. openat2(RESOLVE_IN_ROOT) resolves them as if that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Joining namespaces: those of a target process (through its pidfd, or its
  * /proc/PID/ns files on kernels before 5.8) and namespace files. Every
  * function returns >= 0 or -errno and prints nothing. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Waiting for a network interface to go away by itself, as a veth does
  * when the network namespace of its peer ends (the kernel deletes both
  * ends then, a few milliseconds later): the link notifications of routing

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* /etc/login.defs (login.defs(5)), the settings shadow's tools read:
  * "NAME VALUE" lines, '#' comments. nsmap reads one of them when it runs
  * as newuidmap/newgidmap. A pure function of the text. */

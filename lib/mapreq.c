@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* mapreq: nsrun's id map options as one mapwrite request (see mapreq.h). */
 #include <errno.h>
 #include <fcntl.h>

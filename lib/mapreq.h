@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsrun's id map options as one request for lib/mapwrite, under the same
  * checks and policy as nsmap(1), with unshare(1)'s meanings:
  *

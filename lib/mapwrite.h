@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Writing the id maps of another process's user namespace, all or
  * nothing: every rule is checked before the first write (nsmap(1), and
  * nsrun's --map-users helper). A refusal comes back in the failure

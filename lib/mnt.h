@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Acting on mounts: propagation and read-only flags through
  * mount_setattr(2) (Linux 5.12) where the kernel has it, else mount(2);
  * and questions about one path answered by statx(2), never by reading

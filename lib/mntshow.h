@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Mounts as `mkprop --show` prints them, one row each: id, parent,
  * propagation, peer group, master, optional fields, mount point. mkprop
  * --show and nsls -t print the same table. */

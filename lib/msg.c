@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* msg: one frame for the handshakes of our processes (see msg.h). */
 #include <errno.h>
 #include <fcntl.h>

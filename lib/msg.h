@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The messages that our own processes exchange (nsrun and its helper,
  * its holder, its command): one frame and one pair of functions for every
  * handshake. A channel is a SOCK_SEQPACKET socket pair, so that each send

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Network values from the command line: IPv4/IPv6 addresses with and
  * without a prefix length, MAC addresses and interface names. Pure
  * functions from text to structs, so they test without root. */

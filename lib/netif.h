@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Small network-interface steps that need no netlink library. */
 #pragma once
 

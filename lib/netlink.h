@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* rtnetlink through libnl-route-3, for vethup: libnl builds each request,
  * and requests are sent in batches, several in one sendmsg(), with every
  * acknowledgement read back, so that a whole step costs one round trip.

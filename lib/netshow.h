@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What a network namespace holds, read through libnl-route-3 for nsls:
  * its interfaces with their addresses, its routes of the main table, and
  * the id the caller's namespace gives another (RTM_GETNSID). Read only;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The namespace table (name <-> CLONE flag <-> /proc file <-> option) and
  * persisting a namespace to a file by bind mount. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* opts: --cap-add and --cap-drop, the option loop's part that needs the
  * capability names (lib/caps), apart from opts.c so that a
  * tool that takes no capabilities does not link it (as exec-prepare.c is

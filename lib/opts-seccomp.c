@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* opts: --seccomp and --seccomp-log, shared by nsrun, nsjoin and cgctl
  * exec; apart from opts.c so that only those tools link libseccomp and
  * json-c (as opts-caps.c is apart for libcap-ng). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The option loop every tool runs: getopt_long with one-line errors. */
 #pragma once
 #include <getopt.h>

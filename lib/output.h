@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Tables and JSON through libsmartcols (the library behind lsns and
  * findmnt), so that every tool's --json looks the same. */
 #pragma once

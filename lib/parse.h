@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Checked parsers for command-line values: pure functions from text to
  * numbers. Each returns 0, or -EINVAL for malformed text and -ERANGE for a
  * value out of range; none accepts leading space, a sign where none makes

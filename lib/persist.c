@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* persist: namespaces bound to files, with undo (see persist.h). */
 #include "errcode.h"
 #include "ns.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Persisting new namespaces to files (nsrun --net=FILE): bind mounts of
  * /proc/PID/ns/X made from the original mount namespace, with undo.
  *

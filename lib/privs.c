@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* privs: through capget(2)/capset(2) themselves, which is all this needs:
  * nsmap runs this on every call, and a library that reads
  * /proc/self/status twice to learn what one system call says costs more

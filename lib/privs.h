@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Running with borrowed privilege (nsmap installed setuid root or with
  * file capabilities cap_setuid,cap_setgid+ep, as newuidmap is). */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What /proc says about one process: /proc/PID/stat (parent, state,
  * start time, comm) and the NSpid line of /proc/PID/status. Parsers are
  * pure, text in, struct out; readers take the /proc directory fd. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Masking the dangerous parts of a freshly mounted proc or sysfs, as
  * runc does by default: some paths become read-only binds of themselves,
  * others are covered by the null device (files) or an empty read-only

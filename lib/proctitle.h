@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A process's name as ps shows it: its comm (PR_SET_NAME) and its command
  * line, rewritten in place in the memory of main's argv (the kernel reads
  * /proc/PID/cmdline from there), so that nsrun's holder shows as

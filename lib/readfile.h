@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Reading a whole (usually /proc, /sys or /etc) file, once for every
  * module: retrying EINTR, stopping at the end of the file, always
  * NUL-terminating. */

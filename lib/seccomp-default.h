@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The "default" seccomp profile: data/seccomp/default.json, compiled in
  * (as text, and as the BPF program it compiles to) so that `--seccomp
  * default` reads no file, compiles nothing and means the same wherever

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* seccomp-filter: a parsed profile compiled by libseccomp and loaded.
  * The rules follow runc's reading of the format (libcontainer/seccomp):
  * a rule whose action is the default action is left out (libseccomp

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Compiling a seccomp profile (lib/seccomp-profile) into a filter with
  * libseccomp, for the calling process, and loading it: the last step
  * before exec (lib/exec-prepare.c). Which rules apply depends on the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* seccomp-profile: Docker's / OCI's JSON profile format, parsed through
  * json-c into struct scprofile and checked entry by entry. The format, as
  * Docker documents and moby/runc read it:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Seccomp profiles in Docker's / OCI's JSON format, read as they are
  * (https://docs.docker.com/engine/security/seccomp/): the text parsed and
  * checked into a structure, nothing compiled (lib/seccomp-filter does

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Subordinate id grants: /etc/subuid and /etc/subgid (subuid(5),
  * subgid(5)). Each line is "USER:START:COUNT", USER being a login name or
  * a numeric uid; a user may have several lines. Both files are keyed by

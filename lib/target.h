@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The handle protocol (DESIGN.md, "Composition"), both ways: a target
  * process is named by its host PID, written "PID" or "PID:INODE" (INODE
  * being the inode of its pidfd on pidfs, Linux 6.9+), given with -t, or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* cgctl subcommands that change groups: create, set, get, attach, exec,
  * freeze/thaw, kill, wait, delete. Every one validates all its input
  * before it touches anything, and undoes what it made when a later step

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* cgctl stat and list: figures read from whichever hierarchy holds each
  * controller, shown as a table or JSON through libsmartcols (lib/output). */
 #include <dirent.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* cgctl: the command line. Subcommand first, then the group, options
  * anywhere before the command of `exec` (which follows the group or --). */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* cgctl: create, limit, join, watch, freeze, kill and remove cgroups on
  * every layout (DESIGN.md, "cgroups"). Shared between the subcommands. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* mkprop: change mount propagation, then run a command (cf. mount
  * --make-[r]private etc.), or show it.
  *

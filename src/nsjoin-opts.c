@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsjoin's command line: the options (nsenter's, and a few of nskit's),
  * --help, and the combinations that imply or exclude each other. */
 #include <errno.h>

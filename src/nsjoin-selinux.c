@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsjoin -Z, --follow-context: the command is exec'd in the SELinux
  * context of the target, as nsenter(1) does. Built only with
  * --with-selinux (libselinux); without it the option is refused. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsjoin: enter the namespaces of a process and run a command there (cf.
  * nsenter(1)).
  *

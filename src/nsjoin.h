@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsjoin: what its parts share. nsjoin-opts.c parses and checks the
  * options; nsjoin.c opens everything, joins, and runs the command. */
 #pragma once

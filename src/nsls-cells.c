@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsls: the cells of one container, each read only when its column is
  * shown: maps, cgroup and its figures, links, root, host name, files. */
 #include <errno.h>

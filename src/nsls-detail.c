@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsls -t: everything about one container, as a table per subject (with
  * -J one JSON object holding them all): its namespaces, maps, processes,
  * cgroups and their figures, links and routes, mounts, and the state and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsls: the command line, --help and the columns of each view. */
 #include <errno.h>
 #include <getopt.h>

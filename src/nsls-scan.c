@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsls: /proc and the caller's nsfs mounts -> processes grouped into
  * containers. A container is the set of processes that share one set of
  * namespaces other than nsls's own; its first process (the earliest

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsls: the container view (flat or --tree) and the namespace view. */
 #include <errno.h>
 #include <fcntl.h>

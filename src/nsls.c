@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsls: one view of every container and namespace on the host.
  *
  *   nsls [-o LIST] [-n] [-r] [-J] [-l] [-u] [-W]     containers

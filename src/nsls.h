@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsls: one view of every container and namespace on the host (lsns(8),
  * ps and `ip netns list` in one). Shared between its files:
  *   nsls.c         main: the options, then one of the views

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsmap run as newuidmap or newgidmap (by that name: a link, or make
  * install --enable-shadow-compat): shadow's command line, rules, messages
  * and exit statuses, so that a distribution or a user can swap them in.

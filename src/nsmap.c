@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsmap: write the uid and gid maps of a user namespace from outside
  * (cf. newuidmap(1), newgidmap(1)).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsmap: what its parts share. nsmap.c is nsmap's own command line;
  * nsmap-shadow.c is nsmap run as newuidmap or newgidmap. */
 #pragma once

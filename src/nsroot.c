@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsroot: switch a mount namespace to a new root and run a command in it
  * (cf. pivot_root(8), bwrap --bind, s6-pivotchroot).
  *

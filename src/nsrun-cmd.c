@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsrun: running the command in the new namespaces, a step of both modes
  * (see nsrun.h): the ids the process takes there, letting go of the host,
  * and our init as PID 1 of a new PID namespace. */

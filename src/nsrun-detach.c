@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsrun: the detached mode, --detach [--hold] (see nsrun.h). In order:
  *   nsrun       opens the log, makes the channel, forks the child, waits;
  *   the child   starts a session, creates the namespaces (nsrun-setup.c)

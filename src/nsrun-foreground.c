@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsrun: the foreground mode (see nsrun.h). In order:
  *   nsrun       forks the helper if there are maps to write or files to
  *               make, and creates the namespaces (nsrun-setup.c);

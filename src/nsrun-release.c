@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsrun: --release, the go for a process held by --detach --hold (see
  * nsrun.h), and the wait for what came of it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsrun: creating and configuring the namespaces, a step of both modes
  * (see nsrun.h): the helper outside them, unshare, the maps, the clocks,
  * the names, propagation, lo; proc in the first process of a PID

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsrun: create namespaces and run a command in them (cf. unshare(1)).
  *
  * Foreground:  nsrun [OPTIONS] [--] [COMMAND [ARG]...]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsrun: what its parts share. Each file is one mode or one step of them:
  *
  *   nsrun.c             the options; main() picks the mode

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* vethup --delete NAME [--grace MS]: delete a veth pair by its host end,
  * and the bridge it was a port of when vethup made that bridge (its alias
  * says so) and no port is left; or delete a bridge without ports by name.

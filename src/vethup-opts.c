@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* vethup's command line: the options, --help, and the checks of every
  * value before anything is made (so that a bad value changes nothing). */
 #include <errno.h>

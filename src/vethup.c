@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* vethup: give a network namespace a veth link (cf. ip link add ... type
  * veth; ip netns), in one netlink conversation.
  *

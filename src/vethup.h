@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* vethup: what its parts share. vethup-opts.c parses and checks the
  * options; vethup.c opens the target namespace and makes the link;
  * vethup-delete.c deletes a link (and its bridge) or a bridge. */

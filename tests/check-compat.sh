@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # nsrun takes every option of unshare(1) and nsjoin every option of
 # nsenter(1): those of util-linux master (tests/compat/*.options) and
 # those the installed util-linux's --help lists. An option a tool lacks

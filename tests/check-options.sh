@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Every long option a tool's --help lists is in its man page and its bash,
 # zsh and fish completions, and every option those name is in --help; --help
 # and --version exit 0 and an unknown option exits 125 with one line.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The completions that read the machine offer what is there, in bash, zsh
 # and fish alike:
 #   cgctl delete --parent self <TAB>   the groups beneath our own cgroup

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Every completion parses in its shell: bash -n for completions/TOOL, zsh -n
 # for completions/zsh/_TOOL, fish -n for completions/fish/TOOL.fish. (That
 # each names every option is tests/check-options.sh; what the dynamic ones

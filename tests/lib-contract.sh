@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The error contract of lib/ (lib/err.h, DESIGN.md): lib never prints and
 # never exits; the tool prints once. This test reads the source of every
 # lib/*.c (and, for what a header could do inline, lib/*.h) with comments

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The release is named everywhere a user reads it: each tool's --version
 # prints PACKAGE VERSION, and each man page's .TH line carries
 # "nskit VERSION" as its footer (man/man.am). No root needed.

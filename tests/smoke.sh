@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A short smoke test of installed tools (make installcheck; scripts/package-check):
 #   tests/smoke.sh BINDIR [VERSION]
 # Each tool's --version names it (and VERSION); an unprivileged user (the

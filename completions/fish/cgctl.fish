@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # fish completion for cgctl(1): create, limit, join, watch, freeze, kill and remove cgroups
 
 # the operands so far: the subcommand, the group, then what follows (not the

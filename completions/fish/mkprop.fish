@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # fish completion for mkprop(1): change mount propagation
 
 complete -c mkprop -l private -d 'receive and send no mount events'

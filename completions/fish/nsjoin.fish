@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # fish completion for nsjoin(1): enter the namespaces of a process
 
 function __nsjoin_caps

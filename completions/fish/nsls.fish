@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # fish completion for nsls(1): every container and namespace on the host
 
 function __nsls_columns

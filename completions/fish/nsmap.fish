@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # fish completion for nsmap(1): write the uid and gid maps of a user namespace
 
 complete -c nsmap -f

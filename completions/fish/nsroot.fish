@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # fish completion for nsroot(1): switch a mount namespace to a new root
 
 function __nsroot_fds

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # fish completion for nsrun(1): create namespaces and run a command in them
 
 function __nsrun_caps

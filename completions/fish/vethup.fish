@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # fish completion for vethup(1): give a network namespace a veth link
 
 # an ip-netns name; a netns file once the word has a slash

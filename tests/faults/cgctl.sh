@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Fault injection (tests/faults/README.md): cgctl create, attach, exec
 # --rm, set and delete, beneath our own cgroup. A failure leaves no group
 # directory that was not there, limits as they were, and the target in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The command the fault tests give the tools: one system call, exit(0).
  * Built static without libc (tests/faults/lib-faults.sh), so that its
  * execve is the last thing the tool does and no system call after it can

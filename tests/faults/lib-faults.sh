@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # shellcheck shell=sh
 # The fault-injection engine of tests/faults/ (README.md there), sourced
 # after tests/integration/lib.sh by each test, which describes one path of

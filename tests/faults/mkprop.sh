@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Fault injection (tests/faults/README.md): mkprop --private --recursive
 # on a tree of two mounts, then a command; and mkprop -t on a mount of a
 # target's namespace. A failure leaves the propagation of every mount as

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Fault injection (tests/faults/README.md): nsjoin -a into a detached
 # container with a user namespace mapped to root (the command forked into
 # its PID namespace), and the same with --mount-proc. A failure leaves no

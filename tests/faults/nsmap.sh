@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Fault injection (tests/faults/README.md): nsmap writing uid and gid
 # ranges for a held process, its handle on stdin. A failure leaves each map
 # untouched or whole (a map is written once, by one write), and no process.

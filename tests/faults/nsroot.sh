@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Fault injection (tests/faults/README.md): nsroot --proc --dev with an
 # overlay of a busybox root, a bind and a read-only bind, then a command.
 # Each run is in a mount namespace of its own, where a shell stays to look

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Fault injection (tests/faults/README.md): nsrun in the foreground (a user
 # namespace mapped by the helper, a PID namespace under the init, a
 # persisted network namespace), detached, and --release of a held one. A

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Fault injection (tests/faults/README.md): vethup with a bridge it
 # creates and IPv4 and IPv6 addresses on both sides, into a container of
 # this test's own network namespace (which plays the host). A failure

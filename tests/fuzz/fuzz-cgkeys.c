@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* cgroup keys (lib/cgkeys): KEY (first field) = VALUE (second) translated
  * for a v2, a v1, a hybrid and a bare machine, with the rest of a request
  * (third field: the memory.max beside it); the value flags (--cpus,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* cgroup layout discovery (lib/cgroup): the texts of /proc/self/mountinfo
  * (first field) and /proc/PID/cgroup (second) into the hierarchies, a
  * group name and its parent (third and fourth) resolved in each, and a v2

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* User namespace id maps (lib/idmap): a range as nsmap takes it
  * ("INNER:OUTER:COUNT", the first field), and a map as the kernel shows it
  * in /proc/PID/uid_map (the second), then validated, described and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsrun's --map-users values (lib/mapreq: INNER:OUTER:COUNT, OUTER,INNER,
  * COUNT, auto, subids, all; first field) and the carving of the caller's
  * own id out of a range (second field "INNER OUTER", then the range

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* /proc/PID/mountinfo (lib/mountinfo): the whole text, with and without
  * the filter by filesystem type that lib/cgroup uses, one line alone, and
  * the lookups over what was parsed. Paths carry octal escapes (\040). */

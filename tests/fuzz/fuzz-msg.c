@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The frames of nsrun's handshakes (lib/msg): what is decoded encodes to
  * the same bytes. Our own processes write them, but the helper and the
  * holder still must not trust a frame's length or text. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Text a container controls that nsjoin and nsmap read: a root's
  * /etc/passwd or /etc/group searched for a name (lib/idname; first field
  * the name, second the file's text), and /etc/login.defs for a setting

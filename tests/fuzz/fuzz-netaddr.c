@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Network values (lib/netaddr): CIDR and bare addresses, MACs, interface
  * names. What parses formats back to text that parses to the same value. */
 #include <ctype.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Option values (lib/parse, lib/confine's fd options, lib/caps): numbers,
  * pids, ids, sizes, signals, durations, choices, --preserve-fds/--keep-fd
  * and capability lists. The input is one value; fields after NULs are the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Seccomp profiles in Docker's JSON format (lib/seccomp-profile), and their
  * compilation by libseccomp (lib/seccomp-filter) for two processes, one
  * with every capability and one with none: a profile is a file a user

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* /proc/PID/status (lib/join's ids, lib/init's signal masks): the text of
  * the file, searched for the fields the tools read. A field that parses
  * is written in the file as the kernel writes it: "Uid:" then four

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* /etc/subuid and /etc/subgid (lib/subid): the text of the file (second
  * field) searched for a user (first field: "NAME" or "NAME:UID"), as nsmap
  * and nsrun --map-auto read them; then a map in uid_map form (third field)

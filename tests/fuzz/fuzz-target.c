@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Handles (lib/target): "PID" or "PID:INODE" as given to -t, and the line
  * a tool reads from stdin (the whole input, through a pipe). A handle that
  * parses formats to one that parses to the same process. */

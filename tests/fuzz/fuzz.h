@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What every harness of tests/fuzz shares: the libFuzzer entry point and
  * the cutting of one input into the C strings a parser takes. An input is
  * split at its NUL bytes, so that a seed file is its fields separated by

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Run libFuzzer harnesses for a bounded time each (make fuzz):
 #   run.sh CORPUS-DIR BIN-DIR NAME...
 # Each tests/fuzz/fuzz-NAME starts from the seeds of CORPUS-DIR/NAME (read

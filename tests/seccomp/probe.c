@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The seccomp tests' probe: tries each system call the default profile
  * refuses (and a few it allows) and prints one line per call, "NAME OK"
  * or "NAME ERRNO" (EPERM, ENOSYS, ...), so that a test compares what the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The seccomp tests' ordinary program: threads, fork and exec, a socket
  * pair, a TCP connection over lo, a pipe, a timer and a poll; prints
  * "workload ok" when every step worked, else the step that failed (and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* attack: look for a way out of a container, from inside it, as its root.
  *
  *   attack [-s DIR] [-p] [-o PID]... MODE [ARG]

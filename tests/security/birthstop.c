@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* birthstop: stop the first process a command forks into another PID
  * namespace at its birth, and let an attacker inside look at it.
  *

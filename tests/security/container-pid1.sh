@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # examples/container.sh, attacked from inside by its own root: PID 1 (nsrun's
 # holder) cannot be traced and its /proc files do not open, as no other
 # process of ours there; from the host, PID 1 has switched to the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # nsrun in the foreground, with a user namespace of id ranges and a PID
 # namespace (nsrun -U --map-users --map-groups -p --mount-proc CMD), attacked
 # by its command, the container's root: its init (PID 1) cannot be traced

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # shellcheck shell=sh
 # shellcheck disable=SC2034 # HOLDER, CONTAINER: read by the tests
 # Helpers of the security tests (sourced after lib.sh and isolate): build

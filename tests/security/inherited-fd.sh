@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A descriptor open in the caller (here fd 7, the host's /) reaches nothing
 # in a container: not the command of the chain (nsrun --detach --hold, the
 # init's child, mkprop, nsroot), not PID 1, not nsjoin's command, not the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A container started from a directory other than / (examples/container.sh
 # does `cd /` first; a script of one's own may not): nsrun's init, PID 1,
 # still moves to / so that nsroot's pivot takes it into the new root. From

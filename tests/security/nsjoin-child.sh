@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The child nsjoin forks into a container's PID namespace is visible there
 # from its first instruction. Held stopped at that instant by birthstop
 # (a host-side tracer: no race), it must already be out of reach of the

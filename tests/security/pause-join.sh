@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A pause (nsrun --detach with no command) whose user namespace nsmap maps
 # afterwards, entered with nsjoin --all --mount-proc by the container's
 # root: the pause (PID 1) cannot be traced and its /proc files do not open;

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The /proc of nsroot --proc is masked: /proc/sys, /proc/sysrq-trigger,
 # /proc/irq, /proc/bus and /proc/fs read-only; /proc/kcore, /proc/keys,
 # /proc/timer_list, /proc/sched_debug and /proc/latency_stats empty

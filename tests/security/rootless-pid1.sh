@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # examples/rootless.sh, run by nobody (uid 65534) as
 # tests/integration/examples/rootless.sh runs it, attacked from inside by
 # its own root. PID 1 (nsrun's holder) has the container's credentials,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The group operations aimed at a fake hierarchy in a temporary directory
  * (plain files stand in for control files). */
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* nsjoin --join-cgroup aimed at fake hierarchies in a temporary directory:
  * plain files stand in for /proc/PID/cgroup and for each cgroup.procs. */
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What happens to a group's processes (lib/cgstate), aimed at fake
  * hierarchies in a temporary directory: plain files stand in for
  * cgroup.procs, cgroup.events, cgroup.freeze and freezer.state (written

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Acting on mounts (lib/mnt): questions answered by statx, checked
  * against mountinfo (lib/mountinfo), and propagation and read-only
  * changes made on tmpfs mounts in a mount namespace of the test's own

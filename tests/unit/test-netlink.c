@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The requests lib/netlink builds, checked attribute by attribute without
  * sending them (no root, no kernel): what the integration tests cannot
  * see, e.g. that the peer is born in the namespace by the same request. */

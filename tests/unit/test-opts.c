@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <getopt.h>
 #include <linux/capability.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Persisting namespaces to files (lib/persist): which paths ask for it,
  * the bind mounts and their undo, and the helper that keeps them only
  * when told to. The mounts are made in a temporary directory inside a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Borrowed privilege (lib/privs): what nsmap keeps, installed setuid root,
  * with file capabilities, or run by root or by anyone else. Each case runs
  * in a child of its own, which sets up the credentials of the install it

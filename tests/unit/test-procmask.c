@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* lib/procmask: the tables, the choice of mask for what is found, the
  * null device check, and the refusal of a directory that is not a proc
  * or a sysfs (aimed at an empty temporary directory, so that nothing

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* lib/seccomp-filter: which rules a profile compiles to for a process
  * (capabilities, architecture, kernel), the architectures of the filter,
  * and --seccomp-log. The filters are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* lib/seccomp-profile: Docker's JSON format into struct scprofile, and the
  * refusal of every malformed input with the entry and the reason. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Common includes for the cmocka unit tests, and the helpers that tests
  * aiming at a temporary directory share. */
 #pragma once

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # make check-vm: boot Debian's kernel under qemu with an initramfs of the
 # built tools and tests, once per cgroup layout, and report the results.
 #

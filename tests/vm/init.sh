@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # shellcheck shell=sh
 # PID 1 of the test VM (busybox sh). It mounts the usual file systems, sets
 # up the cgroup layout named on the kernel command line (nskit.layout=

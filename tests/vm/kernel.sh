@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Find Debian's own kernel for the test VM, fetching it on first use, and
 # print the directory that holds it:
 #

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The legacy boot of the test VM (make check-vm) is a v1-only machine: one
 # hierarchy per controller at /sys/fs/cgroup/NAME (memory, pids, cpu,
 # freezer and cpuset among them), no cgroup2 anywhere; groups made there

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The unified boot of the test VM (make check-vm) is a pure cgroup2 machine:
 # one cgroup2 mount, at /sys/fs/cgroup, no v1 hierarchy; every controller
 # is on it; a child group can enable memory and pids for its own children,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Build the test VM's initramfs (cpio newc, gzip):
 #
 #   tests/vm/mkinitramfs.sh OUTPUT [MODULES-DIR]

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # attach moves a process we started into the group in every hierarchy; a
 # handle piped in is echoed out (handle protocol); a missing group is not
 # created without --create or limits, nor for a handle that is refused.

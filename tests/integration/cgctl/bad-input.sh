@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Every bad input is refused with one line naming the group, the flag or key
 # and the value as given, exit 125, and nothing created (in any hierarchy) or
 # changed.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # -c/--controllers: a group made, limited, found and removed only in the
 # hierarchies of the controllers named (cgcreate -g CTRLS:GROUP), named v1
 # hierarchies (name=NAME) included; a limit of another controller is

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # create as libcgroup's cgcreate and cgset users expect: KEY=VALUE as set
 # takes them, --exist-ok (an existing group is success, its limits
 # applied), --copy-from (cgset --copy-from: the source's limits, then

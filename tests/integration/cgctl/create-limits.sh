@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # create with limits: the group appears in every hierarchy (beneath our own
 # cgroup), each limit lands in the file of the layout the controller lives
 # on, get reads it back in v2 form, and delete removes every directory.

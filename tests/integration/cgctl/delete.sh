@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # delete removes the group and its child groups in every hierarchy; it
 # refuses a populated group (naming the directory) unless --kill.
 # shellcheck source=tests/integration/lib.sh

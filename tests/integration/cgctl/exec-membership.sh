@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # exec runs the command inside the group in every hierarchy; exec --rm
 # makes a transient group, exits with the command's status (also when it
 # is killed) and removes the group afterwards.

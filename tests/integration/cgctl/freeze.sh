@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A frozen group makes no progress and resumes when thawed; the kernel's
 # own state file says frozen meanwhile.
 # shellcheck source=tests/integration/lib.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # cgroup v2's no-internal-processes rule: a group holding processes cannot
 # pass a controller to a child group. Where the controller is on v2,
 # cgctl refuses in plain words naming the cgroup that holds processes and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # kill leaves nothing alive in the group, even processes that keep forking;
 # another signal is delivered to every process.
 # shellcheck source=tests/integration/lib.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # cgctl on every cgroup layout this machine can show. First the machine's
 # own: the tests' helpers see a layout, and cgctl makes a group in exactly
 # the hierarchies of it (a directory beneath our cgroup in each, in no

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A process that allocates past memory.max is killed by the OOM killer,
 # while one that stays below runs to the end; the transient group is gone
 # afterwards either way.

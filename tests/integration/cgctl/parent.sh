@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --parent (and $CGCTL_PARENT) names where relative groups go. An existing
 # cgroup takes them (self, or a group beneath it); one that does not exist
 # is refused with one line naming its directory and where the parent came

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # fork past pids.max fails inside the group, and the kernel counts it.
 # shellcheck source=tests/integration/lib.sh
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # cgctl exec --seccomp: the command runs in the group under the filter (the
 # last step of an exec chain, after the steps that needed what it refuses),
 # and a transient group is removed as usual.

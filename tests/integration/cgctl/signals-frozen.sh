@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # cgctl kill freezes the group, signals its processes and thaws it: a TERM
 # that reaches cgctl in between ends it (143) only once the group is
 # thawed again, never leaving it frozen. strace holds cgctl on its return

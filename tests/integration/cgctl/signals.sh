@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # INT, TERM and HUP at cgctl's blocking points: exec --rm waiting for its
 # command passes the signal on, removes the group once the command has
 # ended, and exits 128+N as the command did; wait, waiting for a group to

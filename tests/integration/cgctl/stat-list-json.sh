@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # stat --json and list --json are valid JSON and carry the figures the
 # kernel shows: the limits set, the process count, the frozen state.
 # shellcheck source=tests/integration/lib.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # wait returns when the group becomes empty, and gives up with 124 after
 # --timeout while it is still populated.
 # shellcheck source=tests/integration/lib.sh

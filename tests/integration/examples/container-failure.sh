@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # examples/container.sh when a step fails: a step of the pipeline (vethup
 # refusing an address) or of the exec chain (nsroot, in a root without
 # /proc), or building its busybox root: exit 125, the failing step's

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # examples/container.sh keeps its promises: inside, uid 0, its hostname,
 # only its own processes, its veth with address and default route (the host
 # end answers), its limits in its own cgroup files, a root whose writes

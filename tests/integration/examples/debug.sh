@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # examples/debug.sh: the service answers; the host's ps and strace see the
 # container's processes through nsjoin --pid --mount-proc, ip and ss its
 # interface and socket through nsjoin --net --mount-sys; cgctl stat shows

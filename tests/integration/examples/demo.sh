@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # examples/demo.sh, the README's demo: it runs, shows each isolation it
 # announces (hostname, root inside, its processes, its link, its limits,
 # a write) and leaves nothing behind.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # shellcheck shell=sh
 # shellcheck disable=SC2034 # EX_STATUS, EX_PID, INSIDE_LIMITS: read by the tests
 # Helpers of the example tests (sourced after lib.sh and isolate): run the

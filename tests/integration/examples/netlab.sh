@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # examples/netlab.sh: `up` makes a bridge and three nodes, persisted as ip
 # netns names, each reachable from the others, each with its hostname; a
 # second `up` is refused and leaves the lab as it was; `down` removes it

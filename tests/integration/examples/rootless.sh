@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # examples/rootless.sh run by an unprivileged user (nobody): its own uid as
 # root inside, its hostname, only its processes, only lo, writes that
 # vanish, the command's status; with -s, its /etc/subuid range too, mapped

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # examples/sandbox.sh keeps its promises: only lo; the host read-only but
 # for a private /tmp; nobody, no capabilities, no_new_privs; only its own
 # processes; its memory and process limits; the command's status; and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # mkprop ... -- CMD execs CMD after the change (the same process), with its
 # exit status; 127 for a command not found.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"

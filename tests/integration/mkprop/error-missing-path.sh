@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A path that does not exist: one line naming it, exit 125, and no other
 # path changed (every path is checked before any is changed).
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A path that is not a mount point: one line saying so and naming the
 # mount it is on, exit 125, nothing changed.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A target that has exited: one line, exit 125, nothing changed.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 require_root

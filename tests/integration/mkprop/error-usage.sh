@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Bad command lines: one line each, exit 125, nothing changed.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 require_root

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # shellcheck shell=sh
 # Helpers of the mkprop tests (sourced after lib.sh and isolate).
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --show --json prints the same facts as JSON, numbers as numbers and
 # absent fields as null.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --private removes a mount from its peer group; -r does so beneath too.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 # shellcheck source=tests/integration/mkprop/helpers.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --show prints each mount's propagation, peer group and master, as in
 # mountinfo; with PATHs, the mount each one is on.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --slave turns a peer into a slave of its group (master:N, N being the
 # group's id); -r does so beneath too.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # -t PID changes propagation inside that process's mount namespace, not
 # ours; a handle read from stdin (-t -) is written back to stdout; a
 # PID:INODE whose inode is not the process's is refused.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --unbindable makes a mount private and unbindable; -r does so beneath too.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 # shellcheck source=tests/integration/mkprop/helpers.sh

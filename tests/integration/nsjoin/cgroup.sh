@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # -c/--join-cgroup: the command runs in the target's cgroups, in the v2
 # hierarchy and in each v1 one. The test makes its cgroups only beneath
 # its own, puts its own container there, and removes them at exit.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Credentials and capabilities, as /proc/self/status shows them: uid/gid 0
 # in a joined user namespace unless --preserve-credentials or -S/-G;
 # --keep-caps; --cap-drop/--cap-add; --no-new-privs.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The command gets 0, 1, 2 and what --preserve-fds and --keep-fd name,
 # with or without the fork into a PID namespace; nsjoin's own descriptors
 # of the target never reach it.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # -e/--env: the command gets the target's environment instead of ours.
 # shellcheck source=tests/integration/lib.sh
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The command's exit status (also through the fork into a PID namespace),
 # 128+N for a signal, 126, 127, and 125 for nsjoin's own failures.
 # shellcheck source=tests/integration/lib.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Namespace files (nsrun --net=FILE) are joined with no target, or beside
 # one; a file of the wrong kind, or not a namespace, is refused.
 # shellcheck source=tests/integration/lib.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # -S follow / -G follow: the target's effective ids, as the joined user
 # namespace sees them (or ours, when none is joined).
 # shellcheck source=tests/integration/lib.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The target as PID:INODE (pidfs inode of its pidfd), as "-t -" and as a
 # handle piped to stdin; an inode that is not the process's is refused.
 # shellcheck source=tests/integration/lib.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --mount-proc masks the new /proc as nsroot --proc does (/proc/sys
 # read-only, /proc/keys empty, ...), for host root and inside the
 # container's user namespace alike; --proc-unmasked masks nothing and

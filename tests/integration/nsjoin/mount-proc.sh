@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --mount-proc: the host's ps, run in the container's PID namespace on a
 # fresh /proc, lists exactly the container's processes, while the host's
 # files stay visible; nothing is mounted outside the command.

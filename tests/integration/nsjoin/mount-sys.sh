@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --mount-sys: a fresh /sys shows the joined network namespace's devices
 # (as ip netns exec does), only to the command.
 # shellcheck source=tests/integration/lib.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Each namespace flag, and -a, puts the command in the target's namespace
 # of that kind (its inode equals the target's), through one setns(pidfd).
 # shellcheck source=tests/integration/lib.sh

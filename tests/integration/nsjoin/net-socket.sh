@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # -N/--net-socket FD joins the network namespace of the socket that the
 # target holds on ITS descriptor FD, as nsenter(1) 2.41 does (pidfd_getfd,
 # then SIOCGSKNS): not of a socket on nsjoin's own FD, and not the target's

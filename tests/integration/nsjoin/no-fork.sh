@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A joined PID namespace takes the command by a fork; with -F/--no-fork the
 # command stays in ours and only its children are born in the joined one.
 # shellcheck source=tests/integration/lib.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Each refusal is one line naming the process and the namespace, with exit
 # status 125: a missing PID, a dead process (a zombie), a namespace the
 # caller may not enter, a process the caller may not touch.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # -r/--root and -w/--wd: a given directory, or the target's own.
 # shellcheck source=tests/integration/lib.sh
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A process entering a container gets its filter only when it is named
 # again: nsjoin --seccomp default refuses what nsrun --seccomp default
 # refuses; without it the joined command is unfiltered. The capability

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # INT, TERM and HUP sent to nsjoin while it waits for its child (the
 # command, forked into a joined PID namespace) reach the command: nsjoin
 # exits 128+N as the command did, and no process is left.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The debugging view as a user meets it: the host's strace, run through
 # --pid --mount-proc, attaches to PID 2 of a container and follows it to
 # its end.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --user-parent: the user namespace that owns the joined namespace (or,
 # with -U, the parent of the target's); our own is left out.
 # shellcheck source=tests/integration/lib.sh

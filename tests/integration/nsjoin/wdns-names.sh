@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # nsenter's -W/--wdns (a working directory in the joined root), -S/-G
 # with names looked up in the root the command gets, and the refusals of
 # what this build or kernel cannot do (-Z without SELinux, =:NSID).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A container built as the examples build one (nsrun, nsmap, vethup, cgctl,
 # nsroot) appears once, keyed by its init, with the maps, the cgroup and its
 # figures, the link and its address, the root and host name the kernel

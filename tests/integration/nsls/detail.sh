@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # nsls -t: everything about one container, as the kernel shows it: each
 # namespace with its owner, the full maps, every process with its inner
 # PID, the cgroups, the links and routes inside, every mount, the state.

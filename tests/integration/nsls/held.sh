@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The state comes from the kernel's facts, not from names: a held process
 # is "held" until nsrun --release, then its container is "running"; a
 # detached nsrun with no command is "paused"; a stopped init "stopped".

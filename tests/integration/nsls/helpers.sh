@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # shellcheck shell=sh
 # Helpers of the nsls tests (sourced after tests/integration/lib.sh and
 # `isolate`: the test's own mount and network namespaces play the host's,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --namespaces is lsns's view: for the namespaces of a container, NS, TYPE,
 # NPROCS, PID, NETNSID and ONS agree with lsns(8) on the same machine; -N
 # keeps one type and adds NETNSID and NSFS to the default columns as

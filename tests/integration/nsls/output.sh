@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # util-linux's output options: -o selects and orders columns, +COL adds to
 # the default, --output-all shows every column, -n drops the header, -r
 # prints raw cells, -J prints JSON that parses, with numbers as numbers and

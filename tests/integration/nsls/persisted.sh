@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A namespace persisted to a file (nsrun --net=FILE) stays listed after its
 # last process is gone: a row with no PID, the state "persisted", the file,
 # and what the namespace holds (its links); --namespaces lists it with no

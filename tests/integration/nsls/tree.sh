@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --tree nests a container under the container its user namespace descends
 # from: a container started inside a container is its child, in the table
 # and in the JSON ("children"); --list and --tree do not go together.

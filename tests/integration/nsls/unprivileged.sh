@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Run by an unprivileged user (nobody), nsls lists what it may read (its
 # own container, whole), leaves out root's processes whole and says how
 # many, leaves the cells it cannot read empty and says why, and exits 0;

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --dry-run prints what would be written, in order, and writes nothing; a
 # request it would refuse gives the refusal and status 125.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # shellcheck shell=sh
 # A fixture user for the nsmap tests that run unprivileged. Source it after
 # lib.sh and call user_fixture after `isolate`: inside the test's private

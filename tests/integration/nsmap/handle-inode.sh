@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A PID:INODE handle (pidfs, Linux 6.9+) is checked: a wrong inode is
 # refused, naming both inodes, and nothing is written; the right one works.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # nsrun --map-users, --map-groups, --map-auto and --map-subids, with
 # unshare's forms and meanings: a helper outside writes the ranges with
 # nsmap's checks and policy, and nothing is left behind when it refuses.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The pipeline `nsrun -U --detach --hold ... | nsmap ... | nsrun --release`
 # run by an unprivileged user with a subuid grant gives the command uid 0
 # inside, and the files it creates belong to the granted range on the host.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Installed with more file capabilities than it needs, or setuid root,
 # nsmap keeps only CAP_SETUID and CAP_SETGID and the caller's real uid
 # from before it reads its handle (observed while it waits for stdin).

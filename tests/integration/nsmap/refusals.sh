@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Every refusal is one line naming the file (or process) and the ranges,
 # exit status 125, and leaves both maps empty; a corrected request then
 # succeeds.

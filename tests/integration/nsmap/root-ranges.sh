@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # As root: ranges given with --uid/--gid are written exactly, setgroups is
 # left alone, and a handle piped in is echoed to stdout.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"

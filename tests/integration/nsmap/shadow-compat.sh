@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # nsmap run as newuidmap/newgidmap takes shadow's command line and rules,
 # and says what shadow says: the cases of shadow's own tests
 # (tests/newuidmap/01_newuidmap, 02_newuidmap_relaxed_gid_check) with the

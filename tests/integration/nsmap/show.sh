@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --show prints the maps (with the names of the outer ids) and setgroups,
 # as a table or as JSON; the maps of the initial namespace show too.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The maps are written whole or not at all: a TERM that reaches nsmap
 # between its write of uid_map and that of gid_map (strace holds it on its
 # return from the first) ends it (143) only once gid_map is written too.

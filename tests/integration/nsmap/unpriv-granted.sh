@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # An unprivileged user may map its own ids and the ranges /etc/subuid
 # (matched by name) and /etc/subgid (matched by numeric uid) grant it,
 # with nsmap installed with file capabilities or setuid root.

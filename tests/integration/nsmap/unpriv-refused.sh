@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # An unprivileged user asking for ids it was not granted gets one line
 # naming /etc/subuid or /etc/subgid, nothing is written, and the corrected
 # request then succeeds. Namespaces of other users are refused too.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A gid map that uses no /etc/subgid grant is written only after setgroups
 # is denied, and --setgroups allow is refused for it (CVE-2018-7169); with
 # a grant, setgroups is left alone or set as asked.

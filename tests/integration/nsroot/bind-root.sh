@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --bind/--ro-bind SRC:/ make SRC the new root itself (bwrap's --ro-bind /
 # /): the other mounts go on top of it, a read-only one stays read-only
 # beneath them, and a failure leaves nothing mounted.

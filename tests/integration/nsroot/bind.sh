@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --bind SRC:DST shows SRC at DST inside the new root, writable both ways,
 # for a directory and for a file.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"

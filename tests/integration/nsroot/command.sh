@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The command runs in --wd (default /) with its own exit status; 127 when
 # it is not in the new root; a --wd that is missing fails with one line.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The command gets 0, 1, 2 and what --preserve-fds and --keep-fd name: a
 # directory of the old root open in the caller does not reach the new one.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"

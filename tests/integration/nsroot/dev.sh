@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --dev: /dev holds exactly null zero full random urandom tty (the host's
 # nodes), a private devpts with ptmx, and shm.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A step that fails before the pivot: one line naming the path and the
 # step, exit 125, and every mount nsroot made is gone again.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"

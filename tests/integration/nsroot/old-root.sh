@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # After nsroot, the old root is neither visible nor mounted: the mount
 # table holds the new root and what nsroot mounted (proc, and its masks
 # beneath /proc, which proc-mask.sh checks), nothing else.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --overlay: the root is an overlay of read-only layers (leftmost on top)
 # and a tmpfs; writes land in the tmpfs, the layers stay as they were, and
 # the writes are gone when the container ends.

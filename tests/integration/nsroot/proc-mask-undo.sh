@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --proc covers files with the null device only: a /dev/null that is a
 # regular file or another device is refused, in one line naming it, and
 # every mount nsroot made (proc and the masks made before) is undone.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --proc masks inside a user namespace too, as the container's root does
 # it (examples/container.sh): and a process with the host's credentials in
 # that container (kuid 0, which proc's sysctls take for the host's root)

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --proc masks as runc does: /proc/sys, /proc/sysrq-trigger, /proc/irq,
 # /proc/bus, /proc/fs read-only binds of themselves (a write-open fails with
 # EROFS), /proc/kcore, /proc/keys, /proc/timer_list, ... the null device

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --proc-unmasked mounts proc with nothing on it (as --proc did before
 # masking), /proc/timer_list readable; --sys still masks /sys/firmware.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"

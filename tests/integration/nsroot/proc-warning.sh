@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --proc outside a new PID namespace works, and warns (one line) that the
 # new /proc shows every process of the host.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --proc in a new PID namespace: /proc shows only that namespace's
 # processes, and nsroot does not warn.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"

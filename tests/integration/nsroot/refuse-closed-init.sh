@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # When /proc/1/ns/mnt is closed to nsroot (PID 1 has capabilities nsroot
 # lacks, and nsroot has no CAP_SYS_PTRACE), nsroot compares the mount ids of
 # both mount tables instead: it still refuses to pivot PID 1's namespace,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # nsroot refuses to pivot the mount namespace it shares with PID 1 of its
 # PID namespace, with one line and nothing changed; in a mount namespace
 # of its own, under the same PID 1, it runs.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --ro-bind SRC:DST is read-only inside, with every mount beneath SRC.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 # shellcheck source=tests/integration/nsroot/helpers.sh

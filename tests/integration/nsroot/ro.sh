@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --ro makes the new root read-only; mounts on it (--tmp) stay writable.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 # shellcheck source=tests/integration/nsroot/helpers.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --sys mounts sysfs read-only on /sys; --tmp a tmpfs on /tmp, whose files
 # are gone with the container.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --cap-drop/--cap-add give the command exactly that capability set in all
 # five sets; --no-new-privs; -S/-G; --wd; --root.
 # shellcheck source=tests/integration/lib.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Descriptors: in the foreground without --root the command inherits ours,
 # as with unshare(1); a detached command, and one with --root, gets 0, 1,
 # 2 and what --preserve-fds and --keep-fd name; the init, the holder and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --detach prints the handle and returns while the command keeps running;
 # --hold keeps the command from starting until --release, given by -t or a
 # piped handle (which is echoed); a user namespace whose maps were written

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Exit status: the command's, 128+N for signal N, 126 not runnable, 127 not
 # found, 125 for nsrun's own failure, each with one error line.
 # shellcheck source=tests/integration/lib.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A failed step leaves nothing behind: no namespace file, no bind mount and
 # no process, in the foreground and detached; one error line, exit 125.
 # shellcheck source=tests/integration/lib.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --handle-format pidfs prints PID:INODE, INODE being the inode of the
 # holder's pidfd (pidfs, Linux 6.9+); nsmap, nsrun --release and nsjoin
 # accept that handle. --handle-format pid (the default) prints the PID;

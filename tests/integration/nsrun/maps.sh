@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # -r, -c, --map-user, --map-group and --setgroups write the maps the kernel
 # then shows in /proc/self/uid_map, gid_map and setgroups.
 # shellcheck source=tests/integration/lib.sh

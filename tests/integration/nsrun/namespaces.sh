@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Each namespace flag gives the command a namespace of that type that
 # differs from ours, and leaves the others shared.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"

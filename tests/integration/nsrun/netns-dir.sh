@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # nsrun --net=/run/netns/NAME where /run/netns is missing makes it as
 # `ip netns add` does: a directory that is a mount of its own, shared, so
 # that `ip netns` sees the namespace. A run that fails takes it away again

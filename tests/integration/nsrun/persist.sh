@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --TYPE=FILE persists each namespace by a bind mount that util-linux
 # nsenter and ip netns can use after the command ended.
 # shellcheck source=tests/integration/lib.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # In a new PID namespace the init is PID 1 and the command PID 2; with
 # --as-pid-1 the command is PID 1; --mount-proc gives a /proc of the new
 # namespace that lists only those processes.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A new mount namespace is private by default; --propagation sets the mode
 # that mountinfo then shows for /.
 # shellcheck source=tests/integration/lib.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # nsrun --release returns once the held command runs: a command that cannot
 # be run is reported by --release, in one line, with 127 (not found), 126
 # (not runnable) or 125 (its set-up failed), and nothing is left: the held

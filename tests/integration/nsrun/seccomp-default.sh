@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --seccomp default: in a container of its own (-Umpiun -r) the calls that
 # reach kernel code a container's root should not reach fail with EPERM,
 # clone3 with ENOSYS, and the harmless ones work. A copy of the profile

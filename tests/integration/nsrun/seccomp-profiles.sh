@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Profiles in Docker's format, read as Docker documents them: one that
 # denies one call denies exactly that one; one that uses every part of the
 # format (defaultErrnoRet, architectures and archMap, conditions on

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A profile that cannot be used is refused before anything is made: one
 # line naming the file, the entry and the reason, exit 125, the command
 # never runs, no namespace file is left. The same for nsjoin and cgctl exec.

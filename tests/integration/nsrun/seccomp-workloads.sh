@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Ordinary programs run under --seccomp default as they do without it:
 # busybox applets, python3 (threads, subprocess, sockets), and a C program
 # that forks, execs, uses sockets, threads, timers and poll.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # INT, TERM and HUP at nsrun's blocking points end it with nothing left:
 # a foreground nsrun waiting for its command passes the signal on and
 # exits 128+N as the command did; a process held by --detach --hold,

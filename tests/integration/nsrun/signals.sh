@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # TERM (and the other forwarded signals) sent to a foreground nsrun reach
 # the command, with the init and with --as-pid-1 (where the kernel would
 # drop a TERM that PID 1 has no handler for): nsrun exits 143.

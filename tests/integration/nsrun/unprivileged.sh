@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # An unprivileged user becomes root of a new user namespace with -r, and
 # can create the other namespaces inside it.
 # shellcheck source=tests/integration/lib.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # unshare(1)'s options that nsrun takes with unshare's meaning:
 # --clear-env, --whitelist-env, --keep-caps, --forward-signals, --owner.
 # (The map forms are in nsmap/nsrun-ranges.sh.)

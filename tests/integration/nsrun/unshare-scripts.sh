@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Command lines written for unshare(1) and nsenter(1) run unchanged with
 # nsrun and nsjoin in their place, and print the same.
 # shellcheck source=tests/integration/lib.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --hostname/--domainname (in a new UTS namespace), lo up in a new network
 # namespace (down with --no-lo), and time namespace offsets.
 # shellcheck source=tests/integration/lib.sh

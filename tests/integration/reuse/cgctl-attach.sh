@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # cgctl attach of a process that has gone, its PID taken by another: the
 # new one stays in its cgroups, and the group cgctl made is gone
 # (lib-reuse.sh, reuse_cases). Then the window that only cgctl has: the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # shellcheck shell=sh
 # Helpers of the PID reuse tests (sourced after lib.sh): a target dies and
 # a new process takes its PID between the moment its handle was written

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # mkprop -t of a process that has gone, its PID taken by another in a
 # mount namespace of its own whose mounts are shared: they stay shared
 # (lib-reuse.sh, reuse_cases).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # nsjoin -t of a process that has gone, its PID taken by another: the
 # command never runs in the new process's namespaces (lib-reuse.sh,
 # reuse_cases).

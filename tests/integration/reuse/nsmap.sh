@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # nsmap for a process that has gone, its PID taken by another in a user
 # namespace without maps: the new one's maps stay unwritten (lib-reuse.sh,
 # reuse_cases).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # nsrun --release of a held process that has gone, its PID taken by
 # another held process: the new one stays held (lib-reuse.sh, reuse_cases).
 # shellcheck source=tests/integration/lib.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # INT, TERM and HUP reaching a tool while it waits on stdin for its handle
 # (in a pipeline whose first step has not printed yet) end it with 128+N
 # and nothing done: no map written, no group made, no link, no release.

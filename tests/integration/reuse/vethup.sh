@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # vethup -t of a process that has gone, its PID taken by another in a
 # network namespace of its own: no veth appears, neither in the new one's
 # namespace nor here (lib-reuse.sh, reuse_cases).

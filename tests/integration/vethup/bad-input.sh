@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A bad value is refused with one line naming the interface, the value and
 # the cause, before anything is made: no interface on either side.
 # shellcheck source=tests/integration/lib.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Two containers on one bridge: the bridge is created (up) by the first
 # vethup, holds the host address, both host ends are its ports, and the
 # containers reach each other and the host.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A bridge that vethup created carries the alias "vethup"; --delete of its
 # last port deletes it too, while one that still has ports, one made by
 # someone else, or one whose alias was changed by hand stays. --delete

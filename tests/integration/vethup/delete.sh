@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --delete HOST removes a pair by its host end, on both sides; it refuses
 # an interface that is neither a veth nor a bridge, and one that does not
 # exist. With --grace it waits for the kernel to delete the pair first.

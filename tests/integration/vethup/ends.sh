@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Ends that could not talk to each other are refused before anything is
 # made, with one line: the same address on both ends, and addresses inside
 # and outside of no common family while the default route is to go via the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The default route inside: via --gateway (one per family, a link-local
 # IPv6 gateway included), none with --gateway none, and by default via the
 # first host address of each family that the inside has an address of.

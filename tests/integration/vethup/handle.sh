@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A handle piped to vethup is used and written back to stdout, so vethup is
 # one step of a pipeline; with --json the JSON follows the handle.
 # shellcheck source=tests/integration/lib.sh

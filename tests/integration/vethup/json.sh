@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --json prints what was made: for each end (and the bridge) its name,
 # ifindex, network namespace, MAC, MTU and addresses, as the kernel has them.
 # shellcheck source=tests/integration/lib.sh

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # shellcheck shell=sh
 # Helpers of the vethup tests (sourced after tests/integration/lib.sh and
 # `isolate`: the test's own network namespace plays the host).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The pair is made with its default names (veth<PID> outside, eth0 inside),
 # both ends up with the MTU, MACs and addresses asked for, lo up inside, and
 # a default route via the first host address of each family.

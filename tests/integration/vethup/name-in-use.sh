@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A name in use on either side is an error (NLM_F_EXCL: never reused), and
 # the interface that has it is left exactly as it was.
 # shellcheck source=tests/integration/lib.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # --netns takes an ip-netns name (/run/netns/NAME) or a namespace file; the
 # default host end is then veth<INODE of the namespace>.
 # shellcheck source=tests/integration/lib.sh

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # One command makes a container reachable from the host and the host from
 # it, over IPv4 and IPv6.
 # shellcheck source=tests/integration/lib.sh

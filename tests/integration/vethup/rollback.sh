@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A failure after the pair exists deletes it, and a bridge made in the same
 # run, and an address added to an existing bridge, and puts lo back down if
 # it was: no interface is left on either side, and an existing bridge keeps

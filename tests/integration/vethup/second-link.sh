@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A second link into a namespace that has a default route already: its own
 # default route is refused by the kernel (EEXIST); vethup says so in plain
 # words and names --gateway none, undoes the second link and leaves the

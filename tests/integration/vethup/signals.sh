@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # INT, TERM and HUP reaching vethup --delete --grace while it waits for
 # the kernel to delete the pair cut the grace short: vethup deletes the
 # pair itself, and then the signal ends it (128+N), nothing left. And a

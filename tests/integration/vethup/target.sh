@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A target that is gone, or that is vethup's own network namespace, is
 # refused with one line, and nothing is made on either side.
 # shellcheck source=tests/integration/lib.sh

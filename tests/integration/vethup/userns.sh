@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A container with a user namespace of its own (its network namespace owned
 # by it) gets its link the same way, and is reachable.
 # shellcheck source=tests/integration/lib.sh
