@@ -22,6 +22,7 @@
  * through the pipe of its hold (lib/init), naming the files for it to
  * undo, since this nsrun is gone by then. */
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -71,6 +72,8 @@ int nsrun_detached(const struct nsrun_opts *o)
 	char handle[64];
 	pid_t child, holder_pid = -1;
 	int status, exit_status = EXIT_TOOL_FAILED, r;
+	sigset_t ending, mask;
+	bool blocked = false;
 
 	/* Before anything is made: a handle that cannot be written is a
 	 * failure with nothing to undo. */
@@ -109,6 +112,12 @@ int nsrun_detached(const struct nsrun_opts *o)
 		nsk_err("holder process %d: %s", (int)holder_pid, target_strerror(r));
 		goto fail;
 	}
+	/* From the first file made to the handle printed, a signal that
+	 * would end us is held back: it ends us once the handle is out, or
+	 * once what we made is undone (a caller's TERM must not leave a
+	 * namespace file or a holder no one knows of). */
+	init_block_ending(&ending, &mask);
+	blocked = true;
 	if ((r = persist_all(o->persist_path, holder_pid, &done, &f)) < 0) {
 		nsk_err_failure(&f, r);
 		goto fail;
@@ -118,6 +127,8 @@ int nsrun_detached(const struct nsrun_opts *o)
 			exit_status = r;	/* the command could not run: 127, 126, 125 */
 		goto fail;
 	}
+	if (init_ending_pending(&ending))
+		goto fail;	/* undone, then the signal ends us */
 	/* Last, as the caller takes it as the go: a handle that cannot be
 	 * written would leave a process no one knows of. */
 	if ((r = target_print(handle)) < 0) {
@@ -126,6 +137,7 @@ int nsrun_detached(const struct nsrun_opts *o)
 	}
 	close(sync[0]);
 	target_close(&holder);
+	sigprocmask(SIG_SETMASK, &mask, NULL);
 	return 0;
 fail:
 	/* Gone before we return, with its PID namespace: nothing is left. */
@@ -137,6 +149,8 @@ fail:
 	if (holder_pid == child)
 		exec_wait(child, &status, 0);
 	close(sync[0]);
+	if (blocked)
+		sigprocmask(SIG_SETMASK, &mask, NULL);
 	return exit_status;
 }
 
