@@ -549,17 +549,17 @@ static pid_t clone_into(int cgfd)
 	return (pid_t)syscall(SYS_clone3, &args, sizeof(args));
 }
 
-/* Start the command in the group as a child; returns its pid or -1. */
-static pid_t spawn(const struct cgctl_opts *o, struct cgctl_ctx *c)
+/* Start the command in the group as a child, with the signal mask cgctl
+ * was started with; returns its pid or -1. */
+static pid_t spawn(const struct cgctl_opts *o, struct cgctl_ctx *c, const sigset_t *start_mask)
 {
 	struct nsk_failure f = NSK_FAILURE_INIT;
 	const char *v2dir = cg_group_dir_for(&c->g, CG_CORE, true);
 	_cleanup_close_ int cgfd = -1;
 	pid_t pid = -1;
-	sigset_t mask;
+	sigset_t mask = *start_mask;
 	int r;
 
-	sigprocmask(SIG_SETMASK, NULL, &mask);
 	init_block_signals();
 	if (c->sys.layout == CG_LAYOUT_UNIFIED && v2dir &&
 	    (cgfd = open(v2dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
@@ -615,26 +615,39 @@ int cmd_exec(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
 	struct nsk_failure f = NSK_FAILURE_INIT;
 	bool fork_it = o->rm || c->sys.layout == CG_LAYOUT_UNIFIED;
+	sigset_t ending, mask;
 	int r, status;
 
-	if (prepare_group(o, c, o->rm) < 0)
+	/* From the group's making to the command's start, a signal that
+	 * would end cgctl is held back: one that came has the group we made
+	 * undone first (a transient group must never outlive cgctl). Once
+	 * the command runs, cgctl forwards it (init_forward_and_wait). */
+	init_block_ending(&ending, &mask);
+	if (prepare_group(o, c, o->rm) < 0 || init_ending_pending(&ending)) {
+		if (init_ending_pending(&ending))
+			undo(o, c);	/* silently: the signal says why */
+		sigprocmask(SIG_SETMASK, &mask, NULL);
 		return EXIT_TOOL_FAILED;
+	}
 	if (!fork_it) {
 		/* join, then become the command (execline style) */
 		if ((r = cg_group_join(&c->g, 0, &f)) < 0) {
 			join_error(o, &f, getpid(), r);
 			undo(o, c);
+			sigprocmask(SIG_SETMASK, &mask, NULL);
 			return EXIT_TOOL_FAILED;
 		}
+		sigprocmask(SIG_SETMASK, &mask, NULL);
 		if (load_filter(o) < 0)
 			return EXIT_TOOL_FAILED;
 		r = exec_command(o->argv);
 		return nsk_exec_error(o->argv[0], r);
 	}
-	pid_t pid = spawn(o, c);
+	pid_t pid = spawn(o, c, &mask);
 	if (pid < 0) {
 		if (o->rm)
 			undo(o, c);
+		sigprocmask(SIG_SETMASK, &mask, NULL);
 		return EXIT_TOOL_FAILED;
 	}
 	status = init_forward_and_wait(pid, 0);

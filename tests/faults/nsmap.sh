@@ -33,7 +33,7 @@ fault_state() {
 	fault_processes
 }
 fault_acceptable() {
-	! grep -Evq ' (empty|whole)$|^nsrun$' "$FAULT_DIR/state.after"
+	! grep -Evq ' (empty|whole)$|^nsrun(-held)?$' "$FAULT_DIR/state.after"
 }
 fault_teardown() {
 	kill -KILL "$held"

@@ -10,7 +10,7 @@ require_root
 require_tool cgctl
 require_cmd strace
 
-group=sig-frz
+group=sig-frz-$$
 on_exit '"$CGCTL" delete '$group' --parent self --kill'
 "$CGCTL" create "$group" --parent self || hard_error "cgctl create"
 "$CGCTL" exec "$group" --parent self -- sh -c 'trap "" TERM; exec sleep 4249' &

@@ -6,18 +6,18 @@
 # empty, ends with 128+N and leaves the group as it was. A TERM that comes
 # while attach moves its target (strace holds it on its return from its
 # write of the target's PID to the group's cgroup.procs) ends it (143)
-# with the target back where it was and the group gone; so does create,
-# held after its first mkdir(2), with no group left.
+# with the target back where it was and the group gone; so do create and
+# exec --rm, held after their first mkdir(2), with no group left.
 # shellcheck source=tests/integration/lib.sh
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 require_root
 require_tool cgctl
 require_cmd strace
 
-on_exit '"$CGCTL" delete sig-rm --parent self --kill'
-on_exit '"$CGCTL" delete sig-wait --parent self --kill'
-on_exit '"$CGCTL" delete sig-attach --parent self --kill'
-on_exit '"$CGCTL" delete sig-create --parent self --kill'
+on_exit '"$CGCTL" delete sig-rm-$$ --parent self --kill'
+on_exit '"$CGCTL" delete sig-wait-$$ --parent self --kill'
+on_exit '"$CGCTL" delete sig-attach-$$ --parent self --kill'
+on_exit '"$CGCTL" delete sig-create-$$ --parent self --kill'
 
 # no_group NAME: cgctl finds no such group beneath this test's cgroup
 no_group() {
@@ -38,28 +38,28 @@ for sig in $(ending_signals); do
 	name=${sig%:*}
 	n=$((n + 1))
 
-	with_signals "$CGCTL" exec --rm sig-rm --parent self --pids 16 -- sleep "4246.$n" &
+	with_signals "$CGCTL" exec --rm sig-rm-$$ --parent self --pids 16 -- sleep "4246.$n" &
 	pid=$!
 	kill_later "$pid"
 	wait_in_syscall "$pid" rt_sigtimedwait
 	wait_for "[ -n \"\$(pids_with_arg 4246.$n)\" ]" || fail "the command did not start"
 	assert_ended_by "$sig" "$pid" "exec --rm"
 	[ -z "$(pids_with_arg "4246.$n")" ] || fail "exec --rm: the command outlived SIG$name"
-	no_group sig-rm
+	no_group sig-rm-$$
 
-	"$CGCTL" create sig-wait --parent self || hard_error "cgctl create"
-	"$CGCTL" exec sig-wait --parent self -- sleep "4247.$n" &
+	"$CGCTL" create sig-wait-$$ --parent self || hard_error "cgctl create"
+	"$CGCTL" exec sig-wait-$$ --parent self -- sleep "4247.$n" &
 	sleeper=$!
 	kill_later "$sleeper"
 	wait_for "[ -n \"\$(pids_with_arg 4247.$n)\" ]" || fail "the group's process did not start"
-	with_signals "$CGCTL" wait sig-wait --parent self &
+	with_signals "$CGCTL" wait sig-wait-$$ --parent self &
 	pid=$!
 	kill_later "$pid"
 	wait_in_syscall "$pid" "$blocking"
 	assert_ended_by "$sig" "$pid" "wait"
 	[ -n "$(pids_with_arg "4247.$n")" ] || fail "wait: the group's process is gone"
-	"$CGCTL" delete sig-wait --parent self --kill || fail "cgctl delete --kill: exit status $?"
-	no_group sig-wait
+	"$CGCTL" delete sig-wait-$$ --parent self --kill || fail "cgctl delete --kill: exit status $?"
+	no_group sig-wait-$$
 done
 
 sleep 1000 &
@@ -68,18 +68,28 @@ kill_later "$target"
 # held at the move in one hierarchy: v2's where there is one
 dir=$(cg_get dir)
 [ -n "$dir" ] || dir=$(cg_get dir memory)
-paused "write@$dir/sig-attach/cgroup.procs" 1 "" \
-	"$CGCTL" attach sig-attach --parent self --create -t "$target"
+paused "write@$dir/sig-attach-$$/cgroup.procs" 1 "" \
+	"$CGCTL" attach sig-attach-$$ --parent self --create -t "$target"
 assert_ne "$(cat /proc/self/cgroup)" "$(cat "/proc/$target/cgroup")" "the target's cgroups, cgctl held"
 kill -TERM "$PAUSED"
 resume
 assert_eq 143 "$PAUSED_STATUS" "attach: exit status after TERM"
 assert_eq "" "$(cat "$TMP_DIR/stdout")" "attach: stdout (no handle)"
 assert_eq "$(cat /proc/self/cgroup)" "$(cat "/proc/$target/cgroup")" "the target's cgroups after TERM"
-no_group sig-attach
+no_group sig-attach-$$
 
-paused mkdir 1 "" "$CGCTL" create sig-create --parent self --pids 16
+paused mkdir 1 "" "$CGCTL" create sig-create-$$ --parent self --pids 16
 kill -TERM "$PAUSED"
 resume
 assert_eq 143 "$PAUSED_STATUS" "create: exit status after TERM"
-no_group sig-create
+no_group sig-create-$$
+
+# exec --rm, held after its first mkdir(2): the transient group is undone
+# before the TERM ends cgctl, and the command never starts
+on_exit '"$CGCTL" delete sig-exec-rm-$$ --parent self --kill'
+paused mkdir 1 "" "$CGCTL" exec --rm sig-exec-rm-$$ --parent self -- touch "$TMP_DIR/exec-rm-ran"
+kill -TERM "$PAUSED"
+resume
+assert_eq 143 "$PAUSED_STATUS" "exec --rm: exit status after TERM"
+[ ! -e "$TMP_DIR/exec-rm-ran" ] || fail "exec --rm: the command ran after TERM"
+no_group sig-exec-rm-$$

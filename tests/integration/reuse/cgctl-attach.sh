@@ -12,6 +12,9 @@
 . "$NSKIT_SRCDIR/tests/integration/reuse/lib-reuse.sh"
 require_tool cgctl
 reuse_isolate
+# a group name of this run's own: another checkout may run this test at
+# the same time in the same cgroup (TMP_DIR's suffix is unique)
+BOX=reuse-box-${TMP_DIR##*.}
 
 start_sleep() {
 	start_sleeper sleep 1000
@@ -22,25 +25,25 @@ start_successor() { start_sleep; }
 # born here, in this test's cgroups: there it stays
 assert_untouched() {
 	assert_eq "$(cat /proc/self/cgroup)" "$(cat "/proc/$1/cgroup")" "the successor's cgroups"
-	assert_status 125 "the group" -- "$CGCTL" stat box --parent self
-	assert_one_line_error cgctl "box: no such group"
+	assert_status 125 "the group" -- "$CGCTL" stat "$BOX" --parent self
+	assert_one_line_error cgctl "$BOX: no such group"
 }
 
 control() {
-	"$CGCTL" attach box --parent self --create -t "$1" || fail "attaching the successor: exit status $?"
+	"$CGCTL" attach "$BOX" --parent self --create -t "$1" || fail "attaching the successor: exit status $?"
 	assert_ne "$(cat /proc/self/cgroup)" "$(cat "/proc/$1/cgroup")" "the attached successor's cgroups"
-	"$CGCTL" delete box --parent self --kill || hard_error "cgctl delete"
+	"$CGCTL" delete "$BOX" --parent self --kill || hard_error "cgctl delete"
 }
-on_exit '"$CGCTL" delete box --parent self --kill'
+on_exit '"$CGCTL" delete "$BOX" --parent self --kill'
 
-reuse_cases "$CGCTL" attach box --parent self --create
+reuse_cases "$CGCTL" attach "$BOX" --parent self --create
 
 # 3. the target ends after cgctl's last check that it lives (its second
 # signal 0 through the pidfd, the first being target_open's): the PID
 # that cgctl writes is the successor's
 start_target
 pid=$STARTED
-paused pidfd_send_signal 2 "$pid" "$CGCTL" attach box --parent self --create -t -
+paused pidfd_send_signal 2 "$pid" "$CGCTL" attach "$BOX" --parent self --create -t -
 reap "$pid"
 take_pid "$pid" start_successor
 resume

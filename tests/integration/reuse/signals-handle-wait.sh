@@ -8,6 +8,9 @@
 require_root
 require_cmd ip
 isolate
+# a group name of this run's own: another checkout may run this test at
+# the same time in the same cgroup (TMP_DIR's suffix is unique)
+BOX=reuse-box-${TMP_DIR##*.}
 
 fifo=$TMP_DIR/handle
 mkfifo "$fifo" || hard_error "mkfifo"
@@ -38,10 +41,10 @@ assert_eq "" "$(cat "/proc/$target/uid_map")" "the target's uid_map"
 waits vethup "$VETHUP" --addr 10.9.0.2/24 --host-addr 10.9.0.1/24
 assert_eq 1 "$(ip -o link show | wc -l)" "the links here (lo only)"
 assert_eq 1 "$(nsenter -t "$target" -n ip -o link show | wc -l)" "the target's links (lo only)"
-waits "cgctl attach" "$CGCTL" attach box --parent self --create
-on_exit '"$CGCTL" delete box --parent self --kill'
-assert_status 125 "the group" -- "$CGCTL" stat box --parent self
-assert_one_line_error cgctl "box: no such group"
+waits "cgctl attach" "$CGCTL" attach "$BOX" --parent self --create
+on_exit '"$CGCTL" delete "$BOX" --parent self --kill'
+assert_status 125 "the group" -- "$CGCTL" stat "$BOX" --parent self
+assert_one_line_error cgctl "$BOX: no such group"
 waits "mkprop -t -" "$MKPROP" -t - --private /
 waits "nsjoin" "$NSJOIN" --uts -- touch "$TMP_DIR/joined"
 [ ! -e "$TMP_DIR/joined" ] || fail "nsjoin ran its command"
