@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # cgctl exec --seccomp: the command runs in the group under the filter (the
 # last step of an exec chain, after the steps that needed what it refuses),
-# and a transient group is removed as usual.
+# and a transient group is removed as usual. Not among tests/integration/
+# cgctl/, which the cgroup test machine (tests/vm) runs: its image has no
+# seccomp probe.
 # shellcheck source=tests/integration/lib.sh
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 # shellcheck source=tests/integration/cgctl/layout.inc
