@@ -102,17 +102,14 @@ int exec_env_keep_only(const char *keep)
 		sprintf(saved[n++], "%s=%s", name, v);
 	}
 	clearenv();
-	/* putenv keeps the strings: they stay ours until exec */
-	for (size_t i = 0; i < n; i++)
-		if (putenv(saved[i]) != 0) {
+	/* setenv copies: the saved "NAME=VALUE" stay ours, and are freed */
+	for (size_t i = 0; i < n && r == 0; i++) {
+		char *eq = strchr(saved[i], '=');
+
+		*eq = '\0';
+		if (setenv(saved[i], eq + 1, 1) != 0)
 			r = -errno;
-			break;
-		}
-	if (r == 0) {
-		free(saved);
-		return 0;
 	}
-	n = 0;	/* once put, the strings belong to the environment */
 out:
 	for (size_t i = 0; i < n; i++)
 		free(saved[i]);
