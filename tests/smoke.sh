@@ -58,7 +58,7 @@ fi
 bindir=$1
 version=${2:-}
 
-for t in nsrun nsjoin nsmap cgctl vethup mkprop nsroot; do
+for t in nsrun nsjoin nsmap cgctl vethup mkprop nsroot nsls; do
 	[ -x "$bindir/$t" ] || fail "$bindir/$t: not installed"
 	out=$("$bindir/$t" --version) || fail "$bindir/$t --version: exit status $?"
 	case $out in
