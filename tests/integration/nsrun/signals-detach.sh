@@ -14,6 +14,8 @@ isolate
 ns_file_dir
 d=$NS_DIR
 marker=4246.$$
+# what a regression would leave: the held command, ended at exit
+on_exit "kill -KILL \$(pids_with_arg $marker 2>/dev/null) 2>/dev/null"
 
 # held at the return of its first send: the go to the holder, the file
 # made before it

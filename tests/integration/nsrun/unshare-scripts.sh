@@ -45,10 +45,10 @@ fi
 same_output "exit status" -U sh -c 'exit 42'
 
 # nsenter: -W, -S/-G and the namespace options
-pid=$("$NSRUN" --mount --uts --detach -- sh -c 'mkdir -p /tmp/nskit-wdns && exec sleep 100') ||
-	hard_error "nsrun --detach"
+wdns=$TMP_DIR/wdns
+mkdir "$wdns" || hard_error "mkdir $wdns"
+pid=$("$NSRUN" --mount --uts --detach -- sleep 100) || hard_error "nsrun --detach"
 kill_later "$pid"
-wait_for "[ -d /proc/$pid/root/tmp/nskit-wdns ]" || hard_error "the target did not start"
 same_nsenter() {
 	_what=$1
 	shift
@@ -56,7 +56,7 @@ same_nsenter() {
 	_ours=$("$NSJOIN" "$@" 2>&1) || true
 	assert_eq "$_theirs" "$_ours" "$_what: output of nsjoin as of nsenter"
 }
-same_nsenter "-W" -t "$pid" -m -W /tmp/nskit-wdns pwd
+same_nsenter "-W" -t "$pid" -m -W "$wdns" pwd
 same_nsenter "-u hostname" -t "$pid" -u hostname
 same_nsenter "-m -S -G" -t "$pid" -m -S 1000 -G 1000 sh -c 'id -u; id -g'
 same_nsenter "--all" -t "$pid" --all sh -c 'readlink /proc/self/ns/mnt /proc/self/ns/uts'
