@@ -494,7 +494,9 @@ int main(int argc, char **argv)
 	struct nsrun_opts o = { .setgroups = -1, .propagation = MS_PRIVATE | MS_REC,
 				.maps = MAPREQ_INIT,
 				.exec = { .keep_fds = FDKEEP_INIT } };
-	char **args;
+	/* static: reachable to the end, as the option values in it must be
+	 * (a leak checker takes a local's allocation for lost at exit) */
+	static char **args;
 	int r;
 
 	/* Every option value, the command and our own name are read from a
