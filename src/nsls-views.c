@@ -2,7 +2,6 @@
 /* nsls: the container view (flat or --tree) and the namespace view. */
 #include <errno.h>
 #include <fcntl.h>
-#include <libsmartcols.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +10,7 @@
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "dl-smartcols.h"
 #include "err.h"
 #include "netlink.h"
 #include "netshow.h"
