@@ -70,27 +70,32 @@ median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }
 # bench NAME NSJOIN-ARGS NSENTER-ARGS FLOOR-MASK
 # shellcheck disable=SC2086 # the option words are split on purpose
 bench() {
-	: >"$tmp/nsjoin" && : >"$tmp/nsenter" && : >"$tmp/floor"
+	: >"$tmp/nsjoin" && : >"$tmp/nsenter" && : >"$tmp/floor" && : >"$tmp/rules"
 	# warm the caches once
-	"$nsjoin" -t "$pid" $2 -- true && nsenter -t "$pid" $3 -- true && "$floor" "$pid" "$4" true
+	"$nsjoin" -t "$pid" $2 -- true && nsenter -t "$pid" $3 -- true && "$floor" "$pid" "$4" true &&
+		"$floor" -S "$pid" "$4" true
 	r=0
 	while [ $r -lt "$rounds" ]; do
 		time_batch "$nsjoin" -t "$pid" $2 -- true >>"$tmp/nsjoin"
 		time_batch nsenter -t "$pid" $3 -- true >>"$tmp/nsenter"
 		time_batch "$floor" "$pid" "$4" true >>"$tmp/floor"
+		time_batch "$floor" -S "$pid" "$4" true >>"$tmp/rules"
 		r=$((r + 1))
 	done
 	j=$(median "$tmp/nsjoin")
 	e=$(median "$tmp/nsenter")
 	f=$(median "$tmp/floor")
-	awk -v n="$1" -v j="$j" -v e="$e" -v f="$f" 'BEGIN {
-		printf "%-14s %10.1f %10.1f %10.1f %13.3f %13.3f %13.3f\n", n, j / 1000, e / 1000,
-			f / 1000, j / f, e / f, j / e }'
+	s=$(median "$tmp/rules")
+	awk -v n="$1" -v j="$j" -v e="$e" -v f="$f" -v s="$s" 'BEGIN {
+		printf "%-14s %10.1f %10.1f %10.1f %10.1f %13.3f %13.3f %13.3f\n", n, j / 1000, e / 1000,
+			f / 1000, s / 1000, j / f, j / s, j / e }'
 }
 
 printf 'target %s (namespaces differing from ours: %s); %s rounds of %s runs each\n' \
 	"$pid" "$all" "$rounds" "$batch"
-printf '%-14s %10s %10s %10s %13s %13s %13s\n' case "nsjoin us" "nsenter us" "floor us" \
-	nsjoin/floor nsenter/floor nsjoin/nsenter
+# floor+rules: the floor with the system calls of the rules nsjoin follows
+# (bench/nsjoin-floor.c -S), the fair floor of issue 19
+printf '%-14s %10s %10s %10s %10s %13s %13s %13s\n' case "nsjoin us" "nsenter us" "floor us" \
+	"f+rules us" nsjoin/floor nsjoin/f+rules nsjoin/nsenter
 bench "-a -- true" "-a" "-a" "$all"
 bench "-n -- true" "-n" "-n" "net"

@@ -1,23 +1,30 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The floor for nsrun's benchmark: the system calls of the same work made
  * directly, with nothing else. Usage:
- *   nsrun-floor [-r] [-P] [-1] FLAGS CMD...
+ *   nsrun-floor [-r] [-P] [-1] [-S] FLAGS CMD...
  * FLAGS: letters U m p i n u (unshare's; n also brings lo up); -r: map root (setgroups deny,
  * uid_map, gid_map); -P: mount a fresh /proc in the child (with p). With a
  * PID namespace the child is an init that forks the command and waits for
  * it, as nsrun's is; -1 makes the child exec the command as PID 1 instead
  * (what `unshare --fork` and `nsrun --as-pid-1` do). Without one, the
- * command is exec'd directly. */
+ * command is exec'd directly. -S adds the system calls of the rules every
+ * nsrun follows, the fair floor (issue 19): non-dumpable as root, the
+ * waiting processes in / with no descriptor but 0-2 (the security rule),
+ * and ending signals blocked and waited for with sigtimedwait, so that
+ * they can be forwarded to the command. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <net/if.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -28,6 +35,44 @@ static void write_file(const char *path, const char *text)
 	if (fd < 0 || write(fd, text, strlen(text)) < 0)
 		exit(125);
 	close(fd);
+}
+
+static int rules;
+static sigset_t forwarded;
+
+/* A process that only waits: in /, holding nothing of the host. */
+static void let_go(void)
+{
+	if (rules) {
+		chdir("/");
+		syscall(SYS_close_range, 3U, ~0U, 0);
+	}
+}
+
+/* Exec the command, with the signals it gets forwarded unblocked. */
+static void run(char **cmd)
+{
+	if (rules)
+		sigprocmask(SIG_SETMASK, &(sigset_t){ 0 }, NULL);
+	execvp(cmd[0], cmd);
+	_exit(127);
+}
+
+/* Wait for pid: with the rules, as nsrun does, for SIGCHLD among the
+ * signals it forwards. */
+static int wait_for(pid_t pid)
+{
+	int st;
+
+	if (rules) {
+		siginfo_t si;
+		while (sigtimedwait(&forwarded, &si, NULL) != SIGCHLD)
+			;
+		waitpid(pid, &st, WNOHANG);
+	} else {
+		waitpid(pid, &st, 0);
+	}
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
 int main(int argc, char **argv)
@@ -44,7 +89,11 @@ int main(int argc, char **argv)
 			mount_proc = 1;
 		else if (!strcmp(argv[i], "-1"))
 			as_pid_1 = 1;
+		else if (!strcmp(argv[i], "-S"))
+			rules = 1;
 	}
+	if (rules && uid == 0)
+		prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 	for (const char *c = argv[i++]; *c; c++)
 		switch (*c) {
 		case 'U': flags |= CLONE_NEWUSER; break;
@@ -78,25 +127,30 @@ int main(int argc, char **argv)
 		execvp(argv[i], argv + i);
 		return 127;
 	}
+	if (rules) {
+		static const int signals[] = { SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2,
+					       SIGTERM, SIGCHLD, SIGCONT, SIGWINCH };
+		sigemptyset(&forwarded);
+		for (size_t k = 0; k < sizeof(signals) / sizeof(*signals); k++)
+			sigaddset(&forwarded, signals[k]);
+		sigprocmask(SIG_BLOCK, &forwarded, NULL);
+	}
 	pid_t pid = fork();
 	if (pid == 0) {
 		if (mount_proc && mount("proc", "/proc", "proc", MS_NOSUID | MS_NOEXEC | MS_NODEV, NULL) < 0)
 			_exit(125);
 		if (!as_pid_1) {
 			/* the init: fork the command, wait for it */
+			if (rules)
+				prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 			pid_t cmd = fork();
-			if (cmd == 0) {
-				execvp(argv[i], argv + i);
-				_exit(127);
-			}
-			int st;
-			waitpid(cmd, &st, 0);
-			_exit(WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st));
+			if (cmd == 0)
+				run(argv + i);
+			let_go();
+			_exit(wait_for(cmd));
 		}
-		execvp(argv[i], argv + i);
-		_exit(127);
+		run(argv + i);
 	}
-	int status;
-	waitpid(pid, &status, 0);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	let_go();
+	return wait_for(pid);
 }

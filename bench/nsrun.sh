@@ -25,20 +25,26 @@ bench_cases() {
 	# nsrun runs its init as PID 1 (3 processes), unshare --fork runs the
 	# command as PID 1 (2 processes): each has its floor, and
 	# nsrun --as-pid-1 compares with unshare's.
+	# floor+rules: the floor with the system calls of the rules nsrun
+	# follows (bench/nsrun-floor.c -S), the fair floor of issue 19
 	echo "-Umpinu -r --fork true"
 	"$t" "$runs" floor -- "$f" -r Umpinu "$true_bin" ";" \
+		floor+rules -- "$f" -S -r Umpinu "$true_bin" ";" \
 		nsrun -- "$nsrun" -Umpinu -r --fork "$true_bin" ";" \
 		floor-as-pid-1 -- "$f" -r -1 Umpinu "$true_bin" ";" \
+		floor+rules-as-pid-1 -- "$f" -S -r -1 Umpinu "$true_bin" ";" \
 		nsrun-as-pid-1 -- "$nsrun" -Umpinu -r --fork --as-pid-1 "$true_bin" ";" \
 		unshare -- unshare -Umpinu -r --fork "$true_bin"
 	echo "-Umpinu -r --fork --mount-proc true"
 	"$t" "$runs" floor -- "$f" -r -P Umpinu "$true_bin" ";" \
+		floor+rules -- "$f" -S -r -P Umpinu "$true_bin" ";" \
 		nsrun -- "$nsrun" -Umpinu -r --fork --mount-proc "$true_bin" ";" \
 		floor-as-pid-1 -- "$f" -r -P -1 Umpinu "$true_bin" ";" \
 		nsrun-as-pid-1 -- "$nsrun" -Umpinu -r --fork --as-pid-1 --mount-proc "$true_bin" ";" \
 		unshare -- unshare -Umpinu -r --fork --mount-proc "$true_bin"
 	echo "-n true"
 	"$t" "$runs" floor -- "$f" n "$true_bin" ";" \
+		floor+rules -- "$f" -S n "$true_bin" ";" \
 		nsrun -- "$nsrun" -n "$true_bin" ";" \
 		unshare -- unshare -n "$true_bin"
 }

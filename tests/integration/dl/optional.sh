@@ -43,7 +43,9 @@ assert_status 0 "mkprop --private -r" -- "$NSRUN" -m -- "$MKPROP" --private -r /
 assert_status 0 "cgctl create" -- "$CGCTL" create "$G" --parent self --pids 10
 assert_status 0 "cgctl delete" -- "$CGCTL" delete "$G" --parent self
 assert_status 0 "nsjoin -n" -- "$NSJOIN" -t $$ -n -- true
-assert_status 0 "nsmap --dry-run" -- sh -c "'$NSRUN' -U --detach --hold -- true | '$NSMAP' --uid 0:0:1 --dry-run"
+handle=$("$NSRUN" -U --detach --hold -- true) || fail "nsrun --detach: $?"
+kill_later "${handle%%:*}"
+assert_status 0 "nsmap" -- "$NSMAP" -t "$handle" --uid 0:0:1 --gid 0:0:1
 
 # What needs a library names it.
 assert_status 125 "mkprop --show" -- "$MKPROP" --show /
