@@ -3,10 +3,15 @@
  * done by one small process with no discovery, no checks and no undo, and
  * a timer that runs command lines and reports the wall time they took.
  *
- *   cgctl-floor cycle DIR... -w DIR/FILE=VALUE... -- CMD [ARG]...
+ *   cgctl-floor cycle [-S] DIR... -w DIR/FILE=VALUE... -- CMD [ARG]...
  *       mkdir each DIR (a v1 cpuset DIR gets its parent's cpus and mems:
  *       pass it as +DIR), make the writes, fork: the child writes itself
  *       into DIR/cgroup.procs of every DIR and execs CMD; wait; rmdir.
+ *       -S adds the system calls of the rules every cgctl run follows,
+ *       the fair floor (issue 19): the hierarchies found from
+ *       /proc/self/mountinfo and /proc/self/cgroup, the ending signals
+ *       blocked while groups exist (a signal undoes them) and taken with
+ *       sigtimedwait while the command runs, to forward them.
  *   cgctl-floor create DIR...
  *       only the mkdirs (and the cpuset copies) of cycle.
  *   cgctl-floor time FILE
@@ -22,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -76,11 +82,44 @@ static int make_dirs(int argc, char **argv, char **dirs, int *ndirs)
 	return i;
 }
 
+/* -S: what cgctl reads to find the hierarchies and its own groups. */
+static int discover(void)
+{
+	static const char *const files[] = { "/proc/self/mountinfo", "/proc/self/cgroup" };
+	char buf[16384];
+
+	for (size_t k = 0; k < sizeof(files) / sizeof(*files); k++) {
+		int fd = open(files[k], O_RDONLY | O_CLOEXEC);
+		ssize_t n;
+
+		if (fd < 0)
+			return -1;
+		while ((n = read(fd, buf, sizeof(buf))) > 0)
+			;
+		close(fd);
+		if (n < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int cycle(int argc, char **argv)
 {
+	static const int signals[] = { SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2,
+				       SIGTERM, SIGCHLD, SIGCONT, SIGWINCH };
 	char *dirs[64], path[4200];
-	int ndirs = 0, i, status;
+	int ndirs = 0, i, status, rules = 0;
+	sigset_t forwarded;
 
+	if (argc > 0 && !strcmp(argv[0], "-S")) {
+		rules = 1;
+		argc--, argv++;
+		sigemptyset(&forwarded);
+		for (size_t k = 0; k < sizeof(signals) / sizeof(*signals); k++)
+			sigaddset(&forwarded, signals[k]);
+		if (discover() < 0 || sigprocmask(SIG_BLOCK, &forwarded, NULL) < 0)
+			return 1;
+	}
 	if ((i = make_dirs(argc, argv, dirs, &ndirs)) < 0)
 		return 1;
 	if (i < argc && !strcmp(argv[i], "-w"))
@@ -101,10 +140,19 @@ static int cycle(int argc, char **argv)
 			if (put(path, "0") < 0)
 				_exit(125);
 		}
+		if (rules)
+			sigprocmask(SIG_SETMASK, &(sigset_t){ 0 }, NULL);
 		execvp(argv[i + 1], argv + i + 1);
 		_exit(127);
 	}
-	waitpid(pid, &status, 0);
+	if (rules) {
+		siginfo_t si;
+		while (sigtimedwait(&forwarded, &si, NULL) != SIGCHLD)
+			;
+		waitpid(pid, &status, WNOHANG);
+	} else {
+		waitpid(pid, &status, 0);
+	}
 	for (int d = ndirs; d-- > 0;)
 		rmdir(dirs[d]);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;

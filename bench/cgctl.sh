@@ -90,6 +90,8 @@ done
 if cg_on_v1 memory; then memfile=memory.limit_in_bytes; else memfile=memory.max; fi
 floor="$floor -w $(cg_dir memory "$G")/$memfile=67108864 $(cg_dir pids "$G")/pids.max=64 -- true"
 echo "$floor" >"$tmp/floor.cmd"
+# the fair floor (issue 19): the same with the rules every cgctl run follows
+echo "$floor" | sed 's/ cycle / cycle -S /' >"$tmp/rules.cmd"
 
 have_libcgroup=false
 if command -v cgcreate >/dev/null && cg_on_v1 memory && cg_on_v1 pids; then
@@ -111,9 +113,9 @@ fi
 i=0
 while [ $i -lt "$RUNS" ]; do
 	case $((i % 3)) in
-	0) measure floor; measure cgctl; $have_libcgroup && measure libcgroup ;;
-	1) measure cgctl; $have_libcgroup && measure libcgroup; measure floor ;;
-	2) $have_libcgroup && measure libcgroup; measure floor; measure cgctl ;;
+	0) measure floor; measure rules; measure cgctl; $have_libcgroup && measure libcgroup ;;
+	1) measure cgctl; $have_libcgroup && measure libcgroup; measure floor; measure rules ;;
+	2) $have_libcgroup && measure libcgroup; measure rules; measure floor; measure cgctl ;;
 	esac
 	i=$((i + 1))
 done
@@ -125,7 +127,10 @@ f=$(median "$tmp/floor.us") c=$(median "$tmp/cgctl.us")
 echo
 echo "cycle: create + memory/pids limits + run true + delete (median us, ratio to floor)"
 printf '  %-44s %8s  %s\n' "floor (cgctl-floor cycle, $(cg_group_dirs "$G" | wc -l) dirs)" "$f" 1.00
-printf '  %-44s %8s  %s\n' "cgctl exec --create --rm" "$c" "$(ratio "$c" "$f")"
+s=$(median "$tmp/rules.us")
+printf '  %-44s %8s  %s\n' "floor+rules (cycle -S: discovery, signals)" "$s" "$(ratio "$s" "$f")"
+printf '  %-44s %8s  %s (%sx floor+rules)\n' "cgctl exec --create --rm" "$c" "$(ratio "$c" "$f")" \
+	"$(ratio "$c" "$s")"
 if $have_libcgroup; then
 	l=$(median "$tmp/libcgroup.us")
 	printf '  %-44s %8s  %s\n' "cgcreate+cgset x2+cgexec+cgdelete x2 (2 dirs)" "$l" "$(ratio "$l" "$f")"

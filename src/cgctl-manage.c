@@ -574,7 +574,10 @@ static pid_t spawn(const struct cgctl_opts *o, struct cgctl_ctx *c, const sigset
 			return pid;
 		}
 	}
-	pid = fork();
+	/* vfork, as nsrun's init and nsjoin: the child only joins the group
+	 * and sets up its own process state, then execs or _exits; our page
+	 * tables need not be copied first (issue 19). */
+	pid = vfork();
 	if (pid == 0) {
 		if ((r = cg_group_join(&c->g, 0, &f)) < 0) {
 			join_error(o, &f, getpid(), r);
