@@ -132,7 +132,8 @@ static int sync_ready(int sync_fd)
 			nsk_err("waiting for the go of nsrun: %s", strerror(-r));
 		return -1;
 	}
-	close(sync_fd);
+	/* Open up to the exec, which closes it: nsrun keeps the files once it
+	 * sees that end, and undoes them if the exec failed instead. */
 	return 0;
 }
 
@@ -153,7 +154,10 @@ static int exec_cmd(const struct nsrun_opts *o, int sync_fd, const struct nsrun_
 		return EXIT_TOOL_FAILED;
 	status = exec_command(o->argv);
 	err = errno;
-	return nsrun_report_failure(rep, nsk_fail_exec(&f, o->argv[0], status, err), &f, -err);
+	status = nsrun_report_failure(rep, nsk_fail_exec(&f, o->argv[0], status, err), &f, -err);
+	if (sync_fd >= 0)	/* after the line: nsrun's undo may add its own */
+		(void)msg_send(sync_fd, MSG_EXEC_FAILED, status, NULL);
+	return status;
 }
 
 static bool wants_init(const struct nsrun_opts *o)

@@ -87,6 +87,7 @@ int nsrun_foreground(const struct nsrun_opts *o)
 			exec_wait(child, &status, 0);
 			return EXIT_TOOL_FAILED;
 		}
+		/* r > 0: the command could not run; it ends with its status */
 	}
 	/* Without a PID namespace the container sees this process: it keeps
 	 * nothing of the host that it does not need (see nsrun_let_go). */
@@ -142,10 +143,11 @@ static int foreground_child(const struct nsrun_opts *o, int parent, int sync_fd)
 
 /* Once the command says it is ready (only the exec is left), have the
  * helper make the files from this process's namespaces, give the command
- * its go, then have the helper keep them: the go is sent while the helper
- * can still undo the files, and a keep that fails (the helper undoes them
- * when its channel ends) kills the command. On failure the files are
- * undone. Prints its own error. */
+ * its go, and once the exec has closed the channel have the helper keep
+ * them: until then the helper can still undo the files, and a keep that
+ * fails (the helper undoes them when its channel ends) kills the command.
+ * On failure, the command's exec too, the files are undone. Prints its own
+ * error (the command says why its exec failed). */
 static int persist_then_go(struct helper *h, int sync_fd)
 {
 	struct nsk_failure f = NSK_FAILURE_INIT;
@@ -168,6 +170,11 @@ static int persist_then_go(struct helper *h, int sync_fd)
 			nsk_err("starting the command: %s", strerror(-r));
 		nsrun_finish_helper(h, false);
 		return -1;
+	}
+	/* The end of the channel: the exec happened. A message: it failed. */
+	if (msg_recv(sync_fd, &m) == 0) {
+		nsrun_finish_helper(h, false);
+		return 1;
 	}
 	return nsrun_finish_helper(h, true) < 0 ? -1 : 0;
 }
