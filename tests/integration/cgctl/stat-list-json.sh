@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # stat --json and list --json are valid JSON and carry the figures the
-# kernel shows: the limits set, the process count, the frozen state.
+# kernel shows: the limits set (as numbers), the process count, the
+# frozen state.
 # shellcheck source=tests/integration/lib.sh
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 # shellcheck source=tests/integration/cgctl/layout.inc
@@ -37,8 +38,8 @@ cp "$TMP_DIR/stdout" "$TMP_DIR/stat.json"
 valid_json "$TMP_DIR/stat.json"
 grep -q '"cgstat": \[' "$TMP_DIR/stat.json" || fail "no cgstat array"
 grep -q "\"group\": \"$G\"" "$TMP_DIR/stat.json" || fail "no group name"
-grep -q '"memory.max": "33554432"' "$TMP_DIR/stat.json" || fail "memory.max missing: $(cat "$TMP_DIR/stat.json")"
-grep -q '"pids.max": "20"' "$TMP_DIR/stat.json" || fail "pids.max missing"
+grep -q '"memory.max": 33554432,' "$TMP_DIR/stat.json" || fail "memory.max missing: $(cat "$TMP_DIR/stat.json")"
+grep -q '"pids.max": 20,' "$TMP_DIR/stat.json" || fail "pids.max missing"
 if cg_on_v1 pids || cg_v2_has pids; then
 	grep -q '"pids.current": 1,' "$TMP_DIR/stat.json" || fail "pids.current is not 1: $(cat "$TMP_DIR/stat.json")"
 fi
