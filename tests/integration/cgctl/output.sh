@@ -15,14 +15,6 @@ cg_require_usable
 G=$CG_GROUP
 cg_remove_later "$G"
 
-# valid_json FILE: python3 parses it, where there is one (not in the VM)
-valid_json() {
-	if command -v python3 >/dev/null 2>&1; then
-		python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$1" ||
-			fail "not JSON: $(cat "$1")"
-	fi
-}
-
 assert_status 0 "create" -- "$CGCTL" create "$G" --memory 32M --pids 20
 assert_status 0 "create child" -- "$CGCTL" create "$G/child"
 # the limits as the kernel has them

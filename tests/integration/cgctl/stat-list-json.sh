@@ -11,22 +11,6 @@ cg_require_usable
 G=$CG_GROUP
 cg_remove_later "$G"
 
-# valid_json FILE: python3 parses it (the busybox VM has no python3: there,
-# NSKIT_VM=1, set by the VM harness, lets the greps below stand alone).
-valid_json() {
-	if command -v python3 >/dev/null 2>&1; then
-		python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$1" ||
-			fail "not JSON: $(cat "$1")"
-	elif [ "${NSKIT_VM:-0}" != 1 ]; then
-		fail "needs python3 to check JSON"
-	fi
-	# braces and brackets balance, and the document is one object
-	_o=$(tr -cd '{' <"$1" | wc -c)
-	_c=$(tr -cd '}' <"$1" | wc -c)
-	assert_eq "$_o" "$_c" "braces in $1"
-	head -c1 "$1" | grep -q '{' || fail "$1 does not start with {"
-}
-
 assert_status 0 "create" -- "$CGCTL" create "$G" --memory 32M --pids 20
 assert_status 0 "create child" -- "$CGCTL" create "$G/child"
 "$CGCTL" exec "$G" -- sleep 100 &
