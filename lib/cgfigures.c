@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#include <libsmartcols.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cgfigures.h"
 #include "cgstate.h"
+#include "dl-smartcols.h"
 #include "parse.h"
 
 const struct out_column cg_figure_columns[CGF_COUNT] = {

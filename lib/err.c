@@ -50,6 +50,9 @@ static const char *const code_texts[NSK_ERRCODE_END - NSK_ERRCODE_FIRST] = {
 	TEXT(IDNAME_EENTRY, "its entry has no valid id"),
 	TEXT(IDNAME_ENOTFILE, "not a regular file"),
 	TEXT(IDNAME_ETOOBIG, "too large for a passwd or group file"),
+	TEXT(DL_ELOAD, "the library cannot be loaded"),
+	TEXT(DL_ESYMBOL, "the library lacks a function nskit calls"),
+	TEXT(DL_ENOTLOADED, "the library was not loaded before use"),
 #undef TEXT
 };
 

@@ -56,5 +56,10 @@ enum nsk_errcode {
 	IDNAME_ENOTFILE,	/* the file is not a regular file */
 	IDNAME_ETOOBIG,		/* larger than any real passwd or group file */
 
+	/* dl: optional libraries opened at run time */
+	DL_ELOAD,		/* the library cannot be opened */
+	DL_ESYMBOL,		/* it lacks a function we call (too old) */
+	DL_ENOTLOADED,		/* used before the tool opened it */
+
 	NSK_ERRCODE_END		/* one past the last code */
 };

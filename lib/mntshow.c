@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#include <libsmartcols.h>
 #include <stdio.h>
 
+#include "dl-smartcols.h"
 #include "mntshow.h"
 
 const struct out_column mntshow_columns[MNTSHOW_NCOLS] = {

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* opts: --seccomp and --seccomp-log, shared by nsrun, nsjoin and cgctl
- * exec; apart from opts.c so that only those tools link libseccomp and
- * json-c (as opts-caps.c is apart for libcap-ng). */
+ * exec; apart from opts.c so that only those tools carry the profile
+ * code. libseccomp and json-c are opened here, and only for a profile
+ * compiled at run time (lib/dl). */
 #include <errno.h>
 #include <string.h>
 
+#include "dl-jsonc.h"
+#include "dl-seccomp.h"
 #include "err.h"
 #include "exec.h"
 #include "opts.h"
@@ -38,10 +41,13 @@ int opts_seccomp_load(struct exec_opts *e)
 		e->seccomp_bpf = &scdefault_bpf;
 		return 0;
 	}
-	if (!strcmp(e->seccomp_name, "default"))
-		r = scdefault_load(&e->seccomp, &f);
-	else
-		r = scprofile_load(e->seccomp_name, &e->seccomp, &f);
+	/* A profile compiled at run time: its libraries now, from the host's
+	 * root, since the filter is built after the namespaces are entered
+	 * (lib/dl). */
+	if ((r = dl_jsonc_open(&f)) == 0 && (r = dl_seccomp_open(&f)) == 0)
+		r = !strcmp(e->seccomp_name, "default")
+			    ? scdefault_load(&e->seccomp, &f)
+			    : scprofile_load(e->seccomp_name, &e->seccomp, &f);
 	if (r < 0) {
 		nsk_err_failure(&f, r);
 		return -EINVAL;

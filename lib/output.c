@@ -3,16 +3,25 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-#include <libsmartcols.h>
 
+#include "dl-smartcols.h"
 #include "output.h"
+
+int out_load(struct nsk_failure *f)
+{
+	return dl_smartcols_open(f);
+}
 
 struct libscols_table *out_table_new(const struct out_column *cols, unsigned ncols, bool json,
 				     const char *name)
 {
-	struct libscols_table *tb = scols_new_table();
+	struct libscols_table *tb;
 
-	if (!tb)
+	if (dl_smartcols_require(NULL) < 0) {
+		errno = ELIBACC;	/* a tool that forgot out_load: lib/dl */
+		return NULL;
+	}
+	if (!(tb = scols_new_table()))
 		return NULL;
 	scols_table_enable_json(tb, json);
 	scols_table_set_name(tb, name);

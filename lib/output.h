@@ -9,6 +9,12 @@
 
 struct libscols_table;
 struct libscols_line;
+struct nsk_failure;
+
+/* Open libsmartcols (lib/dl): a tool calls it once it knows it will print
+ * a table, before it enters any namespace. 0, or a dl error with f naming
+ * the library. */
+int out_load(struct nsk_failure *f);
 
 struct out_column {
 	const char *name;	/* header, and the JSON key in lower case */
@@ -19,7 +25,8 @@ struct out_column {
 	const char *help;	/* its line in --help's "Available output columns" */
 };
 
-/* A table with these columns; json: print as {"NAME": [ {..}, .. ]}. */
+/* A table with these columns; json: print as {"NAME": [ {..}, .. ]}.
+ * NULL when memory ran out or out_load was not called (errno ELIBACC). */
 struct libscols_table *out_table_new(const struct out_column *cols, unsigned ncols, bool json,
 				     const char *name);
 /* Add a row of ncols cells (NULL cells print as empty / JSON null; in

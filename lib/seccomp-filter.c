@@ -26,7 +26,10 @@ int scfilter_env_current(struct scfilter_env *env)
 	struct __user_cap_header_struct hdr = { .version = _LINUX_CAPABILITY_VERSION_3 };
 	struct __user_cap_data_struct data[2] = { 0 };
 	struct utsname u;
+	int r;
 
+	if ((r = dl_seccomp_require(NULL)) < 0)
+		return r;
 	if (syscall(SYS_capget, &hdr, data) < 0 || uname(&u) < 0)
 		return -errno;
 	env->caps = data[0].effective | (capmask_t)data[1].effective << 32;
@@ -164,10 +167,12 @@ static int add_rules(scmp_filter_ctx ctx, const struct scprofile *p, const struc
 int scfilter_build(const struct scprofile *p, const struct scfilter_env *env, bool log,
 		   scmp_filter_ctx *ret, struct nsk_failure *f)
 {
-	scmp_filter_ctx ctx = seccomp_init(scmp_action(p->default_action, log));
+	scmp_filter_ctx ctx;
 	int r;
 
-	if (!ctx)
+	if ((r = dl_seccomp_require(f)) < 0)
+		return r;
+	if (!(ctx = seccomp_init(scmp_action(p->default_action, log))))
 		return nsk_fail(f, -ENOMEM, "building the seccomp filter", "%s", p->source);
 	/* no_new_privs only where the kernel needs it (scfilter_apply);
 	 * the kernel's own errno from seccomp_load */
@@ -196,6 +201,8 @@ int scfilter_apply(const struct scprofile *p, bool log, struct nsk_failure *f)
 	scmp_filter_ctx ctx;
 	int r;
 
+	if ((r = dl_seccomp_require(f)) < 0)
+		return r;
 	if ((r = scfilter_env_current(&env)) < 0)
 		return nsk_fail(f, r, "seccomp: reading the process's capabilities", "%s", p->source);
 	if ((r = scfilter_build(p, &env, log, &ctx, f)) < 0)

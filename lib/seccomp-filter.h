@@ -7,11 +7,11 @@
  * container's root in a user namespace, the capabilities it holds in that
  * namespace: see nskit(7), SECURITY). */
 #pragma once
-#include <seccomp.h>
 #include <stdbool.h>
 #include <stdint.h>
 
 #include "caps.h"
+#include "dl-seccomp.h"
 
 struct scprofile;
 struct nsk_failure;

@@ -21,8 +21,6 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <json-c/json.h>
-#include <seccomp.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +29,8 @@
 
 #include "caps.h"
 #include "cleanup.h"
+#include "dl-jsonc.h"
+#include "dl-seccomp.h"
 #include "err.h"
 #include "errcode.h"
 #include "readfile.h"
@@ -603,6 +603,8 @@ int scprofile_parse(const char *text, size_t len, const char *source, struct scp
 	json_object *root = NULL;
 	int r;
 
+	if ((r = dl_jsonc_require(f)) < 0 || (r = dl_seccomp_require(f)) < 0)
+		return r;
 	if (len > INT32_MAX)
 		return refuse(&c, -EFBIG, "too large");
 	if (memchr(text, '\0', len))

@@ -4,7 +4,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <libsmartcols.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +11,7 @@
 
 #include "cgctl.h"
 #include "cleanup.h"
+#include "dl-smartcols.h"
 #include "err.h"
 #include "cgfigures.h"
 #include "opts.h"

@@ -13,6 +13,7 @@
 #include "cgctl.h"
 #include "err.h"
 #include "opts.h"
+#include "output.h"
 #include "parse.h"
 
 static const char *const cmd_names[] = {
@@ -448,11 +449,16 @@ int main(int argc, char **argv)
 		[CMD_KILL] = cmd_kill, [CMD_WAIT] = cmd_wait, [CMD_DELETE] = cmd_delete,
 	};
 	struct cgctl_opts o = { .timeout_ms = -1, .exec = { .keep_fds = FDKEEP_INIT } };
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	struct cgctl_ctx c;
 	int r = cgctl_parse_args(argc, argv, &o);
 
 	if (r <= 0)
 		return r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;
+	if ((o.cmd == CMD_STAT || o.cmd == CMD_LIST) && (r = out_load(&f)) < 0) {
+		nsk_err_failure(&f, r);
+		return EXIT_TOOL_FAILED;
+	}
 	if ((r = cg_sys_load_named(&c.sys, o.nnames > 0)) < 0 || c.sys.layout == CG_LAYOUT_NONE) {
 		nsk_err("/proc/self/mountinfo: %s", r < 0 ? strerror(-r) : "no cgroup hierarchy is mounted");
 		return EXIT_TOOL_FAILED;

@@ -11,7 +11,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <libsmartcols.h>
 #include <limits.h>
 #include <sched.h>
 #include <stdio.h>
@@ -22,6 +21,7 @@
 
 #include "cleanup.h"
 #include "cmdline.h"
+#include "dl-smartcols.h"
 #include "err.h"
 #include "exec.h"
 #include "join.h"
@@ -380,11 +380,18 @@ static int run_show(const struct mkprop_opts *o, const struct target *t)
 int main(int argc, char **argv)
 {
 	struct mkprop_opts o = { .type = 0 };
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	struct target t = TARGET_INIT;
 	int r = parse_args(argc, argv, &o);
 
 	if (r <= 0)
 		return r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;
+	/* the table's library is the host's: opened before -t enters a
+	 * mount namespace (lib/dl) */
+	if (o.show && (r = out_load(&f)) < 0) {
+		nsk_err_failure(&f, r);
+		return EXIT_TOOL_FAILED;
+	}
 	if (o.target && enter_target(&o, &t) < 0)
 		return EXIT_TOOL_FAILED;
 	return o.show ? run_show(&o, &t) : run_change(&o, &t);

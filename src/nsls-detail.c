@@ -5,7 +5,6 @@
  * capabilities of its first process. */
 #include <errno.h>
 #include <fcntl.h>
-#include <libsmartcols.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 #include "cgfigures.h"
 #include "cggroup.h"
 #include "cleanup.h"
+#include "dl-smartcols.h"
 #include "err.h"
 #include "idmap.h"
 #include "init.h"

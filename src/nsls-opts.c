@@ -2,12 +2,12 @@
 /* nsls: the command line, --help and the columns of each view. */
 #include <errno.h>
 #include <getopt.h>
-#include <libsmartcols.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cleanup.h"
+#include "dl-smartcols.h"
 #include "err.h"
 #include "nsls.h"
 #include "opts.h"

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "dl-smartcols.h"
 #include "err.h"
 #include "netlink.h"
 #include "netshow.h"

@@ -37,6 +37,7 @@ static int run(const struct nsls_opts *o)
 int main(int argc, char **argv)
 {
 	struct nsls_opts o = { .view = VIEW_CONTAINERS };
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	int r;
 
 	setlocale(LC_ALL, "");	/* libsmartcols writes UTF-8 cells only in a UTF-8 locale */
@@ -44,5 +45,9 @@ int main(int argc, char **argv)
 
 	if (r <= 0)
 		return r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;
+	if ((r = out_load(&f)) < 0) {
+		nsk_err_failure(&f, r);
+		return EXIT_TOOL_FAILED;
+	}
 	return run(&o);
 }

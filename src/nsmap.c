@@ -14,7 +14,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <grp.h>
-#include <libsmartcols.h>
 #include <limits.h>
 #include <pwd.h>
 #include <signal.h>
@@ -24,6 +23,7 @@
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "dl-smartcols.h"
 #include "err.h"
 #include "idmap.h"
 #include "idpolicy.h"
@@ -349,6 +349,7 @@ static int run_show(const struct nsmap_opts *o)
 int main(int argc, char **argv)
 {
 	struct nsmap_opts o = { .req = { .setgroups = -1 } };
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	int r;
 
 	/* Before anything else: installed with privilege, keep only what
@@ -364,5 +365,9 @@ int main(int argc, char **argv)
 	r = parse_args(argc, argv, &o);
 	if (r <= 0)
 		return r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;
+	if (o.show && (r = out_load(&f)) < 0) {
+		nsk_err_failure(&f, r);
+		return EXIT_TOOL_FAILED;
+	}
 	return o.show ? run_show(&o) : run_map(&o);
 }

@@ -466,9 +466,15 @@ out:
 int main(int argc, char **argv)
 {
 	struct vethup_opts o = { .grace_ms = -1 };
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	int r = vethup_parse_args(argc, argv, &o);
 
 	if (r <= 0)
 		return r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;
+	/* the table's library, only when asked to print one (lib/dl) */
+	if (o.out.first && (r = out_load(&f)) < 0) {
+		nsk_err_failure(&f, r);
+		return EXIT_TOOL_FAILED;
+	}
 	return o.delete ? vethup_run_delete(o.delete, o.grace_ms) : run_create(&o);
 }

@@ -16,6 +16,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "dl-jsonc.h"
+#include "dl-seccomp.h"
 #include "err.h"
 #include "readfile.h"
 #include "seccomp-filter.h"
@@ -38,7 +40,7 @@ static int check_independent(const struct scprofile *p)
 int main(int argc, char **argv)
 {
 	struct nsk_failure f = NSK_FAILURE_INIT;
-	struct scfilter_env env = { .arch = seccomp_arch_native() };
+	struct scfilter_env env = { 0 };
 	struct scprofile *p = NULL;
 	scmp_filter_ctx ctx;
 	char *bpf = NULL;
@@ -49,7 +51,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: bpfgen PROFILE.json\n");
 		return 2;
 	}
-	if ((r = scprofile_load(argv[1], &p, &f)) < 0 || (r = scfilter_build(p, &env, false, &ctx, &f)) < 0) {
+	if ((r = dl_jsonc_open(&f)) == 0 && (r = dl_seccomp_open(&f)) == 0) {
+		env.arch = seccomp_arch_native();
+		r = scprofile_load(argv[1], &p, &f);
+	}
+	if (r < 0 || (r = scfilter_build(p, &env, false, &ctx, &f)) < 0) {
 		char line[1024];
 		fprintf(stderr, "bpfgen: %s\n", nsk_failure_line(&f, r, line, sizeof(line)));
 		return 1;

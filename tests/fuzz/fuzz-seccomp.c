@@ -6,9 +6,21 @@
  * name libseccomp knows, arguments index 0-5, errno values fit 16 bits. */
 #include <seccomp.h>
 
+#include "dl-jsonc.h"
+#include "dl-seccomp.h"
 #include "fuzz.h"
 #include "seccomp-filter.h"
 #include "seccomp-profile.h"
+
+/* The tools open the libraries before their first profile (lib/dl). */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	if (dl_jsonc_open(NULL) < 0 || dl_seccomp_open(NULL) < 0)
+		abort();
+	return 0;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -13,6 +13,7 @@
 #include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);	/* optional */
 
 #define FUZZ_CHECK(cond)                                                                   \
 	do {                                                                               \

@@ -9,6 +9,8 @@
 
 #include "unit.h"
 #include "cleanup.h"
+#include "dl-jsonc.h"
+#include "dl-seccomp.h"
 #include "err.h"
 #include "readfile.h"
 #include "seccomp-default.h"
@@ -180,6 +182,12 @@ static void test_env_current(void **state)
 		assert_true(env.caps & CAP_BIT(21));
 }
 
+static int open_libraries(void **state)
+{
+	(void)state;
+	return dl_jsonc_open(NULL) || dl_seccomp_open(NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -190,5 +198,5 @@ int main(void)
 		cmocka_unit_test(test_default_bpf),
 		cmocka_unit_test(test_env_current),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, open_libraries, NULL);
 }

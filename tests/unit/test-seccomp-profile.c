@@ -6,6 +6,8 @@
 #include <seccomp.h>
 
 #include "unit.h"
+#include "dl-jsonc.h"
+#include "dl-seccomp.h"
 #include "err.h"
 #include "seccomp-default.h"
 #include "seccomp-profile.h"
@@ -267,6 +269,12 @@ static void test_default(void **state)
 	scprofile_free(p);
 }
 
+static int open_libraries(void **state)
+{
+	(void)state;
+	return dl_jsonc_open(NULL) || dl_seccomp_open(NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -277,5 +285,5 @@ int main(void)
 		cmocka_unit_test(test_arch_token),
 		cmocka_unit_test(test_default),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, open_libraries, NULL);
 }
