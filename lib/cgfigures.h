@@ -15,8 +15,8 @@ enum cg_figure {
 	CGF_PSI_CPU, CGF_PSI_MEMORY, CGF_PSI_IO, CGF_COUNT
 };
 
-/* Their columns: "MEMORY.CURRENT" ...; numbers are JSON numbers, limits
- * ("max") strings. */
+/* Their columns: "MEMORY.CURRENT" ...; numbers are JSON numbers, a
+ * limit's "max" JSON null (lib/output). */
 extern const struct out_column cg_figure_columns[CGF_COUNT];
 
 struct cg_figures {

@@ -27,6 +27,13 @@
 	X(scols_column_set_json_type) \
 	X(scols_column_set_flags) \
 	X(scols_column_get_flags) \
+	X(scols_table_is_json) \
+	X(scols_table_is_empty) \
+	X(scols_table_is_noheadings) \
+	X(scols_table_get_column) \
+	X(scols_column_get_json_type) \
+	X(scols_column_get_header) \
+	X(scols_cell_get_data) \
 
 /* libsmartcols.so.1 */
 DL_DECLARE_LIBRARY(smartcols, DL_SMARTCOLS_SYMBOLS)
@@ -49,4 +56,11 @@ DL_DECLARE_LIBRARY(smartcols, DL_SMARTCOLS_SYMBOLS)
 #define scols_column_set_json_type dl_scols_column_set_json_type
 #define scols_column_set_flags dl_scols_column_set_flags
 #define scols_column_get_flags dl_scols_column_get_flags
+#define scols_table_is_json dl_scols_table_is_json
+#define scols_table_is_empty dl_scols_table_is_empty
+#define scols_table_is_noheadings dl_scols_table_is_noheadings
+#define scols_table_get_column dl_scols_table_get_column
+#define scols_column_get_json_type dl_scols_column_get_json_type
+#define scols_column_get_header dl_scols_column_get_header
+#define scols_cell_get_data dl_scols_cell_get_data
 #endif

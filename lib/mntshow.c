@@ -5,16 +5,21 @@
 #include "mntshow.h"
 
 const struct out_column mntshow_columns[MNTSHOW_NCOLS] = {
-	[MNTSHOW_ID] = { "ID", 0, SCOLS_FL_RIGHT, true },
-	[MNTSHOW_PARENT] = { "PARENT", 0, SCOLS_FL_RIGHT, true },
-	[MNTSHOW_PROPAGATION] = { "PROPAGATION", 0, 0, false },
-	[MNTSHOW_PEER] = { "PEER", 0, SCOLS_FL_RIGHT, true },
-	[MNTSHOW_MASTER] = { "MASTER", 0, SCOLS_FL_RIGHT, true },
-	[MNTSHOW_OPTIONAL] = { "OPTIONAL", 0, 0, false },
-	[MNTSHOW_TARGET] = { "TARGET", 0, 0, false },
+	/* findmnt's names where findmnt shows the same (ID, PARENT,
+	 * PROPAGATION, OPT-FIELDS, TARGET) */
+	[MNTSHOW_ID] = { "ID", 0, SCOLS_FL_RIGHT, true, "mount ID" },
+	[MNTSHOW_PARENT] = { "PARENT", 0, SCOLS_FL_RIGHT, true, "mount parent ID" },
+	[MNTSHOW_PROPAGATION] = { "PROPAGATION", 0, 0, false,
+				  "shared, slave, private or unbindable (and shared,slave)" },
+	[MNTSHOW_PEER] = { "PEER", 0, SCOLS_FL_RIGHT, true, "peer group ID (shared:N)" },
+	[MNTSHOW_MASTER] = { "MASTER", 0, SCOLS_FL_RIGHT, true,
+			     "peer group it receives from (master:N)" },
+	[MNTSHOW_OPTIONAL] = { "OPT-FIELDS", 0, 0, false, "optional mount fields" },
+	[MNTSHOW_TARGET] = { "TARGET", 0, 0, false, "mountpoint" },
 };
 
-int mntshow_add_row(struct libscols_table *tb, const struct mnt_entry *e)
+int mntshow_add_row(struct libscols_table *tb, const struct mnt_entry *e,
+		    const struct out_selection *sel)
 {
 	char id[16], parent[16], peer[16], master[16];
 	const char *cells[MNTSHOW_NCOLS];
@@ -30,5 +35,5 @@ int mntshow_add_row(struct libscols_table *tb, const struct mnt_entry *e)
 	cells[MNTSHOW_MASTER] = e->master ? master : NULL;
 	cells[MNTSHOW_OPTIONAL] = *e->optional ? e->optional : NULL;
 	cells[MNTSHOW_TARGET] = e->target;
-	return out_table_add_row(tb, cells, MNTSHOW_NCOLS);
+	return sel ? out_table_add_selected(tb, sel, cells) : out_table_add_row(tb, cells, MNTSHOW_NCOLS);
 }

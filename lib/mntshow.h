@@ -12,5 +12,7 @@ enum {
 };
 extern const struct out_column mntshow_columns[MNTSHOW_NCOLS];
 
-/* Add the row of mount e to a table of mntshow_columns: 0 or -ENOMEM. */
-int mntshow_add_row(struct libscols_table *tb, const struct mnt_entry *e);
+/* Add the row of mount e to a table of mntshow_columns, or of the columns
+ * sel selects of them (NULL: all): 0 or -ENOMEM. */
+int mntshow_add_row(struct libscols_table *tb, const struct mnt_entry *e,
+		    const struct out_selection *sel);

@@ -32,3 +32,14 @@ int opts_seccomp_option(bool log, const char *arg, struct exec_opts *e);
  * e->seccomp. 0, or -EINVAL with the one line printed (the file, the
  * entry, the reason). */
 int opts_seccomp_load(struct exec_opts *e);
+/* The columns a tool shows (out_opts_select): 0, or the usage error
+ * (printed, -EINVAL): an unknown or empty column name, too many, -o with
+ * --output-all. In lib/opts-output.c. */
+struct out_opts;
+struct out_column;
+struct out_selection;
+int opts_output_select(const struct out_opts *o, const struct out_column *cols, unsigned ncols,
+		       const unsigned *defaults, unsigned ndefaults, struct out_selection *sel);
+/* Output options where they do not apply: "FIRST WHY" ("--json goes with
+ * --show") printed, -EINVAL; 0 when none was given. */
+int opts_output_refuse(const struct out_opts *o, const char *why);

@@ -14,15 +14,52 @@
 #include "dl-smartcols.h"
 #include "err.h"
 #include "cgfigures.h"
+#include "opts.h"
 #include "output.h"
 #include "parse.h"
 
-static int stat_vertical(const struct cg_figures *f)
+/* stat's and list's columns: the group, then its figures. */
+enum { COL_GROUP, COL_FIGURES, NCOLS = COL_FIGURES + CGF_COUNT };
+
+const struct out_column *cgctl_columns(void)
+{
+	static struct out_column cols[NCOLS] = {
+		[COL_GROUP] = { "GROUP", 0, 0, false, "the group, as cgctl takes it" },
+	};
+
+	if (!cols[COL_FIGURES].name)
+		memcpy(cols + COL_FIGURES, cg_figure_columns, sizeof(cg_figure_columns));
+	return cols;
+}
+
+unsigned cgctl_ncolumns(void)
+{
+	return NCOLS;
+}
+
+/* The cell of column col for group name with figures f. */
+static const char *cell(const struct cg_figures *f, const char *name, unsigned col)
+{
+	return col == COL_GROUP ? name : cg_figure_cell(f, (enum cg_figure)(col - COL_FIGURES));
+}
+
+/* The selected cells of one group, into cells. */
+static void row_cells(const struct cg_figures *f, const char *name,
+		      const struct out_selection *sel, const char **cells)
+{
+	for (unsigned k = 0; k < sel->count; k++)
+		cells[k] = cell(f, name, sel->ids[k]);
+}
+
+/* Without -o, --output-all or -J: one line per figure, FIELD and VALUE
+ * (keys as the v2 files are named), easier to read than one wide row. */
+static int stat_vertical(const struct cgctl_opts *o, const struct cg_figures *f)
 {
 	static const struct out_column cols[] = {
-		{ "FIELD", 0, 0, false }, { "VALUE", 0, SCOLS_FL_RIGHT, false },
+		{ "FIELD", 0, 0, false, NULL }, { "VALUE", 0, SCOLS_FL_RIGHT, false, NULL },
 	};
-	struct libscols_table *tb = out_table_new(cols, 2, false, "cgstat");
+	struct out_selection both = { .ids = { 0, 1 }, .count = 2 };
+	struct libscols_table *tb = out_table_new_selected(&o->out, cols, &both, false, "cgstat");
 	char name[32];
 
 	if (!tb)
@@ -32,35 +69,46 @@ static int stat_vertical(const struct cg_figures *f)
 		for (char *p = name; *p; p++)
 			*p = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
 		const char *cells[] = { name, cg_figure_cell(f, (enum cg_figure)i) ?: "-" };
-		if (out_table_add_row(tb, cells, 2) < 0)
+		if (out_table_add_row(tb, cells, 2) < 0) {
+			out_table_free(tb);
 			return -ENOMEM;
+		}
 	}
 	return out_table_print(tb, NULL);
 }
 
-static int stat_json(const struct cg_figures *f, const char *group)
+/* With -o, --output-all or -J: the group as one row, as list shows it. */
+static int stat_row(const struct cgctl_opts *o, const struct out_selection *sel,
+		    const struct cg_figures *f)
 {
-	struct out_column cols[CGF_COUNT + 1] = { { "GROUP", 0, 0, false } };
-	const char *cells[CGF_COUNT + 1] = { group };
+	const char *cells[OUT_MAX_SELECTED];
+	struct libscols_table *tb = out_table_new_selected(&o->out, cgctl_columns(), sel, false,
+							   "cgstat");
 
-	memcpy(cols + 1, cg_figure_columns, sizeof(cg_figure_columns));
-	for (int i = 0; i < CGF_COUNT; i++)
-		cells[i + 1] = cg_figure_cell(f, (enum cg_figure)i);
-	struct libscols_table *tb = out_table_new(cols, CGF_COUNT + 1, true, "cgstat");
-	if (!tb || out_table_add_row(tb, cells, CGF_COUNT + 1) < 0)
+	row_cells(f, o->group, sel, cells);
+	if (!tb || out_table_add_row(tb, cells, sel->count) < 0) {
+		out_table_free(tb);
 		return -ENOMEM;
+	}
 	return out_table_print(tb, NULL);
 }
 
 int cmd_stat(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
+	struct out_selection sel;
+	unsigned every[NCOLS];
 	struct cg_figures f;
+	bool vertical = !o->out.columns && !o->out.all && !(o->out.mode & OUT_JSON);
 	int r;
 
 	if (open_existing(o, c) < 0)
 		return EXIT_TOOL_FAILED;
+	for (unsigned i = 0; i < NCOLS; i++)
+		every[i] = i;	/* the row's default: the group and every figure */
+	if (!vertical && opts_output_select(&o->out, cgctl_columns(), NCOLS, every, NCOLS, &sel) < 0)
+		return EXIT_TOOL_FAILED;
 	cg_figures_collect(&c->keys, &c->g, CGF_ALL, &f);
-	r = o->json ? stat_json(&f, o->group) : stat_vertical(&f);
+	r = vertical ? stat_vertical(o, &f) : stat_row(o, &sel, &f);
 	if (r < 0) {
 		nsk_err("output: %s", strerror(-r));
 		return EXIT_TOOL_FAILED;
@@ -121,22 +169,19 @@ static void free_names(struct names *ns)
 	free(ns->v);
 }
 
-enum { L_GROUP, L_MEM, L_MEM_MAX, L_PIDS, L_PIDS_MAX, L_CPU, L_FROZEN, L_COUNT };
-
-static const struct out_column list_cols[L_COUNT] = {
-	{ "GROUP", 0, 0, false },
-	{ "MEMORY.CURRENT", 0, SCOLS_FL_RIGHT, true },
-	{ "MEMORY.MAX", 0, SCOLS_FL_RIGHT, false },
-	{ "PIDS.CURRENT", 0, SCOLS_FL_RIGHT, true },
-	{ "PIDS.MAX", 0, SCOLS_FL_RIGHT, false },
-	{ "CPU.USAGE_USEC", 0, SCOLS_FL_RIGHT, true },
-	{ "FROZEN", 0, SCOLS_FL_RIGHT, true },
+/* list's default columns (--output-all: every figure) */
+static const unsigned list_defaults[] = {
+	COL_GROUP, COL_FIGURES + CGF_MEM_CURRENT, COL_FIGURES + CGF_MEM_MAX,
+	COL_FIGURES + CGF_PIDS_CURRENT, COL_FIGURES + CGF_PIDS_MAX, COL_FIGURES + CGF_CPU_USAGE,
+	COL_FIGURES + CGF_FROZEN,
 };
 
 /* One row: the figures of the group base/rel. */
 static int list_row(const struct cgctl_opts *o, struct cgctl_ctx *c, struct libscols_table *tb,
-		    struct libscols_line **lines, const struct names *ns, size_t i, const char *base)
+		    const struct out_selection *sel, struct libscols_line **lines,
+		    const struct names *ns, size_t i, const char *base)
 {
+	const char *cells[OUT_MAX_SELECTED];
 	char name[4096];
 	struct cg_figures f;
 	struct libscols_line *parent = NULL;
@@ -159,28 +204,19 @@ static int list_row(const struct cgctl_opts *o, struct cgctl_ctx *c, struct libs
 				break;
 			}
 	}
-	struct libscols_line *ln = scols_table_new_line(tb, parent);
-	if (!ln)
-		return -ENOMEM;
-	lines[i] = ln;
-	const char *cells[L_COUNT] = {
-		o->tree ? (slash ? slash + 1 : rel) : name, cg_figure_cell(&f, CGF_MEM_CURRENT),
-		cg_figure_cell(&f, CGF_MEM_MAX), cg_figure_cell(&f, CGF_PIDS_CURRENT), cg_figure_cell(&f, CGF_PIDS_MAX),
-		cg_figure_cell(&f, CGF_CPU_USAGE), cg_figure_cell(&f, CGF_FROZEN),
-	};
-	for (int k = 0; k < L_COUNT; k++)
-		if (cells[k] && scols_line_set_data(ln, (size_t)k, cells[k]) < 0)
-			return -ENOMEM;
-	return 0;
+	row_cells(&f, o->tree ? (slash ? slash + 1 : rel) : name, sel, cells);
+	return (lines[i] = out_table_add_line(tb, parent, cells, sel->count)) ? 0 : -ENOMEM;
 }
 
 int cmd_list(const struct cgctl_opts *o, struct cgctl_ctx *c)
 {
-	struct out_column cols[L_COUNT];
+	struct out_selection sel;
 	struct names ns = { 0 };
 	int r = 0;
 
-	if (open_existing(o, c) < 0)
+	if (opts_output_select(&o->out, cgctl_columns(), NCOLS, list_defaults,
+			       ELEMENTSOF(list_defaults), &sel) < 0 ||
+	    open_existing(o, c) < 0)
 		return EXIT_TOOL_FAILED;
 	for (unsigned i = 0; i < c->sys.n && r == 0; i++)
 		if (c->g.dir[i])
@@ -196,15 +232,13 @@ int cmd_list(const struct cgctl_opts *o, struct cgctl_ctx *c)
 			ns.v[n++] = ns.v[i];
 	}
 	ns.n = n;
-	memcpy(cols, list_cols, sizeof(cols));
-	if (o->tree)
-		cols[L_GROUP].flags |= SCOLS_FL_TREE;
-	struct libscols_table *tb = out_table_new(cols, L_COUNT, o->json, "cgroups");
+	struct libscols_table *tb = out_table_new_selected(&o->out, cgctl_columns(), &sel, o->tree,
+							   "cgroups");
 	struct libscols_line **lines = calloc(ns.n + 1, sizeof(*lines));
 	/* Rows are named as the other subcommands take them: relative to
 	 * --parent, so "self" resolves in each hierarchy on its own. */
 	for (size_t i = 0; tb && lines && r == 0 && i < ns.n; i++)
-		r = list_row(o, c, tb, lines, &ns, i, o->group);
+		r = list_row(o, c, tb, &sel, lines, &ns, i, o->group);
 	if (!tb || !lines || r < 0 || out_table_print(tb, NULL) < 0) {
 		nsk_err("%s: listing: %s", *o->group ? o->group : "/", strerror(r < 0 ? -r : ENOMEM));
 		r = -1;

@@ -24,7 +24,7 @@ static const char *const cmd_names[] = {
 enum {
 	OPT_PARENT = CHAR_MAX + 1, OPT_MEMORY, OPT_MEMORY_HIGH, OPT_SWAP, OPT_CPUS,
 	OPT_CPU_WEIGHT, OPT_CPUSET, OPT_CPUSET_MEMS, OPT_PIDS, OPT_IO_MAX, OPT_CREATE, OPT_RM,
-	OPT_JSON, OPT_TREE, OPT_TIMEOUT, OPT_KILL, OPT_EXIST_OK, OPT_COPY_FROM, OPT_ADMIN_OWNER,
+	OPT_TREE, OPT_TIMEOUT, OPT_KILL, OPT_EXIST_OK, OPT_COPY_FROM, OPT_ADMIN_OWNER,
 	OPT_TASK_OWNER, OPT_SECCOMP, OPT_SECCOMP_LOG,
 };
 
@@ -44,7 +44,7 @@ static const struct option longopts[] = {
 	{ "seccomp", required_argument, NULL, OPT_SECCOMP },
 	{ "seccomp-log", no_argument, NULL, OPT_SECCOMP_LOG },
 	{ "target", required_argument, NULL, 't' },
-	{ "json", no_argument, NULL, OPT_JSON },
+	OUT_LONGOPTS('r'),
 	{ "tree", no_argument, NULL, OPT_TREE },
 	{ "signal", required_argument, NULL, 's' },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
@@ -89,8 +89,8 @@ static void usage(void)
 	      " cgctl get GROUP KEY...\n"
 	      " cgctl attach GROUP [-t PID|PID:INODE|-]... [--create] [limits]\n"
 	      " cgctl exec GROUP [--create] [--rm] [limits] [--] COMMAND [ARG]...\n"
-	      " cgctl stat GROUP [--json]\n"
-	      " cgctl list [GROUP] [--tree] [--json]\n"
+	      " cgctl stat GROUP [output options]\n"
+	      " cgctl list [GROUP] [--tree] [output options]\n"
 	      " cgctl freeze|thaw GROUP\n"
 	      " cgctl kill GROUP [-s SIGNAL]\n"
 	      " cgctl wait GROUP [--timeout SECONDS]\n"
@@ -126,7 +126,6 @@ static void usage(void)
 	      "                            unconfined, or a Docker/OCI JSON profile file\n"
 	      "     --seccomp-log          exec: log what the profile would refuse instead\n"
 	      " -t, --target PID           attach: the process (or PID:INODE, or - for stdin)\n"
-	      "     --json                 stat, list: JSON output\n"
 	      "     --tree                 list: as a tree\n"
 	      " -s, --signal SIGNAL        kill: the signal (default KILL)\n"
 	      "     --timeout SECONDS      wait: give up after this long (exit 124)\n"
@@ -134,7 +133,12 @@ static void usage(void)
 	      " -h, --help                 show this help\n"
 	      " -V, --version              show the version\n"
 	      "\n"
-	      "Exit status: exec gives the command's (128+N for signal N, 126, 127);\n"
+	      "Output options (stat, list; stat prints FIELD VALUE lines unless -o,\n"
+	      "--output-all or -J ask for the group as one row):\n",
+	      stdout);
+	out_help_options(stdout, true, 28);
+	out_help_columns(stdout, "Available output columns:", cgctl_columns(), cgctl_ncolumns());
+	fputs("\nExit status: exec gives the command's (128+N for signal N, 126, 127);\n"
 	      "125 if cgctl failed. See cgctl(1) and nskit(7).\n",
 	      stdout);
 }
@@ -250,7 +254,6 @@ static int parse_option(struct cgctl_opts *o, int c, const char *arg)
 	case OPT_PARENT: o->parent = arg; return 0;
 	case OPT_CREATE: o->create = true; return 0;
 	case OPT_RM: o->rm = true; return 0;
-	case OPT_JSON: o->json = true; return 0;
 	case OPT_TREE: o->tree = true; return 0;
 	case OPT_KILL: o->kill = true; return 0;
 	case OPT_SECCOMP:
@@ -292,7 +295,7 @@ static int parse_option(struct cgctl_opts *o, int c, const char *arg)
 		o->timeout_ms = (long)sec * 1000 + nsec / 1000000;
 		return 0;
 	}
-	return -EINVAL;
+	return out_opts_option(&o->out, c, arg) ? 0 : -EINVAL;
 }
 
 /* A positional argument: the group, a KEY=VALUE (set), a KEY (get), or
@@ -353,8 +356,8 @@ static int check_options(struct cgctl_opts *o)
 		return nsk_usage_err("--rm goes with exec");
 	if (o->ntargets && c != CMD_ATTACH)
 		return nsk_usage_err("-t goes with attach");
-	if (o->json && c != CMD_STAT && c != CMD_LIST)
-		return nsk_usage_err("--json goes with stat and list");
+	if (c != CMD_STAT && c != CMD_LIST && opts_output_refuse(&o->out, "goes with stat and list") < 0)
+		return -EINVAL;
 	if (o->tree && c != CMD_LIST)
 		return nsk_usage_err("--tree goes with list");
 	if (o->signal && c != CMD_KILL)
@@ -398,7 +401,7 @@ int cgctl_parse_args(int argc, char **argv, struct cgctl_opts *o)
 
 	opterr = 0;
 	for (;;) {
-		c = getopt_long(argc, argv, "+:t:s:c:hV", longopts, NULL);
+		c = getopt_long(argc, argv, "+:t:s:c:o:nrJuhV", longopts, NULL);
 		if (c == -1) {
 			bool dashdash = optind > 1 && !strcmp(argv[optind - 1], "--");
 			if (optind >= argc)

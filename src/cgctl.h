@@ -10,6 +10,7 @@
 #include "cgroup.h"
 #include "cgstate.h"
 #include "exec.h"
+#include "output.h"
 
 enum cmd {
 	CMD_CREATE, CMD_SET, CMD_GET, CMD_ATTACH, CMD_EXEC, CMD_STAT, CMD_LIST, CMD_FREEZE,
@@ -52,7 +53,8 @@ struct cgctl_opts {
 	unsigned nkeys;
 	const char *targets[MAX_TARGETS];	/* attach -t */
 	unsigned ntargets;
-	bool create, rm, json, tree, kill;
+	bool create, rm, tree, kill;
+	struct out_opts out;		/* stat, list: -o, --output-all, -n, -r, -J, -u */
 	bool exist_ok;			/* create: an existing group is fine */
 	const char *copy_from;		/* create: take the limits of this group */
 	bool admin_owner, task_owner;	/* create: chown for delegation */
@@ -89,6 +91,9 @@ int cmd_wait(const struct cgctl_opts *o, struct cgctl_ctx *c);
 int cmd_delete(const struct cgctl_opts *o, struct cgctl_ctx *c);
 int cmd_stat(const struct cgctl_opts *o, struct cgctl_ctx *c);
 int cmd_list(const struct cgctl_opts *o, struct cgctl_ctx *c);
+/* stat's and list's columns (GROUP, then the figures), for --help. */
+const struct out_column *cgctl_columns(void);
+unsigned cgctl_ncolumns(void);
 
 /* The hierarchies a subcommand acts in: those of -c, else those of
  * dflt_ctrls (and v2) as cg_hiers_for. Prints why when -c names none

@@ -3,7 +3,7 @@
  * --make-[r]private etc.), or show it.
  *
  *   mkprop [-t PID|-] (--private|--shared|--slave|--unbindable) [-r] PATH... [-- CMD]
- *   mkprop --show [-t PID] [PATH...] [--json]
+ *   mkprop --show [-t PID] [PATH...] [-o LIST] [--output-all] [-n] [--raw] [-J] [-u]
  *
  * The change is one mount_setattr(2) per PATH (AT_RECURSIVE for -r), so
  * its cost does not grow with the number of mounts; mountinfo is read only
@@ -35,7 +35,8 @@
 struct mkprop_opts {
 	unsigned long type;		/* MS_PRIVATE ...; 0: none given */
 	const char *type_option;	/* the option that gave it */
-	bool recursive, show, json;
+	bool recursive, show;
+	struct out_opts out;		/* --show: -o, --output-all, -n, --raw, -J, -u */
 	const char *target;		/* -t: NULL, PID, PID:INODE or "-" */
 	char **paths;
 	int npaths;
@@ -43,7 +44,7 @@ struct mkprop_opts {
 };
 
 enum {
-	OPT_PRIVATE = CHAR_MAX + 1, OPT_SHARED, OPT_SLAVE, OPT_UNBINDABLE, OPT_SHOW, OPT_JSON,
+	OPT_PRIVATE = CHAR_MAX + 1, OPT_SHARED, OPT_SLAVE, OPT_UNBINDABLE, OPT_SHOW,
 };
 
 static const struct option longopts[] = {
@@ -53,7 +54,8 @@ static const struct option longopts[] = {
 	{ "unbindable", no_argument, NULL, OPT_UNBINDABLE },
 	{ "recursive", no_argument, NULL, 'r' },
 	{ "show", no_argument, NULL, OPT_SHOW },
-	{ "json", no_argument, NULL, OPT_JSON },
+	/* -r is --recursive (mount's --make-r*): --raw has no short form */
+	OUT_LONGOPTS(OUT_OPT_RAW),
 	{ "target", required_argument, NULL, 't' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -76,7 +78,7 @@ static void usage(void)
 {
 	fputs("Usage:\n"
 	      " mkprop [-t PID|-] (--private|--shared|--slave|--unbindable) [-r] PATH... [-- command...]\n"
-	      " mkprop --show [-t PID] [PATH...] [--json]\n"
+	      " mkprop --show [-t PID] [PATH...] [output options]\n"
 	      "\n"
 	      "Change the propagation of mount points, then run a command; or show it.\n"
 	      "\n"
@@ -89,11 +91,14 @@ static void usage(void)
 	      " -t, --target PID       act in the mount namespace of process PID\n"
 	      "                        (PID:INODE, or - to read the handle from stdin)\n"
 	      "     --show             show the propagation of each mount (or of PATHs)\n"
-	      "     --json             with --show: print JSON\n"
 	      " -h, --help             show this help\n"
 	      " -V, --version          show the version\n"
 	      "\n"
-	      "Exit status: the command's if one is run; 0 on success; 125 if mkprop\n"
+	      "Output options (with --show; -r is --recursive, so --raw is long only):\n",
+	      stdout);
+	out_help_options(stdout, false, 24);
+	out_help_columns(stdout, "Available output columns:", mntshow_columns, MNTSHOW_NCOLS);
+	fputs("\nExit status: the command's if one is run; 0 on success; 125 if mkprop\n"
 	      "failed; 126 if the command cannot run; 127 if it was not found.\n"
 	      "See mkprop(1) and nskit(7).\n",
 	      stdout);
@@ -125,8 +130,8 @@ static int check_options(struct mkprop_opts *o)
 			return nsk_usage_err("--show runs no command");
 		return 1;
 	}
-	if (o->json)
-		return nsk_usage_err("--json goes with --show");
+	if (opts_output_refuse(&o->out, "goes with --show") < 0)
+		return -EINVAL;
 	if (!o->type)
 		return nsk_usage_err("no propagation given: --private, --shared, --slave or --unbindable");
 	if (o->npaths == 0)
@@ -142,15 +147,16 @@ static int parse_option(void *opts, int c, const char *arg)
 	case 'r': o->recursive = true; return 0;
 	case 't': o->target = arg; return 0;
 	case OPT_SHOW: o->show = true; return 0;
-	case OPT_JSON: o->json = true; return 0;
 	}
+	if (out_opts_option(&o->out, c, arg))
+		return 0;
 	return set_type(o, c);
 }
 
 static int parse_args(int argc, char **argv, struct mkprop_opts *o)
 {
 	int end = cmdline_split(argc, argv);
-	int r = opts_parse(end, argv, ":rt:hV", longopts, usage, parse_option, o);
+	int r = opts_parse(end, argv, ":rt:o:nJuhV", longopts, usage, parse_option, o);
 
 	if (r <= 0)
 		return r;
@@ -304,11 +310,11 @@ static int run_change(const struct mkprop_opts *o, struct target *t)
 
 /* The rows: every mount, or the mount each PATH is on. */
 static int add_rows(struct libscols_table *tb, const struct mkprop_opts *o,
-		    const struct mountinfo *mi)
+		    const struct out_selection *sel, const struct mountinfo *mi)
 {
 	if (o->npaths == 0) {
 		for (size_t i = 0; i < mi->count; i++)
-			if (mntshow_add_row(tb, &mi->entries[i]) < 0)
+			if (mntshow_add_row(tb, &mi->entries[i], sel) < 0)
 				return -ENOMEM;
 		return 0;
 	}
@@ -322,7 +328,7 @@ static int add_rows(struct libscols_table *tb, const struct mkprop_opts *o,
 			nsk_err("%s: no mount of the table holds it", o->paths[i]);
 			return -ENOENT;
 		}
-		if (mntshow_add_row(tb, e) < 0)
+		if (mntshow_add_row(tb, e, sel) < 0)
 			return -ENOMEM;
 	}
 	return 0;
@@ -330,27 +336,35 @@ static int add_rows(struct libscols_table *tb, const struct mkprop_opts *o,
 
 static int run_show(const struct mkprop_opts *o, const struct target *t)
 {
+	static const unsigned defaults[] = {
+		MNTSHOW_ID, MNTSHOW_PARENT, MNTSHOW_PROPAGATION, MNTSHOW_PEER, MNTSHOW_MASTER,
+		MNTSHOW_OPTIONAL, MNTSHOW_TARGET,
+	};
 	struct mountinfo mi = MOUNTINFO_INIT;
+	struct out_selection sel;
 	struct libscols_table *tb;
 	const char *file;
-	int r = read_mountinfo(t, &mi, &file);
+	int r;
 
-	if (r < 0) {
+	if (opts_output_select(&o->out, mntshow_columns, MNTSHOW_NCOLS, defaults,
+			       ELEMENTSOF(defaults), &sel) < 0)
+		return EXIT_TOOL_FAILED;
+	if ((r = read_mountinfo(t, &mi, &file)) < 0) {
 		if (r != -EINVAL)
 			nsk_err("%s: %s", file, strerror(-r));
 		return EXIT_TOOL_FAILED;
 	}
-	tb = out_table_new(mntshow_columns, MNTSHOW_NCOLS, o->json, "mounts");
+	tb = out_table_new_selected(&o->out, mntshow_columns, &sel, false, "mounts");
 	if (!tb) {
 		nsk_err("table: %s", strerror(ENOMEM));
 		mountinfo_free(&mi);
 		return EXIT_TOOL_FAILED;
 	}
-	r = add_rows(tb, o, &mi);
+	r = add_rows(tb, o, &sel, &mi);
 	if (r == -ENOMEM)
 		nsk_err("table: %s", strerror(ENOMEM));
 	if (r < 0) {
-		scols_unref_table(tb);
+		out_table_free(tb);
 		mountinfo_free(&mi);
 		return EXIT_TOOL_FAILED;
 	}

@@ -42,10 +42,10 @@ struct sections {
 static struct libscols_table *section(struct sections *x, const struct out_column *cols,
 				      unsigned n, const char *name)
 {
-	struct libscols_table *tb = out_table_new(cols, n, x->o->mode & OUT_JSON, name);
+	struct libscols_table *tb = out_table_new(cols, n, x->o->out.mode & OUT_JSON, name);
 
 	if (tb)
-		out_table_set_mode(tb, x->o->mode);
+		out_table_set_mode(tb, x->o->out.mode);
 	else
 		x->err = -ENOMEM;
 	return tb;
@@ -68,7 +68,7 @@ static void done(struct sections *x, struct libscols_table *tb, const char *titl
 	if (!tb)
 		return;
 	if (!x->out) {
-		if (!(x->o->mode & OUT_NOHEADINGS))
+		if (!(x->o->out.mode & OUT_NOHEADINGS))
 			fprintf(x->dest, "%s%s:\n", x->first ? "" : "\n", title);
 		x->first = false;
 		if (out_table_print(tb, x->dest) < 0)
@@ -104,9 +104,9 @@ static void namespaces(struct sections *x, struct nsls_scan *s, const struct nsl
 		       const struct target *t)
 {
 	static const struct out_column cols[] = {
-		{ "TYPE", 0, 0, false }, { "NS", 0, SCOLS_FL_RIGHT, true },
-		{ "OWNER", 0, SCOLS_FL_RIGHT, true }, { "OWN", 0, 0, false },
-		{ "NSFS", 0, 0, false },
+		{ "TYPE", 0, 0, false, NULL }, { "NS", 0, SCOLS_FL_RIGHT, true, NULL },
+		{ "OWNER", 0, SCOLS_FL_RIGHT, true, NULL }, { "OWN", 0, 0, false, NULL },
+		{ "NSFS", 0, 0, false, NULL },
 	};
 	struct libscols_table *tb = section(x, cols, ELEMENTSOF(cols), "namespaces");
 
@@ -131,8 +131,8 @@ static void namespaces(struct sections *x, struct nsls_scan *s, const struct nsl
 static void maps(struct sections *x, const struct target *t)
 {
 	static const struct out_column cols[] = {
-		{ "MAP", 0, 0, false }, { "INNER", 0, SCOLS_FL_RIGHT, true },
-		{ "OUTER", 0, SCOLS_FL_RIGHT, true }, { "COUNT", 0, SCOLS_FL_RIGHT, true },
+		{ "MAP", 0, 0, false, NULL }, { "INNER", 0, SCOLS_FL_RIGHT, true, NULL },
+		{ "OUTER", 0, SCOLS_FL_RIGHT, true, NULL }, { "COUNT", 0, SCOLS_FL_RIGHT, true, NULL },
 	};
 	struct libscols_table *tb = section(x, cols, ELEMENTSOF(cols), "maps");
 	static const char *const files[] = { "uid_map", "gid_map" };
@@ -156,9 +156,9 @@ static void maps(struct sections *x, const struct target *t)
 static void processes(struct sections *x, struct nsls_scan *s, int ct)
 {
 	static const struct out_column cols[] = {
-		{ "PID", 0, SCOLS_FL_RIGHT, true }, { "INNER", 0, SCOLS_FL_RIGHT, true },
-		{ "PPID", 0, SCOLS_FL_RIGHT, true }, { "UID", 0, SCOLS_FL_RIGHT, true },
-		{ "COMMAND", 0, SCOLS_FL_TRUNC, false },
+		{ "PID", 0, SCOLS_FL_RIGHT, true, NULL }, { "INNER", 0, SCOLS_FL_RIGHT, true, NULL },
+		{ "PPID", 0, SCOLS_FL_RIGHT, true, NULL }, { "UID", 0, SCOLS_FL_RIGHT, true, NULL },
+		{ "COMMAND", 0, SCOLS_FL_TRUNC, false, NULL },
 	};
 	struct libscols_table *tb = section(x, cols, ELEMENTSOF(cols), "processes");
 
@@ -186,7 +186,7 @@ static void processes(struct sections *x, struct nsls_scan *s, int ct)
 static void cgroups(struct sections *x, struct nsls_scan *s, const struct target *t)
 {
 	static const struct out_column cols[] = {
-		{ "HIERARCHY", 0, 0, false }, { "CGROUP", 0, 0, false },
+		{ "HIERARCHY", 0, 0, false, NULL }, { "CGROUP", 0, 0, false, NULL },
 	};
 	struct libscols_table *tb = section(x, cols, ELEMENTSOF(cols), "cgroups");
 	struct cg_place place;
@@ -224,11 +224,11 @@ static void cgroups(struct sections *x, struct nsls_scan *s, const struct target
 static void network(struct sections *x, const struct target *t, struct nsls_notes *notes)
 {
 	static const struct out_column lcols[] = {
-		{ "NAME", 0, 0, false }, { "KIND", 0, 0, false }, { "STATE", 0, 0, false },
-		{ "ADDRESSES", 0, SCOLS_FL_WRAP, false },
+		{ "NAME", 0, 0, false, NULL }, { "KIND", 0, 0, false, NULL }, { "STATE", 0, 0, false, NULL },
+		{ "ADDRESSES", 0, SCOLS_FL_WRAP, false, NULL },
 	};
 	static const struct out_column rcols[] = {
-		{ "DESTINATION", 0, 0, false }, { "GATEWAY", 0, 0, false }, { "DEV", 0, 0, false },
+		{ "DESTINATION", 0, 0, false, NULL }, { "GATEWAY", 0, 0, false, NULL }, { "DEV", 0, 0, false, NULL },
 	};
 	struct libscols_table *lt = section(x, lcols, ELEMENTSOF(lcols), "links");
 	struct libscols_table *rt = section(x, rcols, ELEMENTSOF(rcols), "routes");
@@ -269,7 +269,7 @@ static void mounts(struct sections *x, const struct target *t, struct nsls_notes
 	if ((r = mountinfo_read_at(t->procfd, "mountinfo", &mi, &bad)) < 0)
 		nsls_note(notes, NOTE_ROOT, r);
 	for (size_t i = 0; tb && i < mi.count; i++)
-		if (mntshow_add_row(tb, &mi.entries[i]) < 0)
+		if (mntshow_add_row(tb, &mi.entries[i], NULL) < 0)
 			x->err = -ENOMEM;
 	mountinfo_free(&mi);
 	done(x, tb, "Mounts (as mkprop --show)");
@@ -296,9 +296,9 @@ static void caps_text(uint64_t set, char *buf, size_t size)
 static void summary(struct sections *x, struct nsls_scan *s, int ct, const struct target *t)
 {
 	static const struct out_column cols[] = {
-		{ "PID", 0, 0, true }, { "HANDLE", 0, 0, false }, { "STATE", 0, 0, false },
-		{ "HELD", 0, 0, false }, { "SETGROUPS", 0, 0, false }, { "CAPEFF", 0, 0, false },
-		{ "COMMAND", 0, 0, false },
+		{ "PID", 0, 0, true, NULL }, { "HANDLE", 0, 0, false, NULL }, { "STATE", 0, 0, false, NULL },
+		{ "HELD", 0, 0, false, NULL }, { "SETGROUPS", 0, 0, false, NULL }, { "CAPEFF", 0, 0, false, NULL },
+		{ "COMMAND", 0, 0, false, NULL },
 	};
 	static const enum ct_col from_row[] = { CT_PID, CT_HANDLE, CT_STATE };
 	struct out_selection sel = { .count = ELEMENTSOF(from_row) };
@@ -356,7 +356,7 @@ int nsls_view_detail(const struct nsls_opts *o, struct nsls_scan *s)
 	/* Read from a pipe and piped on (DESIGN.md, the handle protocol):
 	 * the handle goes on down the pipe, the view to the terminal. */
 	x.dest = t.from_stdin && !isatty(STDOUT_FILENO) ? stderr : stdout;
-	if ((o->mode & OUT_JSON) && !(x.out = open_memstream(&x.json, &x.len)))
+	if ((o->out.mode & OUT_JSON) && !(x.out = open_memstream(&x.json, &x.len)))
 		x.err = -ENOMEM;
 	summary(&x, s, ct, &key);
 	namespaces(&x, s, &s->cts[ct], &key);

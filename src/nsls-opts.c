@@ -12,20 +12,15 @@
 #include "nsls.h"
 #include "opts.h"
 
-enum { OPT_OUTPUT_ALL = CHAR_MAX + 1, OPT_NAMESPACES };
+enum { OPT_NAMESPACES = CHAR_MAX + 1 };
 
 static const struct option longopts[] = {
 	{ "target", required_argument, NULL, 't' },
 	{ "namespaces", no_argument, NULL, OPT_NAMESPACES },
 	{ "type", required_argument, NULL, 'N' },
 	{ "tree", no_argument, NULL, 'T' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "output-all", no_argument, NULL, OPT_OUTPUT_ALL },
-	{ "noheadings", no_argument, NULL, 'n' },
-	{ "raw", no_argument, NULL, 'r' },
-	{ "json", no_argument, NULL, 'J' },
+	OUT_LONGOPTS('r'),
 	{ "list", no_argument, NULL, 'l' },
-	{ "notruncate", no_argument, NULL, 'u' },
 	{ "nowrap", no_argument, NULL, 'W' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -34,77 +29,48 @@ static const struct option longopts[] = {
 
 #define R SCOLS_FL_RIGHT
 const struct out_column nsls_ct_columns[CT_COUNT] = {
-	[CT_PID] = { "PID", 0, R, true },
-	[CT_HANDLE] = { "HANDLE", 0, 0, false },
-	[CT_NS] = { "NS", 0, 0, false },
-	[CT_STATE] = { "STATE", 0, 0, false },
-	[CT_NPROCS] = { "NPROCS", 0, R, true },
-	[CT_USER] = { "USER", 0, 0, false },
-	[CT_UIDMAP] = { "UIDMAP", 0, 0, false },
-	[CT_GIDMAP] = { "GIDMAP", 0, 0, false },
-	[CT_CGROUP] = { "CGROUP", 0, SCOLS_FL_TRUNC, false },
-	[CT_MEM] = { "MEM", 0, R, true },
-	[CT_MEMMAX] = { "MEMMAX", 0, R, false },
-	[CT_PIDS] = { "PIDS", 0, R, true },
-	[CT_PIDSMAX] = { "PIDSMAX", 0, R, false },
-	[CT_LINKS] = { "LINKS", 0, SCOLS_FL_WRAP, false },
-	[CT_ROOT] = { "ROOT", 0, SCOLS_FL_TRUNC, false },
-	[CT_HOSTNAME] = { "HOSTNAME", 0, 0, false },
-	[CT_NSFS] = { "NSFS", 0, SCOLS_FL_WRAP, false },
-	[CT_COMMAND] = { "COMMAND", 0, SCOLS_FL_TRUNC, false },
-};
-
-const char *const nsls_ct_help[CT_COUNT] = {
-	[CT_PID] = "its first process (the holder or init), host PID",
-	[CT_HANDLE] = "the same as a PID:INODE handle (pidfs, Linux 6.9+)",
-	[CT_NS] = "namespace types it does not share with nsls",
-	[CT_STATE] = "held, paused (holding namespaces), running, stopped, persisted",
-	[CT_NPROCS] = "number of processes",
-	[CT_USER] = "owner of its first process",
-	[CT_UIDMAP] = "uid map of its user namespace: INNER->OUTER xCOUNT",
-	[CT_GIDMAP] = "gid map of its user namespace",
-	[CT_CGROUP] = "cgroup of its first process (v2, else the memory hierarchy)",
-	[CT_MEM] = "memory in use by its cgroup, bytes",
-	[CT_MEMMAX] = "memory limit of its cgroup",
-	[CT_PIDS] = "processes in its cgroup",
-	[CT_PIDSMAX] = "process limit of its cgroup",
-	[CT_LINKS] = "network interfaces inside but lo, with addresses",
-	[CT_ROOT] = "mount source of its / (overlay: lower dirs)",
-	[CT_HOSTNAME] = "host name of its UTS namespace",
-	[CT_NSFS] = "files its namespaces are persisted to (nsfs bind mounts)",
-	[CT_COMMAND] = "command line of its first process",
+	[CT_PID] = { "PID", 0, R, true, "its first process (the holder or init), host PID" },
+	[CT_HANDLE] = { "HANDLE", 0, 0, false,
+	  "the same as a PID:INODE handle (pidfs, Linux 6.9+)" },
+	[CT_NS] = { "NS", 0, 0, false, "namespace types it does not share with nsls" },
+	[CT_STATE] = { "STATE", 0, 0, false,
+	  "held, paused (holding namespaces), running, stopped, persisted" },
+	[CT_NPROCS] = { "NPROCS", 0, R, true, "number of processes" },
+	[CT_USER] = { "USER", 0, 0, false, "owner of its first process" },
+	[CT_UIDMAP] = { "UIDMAP", 0, 0, false,
+	  "uid map of its user namespace: INNER->OUTER xCOUNT" },
+	[CT_GIDMAP] = { "GIDMAP", 0, 0, false, "gid map of its user namespace" },
+	[CT_CGROUP] = { "CGROUP", 0, SCOLS_FL_TRUNC, false,
+	  "cgroup of its first process (v2, else the memory hierarchy)" },
+	[CT_MEM] = { "MEM", 0, R, true, "memory in use by its cgroup, bytes" },
+	[CT_MEMMAX] = { "MEMMAX", 0, R, true, "memory limit of its cgroup" },
+	[CT_PIDS] = { "PIDS", 0, R, true, "processes in its cgroup" },
+	[CT_PIDSMAX] = { "PIDSMAX", 0, R, true, "process limit of its cgroup" },
+	[CT_LINKS] = { "LINKS", 0, SCOLS_FL_WRAP, false,
+	  "network interfaces inside but lo, with addresses" },
+	[CT_ROOT] = { "ROOT", 0, SCOLS_FL_TRUNC, false,
+	  "mount source of its / (overlay: lower dirs)" },
+	[CT_HOSTNAME] = { "HOSTNAME", 0, 0, false, "host name of its UTS namespace" },
+	[CT_NSFS] = { "NSFS", 0, SCOLS_FL_WRAP, false,
+	  "files its namespaces are persisted to (nsfs bind mounts)" },
+	[CT_COMMAND] = { "COMMAND", 0, SCOLS_FL_TRUNC, false, "command line of its first process" },
 };
 
 const struct out_column nsls_ns_columns[NS_COUNT] = {
-	[NS_NS] = { "NS", 10, R, true },
-	[NS_TYPE] = { "TYPE", 5, 0, false },
-	[NS_PATH] = { "PATH", 0, 0, false },
-	[NS_NPROCS] = { "NPROCS", 5, R, true },
-	[NS_PID] = { "PID", 5, R, true },
-	[NS_PPID] = { "PPID", 5, R, true },
-	[NS_COMMAND] = { "COMMAND", 0, SCOLS_FL_TRUNC, false },
-	[NS_UID] = { "UID", 0, R, true },
-	[NS_USER] = { "USER", 0, 0, false },
-	[NS_NETNSID] = { "NETNSID", 0, R, true },
-	[NS_NSFS] = { "NSFS", 0, SCOLS_FL_WRAP, false },
-	[NS_PNS] = { "PNS", 10, R, true },
-	[NS_ONS] = { "ONS", 10, R, true },
-};
-
-const char *const nsls_ns_help[NS_COUNT] = {
-	[NS_NS] = "namespace identifier (inode number)",
-	[NS_TYPE] = "kind of namespace",
-	[NS_PATH] = "path to the namespace",
-	[NS_NPROCS] = "number of processes in the namespace",
-	[NS_PID] = "lowest PID in the namespace",
-	[NS_PPID] = "PPID of the PID",
-	[NS_COMMAND] = "command line of the PID",
-	[NS_UID] = "UID of the PID",
-	[NS_USER] = "username of the PID",
-	[NS_NETNSID] = "namespace ID as used by network subsystem",
-	[NS_NSFS] = "nsfs mountpoint (usually used network subsystem)",
-	[NS_PNS] = "parent namespace identifier (inode number)",
-	[NS_ONS] = "owner namespace identifier (inode number)",
+	[NS_NS] = { "NS", 10, R, true, "namespace identifier (inode number)" },
+	[NS_TYPE] = { "TYPE", 5, 0, false, "kind of namespace" },
+	[NS_PATH] = { "PATH", 0, 0, false, "path to the namespace" },
+	[NS_NPROCS] = { "NPROCS", 5, R, true, "number of processes in the namespace" },
+	[NS_PID] = { "PID", 5, R, true, "lowest PID in the namespace" },
+	[NS_PPID] = { "PPID", 5, R, true, "PPID of the PID" },
+	[NS_COMMAND] = { "COMMAND", 0, SCOLS_FL_TRUNC, false, "command line of the PID" },
+	[NS_UID] = { "UID", 0, R, true, "UID of the PID" },
+	[NS_USER] = { "USER", 0, 0, false, "username of the PID" },
+	[NS_NETNSID] = { "NETNSID", 0, R, true, "namespace ID as used by network subsystem" },
+	[NS_NSFS] = { "NSFS", 0, SCOLS_FL_WRAP, false,
+	  "nsfs mountpoint (usually used network subsystem)" },
+	[NS_PNS] = { "PNS", 10, R, true, "parent namespace identifier (inode number)" },
+	[NS_ONS] = { "ONS", 10, R, true, "owner namespace identifier (inode number)" },
 };
 
 static void usage(void)
@@ -124,25 +90,18 @@ static void usage(void)
 	      "     --namespaces       one line per namespace (lsns's view)\n"
 	      " -N, --type TYPE        only namespaces of TYPE (implies --namespaces):\n"
 	      "                        mnt, net, ipc, user, pid, uts, cgroup, time\n"
-	      " -T, --tree             containers nested in containers\n"
-	      " -o, --output LIST      the columns to show (+LIST: add to the default)\n"
-	      "     --output-all       every column\n"
-	      " -n, --noheadings       no header line\n"
-	      " -r, --raw              raw output\n"
-	      " -J, --json             JSON output (numbers as numbers)\n"
-	      " -l, --list             list format (no tree)\n"
-	      " -u, --notruncate       never truncate a cell\n"
+	      " -T, --tree             containers nested in containers\n",
+	      stdout);
+	out_help_options(stdout, true, 24);
+	fputs(" -l, --list             list format (no tree)\n"
 	      " -W, --nowrap           never wrap a cell\n"
 	      " -h, --help             show this help\n"
-	      " -V, --version          show the version\n"
-	      "\n"
-	      "Columns of the container view:\n",
+	      " -V, --version          show the version\n",
 	      stdout);
-	for (unsigned i = 0; i < CT_COUNT; i++)
-		printf(" %11s  %s\n", nsls_ct_columns[i].name, nsls_ct_help[i]);
-	fputs("\nColumns of the namespace view (--namespaces):\n", stdout);
-	for (unsigned i = 0; i < NS_COUNT; i++)
-		printf(" %11s  %s\n", nsls_ns_columns[i].name, nsls_ns_help[i]);
+	out_help_columns(stdout, "Available output columns (the container view):", nsls_ct_columns,
+			 CT_COUNT);
+	out_help_columns(stdout, "Available output columns (--namespaces):", nsls_ns_columns,
+			 NS_COUNT);
 	fputs("\nExit status: 0 on success; 125 if nsls failed.\n"
 	      "See nsls(1) and nskit(7).\n",
 	      stdout);
@@ -186,16 +145,8 @@ static int parse_option(void *opts, int c, const char *arg)
 			return -EINVAL;
 		return set_view(o, VIEW_NAMESPACES, "--type");
 	case 'T': return set_view(o, VIEW_TREE, "--tree");
-	case 'o': o->columns = arg; return 0;
-	case OPT_OUTPUT_ALL: o->output_all = true; return 0;
-	case 'n': o->mode |= OUT_NOHEADINGS; return 0;
-	case 'r': o->mode |= OUT_RAW; return 0;
-	case 'J': o->mode |= OUT_JSON; return 0;
-	case 'l': o->mode |= OUT_LIST; return 0;
-	case 'u': o->mode |= OUT_NOTRUNCATE; return 0;
-	case 'W': o->mode |= OUT_NOWRAP; return 0;
 	}
-	return -EINVAL;
+	return out_opts_option(&o->out, c, arg) ? 0 : -EINVAL;
 }
 
 int nsls_parse_args(int argc, char **argv, struct nsls_opts *o)
@@ -206,11 +157,9 @@ int nsls_parse_args(int argc, char **argv, struct nsls_opts *o)
 		return r;
 	if (optind < argc)
 		return nsk_usage_err("%s: nsls takes no operand", argv[optind]);
-	if (o->view == VIEW_TREE && (o->mode & OUT_LIST))
+	if (o->view == VIEW_TREE && (o->out.mode & OUT_LIST))
 		return nsk_usage_err("--tree does not go with --list");
-	if (o->view == VIEW_DETAIL && (o->columns || o->output_all))
+	if (o->view == VIEW_DETAIL && (o->out.columns || o->out.all))
 		return nsk_usage_err("--target shows every column: --output does not go with it");
-	if (o->columns && o->output_all)
-		return nsk_usage_err("--output and --output-all: choose one");
 	return 1;
 }

@@ -15,44 +15,7 @@
 #include "netlink.h"
 #include "netshow.h"
 #include "nsls.h"
-
-/* The columns to show: -o, --output-all, or the view's default. */
-static int select_columns(const struct nsls_opts *o, const struct out_column *cols,
-			  unsigned ncols, const unsigned *defaults, unsigned ndefaults,
-			  struct out_selection *sel)
-{
-	size_t at, len;
-	int r;
-
-	sel->count = ndefaults;
-	memcpy(sel->ids, defaults, ndefaults * sizeof(*defaults));
-	if (o->output_all)
-		out_select_all(ncols, sel);
-	if (!o->columns)
-		return 0;
-	if ((r = out_select(cols, ncols, o->columns, sel, &at, &len)) == -EINVAL)
-		return nsk_usage_err("--output %s: unknown column %.*s (see --help)", o->columns,
-				     (int)len, o->columns + at);
-	if (r < 0)
-		return nsk_usage_err("--output %s: too many columns", o->columns);
-	return 0;
-}
-
-static struct libscols_table *new_table(const struct nsls_opts *o, const struct out_column *all,
-					const struct out_selection *sel, bool tree, const char *name)
-{
-	struct out_column cols[OUT_MAX_SELECTED];
-	struct libscols_table *tb;
-
-	for (unsigned k = 0; k < sel->count; k++)
-		cols[k] = all[sel->ids[k]];
-	if (tree && sel->count)
-		cols[0].flags |= SCOLS_FL_TREE;
-	if (!(tb = out_table_new(cols, sel->count, o->mode & OUT_JSON, name)))
-		return NULL;
-	out_table_set_mode(tb, o->mode);
-	return tb;
-}
+#include "opts.h"
 
 static int print(struct libscols_table *tb)
 {
@@ -74,8 +37,7 @@ static int finish(struct libscols_table *tb, bool failed, const struct nsls_note
 
 	if (failed) {
 		nsk_err("table: %s", nsk_strerror(-ENOMEM));
-		if (tb)
-			scols_unref_table(tb);
+		out_table_free(tb);
 		return EXIT_TOOL_FAILED;
 	}
 	r = print(tb);
@@ -147,12 +109,7 @@ static int add_ct_line(const struct nsls_opts *o, struct nsls_scan *s, struct li
 	}
 	if (!nsls_ct_cells(s, i, sel, store, cells, notes))
 		return 0;
-	if (!(lines[i] = scols_table_new_line(tb, parent)))
-		return -ENOMEM;
-	for (unsigned k = 0; k < sel->count; k++)
-		if (cells[k] && scols_line_set_data(lines[i], k, cells[k]) < 0)
-			return -ENOMEM;
-	return 0;
+	return (lines[i] = out_table_add_line(tb, parent, cells, sel->count)) ? 0 : -ENOMEM;
 }
 
 int nsls_view_containers(const struct nsls_opts *o, struct nsls_scan *s)
@@ -164,12 +121,12 @@ int nsls_view_containers(const struct nsls_opts *o, struct nsls_scan *s)
 	bool *done;
 	int r = 0;
 
-	if (select_columns(o, nsls_ct_columns, CT_COUNT, ct_defaults, ELEMENTSOF(ct_defaults),
+	if (opts_output_select(&o->out, nsls_ct_columns, CT_COUNT, ct_defaults, ELEMENTSOF(ct_defaults),
 			   &sel) < 0)
 		return EXIT_TOOL_FAILED;
 	for (size_t i = 0; i < s->ncts; i++)
 		s->cts[i].parent = o->view == VIEW_TREE ? nesting_parent(s, i) : -1;
-	tb = new_table(o, nsls_ct_columns, &sel, o->view == VIEW_TREE, "containers");
+	tb = out_table_new_selected(&o->out, nsls_ct_columns, &sel, o->view == VIEW_TREE, "containers");
 	lines = calloc(s->ncts + 1, sizeof(*lines));
 	done = calloc(s->ncts + 1, sizeof(*done));
 	for (size_t i = 0; tb && lines && done && r == 0 && i < s->ncts; i++)
@@ -310,14 +267,14 @@ int nsls_view_namespaces(const struct nsls_opts *o, struct nsls_scan *s)
 	struct ns_entry *v;
 	int r = 0;
 
-	if (select_columns(o, nsls_ns_columns, NS_COUNT, net_only ? ns_net_defaults : ns_defaults,
+	if (opts_output_select(&o->out, nsls_ns_columns, NS_COUNT, net_only ? ns_net_defaults : ns_defaults,
 			   net_only ? ELEMENTSOF(ns_net_defaults) : ELEMENTSOF(ns_defaults),
 			   &sel) < 0)
 		return EXIT_TOOL_FAILED;
 	for (unsigned k = 0; k < sel.count; k++)
 		if (sel.ids[k] == NS_NETNSID && netlink_open(&sk) < 0)
 			sk = NULL;	/* the column stays empty, as lsns leaves it */
-	tb = new_table(o, nsls_ns_columns, &sel, false, "namespaces");
+	tb = out_table_new_selected(&o->out, nsls_ns_columns, &sel, false, "namespaces");
 	v = collect_namespaces(o, s, &n);
 	for (size_t i = 0; tb && v && r == 0 && i < n; i++) {
 		char store[OUT_MAX_SELECTED][CELL_SIZE];

@@ -24,10 +24,8 @@ enum nsls_view { VIEW_CONTAINERS, VIEW_NAMESPACES, VIEW_TREE, VIEW_DETAIL };
 struct nsls_opts {
 	enum nsls_view view;
 	const char *target;		/* -t: PID, PID:INODE or "-" */
-	const char *columns;		/* -o LIST, NULL: the view's default */
-	bool output_all;
+	struct out_opts out;		/* -o, --output-all, -n, -r, -J, -l, -u, -W */
 	unsigned ns_types;		/* -N TYPE: bits of ns_types; 0: all */
-	unsigned mode;			/* OUT_* */
 };
 
 /* A process as /proc shows it. */
@@ -102,7 +100,6 @@ enum ct_col {
 	CT_COMMAND, CT_COUNT
 };
 extern const struct out_column nsls_ct_columns[CT_COUNT];
-extern const char *const nsls_ct_help[CT_COUNT];
 
 /* The namespace view's columns (lsns's). */
 enum ns_col {
@@ -110,7 +107,6 @@ enum ns_col {
 	NS_NETNSID, NS_NSFS, NS_PNS, NS_ONS, NS_COUNT
 };
 extern const struct out_column nsls_ns_columns[NS_COUNT];
-extern const char *const nsls_ns_help[NS_COUNT];
 
 /* What could not be read, said once per kind at the end (stderr). */
 enum nsls_note { NOTE_PROCS, NOTE_NET, NOTE_UTS, NOTE_MAPS, NOTE_ROOT, NOTE_CGROUP, NOTE_COUNT };

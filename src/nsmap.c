@@ -38,7 +38,8 @@
 
 struct nsmap_opts {
 	struct mapwrite_request req;
-	bool root, auto_map, dry_run, show, json;
+	bool root, auto_map, dry_run, show;
+	struct out_opts out;	/* --show: -o, --output-all, -n, -r, -J, -u */
 	const char *auto_user;	/* --auto=USER */
 	const char *target;
 	int setid_held;		/* PRIVS_SETUID | PRIVS_SETGID kept at start */
@@ -46,7 +47,6 @@ struct nsmap_opts {
 
 enum {
 	OPT_UID = CHAR_MAX + 1, OPT_GID, OPT_ROOT, OPT_AUTO, OPT_SETGROUPS, OPT_DRY_RUN, OPT_SHOW,
-	OPT_JSON,
 };
 
 static const struct option longopts[] = {
@@ -58,10 +58,21 @@ static const struct option longopts[] = {
 	{ "setgroups", required_argument, NULL, OPT_SETGROUPS },
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 	{ "show", no_argument, NULL, OPT_SHOW },
-	{ "json", no_argument, NULL, OPT_JSON },
+	OUT_LONGOPTS('r'),
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
+};
+
+/* --show's columns: one row per range of uid_map, then of gid_map. */
+enum { COL_MAP, COL_INNER, COL_OUTER, COL_COUNT, COL_NAME, COL_SETGROUPS, NCOLS };
+static const struct out_column show_columns[NCOLS] = {
+	[COL_MAP] = { "MAP", 3, 0, false, "uid or gid: the file the range is in" },
+	[COL_INNER] = { "INNER", 10, SCOLS_FL_RIGHT, true, "first id inside the namespace" },
+	[COL_OUTER] = { "OUTER", 10, SCOLS_FL_RIGHT, true, "first id outside (in the parent)" },
+	[COL_COUNT] = { "COUNT", 10, SCOLS_FL_RIGHT, true, "number of ids in the range" },
+	[COL_NAME] = { "NAME", 8, 0, false, "user or group name of OUTER" },
+	[COL_SETGROUPS] = { "SETGROUPS", 5, 0, false, "allow or deny: /proc/PID/setgroups" },
 };
 
 static void usage(void)
@@ -69,7 +80,7 @@ static void usage(void)
 	fputs("Usage:\n"
 	      " nsmap [-t PID|PID:INODE|-] [--uid INNER:OUTER:COUNT]... [--gid INNER:OUTER:COUNT]...\n"
 	      "       [--root] [--auto[=USER]] [--setgroups allow|deny] [--dry-run]\n"
-	      " nsmap --show [-t PID|PID:INODE|-] [--json]\n"
+	      " nsmap --show [-t PID|PID:INODE|-] [output options]\n"
 	      "\n"
 	      "Write the uid and gid maps of a process's user namespace, all or nothing.\n"
 	      "The target comes from -t or, as a handle, from stdin (then echoed to stdout).\n"
@@ -84,12 +95,14 @@ static void usage(void)
 	      "     --setgroups MODE       allow|deny setgroups(2) in the namespace\n"
 	      "     --dry-run              check, print what would be written, write nothing\n"
 	      "     --show                 print the target's maps and setgroups\n"
-	      "     --json                 with --show: print JSON\n"
-	      "\n"
 	      " -h, --help                 show this help\n"
 	      " -V, --version              show the version\n"
 	      "\n"
-	      "Unless run by root, only your own uid and gid and the ranges /etc/subuid and\n"
+	      "Output options (with --show):\n",
+	      stdout);
+	out_help_options(stdout, true, 28);
+	out_help_columns(stdout, "Available output columns:", show_columns, ELEMENTSOF(show_columns));
+	fputs("\nUnless run by root, only your own uid and gid and the ranges /etc/subuid and\n"
 	      "/etc/subgid grant you can be mapped. Exit status: 0, or 125 on failure.\n"
 	      "See nsmap(1) and nskit(7).\n",
 	      stdout);
@@ -129,9 +142,8 @@ static int parse_option(void *opts, int c, const char *arg)
 		return 0;
 	case OPT_DRY_RUN: o->dry_run = true; return 0;
 	case OPT_SHOW: o->show = true; return 0;
-	case OPT_JSON: o->json = true; return 0;
 	}
-	return -EINVAL;
+	return out_opts_option(&o->out, c, arg) ? 0 : -EINVAL;
 }
 
 static int check_options(const struct nsmap_opts *o, int argc, char **argv)
@@ -142,9 +154,9 @@ static int check_options(const struct nsmap_opts *o, int argc, char **argv)
 	if (optind < argc)
 		return nsk_usage_err("unexpected argument '%s'", argv[optind]);
 	if (o->show)
-		return maps || o->dry_run ? nsk_usage_err("--show takes only -t and --json") : 1;
-	if (o->json)
-		return nsk_usage_err("--json goes with --show");
+		return maps || o->dry_run ? nsk_usage_err("--show takes only -t and the output options") : 1;
+	if (opts_output_refuse(&o->out, "goes with --show") < 0)
+		return -EINVAL;
 	if (!maps)
 		return nsk_usage_err("nothing to write: give --uid, --gid, --root, --auto or "
 				     "--setgroups");
@@ -155,7 +167,7 @@ static int check_options(const struct nsmap_opts *o, int argc, char **argv)
 
 static int parse_args(int argc, char **argv, struct nsmap_opts *o)
 {
-	int r = opts_parse(argc, argv, ":t:hV", longopts, usage, parse_option, o);
+	int r = opts_parse(argc, argv, ":t:o:nrJuhV", longopts, usage, parse_option, o);
 
 	if (r <= 0)
 		return r;
@@ -252,15 +264,6 @@ static int run_map(struct nsmap_opts *o)
 
 /* ---- --show ---- */
 
-static const struct out_column show_columns[] = {
-	{ "MAP", 3, 0, false },
-	{ "INNER", 10, SCOLS_FL_RIGHT, true },
-	{ "OUTER", 10, SCOLS_FL_RIGHT, true },
-	{ "COUNT", 10, SCOLS_FL_RIGHT, true },
-	{ "NAME", 8, 0, false },
-	{ "SETGROUPS", 5, 0, false },
-};
-
 /* The user or group name of an outer id, where it has one. */
 static const char *outer_name(bool is_gid, uint32_t id)
 {
@@ -272,8 +275,8 @@ static const char *outer_name(bool is_gid, uint32_t id)
 	return pw ? pw->pw_name : NULL;
 }
 
-static int add_map_rows(struct libscols_table *tb, bool is_gid, const struct idmap *m,
-			const char *setgroups)
+static int add_map_rows(struct libscols_table *tb, const struct out_selection *sel, bool is_gid,
+			const struct idmap *m, const char *setgroups)
 {
 	for (unsigned i = 0; i < m->count; i++) {
 		char inner[16], outer[16], count[16], name[256];
@@ -287,7 +290,7 @@ static int add_map_rows(struct libscols_table *tb, bool is_gid, const struct idm
 		snprintf(count, sizeof(count), "%u", m->ranges[i].count);
 		if (n)
 			snprintf(name, sizeof(name), "%s", n);
-		if ((r = out_table_add_row(tb, cells, ELEMENTSOF(show_columns))) < 0)
+		if ((r = out_table_add_selected(tb, sel, cells)) < 0)
 			return r;
 	}
 	return 0;
@@ -322,16 +325,21 @@ static int run_show(const struct nsmap_opts *o)
 {
 	static struct idmap uid, gid;
 	struct target t = TARGET_INIT;
+	static const unsigned defaults[] = { COL_MAP, COL_INNER, COL_OUTER, COL_COUNT, COL_NAME,
+					     COL_SETGROUPS };
+	struct out_selection sel;
 	struct libscols_table *tb;
 	const char *setgroups;
 	int sg;
 
-	if (open_target(&t, o->target) < 0 || read_maps(&t, &uid, &gid, &sg) < 0)
+	if (opts_output_select(&o->out, show_columns, NCOLS, defaults, ELEMENTSOF(defaults),
+			       &sel) < 0 ||
+	    open_target(&t, o->target) < 0 || read_maps(&t, &uid, &gid, &sg) < 0)
 		return EXIT_TOOL_FAILED;
 	setgroups = sg ? "allow" : "deny";
-	tb = out_table_new(show_columns, ELEMENTSOF(show_columns), o->json, "idmap");
-	if (!tb || add_map_rows(tb, false, &uid, setgroups) < 0 ||
-	    add_map_rows(tb, true, &gid, setgroups) < 0 || out_table_print(tb, stdout) < 0) {
+	tb = out_table_new_selected(&o->out, show_columns, &sel, false, "idmap");
+	if (!tb || add_map_rows(tb, &sel, false, &uid, setgroups) < 0 ||
+	    add_map_rows(tb, &sel, true, &gid, setgroups) < 0 || out_table_print(tb, stdout) < 0) {
 		nsk_err("printing the table: %s", strerror(ENOMEM));
 		return EXIT_TOOL_FAILED;
 	}

@@ -31,12 +31,25 @@ static const struct option longopts[] = {
 	{ "mtu", required_argument, NULL, OPT_MTU },
 	{ "mac", required_argument, NULL, OPT_MAC },
 	{ "peer-mac", required_argument, NULL, OPT_PEER_MAC },
-	{ "json", no_argument, NULL, 'J' },
+	OUT_LONGOPTS('r'),
 	{ "delete", required_argument, NULL, OPT_DELETE },
 	{ "grace", required_argument, NULL, OPT_GRACE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
+};
+
+/* iproute2's names where ip -j link shows the same (ifname, ifindex,
+ * address, mtu); numbers left aligned: vethup's sources do without
+ * libsmartcols.h (lib/output draws the table) */
+const struct out_column vethup_columns[VCOL_COUNT] = {
+	[VCOL_END] = { "END", 0, 0, false, "host, peer (inside) or bridge" },
+	[VCOL_IFNAME] = { "IFNAME", 0, 0, false, "interface name" },
+	[VCOL_IFINDEX] = { "IFINDEX", 0, 0, true, "interface index, in its namespace" },
+	[VCOL_NETNS] = { "NETNS", 0, 0, true, "its network namespace (nsfs inode)" },
+	[VCOL_ADDRESS] = { "ADDRESS", 0, 0, false, "MAC address, as the kernel has it" },
+	[VCOL_MTU] = { "MTU", 0, 0, true, "MTU, as the kernel has it" },
+	[VCOL_ADDR] = { "ADDR", 0, 0, false, "addresses given to it (CIDR), comma separated" },
 };
 
 static void usage(void)
@@ -65,7 +78,6 @@ static void usage(void)
 	      "     --mtu N                MTU of both ends\n"
 	      "     --mac MAC              MAC address of the host end\n"
 	      "     --peer-mac MAC         MAC address of the end inside\n"
-	      " -J, --json                 print what was made as JSON\n"
 	      "     --delete HOST|BRIDGE   delete the pair whose host end is HOST, and the\n"
 	      "                            bridge vethup made for it once it has no port\n"
 	      "                            left; or BRIDGE, a bridge without ports\n"
@@ -76,7 +88,11 @@ static void usage(void)
 	      " -h, --help                 show this help\n"
 	      " -V, --version              show the version\n"
 	      "\n"
-	      "Exit status: 0 on success, 125 on failure (after undoing what was made).\n"
+	      "Output options (any of them prints what was made, after the handle):\n",
+	      stdout);
+	out_help_options(stdout, true, 28);
+	out_help_columns(stdout, "Available output columns:", vethup_columns, VCOL_COUNT);
+	fputs("\nExit status: 0 on success, 125 on failure (after undoing what was made).\n"
 	      "See vethup(1) and nskit(7).\n",
 	      stdout);
 }
@@ -104,7 +120,6 @@ static int parse_option(void *opts, int c, const char *arg)
 	case OPT_DELETE: o->delete = arg; return 0;
 	case OPT_MAC: o->mac_text = arg; return 0;
 	case OPT_PEER_MAC: o->peer_mac_text = arg; return 0;
-	case 'J': o->json = true; return 0;
 	case OPT_ADDR: return add_text(o->addr_text, &o->naddrs, "--addr", arg);
 	case OPT_HOST_ADDR: return add_text(o->host_addr_text, &o->nhost_addrs, "--host-addr", arg);
 	case OPT_GATEWAY:
@@ -128,7 +143,7 @@ static int parse_option(void *opts, int c, const char *arg)
 		o->mtu = (unsigned)v;
 		return 0;
 	}
-	return -EINVAL;
+	return out_opts_option(&o->out, c, arg) ? 0 : -EINVAL;
 }
 
 /* ---- checking values (after parsing, when every name is known) ---- */
@@ -263,7 +278,7 @@ static int check_options(struct vethup_opts *o, int argc, char **argv)
 	if (o->delete) {
 		if (o->target || o->netns || o->name || o->peer || o->bridge || o->naddrs ||
 		    o->nhost_addrs || o->ngateways || o->no_gateway || o->mtu || o->mac_text ||
-		    o->peer_mac_text || o->json)
+		    o->peer_mac_text || o->out.first)
 			return nsk_usage_err("--delete takes no other option");
 		return check_name("--delete", o->delete) < 0 ? -EINVAL : 1;
 	}
@@ -280,9 +295,14 @@ static int check_options(struct vethup_opts *o, int argc, char **argv)
 
 int vethup_parse_args(int argc, char **argv, struct vethup_opts *o)
 {
-	int r = opts_parse(argc, argv, ":t:JhV", longopts, usage, parse_option, o);
+	static const unsigned all[VCOL_COUNT] = { 0, 1, 2, 3, 4, 5, 6 };
+	int r = opts_parse(argc, argv, ":t:o:nrJuhV", longopts, usage, parse_option, o);
 
 	if (r <= 0)
 		return r;
+	/* checked before anything is made */
+	if (o->out.first && opts_output_select(&o->out, vethup_columns, VCOL_COUNT, all, VCOL_COUNT,
+					       &o->columns) < 0)
+		return -EINVAL;
 	return check_options(o, argc, argv);
 }

@@ -37,6 +37,7 @@
 #include "init.h"
 #include "netaddr.h"
 #include "netlink.h"
+#include "output.h"
 #include "target.h"
 #include "vethup.h"
 
@@ -229,7 +230,8 @@ static int create_pair(struct nl_sock *host, const struct vethup_opts *o, const 
 
 /* Outside: the host addresses, on the bridge when there is one. A bridge
  * that existed may hold them already (a second container on it). For
- * --json the bridge is looked up again: it took a MAC from its new port. */
+ * the output options the bridge is looked up again: it took a MAC from its
+ * new port. */
 static int configure_host(struct nl_sock *host, const struct vethup_opts *o, struct made *m)
 {
 	const struct netlink_link *on = o->bridge ? &m->bridge : &m->host;
@@ -239,7 +241,7 @@ static int configure_host(struct nl_sock *host, const struct vethup_opts *o, str
 	struct netlink_batch b;
 	int r;
 
-	bool relook = o->bridge && o->json;
+	bool relook = o->bridge && o->out.first;
 
 	if (!n && !relook)
 		return 0;
@@ -317,7 +319,7 @@ static int configure_inner(struct nl_sock *inner, const struct vethup_opts *o, s
 			route[i] = true;
 		}
 	}
-	if (o->json)	/* its MAC and MTU, as the kernel has them */
+	if (o->out.first)	/* its MAC and MTU, as the kernel has them */
 		netlink_batch_link_get(&b, NULL, peer, &m->peer);
 	r = netlink_batch_commit(inner, &b);
 	m->lo_was_down = b.err[0] == 0 && !m->lo.up;
@@ -367,57 +369,54 @@ static void undo(struct nl_sock *host, struct nl_sock *inner, const struct vethu
 			 m->pair ? m->pair_name : o->bridge ? o->bridge : "an address");
 }
 
-/* ---- --json ---- */
+/* ---- the output options: what was made ---- */
 
-/* A JSON string: names may hold any byte but '/', ':' and space. */
-static void json_string(FILE *f, const char *s)
+static int add_link_row(struct libscols_table *tb, const struct vethup_opts *o, const char *end,
+			const struct netlink_link *l, unsigned long netns,
+			const struct ipaddr *addrs, unsigned naddrs)
 {
-	fputc('"', f);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			fprintf(f, "\\%c", c);
-		else if (c < 0x20)
-			fprintf(f, "\\u%04x", c);
-		else
-			fputc(c, f);
-	}
-	fputc('"', f);
-}
+	char ifindex[16], ns[24], mac[MAC_STRLEN], mtu[16], text[IPADDR_STRLEN];
+	char list[MAX_ADDRS * (IPADDR_STRLEN + 1)] = "";
+	const char *cells[VCOL_COUNT] = {
+		[VCOL_END] = end, [VCOL_IFNAME] = l->name, [VCOL_IFINDEX] = ifindex,
+		[VCOL_NETNS] = ns, [VCOL_ADDRESS] = mac_format(l->mac, mac, sizeof(mac)),
+		[VCOL_MTU] = mtu, [VCOL_ADDR] = naddrs ? list : NULL,
+	};
 
-static void json_row(FILE *f, const char *end, const struct netlink_link *l, unsigned long netns,
-		     const struct ipaddr *addrs, unsigned naddrs, bool last)
-{
-	char text[IPADDR_STRLEN > MAC_STRLEN ? IPADDR_STRLEN : MAC_STRLEN];
-
-	fprintf(f, "    {\"end\": \"%s\", \"name\": ", end);
-	json_string(f, l->name);
-	fprintf(f, ", \"ifindex\": %d, \"netns\": %lu, \"mac\": \"%s\", \"mtu\": %u,\n",
-		l->ifindex, netns, mac_format(l->mac, text, sizeof(text)), l->mtu);
-	fputs("     \"addresses\": [", f);
+	snprintf(ifindex, sizeof(ifindex), "%d", l->ifindex);
+	snprintf(ns, sizeof(ns), "%lu", netns);
+	snprintf(mtu, sizeof(mtu), "%u", l->mtu);
 	for (unsigned i = 0; i < naddrs; i++)
-		fprintf(f, "%s\"%s\"", i ? ", " : "", ipaddr_format(&addrs[i], true, text, sizeof(text)));
-	fprintf(f, "]}%s\n", last ? "" : ",");
+		snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", i ? "," : "",
+			 ipaddr_format(&addrs[i], true, text, sizeof(text)));
+	return out_table_add_selected(tb, &o->columns, cells);
 }
 
-/* What was made, as one JSON object: {"vethup": [host, peer, bridge]}.
- * (Written here rather than through libsmartcols: vethup links only
- * libnl, which keeps its start-up close to a bare program's.) */
-static int print_json(const struct vethup_opts *o, const struct place *p, const struct made *m)
+/* What was made, one row per link: host, peer, bridge (-J: {"vethup": [..]}). */
+static int print_made(const struct vethup_opts *o, const struct place *p, const struct made *m)
 {
+	struct libscols_table *tb = out_table_new_selected(&o->out, vethup_columns, &o->columns,
+							   false, "vethup");
 	struct stat ours;
+	int r;
 
-	if (stat("/proc/self/ns/net", &ours) < 0)
-		return -errno;
-	fputs("{\"vethup\": [\n", stdout);
-	json_row(stdout, "host", &m->host, (unsigned long)ours.st_ino, o->host_addrs,
-		 o->bridge ? 0 : o->nhost_addrs, false);
-	json_row(stdout, "peer", &m->peer, p->inode, o->addrs, o->naddrs, !o->bridge);
-	if (o->bridge)
-		json_row(stdout, "bridge", &m->bridge, (unsigned long)ours.st_ino, o->host_addrs,
-			 o->nhost_addrs, true);
-	fputs("]}\n", stdout);
-	return fflush(stdout) == 0 ? 0 : -errno;
+	if (!tb)
+		return -ENOMEM;
+	if (stat("/proc/self/ns/net", &ours) < 0) {
+		r = -errno;
+		out_table_free(tb);
+		return r;
+	}
+	if (add_link_row(tb, o, "host", &m->host, (unsigned long)ours.st_ino, o->host_addrs,
+			 o->bridge ? 0 : o->nhost_addrs) < 0 ||
+	    add_link_row(tb, o, "peer", &m->peer, p->inode, o->addrs, o->naddrs) < 0 ||
+	    (o->bridge && add_link_row(tb, o, "bridge", &m->bridge, (unsigned long)ours.st_ino,
+				       o->host_addrs, o->nhost_addrs) < 0)) {
+		out_table_free(tb);
+		return -ENOMEM;
+	}
+	r = out_table_print(tb, NULL);
+	return r < 0 ? r : fflush(stdout) == 0 ? 0 : -errno;
 }
 
 /* ---- main paths ---- */
@@ -448,7 +447,7 @@ static int run_create(const struct vethup_opts *o)
 		r = -EINTR;	/* said by the signal, when it ends us */
 		goto undo;
 	}
-	if ((r = target_echo(&p.target)) < 0 || (o->json && (r = print_json(o, &p, &m)) < 0)) {
+	if ((r = target_echo(&p.target)) < 0 || (o->out.first && (r = print_made(o, &p, &m)) < 0)) {
 		report("stdout", "", r, "");
 		goto undo;
 	}
@@ -467,9 +466,15 @@ out:
 int main(int argc, char **argv)
 {
 	struct vethup_opts o = { .grace_ms = -1 };
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	int r = vethup_parse_args(argc, argv, &o);
 
 	if (r <= 0)
 		return r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;
+	/* the table's library, only when asked to print one (lib/dl) */
+	if (o.out.first && (r = out_load(&f)) < 0) {
+		nsk_err_failure(&f, r);
+		return EXIT_TOOL_FAILED;
+	}
 	return o.delete ? vethup_run_delete(o.delete, o.grace_ms) : run_create(&o);
 }

@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 
 #include "netaddr.h"
+#include "output.h"
 
 #define MAX_ADDRS 8
 
@@ -26,7 +27,9 @@ struct vethup_opts {
 	unsigned mtu;
 	const char *mac_text, *peer_mac_text;
 	struct macaddr mac, peer_mac;
-	bool json;
+	struct out_opts out;			/* -o, --output-all, -n, -r, -J, -u: print
+					 * what was made */
+	struct out_selection columns;		/* their columns */
 	long grace_ms;				/* --delete --grace; -1: none */
 };
 
@@ -35,6 +38,11 @@ static inline int family_slot(int family)
 {
 	return family == AF_INET ? 0 : 1;
 }
+
+/* The columns of what was made, one row per link (host, peer, bridge). */
+enum { VCOL_END, VCOL_IFNAME, VCOL_IFINDEX, VCOL_NETNS, VCOL_ADDRESS, VCOL_MTU, VCOL_ADDR,
+       VCOL_COUNT };
+extern const struct out_column vethup_columns[VCOL_COUNT];
 
 /* Parse and check the command line into o; > 0 to go on, 0 after --help
  * or --version, < 0 after printing a usage error. */

@@ -10,7 +10,7 @@
 #             nsk_usage_err, nsk_option_error, nsk_exec_error,
 #             nsk_err_failure, nsk_print_version). Allowed in err.c (the
 #             message module the tools call) and in the opts module,
-#             opts.c, opts-caps.c and opts-seccomp.c (the option loop, whose usage errors
+#             opts.c, opts-caps.c, opts-seccomp.c and opts-output.c (the option loop, whose usage errors
 #             and -V are the tool's first and only line). Not checked in
 #             headers, where err.h declares them.
 #   stderr    stderr or STDERR_FILENO, a write(2, ...), perror, and the
@@ -90,8 +90,8 @@ check() {
 				sed "s|^\\([^:]*:[0-9]*\\): |\\1: $_rule: |"
 		done
 	done <<EOF
-printers err\\.c|opts\\.c|opts-caps\\.c|opts-seccomp\\.c
-stderr err\\.c|opts\\.c|opts-caps\\.c|opts-seccomp\\.c
+printers err\\.c|opts\\.c|opts-caps\\.c|opts-seccomp\\.c|opts-output\\.c
+stderr err\\.c|opts\\.c|opts-caps\\.c|opts-seccomp\\.c|opts-output\\.c
 stdout err\\.c|output\\.c|target\\.c
 exit -
 EOF

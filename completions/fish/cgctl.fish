@@ -77,6 +77,13 @@ end
 
 set -l cmds create set get attach exec stat list freeze thaw kill wait delete
 set -l limited create set attach exec
+function __cgctl_columns
+	set -l typed (string replace -r '[^,+]*$' '' -- (commandline -ct))
+	for c in (cgctl --help 2>/dev/null | awk '/^Available output columns/ { c = 1; next } c && /^ +[A-Z]/ { print $1 }')
+		echo $typed$c
+	end
+end
+
 complete -c cgctl -f
 
 complete -c cgctl -n __cgctl_at\ 0 -a create -d 'create a group'
@@ -122,7 +129,12 @@ complete -c cgctl -n "__fish_seen_subcommand_from exec" -l rm -d 'a transient gr
 complete -c cgctl -n "__fish_seen_subcommand_from exec" -l seccomp -r -a 'default unconfined (__fish_complete_suffix .json)' -d 'filter the command\'s system calls'
 complete -c cgctl -n "__fish_seen_subcommand_from exec" -l seccomp-log -d 'log what the profile would refuse instead'
 complete -c cgctl -n "__fish_seen_subcommand_from attach" -s t -l target -x -a '(__fish_complete_pids) -' -d 'the process (PID, PID:INODE, or - for stdin)'
-complete -c cgctl -n "__fish_seen_subcommand_from stat list" -l json -d 'JSON output'
+complete -c cgctl -n "__fish_seen_subcommand_from stat list" -s o -l output -x -a '(__cgctl_columns)' -d 'the columns to show (+LIST: add)'
+complete -c cgctl -n "__fish_seen_subcommand_from stat list" -l output-all -d 'every column'
+complete -c cgctl -n "__fish_seen_subcommand_from stat list" -s n -l noheadings -d 'no header line'
+complete -c cgctl -n "__fish_seen_subcommand_from stat list" -s r -l raw -d 'raw output'
+complete -c cgctl -n "__fish_seen_subcommand_from stat list" -s J -l json -d 'JSON output'
+complete -c cgctl -n "__fish_seen_subcommand_from stat list" -s u -l notruncate -d 'never truncate a cell'
 complete -c cgctl -n "__fish_seen_subcommand_from list" -l tree -d 'as a tree'
 complete -c cgctl -n "__fish_seen_subcommand_from kill" -s s -l signal -x -a 'KILL TERM INT HUP STOP CONT USR1 USR2' -d 'the signal (default KILL)'
 complete -c cgctl -n "__fish_seen_subcommand_from wait" -l timeout -x -d 'give up after this long (exit 124)'

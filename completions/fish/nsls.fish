@@ -3,7 +3,7 @@
 
 function __nsls_columns
 	set -l typed (string replace -r '[^,+]*$' '' -- (commandline -ct))
-	for c in (nsls --help 2>/dev/null | awk '/^Columns/ { c = 1; next } c && /^ +[A-Z]/ { print $1 }' | sort -u)
+	for c in (nsls --help 2>/dev/null | awk '/^Available output columns/ { c = 1; next } c && /^ +[A-Z]/ { print $1 }' | sort -u)
 		echo $typed$c
 	end
 end

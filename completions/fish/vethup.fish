@@ -31,6 +31,13 @@ function __vethup_bridges
 	end
 end
 
+function __vethup_columns
+	set -l typed (string replace -r '[^,+]*$' '' -- (commandline -ct))
+	for c in (vethup --help 2>/dev/null | awk '/^Available output columns/ { c = 1; next } c && /^ +[A-Z]/ { print $1 }')
+		echo $typed$c
+	end
+end
+
 complete -c vethup -f
 complete -c vethup -s t -l target -x -a '(__fish_complete_pids) -' -d 'the network namespace of this process'
 complete -c vethup -l netns -x -a '(__vethup_netns)' -d 'an ip-netns name (/run/netns/NAME) or a netns file'
@@ -43,7 +50,12 @@ complete -c vethup -l bridge -x -a '(__vethup_bridges)' -d 'enslave the host end
 complete -c vethup -l mtu -x -d 'MTU of both ends'
 complete -c vethup -l mac -x -d 'MAC address of the host end'
 complete -c vethup -l peer-mac -x -d 'MAC address of the end inside'
+complete -c vethup -s o -l output -x -a '(__vethup_columns)' -d 'print what was made: the columns (+LIST: add)'
+complete -c vethup -l output-all -d 'print what was made: every column'
+complete -c vethup -s n -l noheadings -d 'print what was made: no header line'
+complete -c vethup -s r -l raw -d 'print what was made: raw output'
 complete -c vethup -s J -l json -d 'print what was made as JSON'
+complete -c vethup -s u -l notruncate -d 'print what was made: never truncate a cell'
 complete -c vethup -l delete -x -a '(__vethup_made)' -d 'delete a pair by its host end, or a bridge without ports'
 complete -c vethup -l grace -x -a '100 1000' -d 'with --delete: first give the kernel MS milliseconds to delete it'
 complete -c vethup -s h -l help -d 'show this help'

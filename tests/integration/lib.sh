@@ -208,6 +208,17 @@ assert_error_line() {
 	assert_eq "$1" "$(cat "$TMP_DIR/stderr")" "the error line"
 }
 
+# help_columns CMD...: the column names CMD --help lists under "Available
+# output columns", one a line (the tools' output options, lib/output).
+help_columns() {
+	"$@" --help | awk '/^Available output columns/ { c = 1; next } /^$/ { c = 0 } c { print $1 }'
+}
+
+# words TEXT: TEXT's first line, its words separated by one space.
+words() {
+	printf '%s\n' "$1" | sed -n 1p | tr -s ' ' | sed 's/^ //; s/ $//'
+}
+
 # ns_inode PID NS: the inode of /proc/PID/ns/NS
 ns_inode() {
 	stat -L -c %i "/proc/$1/ns/$2"

@@ -9,7 +9,7 @@
 # shellcheck source=tests/integration/lib.sh
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 isolate --mount --net
-require_cmd readelf ldconfig
+require_cmd readelf ldconfig ip nsenter
 # shellcheck source=tests/integration/cgctl/layout.inc
 . "$NSKIT_SRCDIR/tests/integration/cgctl/layout.inc"
 cg_require_usable
@@ -56,6 +56,13 @@ assert_status 125 "cgctl list" -- "$CGCTL" list --parent self
 assert_one_line_error cgctl "libsmartcols\.so\.1: "
 assert_status 125 "nsls" -- "$NSLS"
 assert_one_line_error nsls "libsmartcols\.so\.1: "
+# vethup: its output options need it, checked before anything is made
+held=$("$NSRUN" --net --detach) || hard_error "nsrun --net --detach"
+kill_later "$held"
+assert_status 125 "vethup -J" -- "$VETHUP" -t "$held" -J
+assert_one_line_error vethup "libsmartcols\.so\.1: "
+assert_eq lo "$(nsenter -t "$held" -n ip -o link show | awk -F': ' '{ print $2 }')" "nothing made by vethup -J"
+assert_status 0 "vethup without an output option" -- "$VETHUP" -t "$held"
 profile=$NSKIT_SRCDIR/data/seccomp/strict.json
 assert_status 125 "nsrun --seccomp FILE" -- "$NSRUN" -U -r --seccomp "$profile" -- true
 assert_one_line_error nsrun "libjson-c\.so\.5: "

@@ -19,7 +19,7 @@ json=$TMP_DIR/stdout
 assert_eq 2 "$(jq '.mounts | length' "$json")" "number of mounts"
 assert_eq "$id" "$(jq '.mounts[0].id' "$json")" "id"
 assert_eq "\"shared\" ${group#shared:} null \"$group\" \"$A\"" \
-	"$(jq -r '.mounts[0] | "\(.propagation | tojson) \(.peer) \(.master) \(.optional | tojson) \(.target | tojson)"' "$json")" "$A"
+	"$(jq -r '.mounts[0] | "\(.propagation | tojson) \(.peer) \(.master) \(."opt-fields" | tojson) \(.target | tojson)"' "$json")" "$A"
 assert_eq "\"private\" null null null \"$A/sub\" $id" \
-	"$(jq -r '.mounts[1] | "\(.propagation | tojson) \(.peer) \(.master) \(.optional) \(.target | tojson) \(.parent)"' "$json")" "$A/sub"
+	"$(jq -r '.mounts[1] | "\(.propagation | tojson) \(.peer) \(.master) \(."opt-fields") \(.target | tojson) \(.parent)"' "$json")" "$A/sub"
 assert_eq number "$(jq -r '.mounts[0].peer | type' "$json")" "type of peer"

@@ -18,7 +18,7 @@ id=$(awk -v p="$A" '$5 == p { print $1 }' /proc/self/mountinfo)
 
 assert_status 0 "mkprop --show A B A/sub/dir" -- "$MKPROP" --show "$A" "$B" "$A/sub"
 out=$(cat "$TMP_DIR/stdout")
-assert_match '^ *ID +PARENT +PROPAGATION +PEER +MASTER +OPTIONAL +TARGET$' "$(echo "$out" | sed -n 1p)" "header"
+assert_match '^ *ID +PARENT +PROPAGATION +PEER +MASTER +OPT-FIELDS +TARGET$' "$(echo "$out" | sed -n 1p)" "header"
 assert_match "^ *$id +[0-9]+ +shared +$group +shared:$group +$A\$" "$(echo "$out" | sed -n 2p)" "row of $A"
 assert_match "^ *[0-9]+ +[0-9]+ +slave +$group +master:$group +$B\$" "$(echo "$out" | sed -n 3p)" "row of $B"
 assert_eq 4 "$(echo "$out" | wc -l)" "lines"

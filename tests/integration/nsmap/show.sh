@@ -39,6 +39,6 @@ hold_as_root sleep 60
 assert_status 0 "--show unmapped" -- "$NSMAP" --show --json -t "$HELD"
 assert_eq 0 "$(jq '.idmap | length' "$TMP_DIR/stdout")" "rows of an unmapped namespace"
 assert_status 125 "--show with --uid" -- "$NSMAP" --show -t "$h" --uid 0:0:1
-assert_one_line_error nsmap "--show takes only -t and --json"
+assert_one_line_error nsmap "--show takes only -t and the output options"
 assert_status 125 "--json alone" -- "$NSMAP" --json -t "$h" --uid 0:0:1
 assert_one_line_error nsmap "--json goes with --show"

@@ -20,7 +20,7 @@ assert_eq "10.0.0.1/24" "$(addrs "veth$pid")" "host end"
 b=$(container)
 out=$(echo "$b" | "$VETHUP" -t - --json --addr 10.0.0.3/24) || fail "vethup -t -: exit status $?"
 assert_eq "$b" "$(printf '%s\n' "$out" | head -n 1)" "first line: the handle"
-assert_eq eth0 "$(printf '%s\n' "$out" | tail -n +2 | jq -r '.vethup[] | select(.end == "peer") | .name')" "JSON after the handle"
+assert_eq eth0 "$(printf '%s\n' "$out" | tail -n +2 | jq -r '.vethup[] | select(.end == "peer") | .ifname')" "JSON after the handle"
 
 c=$(container)
 # -t given: nothing echoed
