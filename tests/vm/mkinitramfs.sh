@@ -91,6 +91,19 @@ for t in $tools; do
 	copy_libs "$build/$t"
 done
 
+# The libraries the tools open at run time (lib/dl: ldd does not see
+# them), by the sonames lib/dl-*.c name, with what they need in turn.
+for so in $(sed -n 's/^DL_DEFINE_LIBRARY([a-z]*, "\(.*\)",.*/\1/p' "$src"/lib/dl-*.c); do
+	lib=$(ldconfig -p | awk -v so="$so" '$1 == so && /x86-64|64bit/ { print $NF; exit }')
+	[ -n "$lib" ] || lib=$(ldconfig -p | awk -v so="$so" '$1 == so { print $NF; exit }')
+	[ -n "$lib" ] || {
+		say "$so (opened at run time) is not installed"
+		exit 1
+	}
+	add_file "$(readlink -f "$lib")" "$lib"
+	copy_libs "$lib"
+done
+
 # strace, for the tests that hold a tool at one system call (lib.sh's
 # paused): busybox has none.
 if strace=$(command -v strace); then

@@ -16,7 +16,8 @@ G=$CG_GROUP
 cg_remove_later "$G"
 
 assert_status 0 "create" -- "$CGCTL" create "$G" --memory 32M --pids 20
-assert_status 0 "create child" -- "$CGCTL" create "$G/child"
+# --pids max: on cgroup2 too the child then has a pids.max (saying max)
+assert_status 0 "create child" -- "$CGCTL" create "$G/child" --pids max
 # the limits as the kernel has them
 if cg_on_v1 memory; then
 	mem_file=$(cg_dir memory "$G")/memory.limit_in_bytes
