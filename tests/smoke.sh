@@ -66,7 +66,7 @@ for t in nsrun nsjoin nsmap cgctl vethup mkprop nsroot nsls; do
 	*) fail "$bindir/$t --version: '$out'" ;;
 	esac
 done
-echo "smoke: --version of 7 tools"
+echo "smoke: --version of 8 tools"
 
 runner=self_run
 uid=$(id -u)
@@ -91,6 +91,11 @@ $runner "$bindir/nsmap" -t "$held" --uid "0:$uid:1" --gid "0:$gid:1" >/dev/null 
 map=$(awk '{ print $1, $2, $3 }' "/proc/${held%%:*}/uid_map")
 [ "$map" = "0 $uid 1" ] || fail "nsmap as uid $uid: uid_map '$map'"
 echo "smoke: uid $uid is root in a user namespace, and mapped its own id with nsmap"
+# a table: libsmartcols, which the tools open at run time (lib/dl)
+out=$($runner "$bindir/nsmap" --show -t "$held" -n -r -o map,inner,outer,count) ||
+	fail "nsmap --show as uid $uid"
+[ "$(echo "$out" | head -1)" = "uid 0 $uid 1" ] || fail "nsmap --show as uid $uid printed '$out'"
+echo "smoke: nsmap --show printed the map through libsmartcols, opened at run time"
 
 if [ "$runner" = nobody_run ]; then
 	if [ -u "$bindir/nsmap" ] || getcap "$bindir/nsmap" 2>/dev/null | grep -q cap_setuid; then
