@@ -30,6 +30,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cgfork.h"
 #include "cleanup.h"
 #include "confine.h"
 #include "err.h"
@@ -50,8 +51,9 @@ struct held_names {
 	const char *path[NS_TYPE_MAX];	/* indexed like ns_types; NULL: none */
 };
 static void name_files(const char *const paths[], struct held_names *ret);
-static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int log_fd,
-				    const struct held_names *names);
+static int fork_child(const struct nsrun_opts *o, struct cg_fork *cf);
+static _Noreturn void detached_main(const struct nsrun_opts *o, struct cg_fork *cf, int sync_fd,
+				    int log_fd, const struct held_names *names);
 static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int log_fd,
 				  const struct held_names *names);
 static int holder_let_go(const struct nsrun_opts *o, int *sync_fd, int log_fd,
@@ -68,6 +70,7 @@ int nsrun_detached(const struct nsrun_opts *o)
 	struct target holder = TARGET_INIT;
 	struct persisted done = PERSISTED_INIT;
 	struct nsk_failure f = NSK_FAILURE_INIT;
+	struct cg_fork cf = CG_FORK_INIT;
 	struct held_names names;
 	char handle[64];
 	pid_t child, holder_pid = -1;
@@ -92,15 +95,16 @@ int nsrun_detached(const struct nsrun_opts *o)
 		return EXIT_TOOL_FAILED;
 	}
 	name_files(o->persist_path, &names);
-	child = fork();
-	if (child < 0) {
-		nsk_err("fork: %s", strerror(errno));
+	if ((child = fork_child(o, &cf)) < 0) {
+		close(sync[0]);
+		close(sync[1]);
 		return EXIT_TOOL_FAILED;
 	}
 	if (child == 0) {
 		close(sync[0]);
-		detached_main(o, sync[1], log_fd, &names);
+		detached_main(o, &cf, sync[1], log_fd, &names);
 	}
+	cgfork_close(&cf);
 	close(sync[1]);
 	r = await_holder(sync[0], &holder_pid);
 	if (holder_pid != child)
@@ -152,6 +156,33 @@ fail:
 	if (blocked)
 		sigprocmask(SIG_SETMASK, &mask, NULL);
 	return exit_status;
+}
+
+/* fork(2), or with --into-cgroup a child born in the group's cgroup2
+ * (lib/cgfork; it joins the v1 hierarchies itself, first thing). Prints
+ * its own error; the fork's result. */
+static int fork_child(const struct nsrun_opts *o, struct cg_fork *cf)
+{
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	pid_t child;
+	int r;
+
+	if (!o->into_cgroup) {
+		if ((child = fork()) < 0)
+			nsk_err("fork: %s", strerror(errno));
+		return child;
+	}
+	if ((r = cgfork_open(cf, o->into_cgroup, &f)) < 0) {
+		cgfork_close(cf);
+		nsk_err_failure(&f, r);
+		return -1;
+	}
+	if ((child = cgfork_fork(cf)) < 0) {
+		cgfork_close(cf);
+		nsk_err("clone3 into cgroup %s: %s", o->into_cgroup, strerror(-child));
+		return -1;
+	}
+	return child;
 }
 
 /* A relative path made absolute against our working directory (a path
@@ -235,12 +266,22 @@ static int start_holder(int sync_fd, pid_t holder, const struct persisted *done)
 
 /* The detached child: a new session, the namespaces, then the holder
  * (itself, or with a PID namespace the first process forked into it). */
-static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int log_fd,
-				    const struct held_names *names)
+static _Noreturn void detached_main(const struct nsrun_opts *o, struct cg_fork *cf, int sync_fd,
+				    int log_fd, const struct held_names *names)
 {
-	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	struct helper helper = HELPER_INIT;
 	pid_t holder;
+	int null, r;
+
+	/* First: before the cgroup namespace is made (rooted at the group)
+	 * and before any process of ours can see the group's descriptor. */
+	if (o->into_cgroup && (r = cgfork_join_child(cf, &f)) < 0) {
+		nsk_err_failure(&f, r);
+		tell(sync_fd, MSG_FAILED, 0);
+		_exit(EXIT_TOOL_FAILED);
+	}
+	null = open("/dev/null", O_WRONLY | O_CLOEXEC);
 
 	setsid();
 	/* stdout is a pipe or $(...) to our caller: never hold it open. */
