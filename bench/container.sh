@@ -14,6 +14,8 @@
 # Target: container.sh at most 1.0x runc.
 #   bench/container.sh [BUILD-DIR] [RUNS]
 #   bench/container.sh --steps [BUILD-DIR]
+# BEFORE=SCRIPT adds another version of examples/container.sh (a copy
+# from an older commit, say) to the runs, to measure a change.
 # --steps prints where one run of container.sh spends its time instead: a
 # timeline of every process (strace -f of fork, exec and exit; strace
 # slows each step, so the figures are relative).
@@ -148,5 +150,6 @@ echo "== $(nproc) CPUs, $(uname -r), $runs runs each; crun $note; load $(cut -d'
 	"examples/container.sh" -- "$top/examples/container.sh" -r "$root" true ";" \
 	"crun run" -- sh -c "exec $crun" ";" \
 	"podman run --rootfs" -- $podman ";" \
+	${BEFORE:+"container.sh BEFORE" -- "$BEFORE" -r "$root" true ";"} \
 	"true (for scale)" -- "$(command -v true)"
 echo "   load after: $(cut -d' ' -f1-3 /proc/loadavg)"
