@@ -57,15 +57,21 @@ pid_t cgfork_fork(struct cg_fork *cf)
 	return pid < 0 ? -errno : pid;
 }
 
-int cgfork_join_child(struct cg_fork *cf, struct nsk_failure *f)
+void cgfork_child_close(struct cg_fork *cf)
 {
 	closep(&cf->v2fd);
+	cf->v2fd = -1;	/* closed once: the number may be reused */
+}
+
+int cgfork_join_child(struct cg_fork *cf, struct nsk_failure *f)
+{
+	cgfork_child_close(cf);
 	return cf->born_in_v2 ? cg_group_join_v1(&cf->g, 0, f) : cg_group_join(&cf->g, 0, f);
 }
 
 void cgfork_close(struct cg_fork *cf)
 {
-	closep(&cf->v2fd);
+	cgfork_child_close(cf);
 	cg_group_free(&cf->g);
 	cg_sys_free(&cf->sys);
 }

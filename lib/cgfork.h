@@ -33,8 +33,11 @@ int cgfork_open(struct cg_fork *cf, const char *group, struct nsk_failure *f);
  * or without a v2 directory, a plain fork: cgfork_join_child joins v2 too. */
 pid_t cgfork_fork(struct cg_fork *cf);
 /* In the child, first: let go of the v2 descriptor (a host fd the
- * container must never see) and join the group in every hierarchy that
- * the fork did not place it in. 0, or -errno with f naming the directory. */
+ * container must never see). */
+void cgfork_child_close(struct cg_fork *cf);
+/* In the child (or a child of it, which it moves: "0" names the writer):
+ * cgfork_child_close, and join the group in every hierarchy that the fork
+ * did not place it in. 0, or -errno with f naming the directory. */
 int cgfork_join_child(struct cg_fork *cf, struct nsk_failure *f);
 /* Close and free (the parent after the fork, or on failure). */
 void cgfork_close(struct cg_fork *cf);

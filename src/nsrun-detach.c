@@ -54,8 +54,8 @@ static void name_files(const char *const paths[], struct held_names *ret);
 static int fork_child(const struct nsrun_opts *o, struct cg_fork *cf);
 static _Noreturn void detached_main(const struct nsrun_opts *o, struct cg_fork *cf, int sync_fd,
 				    int log_fd, const struct held_names *names);
-static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int log_fd,
-				  const struct held_names *names);
+static _Noreturn void holder_main(const struct nsrun_opts *o, struct cg_fork *cf, int sync_fd,
+				  int log_fd, const struct held_names *names);
 static int holder_let_go(const struct nsrun_opts *o, int *sync_fd, int log_fd,
 			 struct init_hold *ret_hold, struct nsk_failure *f);
 static int held_ended(const struct nsrun_report *rep, int status);
@@ -274,9 +274,13 @@ static _Noreturn void detached_main(const struct nsrun_opts *o, struct cg_fork *
 	pid_t holder;
 	int null, r;
 
-	/* First: before the cgroup namespace is made (rooted at the group)
-	 * and before any process of ours can see the group's descriptor. */
-	if (o->into_cgroup && (r = cgfork_join_child(cf, &f)) < 0) {
+	/* First: before any process of ours can see the group's descriptor,
+	 * and before the cgroup namespace is made (so rooted at the group).
+	 * Held, the holder joins the v1 hierarchies itself once the handle is
+	 * out (holder_main): a migration waits for an RCU grace period, which
+	 * then passes while the pipeline configures the rest. */
+	cgfork_child_close(cf);
+	if (o->into_cgroup && !o->hold && (r = cgfork_join_child(cf, &f)) < 0) {
 		nsk_err_failure(&f, r);
 		tell(sync_fd, MSG_FAILED, 0);
 		_exit(EXIT_TOOL_FAILED);
@@ -295,11 +299,11 @@ static _Noreturn void detached_main(const struct nsrun_opts *o, struct cg_fork *
 	}
 	if (!(o->clone_flags & CLONE_NEWPID)) {
 		tell(sync_fd, MSG_HOLDER, getpid());
-		holder_main(o, sync_fd, log_fd, names);
+		holder_main(o, cf, sync_fd, log_fd, names);
 	}
 	holder = fork();
 	if (holder == 0)
-		holder_main(o, sync_fd, log_fd, names);
+		holder_main(o, cf, sync_fd, log_fd, names);
 	if (holder < 0) {
 		nsk_err("fork: %s", strerror(errno));
 		tell(sync_fd, MSG_FAILED, 0);
@@ -312,10 +316,11 @@ static _Noreturn void detached_main(const struct nsrun_opts *o, struct cg_fork *
 /* The process that holds the namespaces and whose PID is the handle. Once
  * started it holds 0, 1, 2 and what the command is to be given; once
  * released (the maps exist then) it takes the namespace's ids. */
-static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int log_fd,
-				  const struct held_names *names)
+static _Noreturn void holder_main(const struct nsrun_opts *o, struct cg_fork *cf, int sync_fd,
+				  int log_fd, const struct held_names *names)
 {
-	struct nsk_failure f = NSK_FAILURE_INIT;
+	struct nsk_failure f = NSK_FAILURE_INIT, join_f = NSK_FAILURE_INIT;
+	int joined = 0;
 	struct nsrun_report report = NSRUN_REPORT_NONE;
 	struct init_hold hold = INIT_HOLD_INIT;
 	char line[MSG_TEXT_MAX] = "";
@@ -345,8 +350,14 @@ static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int l
 			_exit(init_pause());
 		report = (struct nsrun_report){ .fd = hold.report_fd, .files = names->path,
 						.made = (unsigned)go.value };
+		/* the v1 hierarchies of --into-cgroup (see detached_main); a
+		 * failure is the release's to report */
+		if (o->into_cgroup)
+			joined = cgfork_join_child(cf, &join_f);
 		if ((r = init_hold_wait(&hold)) != 0)
 			_exit(held_ended(&report, r));
+		if (joined < 0)
+			_exit(nsrun_report_failure(&report, EXIT_TOOL_FAILED, &join_f, joined));
 	} else {
 		report.fd = sync_fd;	/* nsrun waits for the exec */
 	}

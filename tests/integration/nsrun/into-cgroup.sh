@@ -2,10 +2,12 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # nsrun --detach --into-cgroup GROUP: the namespaces' first process is born
 # in GROUP's cgroup2 (clone3 CLONE_INTO_CGROUP: never in nsrun's cgroup,
-# never written into a cgroup.procs there) and joins it in every v1
-# hierarchy itself, before the cgroup namespace is made (so rooted at
-# GROUP); the holder, PID 1, keeps no descriptor of the group. A group that
-# does not exist is refused in one line, with nothing left behind.
+# never written into a cgroup.procs there), where the cgroup namespace is
+# rooted at GROUP; held, the holder joins the v1 hierarchies itself before
+# the release takes effect (there the namespace is rooted at nsrun's
+# cgroup); not held, the first process joins them before it makes the
+# namespaces. The holder, PID 1, keeps no descriptor of the group. A group
+# that does not exist is refused in one line, with nothing left behind.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 require_root
 require_tool cgctl
@@ -42,7 +44,6 @@ read -r h <"$TMP_DIR/handle"
 kill_later "$h"
 kill -TERM "$tracer"
 wait "$tracer" 2>/dev/null || :
-assert_eq "$want" "$(of "$h")" "/proc/$h/cgroup of PID 1 (the holder)"
 # born in it: clone3 with CLONE_INTO_CGROUP made nsrun's child, and no
 # process wrote itself into the group's cgroup2 cgroup.procs
 grep -q 'clone3({flags=CLONE_INTO_CGROUP, .*cgroup=' "$TMP_DIR/trace" ||
@@ -56,19 +57,28 @@ fi
 fds=$(for f in "/proc/$h/fd/"*; do readlink "$f"; done)
 assert_no_match "/sys/fs/cgroup" "$fds" "descriptors of the holder"
 
-# released, the command runs in the group and, inside its cgroup
-# namespace, sees the group as its root ("/") wherever the group exists
+# released, PID 1 and the command are in the group everywhere it exists
 "$NSRUN" --release -t "$h" || fail "nsrun --release: status $?"
+assert_eq "$want" "$(of "$h")" "/proc/$h/cgroup of PID 1 (the holder)"
 wait_for '[ -n "$(children_of "$h")" ]' || fail "no command after the release"
 c=$(children_of "$h")
 assert_eq "$want" "$(of "$c")" "/proc/$c/cgroup of the command"
 inside=$("$NSJOIN" -t "$h" --cgroup --join-cgroup -- cat /proc/self/cgroup | cut -d: -f1,3- | sort) ||
 	fail "nsjoin: status $?"
+# (v2: "/"; v1: GROUP beneath nsrun's cgroup, where the namespace is rooted)
 assert_eq "$(where "$g" | while IFS=: read -r id p; do
-	case $p in */"$g") echo "$id:/" ;; *) echo "$id:$p" ;; esac; done | sort)" \
-	"$inside" "the command's cgroups, seen in its cgroup namespace"
+	case $id:$p in 0:*/"$g") echo "0:/" ;; *:*/"$g") echo "$id:/$g" ;; *) echo "$id:/" ;; esac
+done | sort)" "$inside" "the command's cgroups, seen in its cgroup namespace"
 kill -KILL "$h"
 wait_gone "$h"
+
+# not held: the command sees the group as its root everywhere (the first
+# process joined every hierarchy before it made the cgroup namespace)
+"$NSRUN" --pid --mount --cgroup --detach --into-cgroup "$g" --log "$TMP_DIR/log" -- \
+	sh -c 'cut -d: -f1,3- /proc/self/cgroup | sort' >/dev/null || fail "nsrun --detach: status $?"
+wait_for '[ "$(wc -l <"$TMP_DIR/log")" -ge "$(echo "$want" | wc -l)" ]' || fail "log: $(cat "$TMP_DIR/log")"
+assert_eq "$(echo "$want" | sed 's/:.*/:\//')" "$(cat "$TMP_DIR/log")" \
+	"the cgroups of a command not held, seen in its cgroup namespace"
 
 # a missing group: one line, 125, no process, no namespace file
 ns_file_dir
