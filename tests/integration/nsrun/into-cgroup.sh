@@ -87,6 +87,31 @@ assert_status 125 "--into-cgroup of a missing group" -- \
 assert_error_line "nsrun: cgroup nskit-none-$$: No such file or directory"
 assert_eq "" "$(pids_with_arg 4242)" "processes left"
 assert_eq "" "$(ls "$NS_DIR")" "namespace files left"
+
+# a v1 hierarchy that refuses the join (a cpuset group whose cpus are
+# emptied: ENOSPC): not held, nsrun says so and leaves nothing; held,
+# the release says so (the holder joins after the handle) and ends it
+cpuset=$(cg_get dir cpuset)
+if [ -n "$cpuset" ]; then
+	bad=nskit-into-bad-$$
+	"$CGCTL" create "$bad" --parent self --pids 16 || hard_error "cgctl create $bad"
+	on_exit "'$CGCTL' delete '$bad' --parent self --kill; rmdir '$cpuset/$bad'"	# (if made by hand)
+	[ -d "$cpuset/$bad" ] || mkdir "$cpuset/$bad" || hard_error "mkdir $cpuset/$bad"
+	echo >"$cpuset/$bad/cpuset.cpus" || hard_error "emptying $cpuset/$bad/cpuset.cpus"
+	assert_eq "" "$(cat "$cpuset/$bad/cpuset.cpus")" "the cpus of the cpuset group"
+	assert_status 125 "--into-cgroup, a join refused" -- \
+		"$NSRUN" --pid --net="$NS_DIR/net" --detach --into-cgroup "$bad" -- sleep 4242
+	assert_error_line "nsrun: $cpuset/$bad: No space left on device"
+	assert_eq "" "$(pids_with_arg 4242)" "processes left"
+	assert_eq "" "$(ls "$NS_DIR")" "namespace files left"
+	h=$("$NSRUN" --pid --detach --hold --into-cgroup "$bad" -- sleep 4242) ||
+		fail "nsrun --detach --hold: status $?"
+	kill_later "$h"
+	assert_status 125 "the release of a holder whose join was refused" -- "$NSRUN" --release -t "$h"
+	assert_error_line "nsrun: $cpuset/$bad: No space left on device"
+	wait_gone "$h" || fail "the holder $h stays"
+	assert_eq "" "$(pids_with_arg 4242)" "processes left"
+fi
 # and without --detach: refused as a usage error
 assert_status 125 "--into-cgroup without --detach" -- "$NSRUN" --into-cgroup "$g" true
 assert_one_line_error nsrun "--into-cgroup needs --detach"
