@@ -7,7 +7,8 @@
 # outside); a veth with addresses and a default route; memory, CPU and PID
 # limits; a busybox root with /proc and /dev, on an overlay so its writes
 # vanish; a hostname. It runs the command (default: an interactive shell),
-# exits with its status, and removes everything it made. ROOT defaults to
+# exits with its status at once, and removes everything it made (after
+# its exit, once the command has run: nothing waits for it). ROOT defaults to
 # a busybox-static root built in a temporary directory; a ROOT of your own
 # (with /proc, /dev and /tmp) should belong to uid 100000, the container's
 # root. NET (default 10.99.0) is the /24 of the link: the host end is .1,
@@ -22,23 +23,32 @@ done
 shift $((OPTIND - 1))
 [ $# -gt 0 ] || set -- /bin/sh
 
-tmp=$(mktemp -d) cg=nskit-$$
-install -d -m 755 "$tmp" "$tmp/mnt"	# the container's root (uid 100000) walks through it
-cleanup() {			# runs on every exit: the processes, the cgroup, the veth
-	set +e			# each undo runs even when another has nothing to undo
-	[ ! -s "$tmp/log" ] || cat "$tmp/log" >&2	# what the exec chain said
-	read -r pid 2>/dev/null <"$tmp/handle" || pid=""
-	[ -z "$pid" ] || kill -KILL "$pid" 2>/dev/null
-	[ -z "${job:-}" ] || wait "$job"	# nsjoin, whose command died with the PID 1
-	cgctl delete "$cg" --parent self --kill 2>/dev/null
+# Our files (the container's root, uid 100000, walks through them), its
+# cgroup and the host end of its link, all named after this shell.
+tmp=${TMPDIR:-/tmp}/container.$$ cg=nskit-$$ veth=nskit$$
+mkdir -m 755 "$tmp" "$tmp/mnt"
+ran=""
+teardown() {	# the processes (all in the cgroup), the cgroup, the veth, our files
+	[ -z "${cgjob:-}" ] || wait "$cgjob"	# the cgroup is made before it goes
+	cgctl delete "$cg" --parent self --kill
 	# With its network namespace the kernel deletes the veth: wait for
 	# that (quicker than deleting it ourselves), or delete it after 1 s.
-	[ -z "$pid" ] || vethup --delete "veth$pid" --grace 1000 2>/dev/null
+	vethup --delete "$veth" --grace 1000
 	rm -rf "$tmp"
+} >/dev/null 2>&1 </dev/null
+cleanup() {	# runs on every exit
+	set +e	# each undo runs even when another has nothing to undo
+	[ ! -s "$tmp/log" ] || cat "$tmp/log" >&2	# what the exec chain said
+	# Once the command has run, its caller need not wait for the teardown.
+	if [ -n "$ran" ]; then teardown & else teardown; fi
 }
 trap cleanup EXIT
 trap 'exit 129' HUP; trap 'exit 143' TERM; trap : INT	# Ctrl-C is the command's
 
+# The cgroup with its limits, made while the root is built; the container
+# starts in it (nsrun --into-cgroup), so that a kill of the group ends it.
+cgctl create "$cg" --parent self --memory 256M --cpus 1 --pids 64 &
+cgjob=$!
 if [ -z "$root" ]; then		# a busybox root whose files belong to the container's root
 	root=$tmp/root
 	mkdir -p "$root/bin" "$root/proc" "$root/dev" "$root/tmp" "$root/etc"
@@ -49,21 +59,20 @@ if [ -z "$root" ]; then		# a busybox root whose files belong to the container's 
 fi
 cd /	# the pivot moves what is at the old root, the init's directory too, to the new
 
-# Namespaces made and held; configured from outside; then released. The
-# handle is kept in a file so that cleanup finds it whatever step fails.
-# Released, the held process runs the exec chain: private propagation,
-# then the new root (an overlay of ROOT and a tmpfs), then a pause that
-# keeps the container up while the command runs in it.
-nsrun --user --mount --pid --net --uts --ipc --cgroup --hostname "$name" \
-	--propagation unchanged --detach --hold --log "$tmp/log" -- \
+# Namespaces made and held, in the cgroup; configured from outside; then
+# released, which gives the handle back. Released, the held process runs
+# the exec chain: private propagation, then the new root (an overlay of
+# ROOT and a tmpfs), then a pause that keeps the container up while the
+# command runs in it.
+wait "$cgjob" && cgjob=""
+pid=$(nsrun --user --mount --pid --net --uts --ipc --cgroup --hostname "$name" \
+	--propagation unchanged --detach --hold --into-cgroup "$cg" --log "$tmp/log" -- \
 	mkprop --private --recursive / -- \
 	nsroot --proc --dev --tmp --overlay "$root" "$tmp/mnt" -- /bin/sleep 2147483647 |
-	tee "$tmp/handle" |
 	nsmap --uid 0:100000:65536 --gid 0:100000:65536 |
-	vethup --addr "$net.2/24" --host-addr "$net.1/24" |
-	cgctl attach "$cg" --parent self --create --memory 256M --cpus 1 --pids 64 |
-	nsrun --release >/dev/null
-read -r pid <"$tmp/handle"
+	vethup --name "$veth" --addr "$net.2/24" --host-addr "$net.1/24" |
+	nsrun --release)
+echo "$pid" >"$tmp/handle"
 
 # The release is a signal: wait until the chain's last step, sleep, runs
 # in the new root, a few milliseconds (if a step fails instead, the
@@ -87,7 +96,7 @@ exec 3<&0
 env --default-signal=INT,QUIT \
 	nsjoin --target "$pid" --all --root --wd --join-cgroup --seccomp "${SECCOMP:-default}" \
 	-- "$@" <&3 3<&- &
-job=$!
+job=$! ran=1
 while :; do	# until the job ends: a Ctrl-C (INT) interrupts the wait too
 	st=0 && wait "$job" || st=$?
 	[ "$st" -gt 128 ] && kill -0 "$job" 2>/dev/null || exit "$st"

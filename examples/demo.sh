@@ -18,7 +18,7 @@ say "ps: only its own processes (1: nsrun's init; 2: the pause that holds the ro
 ps -o pid,user,comm
 say "ip: eth0, the inner end of a veth, and a default route via the host end"
 ip -4 -o addr | awk '{ print $2, $4 }'; ip route
-say "its cgroup: /nskit-PID (a cgroup namespace hides the path above it)"
+say "its cgroup: nskit-PID, / on cgroup2 (a cgroup namespace rooted there)"
 cat /proc/self/cgroup
 
 limits() {	# limits CONTROLLER FILE...: mount its hierarchy, show our group's FILEs

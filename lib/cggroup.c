@@ -692,19 +692,29 @@ void cg_group_forget_made(struct cg_group *g, const char *dir)
 		}
 }
 
-int cg_group_join(struct cg_group *g, pid_t pid, struct nsk_failure *f)
+static int join_where(struct cg_group *g, pid_t pid, bool with_v2, struct nsk_failure *f)
 {
 	char text[16];
 	int r;
 
 	snprintf(text, sizeof(text), "%d", (int)pid);
 	for (unsigned i = 0; i < g->sys->n; i++) {
-		if (!g->dir[i])
+		if (!g->dir[i] || (!with_v2 && g->sys->h[i].v2))
 			continue;
 		if ((r = cg_write_path(g->dir[i], "cgroup.procs", text)) < 0)
 			return cg_fail_at(f, r, g->dir[i], NULL);
 	}
 	return 0;
+}
+
+int cg_group_join(struct cg_group *g, pid_t pid, struct nsk_failure *f)
+{
+	return join_where(g, pid, true, f);
+}
+
+int cg_group_join_v1(struct cg_group *g, pid_t pid, struct nsk_failure *f)
+{
+	return join_where(g, pid, false, f);
 }
 
 int cg_place_of(const struct cg_sys *sys, pid_t pid, struct cg_place *ret)

@@ -119,6 +119,8 @@ const char *cg_group_dir_for(const struct cg_group *g, int ctrl, bool v2);
 
 /* Move pid (0: the caller) into the group in every hierarchy. */
 int cg_group_join(struct cg_group *g, pid_t pid, struct nsk_failure *f);
+/* The same in the v1 hierarchies only (v2 placed it: lib/cgfork). */
+int cg_group_join_v1(struct cg_group *g, pid_t pid, struct nsk_failure *f);
 
 /* Where a process is: its cgroup path in each hierarchy of sys, from
  * /proc/PID/cgroup (NULL where it does not say). */

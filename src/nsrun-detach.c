@@ -30,6 +30,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cgfork.h"
 #include "cleanup.h"
 #include "confine.h"
 #include "err.h"
@@ -50,10 +51,11 @@ struct held_names {
 	const char *path[NS_TYPE_MAX];	/* indexed like ns_types; NULL: none */
 };
 static void name_files(const char *const paths[], struct held_names *ret);
-static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int log_fd,
-				    const struct held_names *names);
-static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int log_fd,
-				  const struct held_names *names);
+static int fork_child(const struct nsrun_opts *o, struct cg_fork *cf);
+static _Noreturn void detached_main(const struct nsrun_opts *o, struct cg_fork *cf, int sync_fd,
+				    int log_fd, const struct held_names *names);
+static _Noreturn void holder_main(const struct nsrun_opts *o, struct cg_fork *cf, int sync_fd,
+				  int log_fd, const struct held_names *names);
 static int holder_let_go(const struct nsrun_opts *o, int *sync_fd, int log_fd,
 			 struct init_hold *ret_hold, struct nsk_failure *f);
 static int held_ended(const struct nsrun_report *rep, int status);
@@ -68,6 +70,7 @@ int nsrun_detached(const struct nsrun_opts *o)
 	struct target holder = TARGET_INIT;
 	struct persisted done = PERSISTED_INIT;
 	struct nsk_failure f = NSK_FAILURE_INIT;
+	struct cg_fork cf = CG_FORK_INIT;
 	struct held_names names;
 	char handle[64];
 	pid_t child, holder_pid = -1;
@@ -92,15 +95,16 @@ int nsrun_detached(const struct nsrun_opts *o)
 		return EXIT_TOOL_FAILED;
 	}
 	name_files(o->persist_path, &names);
-	child = fork();
-	if (child < 0) {
-		nsk_err("fork: %s", strerror(errno));
+	if ((child = fork_child(o, &cf)) < 0) {
+		close(sync[0]);
+		close(sync[1]);
 		return EXIT_TOOL_FAILED;
 	}
 	if (child == 0) {
 		close(sync[0]);
-		detached_main(o, sync[1], log_fd, &names);
+		detached_main(o, &cf, sync[1], log_fd, &names);
 	}
+	cgfork_close(&cf);
 	close(sync[1]);
 	r = await_holder(sync[0], &holder_pid);
 	if (holder_pid != child)
@@ -152,6 +156,33 @@ fail:
 	if (blocked)
 		sigprocmask(SIG_SETMASK, &mask, NULL);
 	return exit_status;
+}
+
+/* fork(2), or with --into-cgroup a child born in the group's cgroup2
+ * (lib/cgfork; it joins the v1 hierarchies itself, first thing). Prints
+ * its own error; the fork's result. */
+static int fork_child(const struct nsrun_opts *o, struct cg_fork *cf)
+{
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	pid_t child;
+	int r;
+
+	if (!o->into_cgroup) {
+		if ((child = fork()) < 0)
+			nsk_err("fork: %s", strerror(errno));
+		return child;
+	}
+	if ((r = cgfork_open(cf, o->into_cgroup, &f)) < 0) {
+		cgfork_close(cf);
+		nsk_err_failure(&f, r);
+		return -1;
+	}
+	if ((child = cgfork_fork(cf)) < 0) {
+		cgfork_close(cf);
+		nsk_err("clone3 into cgroup %s: %s", o->into_cgroup, strerror(-child));
+		return -1;
+	}
+	return child;
 }
 
 /* A relative path made absolute against our working directory (a path
@@ -235,12 +266,26 @@ static int start_holder(int sync_fd, pid_t holder, const struct persisted *done)
 
 /* The detached child: a new session, the namespaces, then the holder
  * (itself, or with a PID namespace the first process forked into it). */
-static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int log_fd,
-				    const struct held_names *names)
+static _Noreturn void detached_main(const struct nsrun_opts *o, struct cg_fork *cf, int sync_fd,
+				    int log_fd, const struct held_names *names)
 {
-	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	struct nsk_failure f = NSK_FAILURE_INIT;
 	struct helper helper = HELPER_INIT;
 	pid_t holder;
+	int null, r;
+
+	/* First: before any process of ours can see the group's descriptor,
+	 * and before the cgroup namespace is made (so rooted at the group).
+	 * Held, the holder joins the v1 hierarchies itself once the handle is
+	 * out (holder_main): a migration waits for an RCU grace period, which
+	 * then passes while the pipeline configures the rest. */
+	cgfork_child_close(cf);
+	if (o->into_cgroup && !o->hold && (r = cgfork_join_child(cf, &f)) < 0) {
+		nsk_err_failure(&f, r);
+		tell(sync_fd, MSG_FAILED, 0);
+		_exit(EXIT_TOOL_FAILED);
+	}
+	null = open("/dev/null", O_WRONLY | O_CLOEXEC);
 
 	setsid();
 	/* stdout is a pipe or $(...) to our caller: never hold it open. */
@@ -254,11 +299,11 @@ static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int
 	}
 	if (!(o->clone_flags & CLONE_NEWPID)) {
 		tell(sync_fd, MSG_HOLDER, getpid());
-		holder_main(o, sync_fd, log_fd, names);
+		holder_main(o, cf, sync_fd, log_fd, names);
 	}
 	holder = fork();
 	if (holder == 0)
-		holder_main(o, sync_fd, log_fd, names);
+		holder_main(o, cf, sync_fd, log_fd, names);
 	if (holder < 0) {
 		nsk_err("fork: %s", strerror(errno));
 		tell(sync_fd, MSG_FAILED, 0);
@@ -271,10 +316,11 @@ static _Noreturn void detached_main(const struct nsrun_opts *o, int sync_fd, int
 /* The process that holds the namespaces and whose PID is the handle. Once
  * started it holds 0, 1, 2 and what the command is to be given; once
  * released (the maps exist then) it takes the namespace's ids. */
-static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int log_fd,
-				  const struct held_names *names)
+static _Noreturn void holder_main(const struct nsrun_opts *o, struct cg_fork *cf, int sync_fd,
+				  int log_fd, const struct held_names *names)
 {
-	struct nsk_failure f = NSK_FAILURE_INIT;
+	struct nsk_failure f = NSK_FAILURE_INIT, join_f = NSK_FAILURE_INIT;
+	int joined = 0;
 	struct nsrun_report report = NSRUN_REPORT_NONE;
 	struct init_hold hold = INIT_HOLD_INIT;
 	char line[MSG_TEXT_MAX] = "";
@@ -304,8 +350,14 @@ static _Noreturn void holder_main(const struct nsrun_opts *o, int sync_fd, int l
 			_exit(init_pause());
 		report = (struct nsrun_report){ .fd = hold.report_fd, .files = names->path,
 						.made = (unsigned)go.value };
+		/* the v1 hierarchies of --into-cgroup (see detached_main); a
+		 * failure is the release's to report */
+		if (o->into_cgroup)
+			joined = cgfork_join_child(cf, &join_f);
 		if ((r = init_hold_wait(&hold)) != 0)
 			_exit(held_ended(&report, r));
+		if (joined < 0)
+			_exit(nsrun_report_failure(&report, EXIT_TOOL_FAILED, &join_f, joined));
 	} else {
 		report.fd = sync_fd;	/* nsrun waits for the exec */
 	}

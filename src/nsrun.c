@@ -60,7 +60,7 @@ enum {
 	OPT_RELEASE, OPT_LOG, OPT_MAP_USERS, OPT_MAP_GROUPS, OPT_MAP_AUTO, OPT_PRESERVE_FDS,
 	OPT_KEEP_FD, OPT_HANDLE_FORMAT, OPT_MAP_SUBIDS, OPT_KEEP_CAPS, OPT_FORWARD_SIGNALS,
 	OPT_CLEAR_ENV, OPT_WHITELIST_ENV, OPT_OWNER, OPT_MOUNT_BINFMT, OPT_VERBOSE, OPT_SECCOMP,
-	OPT_SECCOMP_LOG,
+	OPT_SECCOMP_LOG, OPT_INTO_CGROUP,
 };
 
 static const struct option longopts[] = {
@@ -114,6 +114,7 @@ static const struct option longopts[] = {
 	{ "hold", no_argument, NULL, OPT_HOLD },
 	{ "release", no_argument, NULL, OPT_RELEASE },
 	{ "log", required_argument, NULL, OPT_LOG },
+	{ "into-cgroup", required_argument, NULL, OPT_INTO_CGROUP },
 	{ "handle-format", required_argument, NULL, OPT_HANDLE_FORMAT },
 	{ "target", required_argument, NULL, 't' },
 	{ "verbose", no_argument, NULL, OPT_VERBOSE },
@@ -152,6 +153,8 @@ static void usage(void)
 	      "     --release              start a held nsrun's command (-t or stdin), wait until it runs\n"
 	      " -t, --target PID           the held process for --release\n"
 	      "     --log FILE             with --detach: the command's output goes to FILE\n"
+	      "     --into-cgroup GROUP    with --detach: start in GROUP, an existing cgroup (absolute,\n"
+	      "                              or a name beneath nsrun's own cgroup)\n"
 	      "     --handle-format FORMAT with --detach: print the handle as pid (PID, the default)\n"
 	      "                              or pidfs (PID:INODE, Linux 6.9+)\n"
 	      "\n"
@@ -372,6 +375,7 @@ static int parse_option(void *opts, int c, const char *arg)
 	case OPT_HOLD: o->hold = true; return 0;
 	case OPT_RELEASE: o->release = true; return 0;
 	case OPT_LOG: o->log = arg; return 0;
+	case OPT_INTO_CGROUP: o->into_cgroup = arg; return 0;
 	}
 	return parse_value(o, c, arg);
 }
@@ -384,7 +388,7 @@ static bool sets_anything(const struct nsrun_opts *o)
 	const struct exec_opts *e = &o->exec;
 
 	return o->clone_flags || o->fork || o->as_pid_1 || o->no_lo || o->propagation_given ||
-	       o->setgroups >= 0 || o->detach || o->hold || o->log || o->argv[0] || e->root ||
+	       o->setgroups >= 0 || o->detach || o->hold || o->log || o->into_cgroup || o->argv[0] || e->root ||
 	       e->wd || e->set_uid || e->set_gid || e->no_new_privs || e->change_caps ||
 	       e->clear_env || o->keep_fds_given || o->handle_format_given || e->seccomp_name ||
 	       e->seccomp_log;
@@ -452,6 +456,8 @@ static int check_options(struct nsrun_opts *o)
 		return nsk_usage_err("--hold needs a command to hold");
 	if (o->log && !o->detach)
 		return nsk_usage_err("--log needs --detach");
+	if (o->into_cgroup && !o->detach)
+		return nsk_usage_err("--into-cgroup needs --detach");
 	if (o->handle_format_given && !o->detach)
 		return nsk_usage_err("--handle-format needs --detach");
 	if (o->kill_child && o->detach)

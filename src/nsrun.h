@@ -51,6 +51,7 @@ struct nsrun_opts {
 	gid_t owner_gid;
 	bool detach, hold, release;
 	const char *log, *target;
+	const char *into_cgroup;	/* --into-cgroup: the group born in; NULL */
 	enum target_handle_format handle_format;	/* what --detach prints */
 	bool handle_format_given;
 	bool keep_fds_given;		/* --preserve-fds or --keep-fd */

@@ -30,6 +30,7 @@ complete -c nsrun -l hold -d 'with --detach: wait for --release before the comma
 complete -c nsrun -l release -d 'start the command of a held nsrun (-t or stdin)'
 complete -c nsrun -s t -l target -x -a '(__fish_complete_pids) -' -d 'the held process for --release'
 complete -c nsrun -l log -r -F -d 'with --detach: the command\'s output goes to FILE'
+complete -c nsrun -l into-cgroup -x -d 'with --detach: start in GROUP, an existing cgroup'
 complete -c nsrun -l handle-format -x -a 'pid pidfs' -d 'with --detach: print the handle as PID or PID:INODE'
 complete -c nsrun -l no-lo -d 'leave lo down in a new network namespace'
 complete -c nsrun -l mount-proc -F -d 'mount a fresh proc on DIR (default /proc); implies -m'

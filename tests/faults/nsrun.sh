@@ -38,6 +38,14 @@ fault_scan nsrun -- "$NSRUN" -U -r -m -p -n -u -i --mount-proc --hostname box \
 # log, not by nsrun (being changed: issue 14, section 3): not injected.
 FAULT_SKIP='^execve '
 fault_scan nsrun -- "$NSRUN" --detach -m -p -n -u --mount-proc --uts="$d/uts" -- "$EXIT0"
+# ... into a cgroup made beforehand (clone3 with CLONE_INTO_CGROUP, then
+# the child joins the v1 hierarchies itself): its processes are the test's
+# (fault_processes), the group stays ours
+require_tool cgctl
+g=nskit-faults-$$
+"$CGCTL" create "$g" --parent self --pids 16 || hard_error "cgctl create $g"
+on_exit "'$CGCTL' delete '$g' --parent self --kill"
+fault_scan nsrun -- "$NSRUN" --detach -p -C -u --uts="$d/uts" --into-cgroup "$g" -- "$EXIT0"
 FAULT_SKIP=
 
 # --release of a held process (the handle on stdin): a failure before the

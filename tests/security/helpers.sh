@@ -125,6 +125,7 @@ expect_cwd_is_root() {
 # /tmp; held, mapped, released, from the current directory. COMMAND runs
 # as the init's child (its output goes to $CONTAINER/log). The holder, PID
 # 1, is $HOLDER; it is killed at exit. Returns once the root is switched.
+# With CONTAINER_CGROUP set, it starts in that group (nsrun --into-cgroup).
 start_container() {
 	_root=$1
 	shift
@@ -133,7 +134,7 @@ start_container() {
 	chmod 755 "$CONTAINER"
 	on_exit "stop_container"
 	nsrun --user --mount --pid --net --uts --ipc --propagation unchanged --detach --hold \
-		--log "$CONTAINER/log" -- \
+		${CONTAINER_CGROUP:+--into-cgroup "$CONTAINER_CGROUP"} --log "$CONTAINER/log" -- \
 		mkprop --private --recursive / -- \
 		nsroot --proc --dev --tmp --overlay "$_root" "$CONTAINER/mnt" -- "$@" |
 		tee "$CONTAINER/handle" |

@@ -32,6 +32,6 @@ mkdir "$TMP_DIR/bin" && printf '#!/bin/sh\nexit 0\n' >"$TMP_DIR/bin/busybox" &&
 	chmod 755 "$TMP_DIR/bin/busybox" || hard_error "a fake busybox"
 PATH=$TMP_DIR/bin:$PATH run_example container.sh true
 assert_eq 125 "$EX_STATUS" "exit status with a busybox that is not static"
-assert_match "^container.sh: $TMP_DIR/bin/busybox: cannot install it in $TMPDIR/tmp\.[^ ]*/root \(not static\?\)\$" \
+assert_match "^container.sh: $TMP_DIR/bin/busybox: cannot install it in $TMPDIR/container\.[0-9]*/root \(not static\?\)\$" \
 	"$(tail -n 1 "$TMP_DIR/stderr")" "the script's error"
 assert_nothing_left "$before"

@@ -77,5 +77,6 @@ kill -TERM "$(cat "$TMP_DIR/ex.pid")"
 wait_for '[ -s "$TMP_DIR/ex.status" ]' || fail "no exit within 5 s of a TERM"
 assert_eq 143 "$(cat "$TMP_DIR/ex.status")" "exit status after a TERM"
 EX_PID=$(cat "$TMP_DIR/ex.pid")
+wait_for '[ -z "$(ls -A "$TMPDIR")" ]' || :	# its teardown, after its exit
 assert_eq "" "$(pids_with_arg 4243 2>/dev/null)" "the command after a TERM"
 assert_nothing_left "$before"

@@ -69,8 +69,11 @@ snapshot() {
 
 # assert_nothing_left BEFORE [GROUP]: no link, mount or process beyond
 # BEFORE (a snapshot), no cgroup GROUP (default nskit-$EX_PID) beneath
-# ours, no temporary directory.
+# ours, no temporary directory. An example may tear down after its exit
+# (container.sh, once its command has run): its temporary directory goes
+# last, so what is left is looked at once it has gone (or after 5 s).
 assert_nothing_left() {
+	wait_for '[ -z "$(ls -A "$TMPDIR")" ]' || :
 	assert_eq "$1" "$(snapshot)" "links, mounts and processes after the example"
 	_groups=$("$CGCTL" list --parent self 2>&1) || fail "cgctl list --parent self: $_groups"
 	assert_no_match "^${2:-nskit-$EX_PID}( |\$)" "$_groups" "our cgroups after the example"
