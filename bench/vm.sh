@@ -12,9 +12,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$top/build}" && pwd)
 [ -x "$build/src/cgctl" ] || { echo "build cgctl first ($build/src/cgctl)" >&2; exit 1; }
 mkdir -p "$build/bench"
-# the VM has no compiler: the floor is built here, linked as cgctl is
-# shellcheck disable=SC2046 # pkg-config prints several flags
-cc -O2 -o "$build/bench/cgctl-floor" "$top/bench/cgctl-floor.c" -Wl,--no-as-needed $(pkg-config --libs smartcols)
+# the VM has no compiler: the floor is built here, libc alone as cgctl
+cc -O2 -o "$build/bench/cgctl-floor" "$top/bench/cgctl-floor.c"
 NSKIT_SRCDIR=$top NSKIT_BUILDDIR=$build \
 	NSKIT_TOOLS="src/cgctl bench/cgctl-floor" \
 	NSKIT_VM_TESTS=bench/cgctl.sh \
