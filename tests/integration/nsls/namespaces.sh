@@ -20,12 +20,20 @@ wait_for '[ -n "$(children_of "$pid")" ]' || fail "the command did not start"
 cols=NS,TYPE,NPROCS,PID,NETNSID,ONS
 for t in user pid net uts; do
 	ino=$(ns_inode "$pid" $t)
-	ours=$("$NSLS" --namespaces -J -o "$cols" |
-		jq -c --argjson i "$ino" '.namespaces[] | select(.ns == $i) |
-			[.ns, .type, .nprocs, .pid, (.netnsid // "unassigned" | tostring), .ons]')
-	theirs=$(lsns -J -o "$cols" |
-		jq -c --argjson i "$ino" '.namespaces[] | select(.ns == $i) |
-			[.ns, .type, .nprocs, .pid, (.netnsid // "unassigned" | tostring), .ons]')
+	# Two snapshots of a machine where other processes come and go (other
+	# tests run beside this one): compare again when they differ.
+	tries=0
+	while :; do
+		ours=$("$NSLS" --namespaces -J -o "$cols" |
+			jq -c --argjson i "$ino" '.namespaces[] | select(.ns == $i) |
+				[.ns, .type, .nprocs, .pid, (.netnsid // "unassigned" | tostring), .ons]')
+		theirs=$(lsns -J -o "$cols" |
+			jq -c --argjson i "$ino" '.namespaces[] | select(.ns == $i) |
+				[.ns, .type, .nprocs, .pid, (.netnsid // "unassigned" | tostring), .ons]')
+		tries=$((tries + 1))
+		{ [ -n "$theirs" ] && [ "$theirs" = "$ours" ]; } || [ "$tries" -ge 5 ] && break
+		sleep 0.2
+	done
 	[ -n "$theirs" ] || hard_error "lsns does not list $t namespace $ino"
 	assert_eq "$theirs" "$ours" "$t namespace $ino, nsls vs lsns"
 done
