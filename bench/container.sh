@@ -70,6 +70,8 @@ if [ -n "$steps" ]; then
 	exit 0
 fi
 cc -O2 -o "$work/timeit" "$top/bench/timeit.c"
+# shellcheck source=bench/oci-bundle.inc
+. "$top/bench/oci-bundle.inc"
 
 # The bundle: the runtime's default spec, plus what container.sh has. Its
 # cgroup goes beneath ours (our memory cgroup on hybrid/v1, our v2 cgroup
@@ -77,34 +79,10 @@ cc -O2 -o "$work/timeit" "$top/bench/timeit.c"
 own=$(sed -n 's/^[0-9]*:memory://p' /proc/self/cgroup)
 [ -n "$own" ] || own=$(sed -n 's/^0:://p' /proc/self/cgroup)
 own=${own%/}
-# spec RUNTIME [CGROUP]: write the bundle's config.json (from RUNTIME's
-# default spec), with limits in CGROUP if given
+# spec RUNTIME [CGROUP]: the bundle's config.json in $work/RUNTIME (from
+# RUNTIME's default spec, bench/oci-bundle.inc), limits in CGROUP if given
 spec() {
-	rm -f "$work/bundle/config.json"
-	(cd "$work/bundle" && "$1" spec)
-	python3 - "$work/bundle/config.json" "$root" "${2:-}" <<'PY'
-import json, sys
-path, root, cgroup = sys.argv[1:]
-c = json.load(open(path))
-c["root"]["path"] = root
-c["process"]["args"] = ["/bin/true"]
-c["process"]["terminal"] = False
-c["hostname"] = "box"
-linux = c["linux"]
-linux["namespaces"] += [{"type": "user"}, {"type": "cgroup"}]
-linux["uidMappings"] = [{"containerID": 0, "hostID": 100000, "size": 65536}]
-linux["gidMappings"] = [{"containerID": 0, "hostID": 100000, "size": 65536}]
-if cgroup:
-    linux["cgroupsPath"] = cgroup
-    linux["resources"].update({"memory": {"limit": 256 << 20},
-                               "cpu": {"quota": 100000, "period": 100000},
-                               "pids": {"limit": 64}})
-else:
-    del linux["resources"]
-json.dump(c, open(path, "w"), indent=1)
-PY
-	mkdir -p "$work/$1"
-	mv "$work/bundle/config.json" "$work/$1/config.json"
+	oci_config "$1" "$root" "$work/$1" "${2:-}"
 }
 spec runc "$own/runc-bench-$$"
 spec crun "$own/crun-bench-$$"

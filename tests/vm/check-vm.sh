@@ -17,6 +17,9 @@
 #   NSKIT_VM_ACCEL         tcg (default) or kvm
 #   NSKIT_VM_SHOW_OUTPUT   1: print every test's output, passed or not
 #                          (bench/vm.sh runs benchmarks this way)
+#   NSKIT_VM_MODULES       optional modules to load too (kernel.sh's, by
+#                          name: overlay); NSKIT_VM_EXTRA, NSKIT_VM_FILES:
+#                          more files in the image (mkinitramfs.sh)
 # Exit status: 0 every boot reported and every test passed; 1 otherwise;
 # 77 when qemu, busybox or the kernel is missing and NSKIT_TEST_STRICT is
 # not 1 (with it, that is a failure too).
@@ -49,6 +52,7 @@ command -v qemu-system-x86_64 >/dev/null 2>&1 ||
 	missing "qemu-system-x86_64 is missing (package qemu-system-x86)"
 
 moddir=""
+optional=""	# the NSKIT_VM_MODULES files
 if [ -n "${NSKIT_VM_KERNEL:-}" ]; then
 	kernel=$NSKIT_VM_KERNEL
 	[ -f "$kernel" ] || missing "NSKIT_VM_KERNEL=$kernel does not exist"
@@ -57,11 +61,16 @@ else
 	kernel=$kdir/vmlinuz
 	moddir=$kdir/modules
 	say "kernel: $(cat "$kdir/version" 2>/dev/null) ($kdir)"
+	for m in ${NSKIT_VM_MODULES:-}; do
+		[ -f "$kdir/optional/$m.ko" ] || missing "the kernel has no module $m ($kdir/optional)"
+		optional="$optional $kdir/optional/$m.ko"
+	done
 fi
 
 mkdir -p "$out"
 initramfs=$out/initramfs.cpio.gz
-sh "$here/mkinitramfs.sh" "$initramfs" "$moddir"
+# shellcheck disable=SC2086 # a list of files
+sh "$here/mkinitramfs.sh" "$initramfs" "$moddir" $optional
 case $? in
 0) ;;
 77) missing "cannot build the initramfs (see the message above)" ;;

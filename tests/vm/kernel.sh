@@ -6,6 +6,8 @@
 #   DIR/vmlinuz        the kernel of the package linux-image-amd64 depends on
 #   DIR/config         its configuration (to see what is built in)
 #   DIR/modules/*.ko   the few modules the VM loads (block devices, veth)
+#   DIR/optional/*.ko  modules only some images carry (NSKIT_VM_MODULES of
+#                      check-vm.sh: overlay, for bench/vm-container.sh)
 #   DIR/version        the package name and version
 #
 # The package is downloaded with `apt-get download` and unpacked with
@@ -19,6 +21,8 @@ set -eu
 
 # The modules the VM loads when present (paths below lib/modules/VERSION/kernel).
 MODULES="drivers/block/loop.ko drivers/block/brd.ko drivers/net/veth.ko"
+# Those an image may add (check-vm.sh's NSKIT_VM_MODULES: overlay).
+OPTIONAL_MODULES="fs/overlayfs/overlay.ko"
 
 say() { printf 'kernel.sh: %s\n' "$*" >&2; }
 
@@ -60,7 +64,8 @@ if [ -z "$pkg" ] || [ -z "$ver" ] || [ "$ver" = "(none)" ]; then
 fi
 
 dir=$cache/${pkg}_$ver
-if [ -f "$dir/vmlinuz" ]; then
+# (a directory unpacked before the optional modules existed is unpacked again)
+if [ -f "$dir/vmlinuz" ] && [ -d "$dir/optional" ]; then
 	echo "$dir"
 	exit 0
 fi
@@ -87,12 +92,16 @@ if ! (cd "$work" && apt-get -q -o APT::Sandbox::User=root download "$pkg=$ver") 
 fi
 dpkg-deb -x "$work"/"$pkg"_*.deb "$work/x"
 kver=${pkg#linux-image-}
-mkdir -p "$work/out/modules"
+mkdir -p "$work/out/modules" "$work/out/optional"
 cp "$work/x/boot/vmlinuz-$kver" "$work/out/vmlinuz"
 cp "$work/x/boot/config-$kver" "$work/out/config"
 for m in $MODULES; do
 	f=$work/x/lib/modules/$kver/kernel/$m
 	[ -f "$f" ] && cp "$f" "$work/out/modules/"
+done
+for m in $OPTIONAL_MODULES; do
+	f=$work/x/lib/modules/$kver/kernel/$m
+	[ -f "$f" ] && cp "$f" "$work/out/optional/"
 done
 printf '%s %s\n' "$pkg" "$ver" >"$work/out/version"
 # Publish whole or not at all: a rename within the cache.

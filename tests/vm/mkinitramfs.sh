@@ -2,23 +2,28 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Build the test VM's initramfs (cpio newc, gzip):
 #
-#   tests/vm/mkinitramfs.sh OUTPUT [MODULES-DIR]
+#   tests/vm/mkinitramfs.sh OUTPUT [MODULES-DIR [MODULE...]]
 #
 # It holds busybox (static, with a link per applet), /init
 # (tests/vm/init.sh), the built tools at /nskit/build/src/TOOL with the shared
 # libraries ldd names (at the same paths, the dynamic loader included),
 # tests/integration/lib.sh and the tests at /nskit/src/..., and the kernel
-# modules found in MODULES-DIR at /nskit/modules. The tests to include are
-# the files matching $NSKIT_VM_TESTS (patterns relative to the source tree,
+# modules found in MODULES-DIR and the MODULE files at /nskit/modules (the
+# VM loads them all). The tests to include are the files matching $NSKIT_VM_TESTS (patterns relative to the source tree,
 # default: tests/integration/cgctl/*.sh) plus tests/vm/layout-*.sh;
 # /nskit/tests lists them in order. $NSKIT_VM_EXTRA names more files of the
 # source tree to include without running them (what a benchmark sources).
+# $NSKIT_VM_FILES names host files to add with the libraries ldd names,
+# each as PATH (at the same path) or PATH=DEST: the programs a benchmark
+# compares with (crun; GNU env in place of busybox's), a file it reads.
 # Environment: NSKIT_SRCDIR, NSKIT_BUILDDIR, NSKIT_TOOLS (as in make check).
 # Exit status: 0 built; 77 busybox is missing; 1 anything else.
 set -eu
 
 out=$1
-moddir=${2:-}
+shift
+moddir=${1:-}
+[ $# -eq 0 ] || shift # "$@": the MODULE files
 src=${NSKIT_SRCDIR:?}
 build=${NSKIT_BUILDDIR:?}
 tools=${NSKIT_TOOLS:-}
@@ -136,8 +141,20 @@ for f in ${NSKIT_VM_EXTRA:-}; do
 	add_file "$src/$f" "/nskit/src/$f"
 done
 
+for f in ${NSKIT_VM_FILES:-}; do
+	from=${f%%=*} to=${f#*=}
+	[ -f "$from" ] || {
+		say "$from (NSKIT_VM_FILES) does not exist"
+		exit 1
+	}
+	# a busybox link there points at the host's busybox: cp would follow it
+	rm -f "$root$to"
+	add_file "$from" "$to"
+	copy_libs "$from"
+done
+
 if [ -n "$moddir" ]; then
-	for m in "$moddir"/*.ko; do
+	for m in "$moddir"/*.ko "$@"; do
 		[ -f "$m" ] && cp "$m" "$root/nskit/modules/"
 	done
 fi
