@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* What a network namespace holds, read through libnl-route-3 for nsls:
+/* What a network namespace holds, read through rtnetlink (lib/rtnl) for nsls:
  * its interfaces with their addresses, its routes of the main table, and
  * the id the caller's namespace gives another (RTM_GETNSID). Read only;
  * unlike lib/netlink (vethup's steps) these are dumps of the namespace's
@@ -7,7 +7,7 @@
 #pragma once
 #include <stdbool.h>
 
-struct nl_sock;
+#include "rtnl.h"
 
 #define NETSHOW_ADDRS_LEN 256
 
@@ -23,13 +23,14 @@ struct netshow_route {
 	char dst[64];			/* "default", "10.0.0.0/24" */
 	char gateway[64];		/* "" when none */
 	char dev[16];
+	int ifindex;			/* dev's */
 };
 
 /* Up to max interfaces of the namespace of sk, in index order: how many
  * there are (possibly more than max), or -errno. */
-int netshow_ifaces(struct nl_sock *sk, struct netshow_iface *ret, unsigned max);
+int netshow_ifaces(struct rtnl *sk, struct netshow_iface *ret, unsigned max);
 /* Up to max routes of the main table (IPv4 and IPv6): how many, or -errno. */
-int netshow_routes(struct nl_sock *sk, struct netshow_route *ret, unsigned max);
+int netshow_routes(struct rtnl *sk, struct netshow_route *ret, unsigned max);
 /* The id that the namespace of sk gives the network namespace of nsfd:
  * >= 0, -ENOENT when it has none, or -errno. */
-int netshow_nsid(struct nl_sock *sk, int nsfd);
+int netshow_nsid(struct rtnl *sk, int nsfd);

@@ -258,7 +258,7 @@ static void cell_figure(const struct row *w, enum cg_figure f, char *buf, size_t
 static void cell_links(struct row *w, char *buf, size_t size)
 {
 	struct netshow_iface ifs[32];
-	struct nl_sock *sk = NULL;
+	struct rtnl *sk = NULL;
 	unsigned net = type_index("net");
 	_cleanup_close_ int fd = -1;
 	size_t len = 0;

@@ -234,7 +234,7 @@ static void network(struct sections *x, const struct target *t, struct nsls_note
 	struct libscols_table *rt = section(x, rcols, ELEMENTSOF(rcols), "routes");
 	struct netshow_iface ifs[64];
 	struct netshow_route rts[64];
-	struct nl_sock *sk = NULL;
+	struct rtnl *sk = NULL;
 	_cleanup_close_ int fd = openat(t->procfd, "ns/net", O_RDONLY | O_CLOEXEC);
 	int n = -EBADF, m = -EBADF;
 

@@ -214,7 +214,7 @@ static int ns_fd(const struct nsls_scan *s, const struct ns_entry *e)
 }
 
 static void ns_cell(const struct nsls_scan *s, const struct ns_entry *e, enum ns_col col,
-		    struct nl_sock *sk, char *buf, size_t size)
+		    struct rtnl *sk, char *buf, size_t size)
 {
 	const struct nsls_proc *p = e->proc == SIZE_MAX ? NULL : &s->procs[e->proc];
 	_cleanup_close_ int fd = -1;
@@ -261,7 +261,7 @@ int nsls_view_namespaces(const struct nsls_opts *o, struct nsls_scan *s)
 	bool net_only = o->ns_types == 1u << (ns_by_proc_name("net") - ns_types);
 	struct out_selection sel;
 	struct nsls_notes notes = { { 0 }, { 0 } };
-	struct nl_sock *sk = NULL;
+	struct rtnl *sk = NULL;
 	struct libscols_table *tb;
 	size_t n = 0;
 	struct ns_entry *v;
