@@ -9,7 +9,6 @@
 #include <sched.h>
 #include <stddef.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -17,28 +16,17 @@
 #include "cleanup.h"
 #include "netlink.h"
 
-int netlink_open(struct rtnl **ret)
+int netlink_open(struct rtnl *ret)
 {
-	struct rtnl *sk = malloc(sizeof(*sk));
-	int r;
-
-	*ret = NULL;
-	if (!sk)
-		return -ENOMEM;
-	if ((r = rtnl_open(sk)) < 0) {
-		free(sk);
-		return r;
-	}
-	*ret = sk;
-	return 0;
+	return rtnl_open(ret);
 }
 
-int netlink_open_in(int netns_fd, struct rtnl **ret)
+int netlink_open_in(int netns_fd, struct rtnl *ret)
 {
 	_cleanup_close_ int self = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
 	int r;
 
-	*ret = NULL;
+	ret->fd = -1;
 	if (self < 0)
 		return -errno;
 	if (setns(netns_fd, CLONE_NEWNET) < 0)
@@ -51,13 +39,9 @@ int netlink_open_in(int netns_fd, struct rtnl **ret)
 	return r;
 }
 
-void netlink_close(struct rtnl **sk)
+void netlink_close(struct rtnl *sk)
 {
-	if (*sk) {
-		rtnl_close(*sk);
-		free(*sk);
-	}
-	*sk = NULL;
+	rtnl_close(sk);
 }
 
 void netlink_batch_init(struct netlink_batch *b)

@@ -14,14 +14,17 @@
 #include "netaddr.h"
 #include "rtnl.h"
 
-/* A routing netlink socket in the caller's network namespace. */
-int netlink_open(struct rtnl **ret);
+/* A routing netlink socket in the caller's network namespace (*ret is
+ * the caller's, nothing is allocated: vethup's start stays a bare
+ * program's). */
+int netlink_open(struct rtnl *ret);
 /* A socket in the network namespace of netns_fd: the calling thread
  * enters it, creates the socket (which stays bound to that namespace,
  * netlink(7)) and returns to its own. -errno; if the return fails the
  * thread is left in the other namespace and the caller must exit. */
-int netlink_open_in(int netns_fd, struct rtnl **ret);
-void netlink_close(struct rtnl **sk);
+int netlink_open_in(int netns_fd, struct rtnl *ret);
+/* Close it if it is open (RTNL_CLOSED, or closed: nothing). */
+void netlink_close(struct rtnl *sk);
 
 /* What a lookup learns about an interface. */
 struct netlink_link {

@@ -20,15 +20,19 @@
  * datagram (netlink_dump: max_recvmsg_len is capped there). */
 #define RTNL_RECV_SIZE 32768
 
-/* A NETLINK_ROUTE socket and the sequence number of its last request. */
+/* A NETLINK_ROUTE socket and the sequence number of its last request;
+ * fd -1 when closed (RTNL_CLOSED initialises one). */
 struct rtnl {
 	int fd;
 	uint32_t seq;
 };
+#define RTNL_CLOSED { .fd = -1, .seq = 0 }
 
 /* Open a socket in the caller's network namespace, with short acks and
- * the kernel's extended acks where it has them: 0 or -errno. */
+ * the kernel's extended acks where it has them: 0 or -errno (then fd is
+ * -1). */
 int rtnl_open(struct rtnl *ret);
+/* Close it if it is open (again: nothing). */
 void rtnl_close(struct rtnl *r);
 /* The next sequence number for a request of r. */
 uint32_t rtnl_next_seq(struct rtnl *r);

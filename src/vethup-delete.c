@@ -126,7 +126,7 @@ static int delete_veth(struct rtnl *host, int events, const struct netlink_link 
 }
 
 /* Delete NAME (see vethup_run_delete): 0, or -errno after one line. */
-static int run_delete(const char *name, long grace_ms, struct rtnl **host, int *events,
+static int run_delete(const char *name, long grace_ms, struct rtnl *host, int *events,
 		      int stop_fd, struct netlink_link *l)
 {
 	bool grace = grace_ms >= 0;
@@ -141,13 +141,13 @@ static int run_delete(const char *name, long grace_ms, struct rtnl **host, int *
 		report("netlink", "link notifications", *events, "");
 		return *events;
 	}
-	r = look_up(*host, name, 0, grace, l);
+	r = look_up(host, name, 0, grace, l);
 	if (r == -ENODEV && grace) {
 		r = 0;		/* gone already: what was asked for */
 	} else if (r == 0 && is_kind(l, "veth")) {
-		r = delete_veth(*host, *events, l, grace_ms, stop_fd);
+		r = delete_veth(host, *events, l, grace_ms, stop_fd);
 	} else if (r == 0 && is_kind(l, "bridge")) {
-		r = delete_bridge(*host, l, false);	/* never deleted by the kernel */
+		r = delete_bridge(host, l, false);	/* never deleted by the kernel */
 	} else if (r == 0) {
 		nsk_err("%s: not a veth or a bridge (%s)", name, *l->kind ? l->kind : "no kind");
 		r = -EINVAL;
@@ -163,7 +163,7 @@ int vethup_run_delete(const char *name, long grace_ms)
 {
 	bool grace = grace_ms >= 0;
 	_cleanup_close_ int events = -1, stop_fd = -1;
-	struct rtnl *host = NULL;
+	struct rtnl host = RTNL_CLOSED;
 	struct netlink_link l;
 	sigset_t ending, mask;
 	int r;

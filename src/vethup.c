@@ -350,7 +350,7 @@ static void undo(struct rtnl *host, struct rtnl *inner, const struct vethup_opts
 	int r;
 
 	netlink_batch_init(&b);
-	if (inner && m->lo_was_down &&
+	if (inner->fd >= 0 && m->lo_was_down &&
 	    netlink_batch_link_set_up(&b, NETLINK_LOOPBACK_IFINDEX, false) >= 0 &&
 	    netlink_batch_commit(inner, &b) < 0)
 		nsk_warn("lo: left up in the network namespace: %s", strerror(-b.err[0]));
@@ -427,7 +427,7 @@ static int print_made(const struct vethup_opts *o, const struct place *p, const 
 static int run_create(const struct vethup_opts *o)
 {
 	struct place p = { .target = TARGET_INIT, .netns_fd = -1 };
-	struct rtnl *host = NULL, *inner = NULL;
+	struct rtnl host = RTNL_CLOSED, inner = RTNL_CLOSED;
 	struct made m = { .bridge_created = false };
 	sigset_t ending, mask;
 	int r = open_place(o, &p);
@@ -436,12 +436,12 @@ static int run_create(const struct vethup_opts *o)
 	if (r < 0)
 		goto out;
 	if ((r = netlink_open(&host)) < 0 || (r = netlink_open_in(p.netns_fd, &inner)) < 0) {
-		report(host ? p.what : "netlink", host ? "netlink socket" : "", r, "");
+		report(host.fd >= 0 ? p.what : "netlink", host.fd >= 0 ? "netlink socket" : "", r, "");
 		goto out;
 	}
-	if ((o->bridge && (r = prepare_bridge(host, o, &m)) < 0) ||
-	    (r = create_pair(host, o, &p, &m)) < 0 || (r = configure_host(host, o, &m)) < 0 ||
-	    (r = configure_inner(inner, o, &m)) < 0)
+	if ((o->bridge && (r = prepare_bridge(&host, o, &m)) < 0) ||
+	    (r = create_pair(&host, o, &p, &m)) < 0 || (r = configure_host(&host, o, &m)) < 0 ||
+	    (r = configure_inner(&inner, o, &m)) < 0)
 		goto undo;
 	if (init_ending_pending(&ending)) {
 		r = -EINTR;	/* said by the signal, when it ends us */
@@ -453,7 +453,7 @@ static int run_create(const struct vethup_opts *o)
 	}
 	goto out;
 undo:
-	undo(host, inner, o, &m);
+	undo(&host, &inner, o, &m);
 out:
 	netlink_close(&inner);
 	netlink_close(&host);
