@@ -45,15 +45,10 @@ static bool addr_text(int family, const struct rtattr *a, unsigned prefix, char 
 	return true;
 }
 
-struct links {
-	struct netshow_iface *ret;
-	unsigned max, count;
-};
-
-static int take_link(const struct nlmsghdr *h, void *arg)
+int netshow_take_link(const struct nlmsghdr *h, void *arg)
 {
 	const struct rtattr *tb[IFLA_MAX + 1], *info[IFLA_INFO_MAX + 1];
-	struct links *l = arg;
+	struct netshow_ifaces *l = arg;
 	struct ifinfomsg ifi;
 
 	if (h->nlmsg_type != RTM_NEWLINK || rtnl_attrs(h, sizeof(ifi), tb, IFLA_MAX) < 0)
@@ -71,10 +66,10 @@ static int take_link(const struct nlmsghdr *h, void *arg)
 	return 0;
 }
 
-static int take_addr(const struct nlmsghdr *h, void *arg)
+int netshow_take_addr(const struct nlmsghdr *h, void *arg)
 {
 	const struct rtattr *tb[IFA_MAX + 1], *local;
-	struct links *l = arg;
+	struct netshow_ifaces *l = arg;
 	struct ifaddrmsg ifa;
 	unsigned prefix;
 	char text[INET6_ADDRSTRLEN + 8];
@@ -111,30 +106,19 @@ static int dump(struct rtnl *sk, uint16_t type, const void *body, size_t size, b
 	return rtnl_dump(sk, &m, each, arg);
 }
 
-static int dump_links(struct rtnl *sk, struct links *l)
-{
-	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
-
-	return dump(sk, RTM_GETLINK, &ifi, sizeof(ifi), true, take_link, l);
-}
-
 int netshow_ifaces(struct rtnl *sk, struct netshow_iface *ret, unsigned max)
 {
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
 	struct ifaddrmsg ifa = { .ifa_family = AF_UNSPEC };
-	struct links l = { ret, max, 0 };
+	struct netshow_ifaces l = { ret, max, 0 };
 	int r;
 
-	if ((r = dump_links(sk, &l)) < 0 ||
-	    (r = dump(sk, RTM_GETADDR, &ifa, sizeof(ifa), false, take_addr, &l)) < 0)
+	if ((r = dump(sk, RTM_GETLINK, &ifi, sizeof(ifi), true, netshow_take_link, &l)) < 0 ||
+	    (r = dump(sk, RTM_GETADDR, &ifa, sizeof(ifa), false, netshow_take_addr, &l)) < 0)
 		return r;
 	qsort(ret, l.count < max ? l.count : max, sizeof(*ret), cmp_ifindex);
 	return (int)l.count;
 }
-
-struct routes {
-	struct netshow_route *ret;
-	unsigned max, count;
-};
 
 /* The first hop of a multipath route: its device and gateway. */
 static void first_hop(const struct rtattr *mp, int family, struct netshow_route *e)
@@ -155,10 +139,10 @@ static void first_hop(const struct rtattr *mp, int family, struct netshow_route 
 			  sizeof(e->gateway));
 }
 
-static int take_route(const struct nlmsghdr *h, void *arg)
+int netshow_take_route(const struct nlmsghdr *h, void *arg)
 {
 	const struct rtattr *tb[RTA_MAX + 1];
-	struct routes *rs = arg;
+	struct netshow_routes *rs = arg;
 	struct rtmsg rtm;
 	uint32_t table, oif;
 
@@ -185,11 +169,10 @@ static int take_route(const struct nlmsghdr *h, void *arg)
 	return 0;
 }
 
-/* A link of the dump: the name of the routes' devices of its index. */
-static int take_dev(const struct nlmsghdr *h, void *arg)
+int netshow_take_dev(const struct nlmsghdr *h, void *arg)
 {
 	const struct rtattr *tb[IFLA_MAX + 1];
-	struct routes *rs = arg;
+	struct netshow_routes *rs = arg;
 	struct ifinfomsg ifi;
 
 	if (h->nlmsg_type != RTM_NEWLINK || rtnl_attrs(h, sizeof(ifi), tb, IFLA_MAX) < 0)
@@ -205,24 +188,20 @@ int netshow_routes(struct rtnl *sk, struct netshow_route *ret, unsigned max)
 {
 	struct rtmsg rtm = { .rtm_family = AF_UNSPEC };
 	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
-	struct routes rs = { ret, max, 0 };
+	struct netshow_routes rs = { ret, max, 0 };
 	int r;
 
-	if ((r = dump(sk, RTM_GETROUTE, &rtm, sizeof(rtm), false, take_route, &rs)) < 0 ||
-	    (r = dump(sk, RTM_GETLINK, &ifi, sizeof(ifi), true, take_dev, &rs)) < 0)
+	/* then the devices' names: a dump of the links */
+	if ((r = dump(sk, RTM_GETROUTE, &rtm, sizeof(rtm), false, netshow_take_route, &rs)) < 0 ||
+	    (r = dump(sk, RTM_GETLINK, &ifi, sizeof(ifi), true, netshow_take_dev, &rs)) < 0)
 		return r;
 	return (int)rs.count;
 }
 
-struct nsid {
-	int32_t nsid;
-	bool have;
-};
-
-static int take_nsid(const struct nlmsghdr *h, void *arg)
+int netshow_take_nsid(const struct nlmsghdr *h, void *arg)
 {
 	const struct rtattr *tb[NETNSA_MAX + 1];
-	struct nsid *a = arg;
+	struct netshow_nsid *a = arg;
 	uint32_t v;
 
 	if (h->nlmsg_type == RTM_NEWNSID && rtnl_attrs(h, sizeof(struct rtgenmsg), tb, NETNSA_MAX) == 0 &&
@@ -237,14 +216,14 @@ int netshow_nsid(struct rtnl *sk, int nsfd)
 {
 	char buf[64] __attribute__((aligned(NLMSG_ALIGNTO)));
 	struct rtgenmsg g = { .rtgen_family = AF_UNSPEC };
-	struct nsid a = { -1, false };
+	struct netshow_nsid a = { -1, false };
 	struct rtnl_msg m;
 	int r;
 
 	/* the answer, then the acknowledgement */
 	rtnl_msg_start(&m, buf, sizeof(buf), RTM_GETNSID, 0, &g, sizeof(g));
 	rtnl_put_u32(&m, NETNSA_FD, (uint32_t)nsfd);
-	if ((r = rtnl_call(sk, &m, take_nsid, &a)) < 0)
+	if ((r = rtnl_call(sk, &m, netshow_take_nsid, &a)) < 0)
 		return r;
 	if (!a.have || a.nsid < 0)
 		return -ENOENT;

@@ -6,6 +6,7 @@
  * whole table, which is what listing it means. */
 #pragma once
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "rtnl.h"
 
@@ -25,6 +26,32 @@ struct netshow_route {
 	char dev[16];
 	int ifindex;			/* dev's */
 };
+
+/* The readers of the answers, one message each, as rtnl_dump's each
+ * (always 0: a message of another type, or malformed, is skipped); public
+ * for the unit tests and the fuzzer. */
+struct netshow_ifaces {
+	struct netshow_iface *ret;
+	unsigned max, count;		/* count: every link seen, beyond max too */
+};
+/* An RTM_NEWLINK: the next interface. */
+int netshow_take_link(const struct nlmsghdr *h, void *ifaces);
+/* An RTM_NEWADDR: appended to the addresses of its interface, if seen. */
+int netshow_take_addr(const struct nlmsghdr *h, void *ifaces);
+struct netshow_routes {
+	struct netshow_route *ret;
+	unsigned max, count;
+};
+/* An RTM_NEWROUTE of the main table: the next route. */
+int netshow_take_route(const struct nlmsghdr *h, void *routes);
+/* An RTM_NEWLINK: its name for the routes through it. */
+int netshow_take_dev(const struct nlmsghdr *h, void *routes);
+struct netshow_nsid {
+	int32_t nsid;
+	bool have;
+};
+/* An RTM_NEWNSID: its NETNSA_NSID. */
+int netshow_take_nsid(const struct nlmsghdr *h, void *nsid);
 
 /* Up to max interfaces of the namespace of sk, in index order: how many
  * there are (possibly more than max), or -errno. */

@@ -2,8 +2,9 @@
 /* Routing netlink replies (lib/rtnl, lib/netlink): the input is one
  * datagram as the kernel would send it, read as the answers to a batch
  * (netlink_batch_take, which parses links and acks), as one part of a
- * dump (rtnl_dump_take), and message by message with every attribute and
- * nested attribute parsed. Nothing is read outside the datagram (ASan),
+ * dump (rtnl_dump_take) read by every reader of nsls's dumps (lib/netshow:
+ * links, addresses, routes, devices' names, nsids), and message by
+ * message with every attribute and nested attribute parsed. Nothing is read outside the datagram (ASan),
  * and what is taken stays in range. */
 #include <errno.h>
 #include <linux/if_link.h>
@@ -11,16 +12,34 @@
 
 #include "fuzz.h"
 #include "netlink.h"
+#include "netshow.h"
 #include "rtnl.h"
+
+static struct netshow_iface ifs[2];
+static struct netshow_route rts[2];
 
 static int each(const struct nlmsghdr *h, void *arg)
 {
 	const struct rtattr *tb[IFLA_MAX + 1], *info[IFLA_INFO_MAX + 1];
+	struct netshow_ifaces shown = { ifs, 2, 0 };
+	struct netshow_routes routes = { rts, 2, 0 };
+	struct netshow_nsid nsid = { -1, false };
 	struct netlink_link l;
 	unsigned *n = arg;
 
 	FUZZ_CHECK(h->nlmsg_len >= NLMSG_HDRLEN);
 	(*n)++;
+	/* a link, then its addresses; a route, then its device */
+	FUZZ_CHECK(netshow_take_link(h, &shown) == 0 && shown.count <= 1);
+	FUZZ_CHECK(netshow_take_addr(h, &shown) == 0);
+	for (unsigned i = 0; i < shown.count; i++)
+		FUZZ_CHECK(strlen(ifs[i].addrs) < sizeof(ifs[i].addrs) &&
+			   strlen(ifs[i].name) < sizeof(ifs[i].name));
+	FUZZ_CHECK(netshow_take_route(h, &routes) == 0 && routes.count <= 1);
+	FUZZ_CHECK(netshow_take_dev(h, &routes) == 0);
+	for (unsigned i = 0; i < routes.count; i++)
+		FUZZ_CHECK(strlen(rts[i].dst) > 0 && strlen(rts[i].dev) < sizeof(rts[i].dev));
+	FUZZ_CHECK(netshow_take_nsid(h, &nsid) == 0);
 	if (netlink_parse_link(h, &l) == 0) {
 		FUZZ_CHECK(strlen(l.name) < sizeof(l.name));
 		FUZZ_CHECK(strlen(l.kind) < sizeof(l.kind));
