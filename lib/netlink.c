@@ -1,19 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/if_addr.h>
 #include <linux/if_link.h>
-#include <linux/netlink.h>
 #include <linux/rtnetlink.h>
+#include <linux/veth.h>
 #include <net/if.h>
-#include <netlink/addr.h>
-#include <netlink/msg.h>
-#include <netlink/netlink.h>
-#include <netlink/route/addr.h>
-#include <netlink/route/link.h>
-#include <netlink/route/link/veth.h>
-#include <netlink/route/route.h>
-#include <netlink/socket.h>
 #include <sched.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -22,56 +16,17 @@
 #include "cleanup.h"
 #include "netlink.h"
 
-#ifndef SOL_NETLINK
-#define SOL_NETLINK 270
-#endif
-
-/* libnl returns its own codes (NLE_*); our callers speak errno. */
-static int nl_errno(int nle)
+int netlink_open(struct rtnl *ret)
 {
-	switch (nle < 0 ? -nle : nle) {
-	case 0: return 0;
-	case NLE_NOMEM: return -ENOMEM;
-	case NLE_INVAL: return -EINVAL;
-	case NLE_RANGE: return -ERANGE;
-	case NLE_OBJ_NOTFOUND: return -ENODEV;
-	case NLE_EXIST: return -EEXIST;
-	case NLE_PERM: return -EPERM;
-	case NLE_NOACCESS: return -EACCES;
-	case NLE_BUSY: return -EBUSY;
-	case NLE_OPNOTSUPP: return -EOPNOTSUPP;
-	default: return -EIO;
-	}
+	return rtnl_open(ret);
 }
 
-int netlink_open(struct nl_sock **ret)
-{
-	struct nl_sock *sk = nl_socket_alloc();
-	int one = 1, r;
-
-	*ret = NULL;
-	if (!sk)
-		return -ENOMEM;
-	r = nl_connect(sk, NETLINK_ROUTE);
-	if (r < 0) {
-		nl_socket_free(sk);
-		return nl_errno(r);
-	}
-	/* Short acknowledgements (no copy of the request) and the kernel's
-	 * own explanation of an error (extended ack); both are hints, so a
-	 * kernel without them is not an error. */
-	setsockopt(nl_socket_get_fd(sk), SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
-	setsockopt(nl_socket_get_fd(sk), SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
-	*ret = sk;
-	return 0;
-}
-
-int netlink_open_in(int netns_fd, struct nl_sock **ret)
+int netlink_open_in(int netns_fd, struct rtnl *ret)
 {
 	_cleanup_close_ int self = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
 	int r;
 
-	*ret = NULL;
+	ret->fd = -1;
 	if (self < 0)
 		return -errno;
 	if (setns(netns_fd, CLONE_NEWNET) < 0)
@@ -84,400 +39,327 @@ int netlink_open_in(int netns_fd, struct nl_sock **ret)
 	return r;
 }
 
-void netlink_close(struct nl_sock **sk)
+void netlink_close(struct rtnl *sk)
 {
-	if (*sk)
-		nl_socket_free(*sk);
-	*sk = NULL;
+	rtnl_close(sk);
 }
 
 void netlink_batch_init(struct netlink_batch *b)
 {
-	memset(b, 0, sizeof(*b));
+	/* not the request buffer: each request clears what it packs */
+	memset(b, 0, offsetof(struct netlink_batch, buf));
 	b->failed = -1;
 }
 
 void netlink_batch_free(struct netlink_batch *b)
 {
-	for (unsigned i = 0; i < b->count; i++)
-		nlmsg_free(b->msgs[i]);
 	b->count = 0;
+	b->used = 0;
 }
 
-/* Append a built request (r: the libnl result of building it). */
-static int batch_push(struct netlink_batch *b, int r, struct nl_msg *msg, struct netlink_link *ret)
+/* Start the next request of b in m: false (with build_err set) when the
+ * batch is full. */
+static bool batch_start(struct netlink_batch *b, struct rtnl_msg *m, uint16_t type,
+			uint16_t flags, const void *body, size_t size)
 {
-	if (r < 0 || !msg) {
-		r = r < 0 ? nl_errno(r) : -ENOMEM;
-	} else if (b->count == NETLINK_BATCH_MAX) {
-		nlmsg_free(msg);
-		r = -E2BIG;
-	}
-	if (r < 0) {
+	if (b->count == NETLINK_BATCH_MAX) {
 		if (!b->build_err)
-			b->build_err = r;
-		return r;
+			b->build_err = -E2BIG;
+		return false;
 	}
-	b->msgs[b->count] = msg;
+	rtnl_msg_start(m, b->buf + b->used, sizeof(b->buf) - b->used, type, flags, body, size);
+	return true;
+}
+
+/* Append the request packed in m (started by batch_start) as an item. */
+static int batch_push(struct netlink_batch *b, struct rtnl_msg *m, struct netlink_link *ret)
+{
+	int len = rtnl_msg_end(m);
+
+	if (len < 0) {
+		if (!b->build_err)
+			b->build_err = len;
+		return len;
+	}
+	b->offset[b->count] = (uint32_t)b->used;
+	b->used += (size_t)len;
 	b->links[b->count] = ret;
 	b->err[b->count] = 0;
 	return (int)b->count++;
 }
 
-static struct nl_addr *mac_addr(const struct macaddr *m)
+/* One end of a pair: its name, MTU and MAC. */
+static void put_end(struct rtnl_msg *m, const char *name, unsigned mtu, const struct macaddr *mac)
 {
-	return nl_addr_build(AF_LLC, m->bytes, MAC_LEN);
-}
-
-/* Set the name, MTU and MAC of one end of a pair. */
-static int link_setup(struct rtnl_link *l, const char *name, unsigned mtu,
-		      const struct macaddr *mac)
-{
-	rtnl_link_set_name(l, name);
+	rtnl_put_str(m, IFLA_IFNAME, name);
 	if (mtu)
-		rtnl_link_set_mtu(l, mtu);
-	if (mac) {
-		struct nl_addr *a = mac_addr(mac);
-		if (!a)
-			return -ENOMEM;
-		rtnl_link_set_addr(l, a);
-		nl_addr_put(a);
-	}
-	return 0;
+		rtnl_put_u32(m, IFLA_MTU, mtu);
+	if (mac)
+		rtnl_put(m, IFLA_ADDRESS, mac->bytes, MAC_LEN);
 }
 
 int netlink_batch_veth_add(struct netlink_batch *b, const struct netlink_veth *v)
 {
-	struct rtnl_link *l = rtnl_link_veth_alloc(), *peer;
-	struct nl_msg *msg = NULL;
-	int r;
+	/* The host end is up from birth (the kernel applies the flags once
+	 * the pair is linked). The peer cannot be: it is opened before it
+	 * knows its other end, and veth_open() then fails with ENOTCONN; it
+	 * is brought up inside. */
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_flags = IFF_UP, .ifi_change = IFF_UP };
+	struct ifinfomsg peer = { .ifi_family = AF_UNSPEC };
+	struct rtnl_msg m;
+	size_t info, data, end;
 
-	if (!l)
-		return batch_push(b, -NLE_NOMEM, NULL, NULL);
-	peer = rtnl_link_veth_get_peer(l);
-	r = link_setup(l, v->name, v->mtu, v->mac);
-	if (r == 0)
-		r = link_setup(peer, v->peer, v->mtu, v->peer_mac);
-	if (r == 0) {
-		/* The peer is born in the target namespace: it never
-		 * exists on this side, not even for a moment. */
-		rtnl_link_set_ns_fd(peer, v->peer_netns_fd);
-		if (v->master)
-			rtnl_link_set_master(l, v->master);
-		/* The host end is up from birth (the kernel applies the
-		 * flags once the pair is linked). The peer cannot be: it is
-		 * opened before it knows its other end, and veth_open()
-		 * then fails with ENOTCONN; it is brought up inside. */
-		rtnl_link_set_flags(l, IFF_UP);
-		r = rtnl_link_build_add_request(l, NLM_F_CREATE | NLM_F_EXCL, &msg);
-	} else {
-		r = -NLE_NOMEM;
-	}
-	/* rtnl_link_veth_get_peer() took a reference (libnl >= 3.5); the
-	 * link drops its own on the peer when it is freed. */
-	rtnl_link_put(peer);
-	rtnl_link_put(l);
-	return batch_push(b, r, msg, NULL);
+	if (!batch_start(b, &m, RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, &ifi, sizeof(ifi)))
+		return -E2BIG;
+	put_end(&m, v->name, v->mtu, v->mac);
+	if (v->master)
+		rtnl_put_u32(&m, IFLA_MASTER, (uint32_t)v->master);
+	info = rtnl_nest_start(&m, IFLA_LINKINFO);
+	rtnl_put_str(&m, IFLA_INFO_KIND, "veth");
+	data = rtnl_nest_start(&m, IFLA_INFO_DATA);
+	/* VETH_INFO_PEER: an ifinfomsg, then the peer's attributes */
+	end = rtnl_nest_start(&m, VETH_INFO_PEER);
+	rtnl_put_raw(&m, &peer, sizeof(peer));
+	put_end(&m, v->peer, v->mtu, v->peer_mac);
+	/* The peer is born in the target namespace: it never exists on this
+	 * side, not even for a moment. */
+	rtnl_put_u32(&m, IFLA_NET_NS_FD, (uint32_t)v->peer_netns_fd);
+	rtnl_nest_end(&m, end);
+	rtnl_nest_end(&m, data);
+	rtnl_nest_end(&m, info);
+	return batch_push(b, &m, NULL);
 }
 
 int netlink_batch_bridge_add(struct netlink_batch *b, const char *name)
 {
-	struct rtnl_link *l = rtnl_link_alloc();
-	struct nl_msg *msg = NULL;
-	int r;
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_flags = IFF_UP, .ifi_change = IFF_UP };
+	struct rtnl_msg m;
+	size_t info;
 
-	if (!l)
-		return batch_push(b, -NLE_NOMEM, NULL, NULL);
-	rtnl_link_set_name(l, name);
-	rtnl_link_set_flags(l, IFF_UP);
-	r = rtnl_link_set_type(l, "bridge");
-	if (r >= 0)
-		r = rtnl_link_build_add_request(l, NLM_F_CREATE | NLM_F_EXCL, &msg);
-	rtnl_link_put(l);
-	return batch_push(b, r, msg, NULL);
+	if (!batch_start(b, &m, RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, &ifi, sizeof(ifi)))
+		return -E2BIG;
+	rtnl_put_str(&m, IFLA_IFNAME, name);
+	info = rtnl_nest_start(&m, IFLA_LINKINFO);
+	rtnl_put_str(&m, IFLA_INFO_KIND, "bridge");
+	rtnl_nest_end(&m, info);
+	return batch_push(b, &m, NULL);
 }
 
 int netlink_batch_link_get(struct netlink_batch *b, const char *name, int ifindex,
 			   struct netlink_link *ret)
 {
 	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = ifindex };
-	struct nl_msg *msg = nlmsg_alloc_simple(RTM_GETLINK, 0);
-	int r = -NLE_NOMEM;
+	struct rtnl_msg m;
 
 	/* Not a dump: the kernel answers with this one interface
 	 * (rtnl_getlink looks it up by index or IFLA_IFNAME). */
-	if (msg && nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO) == 0 &&
-	    (ifindex || nla_put_string(msg, IFLA_IFNAME, name) == 0) &&
-	    nla_put_u32(msg, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS) == 0)
-		r = 0;
-	if (r < 0 && msg) {
-		nlmsg_free(msg);
-		msg = NULL;
-	}
-	return batch_push(b, r, msg, ret);
-}
-
-/* Append the change of an existing link that l describes, and put l. */
-static int batch_link_change(struct netlink_batch *b, struct rtnl_link *l)
-{
-	struct nl_msg *msg = NULL;
-	/* RTM_NEWLINK without NLM_F_CREATE changes an existing link. */
-	int r = rtnl_link_build_add_request(l, 0, &msg);
-
-	rtnl_link_put(l);
-	return batch_push(b, r, msg, NULL);
+	if (!batch_start(b, &m, RTM_GETLINK, 0, &ifi, sizeof(ifi)))
+		return -E2BIG;
+	if (!ifindex)
+		rtnl_put_str(&m, IFLA_IFNAME, name);
+	rtnl_put_u32(&m, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+	return batch_push(b, &m, ret);
 }
 
 int netlink_batch_link_set_up(struct netlink_batch *b, int ifindex, bool up)
 {
-	struct rtnl_link *l = rtnl_link_alloc();
+	/* RTM_NEWLINK without NLM_F_CREATE changes an existing link. */
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = ifindex,
+				 .ifi_flags = up ? IFF_UP : 0, .ifi_change = IFF_UP };
+	struct rtnl_msg m;
 
-	if (!l)
-		return batch_push(b, -NLE_NOMEM, NULL, NULL);
-	rtnl_link_set_ifindex(l, ifindex);
-	if (up)
-		rtnl_link_set_flags(l, IFF_UP);
-	else
-		rtnl_link_unset_flags(l, IFF_UP);
-	return batch_link_change(b, l);
+	if (!batch_start(b, &m, RTM_NEWLINK, 0, &ifi, sizeof(ifi)))
+		return -E2BIG;
+	return batch_push(b, &m, NULL);
 }
 
 int netlink_batch_link_set_alias(struct netlink_batch *b, int ifindex, const char *alias)
 {
-	struct rtnl_link *l = rtnl_link_alloc();
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = ifindex };
+	struct rtnl_msg m;
 
-	if (!l)
-		return batch_push(b, -NLE_NOMEM, NULL, NULL);
-	rtnl_link_set_ifindex(l, ifindex);
-	rtnl_link_set_ifalias(l, alias);
-	return batch_link_change(b, l);
+	if (!batch_start(b, &m, RTM_NEWLINK, 0, &ifi, sizeof(ifi)))
+		return -E2BIG;
+	rtnl_put_str(&m, IFLA_IFALIAS, alias);
+	return batch_push(b, &m, NULL);
 }
 
 int netlink_batch_link_del(struct netlink_batch *b, const char *name, int ifindex)
 {
-	struct rtnl_link *l = rtnl_link_alloc();
-	struct nl_msg *msg = NULL;
-	int r;
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC, .ifi_index = ifindex };
+	struct rtnl_msg m;
 
-	if (!l)
-		return batch_push(b, -NLE_NOMEM, NULL, NULL);
-	if (ifindex)
-		rtnl_link_set_ifindex(l, ifindex);
-	else
-		rtnl_link_set_name(l, name);
-	r = rtnl_link_build_delete_request(l, &msg);
-	rtnl_link_put(l);
-	return batch_push(b, r, msg, NULL);
+	if (!batch_start(b, &m, RTM_DELLINK, 0, &ifi, sizeof(ifi)))
+		return -E2BIG;
+	if (!ifindex)
+		rtnl_put_str(&m, IFLA_IFNAME, name);
+	return batch_push(b, &m, NULL);
 }
 
-static struct nl_addr *ip_addr(const struct ipaddr *a, unsigned prefix)
+static size_t addr_len(int family)
 {
-	struct nl_addr *n = nl_addr_build(a->family, a->bytes, a->family == AF_INET ? 4 : 16);
-
-	if (n)
-		nl_addr_set_prefixlen(n, (int)prefix);
-	return n;
+	return family == AF_INET ? 4 : 16;
 }
 
-static int build_addr(int ifindex, const struct ipaddr *a, bool add, struct nl_msg **ret)
+static int batch_addr(struct netlink_batch *b, int ifindex, const struct ipaddr *a, bool add)
 {
-	struct rtnl_addr *ra = rtnl_addr_alloc();
-	struct nl_addr *local = ip_addr(a, a->prefix);
-	int r = -NLE_NOMEM;
+	/* Without duplicate address detection an IPv6 address is usable at
+	 * once instead of "tentative" for a second or more. */
+	struct ifaddrmsg ifa = { .ifa_family = (uint8_t)a->family, .ifa_prefixlen = (uint8_t)a->prefix,
+				 .ifa_flags = add && a->family == AF_INET6 ? IFA_F_NODAD : 0,
+				 .ifa_index = (uint32_t)ifindex };
+	struct rtnl_msg m;
 
-	if (ra && local) {
-		rtnl_addr_set_ifindex(ra, ifindex);
-		rtnl_addr_set_family(ra, a->family);
-		rtnl_addr_set_prefixlen(ra, (int)a->prefix);
-		r = rtnl_addr_set_local(ra, local);
-	}
-	/* Without duplicate address detection an IPv6 address is usable
-	 * at once instead of "tentative" for a second or more. */
-	if (r >= 0 && a->family == AF_INET6)
-		rtnl_addr_set_flags(ra, IFA_F_NODAD);
-	if (r >= 0)
-		r = add ? rtnl_addr_build_add_request(ra, NLM_F_CREATE | NLM_F_EXCL, ret)
-			: rtnl_addr_build_delete_request(ra, 0, ret);
-	if (local)
-		nl_addr_put(local);
-	if (ra)
-		rtnl_addr_put(ra);
-	return r;
+	if (!batch_start(b, &m, add ? RTM_NEWADDR : RTM_DELADDR,
+			 add ? NLM_F_CREATE | NLM_F_EXCL : 0, &ifa, sizeof(ifa)))
+		return -E2BIG;
+	rtnl_put(&m, IFA_LOCAL, a->bytes, addr_len(a->family));
+	/* the kernel takes IFA_ADDRESS for the prefix's network (IPv4) and
+	 * for the address itself (IPv6), as ip(8) sends both */
+	rtnl_put(&m, IFA_ADDRESS, a->bytes, addr_len(a->family));
+	return batch_push(b, &m, NULL);
 }
 
 int netlink_batch_addr_add(struct netlink_batch *b, int ifindex, const struct ipaddr *a)
 {
-	struct nl_msg *msg = NULL;
-	int r = build_addr(ifindex, a, true, &msg);
-
-	return batch_push(b, r, msg, NULL);
+	return batch_addr(b, ifindex, a, true);
 }
 
 int netlink_batch_addr_del(struct netlink_batch *b, int ifindex, const struct ipaddr *a)
 {
-	struct nl_msg *msg = NULL;
-	int r = build_addr(ifindex, a, false, &msg);
-
-	return batch_push(b, r, msg, NULL);
+	return batch_addr(b, ifindex, a, false);
 }
 
 int netlink_batch_default_route(struct netlink_batch *b, int ifindex, const struct ipaddr *gw)
 {
-	struct rtnl_route *rt = rtnl_route_alloc();
-	struct rtnl_nexthop *nh = rtnl_route_nh_alloc();
-	struct ipaddr any = { .family = gw->family };
-	struct nl_addr *dst = ip_addr(&any, 0), *via = ip_addr(gw, gw->family == AF_INET ? 32 : 128);
-	struct nl_msg *msg = NULL;
-	int r = -NLE_NOMEM;
+	struct rtmsg rtm = { .rtm_family = (uint8_t)gw->family, .rtm_table = RT_TABLE_MAIN,
+			     .rtm_protocol = RTPROT_BOOT, .rtm_scope = RT_SCOPE_UNIVERSE,
+			     .rtm_type = RTN_UNICAST };
+	struct rtnl_msg m;
 
-	if (rt && nh && dst && via) {
-		rtnl_route_set_family(rt, (uint8_t)gw->family);
-		rtnl_route_set_table(rt, RT_TABLE_MAIN);
-		rtnl_route_set_protocol(rt, RTPROT_BOOT);
-		rtnl_route_set_scope(rt, RT_SCOPE_UNIVERSE);
-		rtnl_route_set_type(rt, RTN_UNICAST);
-		r = rtnl_route_set_dst(rt, dst);
-	}
-	if (r >= 0) {
-		rtnl_route_nh_set_ifindex(nh, ifindex);
-		rtnl_route_nh_set_gateway(nh, via);
-		rtnl_route_add_nexthop(rt, nh);	/* the route owns nh now */
-		nh = NULL;
-		r = rtnl_route_build_add_request(rt, NLM_F_CREATE | NLM_F_EXCL, &msg);
-	}
-	if (nh)
-		rtnl_route_nh_free(nh);
-	if (dst)
-		nl_addr_put(dst);
-	if (via)
-		nl_addr_put(via);
-	if (rt)
-		rtnl_route_put(rt);
-	return batch_push(b, r, msg, NULL);
+	if (!batch_start(b, &m, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, &rtm, sizeof(rtm)))
+		return -E2BIG;
+	rtnl_put(&m, RTA_GATEWAY, gw->bytes, addr_len(gw->family));
+	rtnl_put_u32(&m, RTA_OIF, (uint32_t)ifindex);
+	return batch_push(b, &m, NULL);
 }
 
-/* Fill *ret from an RTM_NEWLINK answer to a lookup. */
-static int parse_link(struct nlmsghdr *h, struct netlink_link *ret)
+/* An optional u32 attribute into *ret: 0, or -EBADMSG for a wrong size. */
+static int get_u32(const struct rtattr *a, void *ret)
 {
-	struct nlattr *tb[IFLA_MAX + 1], *info[IFLA_INFO_MAX + 1];
-	struct ifinfomsg *ifi = nlmsg_data(h);
-	int r = nlmsg_parse(h, sizeof(*ifi), tb, IFLA_MAX, NULL);
+	uint32_t v;
+	int r;
 
-	if (r < 0)
-		return nl_errno(r);
+	if (!a)
+		return 0;
+	if ((r = rtnl_get_u32(a, &v)) == 0)
+		memcpy(ret, &v, sizeof(v));
+	return r;
+}
+
+int netlink_parse_link(const struct nlmsghdr *h, struct netlink_link *ret)
+{
+	const struct rtattr *tb[IFLA_MAX + 1], *info[IFLA_INFO_MAX + 1];
+	struct ifinfomsg ifi;
+	int r;
+
 	memset(ret, 0, sizeof(*ret));
-	ret->ifindex = ifi->ifi_index;
-	ret->up = ifi->ifi_flags & IFF_UP;
-	if (tb[IFLA_IFNAME])
-		snprintf(ret->name, sizeof(ret->name), "%s", nla_get_string(tb[IFLA_IFNAME]));
-	if (tb[IFLA_MTU])
-		ret->mtu = nla_get_u32(tb[IFLA_MTU]);
-	if (tb[IFLA_LINK])
-		ret->link = (int)nla_get_u32(tb[IFLA_LINK]);
-	if (tb[IFLA_MASTER])
-		ret->master = (int)nla_get_u32(tb[IFLA_MASTER]);
-	if (tb[IFLA_IFALIAS])
-		snprintf(ret->alias, sizeof(ret->alias), "%s", nla_get_string(tb[IFLA_IFALIAS]));
-	if (tb[IFLA_ADDRESS] && nla_len(tb[IFLA_ADDRESS]) == MAC_LEN)
-		memcpy(ret->mac, nla_data(tb[IFLA_ADDRESS]), MAC_LEN);
-	if (tb[IFLA_LINKINFO] && nla_parse_nested(info, IFLA_INFO_MAX, tb[IFLA_LINKINFO], NULL) == 0 &&
-	    info[IFLA_INFO_KIND])
-		snprintf(ret->kind, sizeof(ret->kind), "%s", nla_get_string(info[IFLA_INFO_KIND]));
-	return 0;
-}
-
-/* Keep the kernel's explanation of an error, when it gave one. */
-static void save_ext_msg(struct netlink_batch *b, struct nlmsghdr *h, uint32_t i)
-{
-	struct nlmsgerr *e = nlmsg_data(h);
-	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
-	size_t off = sizeof(*e);
-
-	/* answers come in request order: a later item's error is no
-	 * longer the first */
-	if (!(h->nlmsg_flags & NLM_F_ACK_TLVS) || (b->failed >= 0 && (int)i > b->failed))
-		return;
-	if (!(h->nlmsg_flags & NLM_F_CAPPED))
-		off += e->msg.nlmsg_len - NLMSG_HDRLEN;
-	if ((size_t)nlmsg_datalen(h) < off ||
-	    nla_parse(tb, NLMSGERR_ATTR_MAX, (struct nlattr *)((char *)e + off),
-		      nlmsg_datalen(h) - (int)off, NULL) < 0 ||
-	    !tb[NLMSGERR_ATTR_MSG])
-		return;
-	snprintf(b->ext_msg, sizeof(b->ext_msg), "%s", nla_get_string(tb[NLMSGERR_ATTR_MSG]));
-}
-
-static int send_all(struct nl_sock *sk, struct netlink_batch *b, uint32_t *ret_first_seq)
-{
-	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
-	struct iovec iov[NETLINK_BATCH_MAX];
-	struct msghdr mh = { .msg_name = &kernel, .msg_namelen = sizeof(kernel), .msg_iov = iov };
-
-	for (unsigned i = 0; i < b->count; i++) {
-		struct nlmsghdr *h = nlmsg_hdr(b->msgs[i]);
-		/* port, sequence number, NLM_F_REQUEST and NLM_F_ACK */
-		nl_complete_msg(sk, b->msgs[i]);
-		iov[i].iov_base = h;
-		iov[i].iov_len = h->nlmsg_len;
+	if ((r = rtnl_attrs(h, sizeof(ifi), tb, IFLA_MAX)) < 0)
+		return r;
+	memcpy(&ifi, NLMSG_DATA(h), sizeof(ifi));
+	ret->ifindex = ifi.ifi_index;
+	ret->up = ifi.ifi_flags & IFF_UP;
+	rtnl_get_str(tb[IFLA_IFNAME], ret->name, sizeof(ret->name));
+	rtnl_get_str(tb[IFLA_IFALIAS], ret->alias, sizeof(ret->alias));
+	if ((r = get_u32(tb[IFLA_MTU], &ret->mtu)) < 0 || (r = get_u32(tb[IFLA_LINK], &ret->link)) < 0 ||
+	    (r = get_u32(tb[IFLA_MASTER], &ret->master)) < 0)
+		return r;
+	if (tb[IFLA_ADDRESS] && rtnl_len(tb[IFLA_ADDRESS]) == MAC_LEN)
+		memcpy(ret->mac, rtnl_data(tb[IFLA_ADDRESS]), MAC_LEN);
+	if (tb[IFLA_LINKINFO]) {
+		if ((r = rtnl_nested(tb[IFLA_LINKINFO], 0, info, IFLA_INFO_MAX)) < 0)
+			return r;
+		rtnl_get_str(info[IFLA_INFO_KIND], ret->kind, sizeof(ret->kind));
 	}
-	mh.msg_iovlen = b->count;
-	*ret_first_seq = nlmsg_hdr(b->msgs[0])->nlmsg_seq;
-	while (sendmsg(nl_socket_get_fd(sk), &mh, 0) < 0)
-		if (errno != EINTR)
-			return -errno;
 	return 0;
 }
 
 /* One answer: a lookup's link, or the acknowledgement that ends an item. */
-static void take_answer(struct netlink_batch *b, struct nlmsghdr *h, uint32_t first_seq,
-			unsigned *acked)
+static int take_answer(struct netlink_batch *b, const struct nlmsghdr *h, uint32_t first_seq,
+		       unsigned *acked)
 {
 	uint32_t i = h->nlmsg_seq - first_seq;
+	struct rtnl_ack ack;
+	int r;
 
-	if (i >= b->count)
-		return;		/* not ours */
+	if (i >= b->count || b->answered[i])
+		return 0;	/* not ours, or past its end */
 	if (h->nlmsg_type == RTM_NEWLINK && b->links[i]) {
-		b->err[i] = parse_link(h, b->links[i]);
+		if ((r = netlink_parse_link(h, b->links[i])) < 0 && !b->err[i])
+			b->err[i] = r;
 	} else if (h->nlmsg_type == NLMSG_ERROR) {
-		struct nlmsgerr *e = nlmsg_data(h);
+		if ((r = rtnl_parse_ack(h, &ack)) < 0)
+			return r;
 		b->answered[i] = true;
-		if (e->error && !b->err[i]) {
-			b->err[i] = e->error;
-			save_ext_msg(b, h, i);
+		/* answers come in request order: a later item's explanation
+		 * is not the first failure's */
+		if (ack.error && !b->err[i]) {
+			b->err[i] = ack.error;
+			if (ack.ext_msg && (b->failed < 0 || (int)i < b->failed))
+				snprintf(b->ext_msg, sizeof(b->ext_msg), "%.*s", (int)ack.ext_len,
+					 ack.ext_msg);
 		}
 		(*acked)++;
 	}
 	if (b->err[i] && (b->failed < 0 || (int)i < b->failed))
 		b->failed = (int)i;
-}
-
-static int receive_all(struct nl_sock *sk, struct netlink_batch *b, uint32_t first_seq)
-{
-	unsigned acked = 0;
-	char buf[32768] __attribute__((aligned(NLMSG_ALIGNTO)));
-
-	while (acked < b->count) {
-		ssize_t n = recv(nl_socket_get_fd(sk), buf, sizeof(buf), 0);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		for (struct nlmsghdr *h = (struct nlmsghdr *)buf; NLMSG_OK(h, (size_t)n);
-		     h = NLMSG_NEXT(h, n))
-			take_answer(b, h, first_seq, &acked);
-	}
 	return 0;
 }
 
-int netlink_batch_commit(struct nl_sock *sk, struct netlink_batch *b)
+int netlink_batch_take(struct netlink_batch *b, const void *buf, size_t len, uint32_t first_seq,
+		       unsigned *acked)
+{
+	const struct nlmsghdr *h;
+	size_t off = 0;
+	int r;
+
+	while ((r = rtnl_next(buf, len, &off, &h)) > 0)
+		if ((r = take_answer(b, h, first_seq, acked)) < 0)
+			return r;
+	return r;
+}
+
+/* Number the requests from the socket's next sequence number on, send
+ * them in one sendmsg(): 0 or -errno. */
+static int send_all(struct rtnl *sk, struct netlink_batch *b, uint32_t *ret_first_seq)
+{
+	*ret_first_seq = sk->seq + 1;
+	for (unsigned i = 0; i < b->count; i++)
+		((struct nlmsghdr *)(b->buf + b->offset[i]))->nlmsg_seq = rtnl_next_seq(sk);
+	return rtnl_send(sk, b->buf, b->used);
+}
+
+static int receive_all(struct rtnl *sk, struct netlink_batch *b, uint32_t first_seq)
+{
+	char buf[RTNL_RECV_SIZE] __attribute__((aligned(NLMSG_ALIGNTO)));
+	unsigned acked = 0;
+	int r = 0;
+
+	while (r == 0 && acked < b->count) {
+		ssize_t n = rtnl_recv(sk, buf, sizeof(buf));
+		r = n < 0 ? (int)n : netlink_batch_take(b, buf, (size_t)n, first_seq, &acked);
+	}
+	return r;
+}
+
+int netlink_batch_commit(struct rtnl *sk, struct netlink_batch *b)
 {
 	uint32_t first_seq;
 	int r = b->build_err;
+	bool sent = false;
 
 	b->failed = -1;
 	b->ext_msg[0] = '\0';
-	bool sent = false;
-
 	memset(b->answered, 0, sizeof(b->answered));
 	memset(b->unanswered, 0, sizeof(b->unanswered));
 	if (r == 0 && b->count) {
@@ -503,72 +385,44 @@ int netlink_batch_commit(struct nl_sock *sk, struct netlink_batch *b)
 	return b->failed < 0 ? 0 : b->err[b->failed];
 }
 
-int netlink_build_ports_request(int master, struct nl_msg **ret)
+int netlink_build_ports_request(int master, void *buf, size_t size, struct rtnl_msg *ret)
 {
 	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
-	struct nl_msg *msg = nlmsg_alloc_simple(RTM_GETLINK, NLM_F_DUMP);
 
-	*ret = NULL;
-	if (!msg || nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO) < 0 ||
-	    nla_put_u32(msg, IFLA_MASTER, (uint32_t)master) < 0 ||
-	    nla_put_u32(msg, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS) < 0) {
-		if (msg)
-			nlmsg_free(msg);
-		return -ENOMEM;
-	}
-	*ret = msg;
-	return 0;
+	rtnl_msg_start(ret, buf, size, RTM_GETLINK, NLM_F_DUMP, &ifi, sizeof(ifi));
+	rtnl_put_u32(ret, IFLA_MASTER, (uint32_t)master);
+	rtnl_put_u32(ret, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+	return rtnl_msg_end(ret) < 0 ? ret->err : 0;
 }
 
-/* One part of the dump's answer: 1 when it was the last, 0 for more. */
-static int take_ports(struct nlmsghdr *h, ssize_t n, uint32_t seq, int master,
-		      struct netlink_link *ret, unsigned max, int *count)
+struct ports {
+	int master;
+	struct netlink_link *ret;
+	unsigned max, count;
+};
+
+static int take_port(const struct nlmsghdr *h, void *arg)
 {
+	struct ports *p = arg;
 	struct netlink_link l;
 
-	for (; NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
-		if (h->nlmsg_seq != seq)
-			continue;	/* not ours */
-		if (h->nlmsg_type == NLMSG_DONE)
-			return 1;
-		if (h->nlmsg_type == NLMSG_ERROR) {
-			int e = ((struct nlmsgerr *)nlmsg_data(h))->error;
-			*count = e ? e : *count;
-			return 1;
-		}
-		/* a kernel that did not filter sends every link: keep ours */
-		if (h->nlmsg_type != RTM_NEWLINK || parse_link(h, &l) < 0 || l.master != master)
-			continue;
-		if ((unsigned)*count < max)
-			ret[*count] = l;
-		(*count)++;
-	}
+	/* a kernel that did not filter sends every link: keep ours */
+	if (h->nlmsg_type != RTM_NEWLINK || netlink_parse_link(h, &l) < 0 || l.master != p->master)
+		return 0;
+	if (p->count < p->max)
+		p->ret[p->count] = l;
+	p->count++;
 	return 0;
 }
 
-int netlink_link_ports(struct nl_sock *sk, int master, struct netlink_link *ret, unsigned max)
+int netlink_link_ports(struct rtnl *sk, int master, struct netlink_link *ret, unsigned max)
 {
-	char buf[32768] __attribute__((aligned(NLMSG_ALIGNTO)));
-	struct nl_msg *msg;
-	uint32_t seq;
-	int count = 0, r = netlink_build_ports_request(master, &msg);
+	char buf[128] __attribute__((aligned(NLMSG_ALIGNTO)));
+	struct ports p = { master, ret, max, 0 };
+	struct rtnl_msg m;
+	int r = netlink_build_ports_request(master, buf, sizeof(buf), &m);
 
-	if (r < 0)
+	if (r < 0 || (r = rtnl_dump(sk, &m, take_port, &p)) < 0)
 		return r;
-	do
-		r = nl_send_auto(sk, msg);	/* completes it: port, sequence number */
-	while (r == -NLE_INTR);
-	seq = nlmsg_hdr(msg)->nlmsg_seq;
-	nlmsg_free(msg);
-	if (r < 0)
-		return nl_errno(r);
-	for (r = 0; r == 0;) {
-		ssize_t n = recv(nl_socket_get_fd(sk), buf, sizeof(buf), 0);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -errno;
-		r = take_ports((struct nlmsghdr *)buf, n, seq, master, ret, max, &count);
-	}
-	return count;
+	return (int)p.count;
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* rtnetlink through libnl-route-3, for vethup: libnl builds each request,
- * and requests are sent in batches, several in one sendmsg(), with every
- * acknowledgement read back, so that a whole step costs one round trip.
+/* rtnetlink for vethup, packed by hand (lib/rtnl): requests are sent in
+ * batches, several in one sendmsg(), with every acknowledgement read back
+ * and matched by its sequence number, so that a whole step costs one
+ * round trip.
  * Interfaces are only ever looked up by name or index (RTM_GETLINK with
  * IFLA_IFNAME, never a dump of every link), so the cost does not grow with
  * the number of interfaces in a namespace; the one dump, of the ports of
@@ -11,18 +12,19 @@
 #include <stdint.h>
 
 #include "netaddr.h"
+#include "rtnl.h"
 
-struct nl_sock;
-struct nl_msg;
-
-/* A routing netlink socket in the caller's network namespace. */
-int netlink_open(struct nl_sock **ret);
+/* A routing netlink socket in the caller's network namespace (*ret is
+ * the caller's, nothing is allocated: vethup's start stays a bare
+ * program's). */
+int netlink_open(struct rtnl *ret);
 /* A socket in the network namespace of netns_fd: the calling thread
  * enters it, creates the socket (which stays bound to that namespace,
  * netlink(7)) and returns to its own. -errno; if the return fails the
  * thread is left in the other namespace and the caller must exit. */
-int netlink_open_in(int netns_fd, struct nl_sock **ret);
-void netlink_close(struct nl_sock **sk);
+int netlink_open_in(int netns_fd, struct rtnl *ret);
+/* Close it if it is open (RTNL_CLOSED, or closed: nothing). */
+void netlink_close(struct rtnl *sk);
 
 /* What a lookup learns about an interface. */
 struct netlink_link {
@@ -51,12 +53,15 @@ struct netlink_veth {
 #define NETLINK_LOOPBACK_IFINDEX 1
 
 #define NETLINK_BATCH_MAX 32
+/* Room for the requests of a batch (a veth's is about 200 bytes). */
+#define NETLINK_BATCH_BYTES 8192
 /* Requests sent together; item i's result is in err[i] (0 or -errno)
  * and, for a lookup, in *links[i]. */
 struct netlink_batch {
 	unsigned count;
 	int build_err;				/* the first failure to build */
-	struct nl_msg *msgs[NETLINK_BATCH_MAX];
+	size_t used;				/* bytes of buf the requests fill */
+	uint32_t offset[NETLINK_BATCH_MAX];	/* where item i's request starts in buf */
 	struct netlink_link *links[NETLINK_BATCH_MAX];
 	int err[NETLINK_BATCH_MAX];
 	/* Sent, but its answer was lost (a receive that failed): the kernel
@@ -65,6 +70,7 @@ struct netlink_batch {
 	bool answered[NETLINK_BATCH_MAX];	/* private: its ack came */
 	int failed;				/* index of the first failed item, or -1 */
 	char ext_msg[128];			/* the kernel's extack text for it, or "" */
+	char buf[NETLINK_BATCH_BYTES] __attribute__((aligned(NLMSG_ALIGNTO)));
 };
 
 void netlink_batch_init(struct netlink_batch *b);
@@ -94,14 +100,24 @@ int netlink_batch_default_route(struct netlink_batch *b, int ifindex, const stru
  * known to have succeeded has that error in err[], and unanswered[] marks
  * those that were sent: they may have been done). The batch is empty
  * afterwards (its results stay). */
-int netlink_batch_commit(struct nl_sock *sk, struct netlink_batch *b);
-/* Free the requests of a batch that was not committed. */
+int netlink_batch_commit(struct rtnl *sk, struct netlink_batch *b);
+/* Drop the requests of a batch that was not committed. */
 void netlink_batch_free(struct netlink_batch *b);
 
 /* The ports of the bridge whose ifindex is master, up to max of them in
  * ret[]: how many there are (more than max when they do not fit), or
  * -errno. One dump, which the kernel filters by IFLA_MASTER
  * (rtnl_dump_ifinfo), so that it answers with these ports only. */
-int netlink_link_ports(struct nl_sock *sk, int master, struct netlink_link *ret, unsigned max);
-/* Its request, for the unit tests. */
-int netlink_build_ports_request(int master, struct nl_msg **ret);
+int netlink_link_ports(struct rtnl *sk, int master, struct netlink_link *ret, unsigned max);
+/* Its request, packed into buf of size bytes, for the unit tests: 0 or
+ * -EMSGSIZE. */
+int netlink_build_ports_request(int master, void *buf, size_t size, struct rtnl_msg *ret);
+/* Fill *ret from an RTM_NEWLINK message: 0, or -EBADMSG when it is
+ * malformed (lengths, attributes of the wrong size). */
+int netlink_parse_link(const struct nlmsghdr *h, struct netlink_link *ret);
+/* Take one received datagram of the answers to a batch whose first
+ * request had sequence number first_seq; *acked counts the items
+ * answered. 0, or -EBADMSG for a malformed datagram (then the items it
+ * did not answer stay unanswered). */
+int netlink_batch_take(struct netlink_batch *b, const void *buf, size_t len, uint32_t first_seq,
+		       unsigned *acked);

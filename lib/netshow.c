@@ -1,36 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
+#include <arpa/inet.h>
 #include <errno.h>
+#include <linux/if_addr.h>
+#include <linux/if_link.h>
 #include <linux/net_namespace.h>
 #include <linux/rtnetlink.h>
 #include <net/if.h>
-#include <netlink/addr.h>
-#include <netlink/attr.h>
-#include <netlink/cache.h>
-#include <netlink/msg.h>
-#include <netlink/netlink.h>
-#include <netlink/route/addr.h>
-#include <netlink/route/link.h>
-#include <netlink/route/nexthop.h>
-#include <netlink/route/route.h>
-#include <netlink/socket.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 
 #include "netshow.h"
-
-/* libnl's NLE_* as errno values, near enough for a listing. */
-static int nle_errno(int nle)
-{
-	switch (nle < 0 ? -nle : nle) {
-	case NLE_NOMEM: return -ENOMEM;
-	case NLE_PERM: return -EPERM;
-	case NLE_NOACCESS: return -EACCES;
-	case NLE_OBJ_NOTFOUND: return -ENOENT;
-	default: return -EIO;
-	}
-}
 
 static void append(char *buf, size_t size, const char *word)
 {
@@ -47,129 +28,203 @@ static int cmp_ifindex(const void *a, const void *b)
 	return (x->ifindex > y->ifindex) - (x->ifindex < y->ifindex);
 }
 
-int netshow_ifaces(struct nl_sock *sk, struct netshow_iface *ret, unsigned max)
+/* An address attribute of family as text, with "/prefix" unless the
+ * prefix is the whole address (as ip(8) and libnl write them): false
+ * when it is not an address of that family. */
+static bool addr_text(int family, const struct rtattr *a, unsigned prefix, char *buf, size_t size)
 {
-	struct nl_cache *links = NULL, *addrs = NULL;
-	unsigned n = 0;
-	int r;
+	size_t len = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
+	char text[INET6_ADDRSTRLEN];
 
-	if ((r = rtnl_link_alloc_cache(sk, AF_UNSPEC, &links)) < 0)
-		return nle_errno(r);
-	if ((r = rtnl_addr_alloc_cache(sk, &addrs)) < 0) {
-		nl_cache_free(links);
-		return nle_errno(r);
-	}
-	for (struct nl_object *o = nl_cache_get_first(links); o; o = nl_cache_get_next(o), n++) {
-		struct rtnl_link *l = (struct rtnl_link *)o;
-		if (n >= max)
-			continue;
-		struct netshow_iface *i = &ret[n];
-		memset(i, 0, sizeof(*i));
-		i->ifindex = rtnl_link_get_ifindex(l);
-		i->up = rtnl_link_get_flags(l) & IFF_UP;
-		snprintf(i->name, sizeof(i->name), "%s", rtnl_link_get_name(l) ?: "");
-		snprintf(i->kind, sizeof(i->kind), "%s", rtnl_link_get_type(l) ?: "");
-		for (struct nl_object *a = nl_cache_get_first(addrs); a; a = nl_cache_get_next(a)) {
-			struct rtnl_addr *ad = (struct rtnl_addr *)a;
-			char text[INET6_ADDRSTRLEN + 8];
-			if (rtnl_addr_get_ifindex(ad) != i->ifindex || !rtnl_addr_get_local(ad))
-				continue;
-			nl_addr2str(rtnl_addr_get_local(ad), text, sizeof(text));
-			append(i->addrs, sizeof(i->addrs), text);
-		}
-	}
-	nl_cache_free(addrs);
-	nl_cache_free(links);
-	/* the cache keeps its own order */
-	qsort(ret, n < max ? n : max, sizeof(*ret), cmp_ifindex);
-	return (int)n;
+	if (!a || !len || rtnl_len(a) != len || !inet_ntop(family, rtnl_data(a), text, sizeof(text)))
+		return false;
+	if (prefix == len * 8)
+		snprintf(buf, size, "%s", text);
+	else
+		snprintf(buf, size, "%s/%u", text, prefix);
+	return true;
 }
 
-int netshow_routes(struct nl_sock *sk, struct netshow_route *ret, unsigned max)
+int netshow_take_link(const struct nlmsghdr *h, void *arg)
 {
-	struct nl_cache *routes = NULL, *links = NULL;
-	unsigned n = 0;
-	int r;
+	const struct rtattr *tb[IFLA_MAX + 1], *info[IFLA_INFO_MAX + 1];
+	struct netshow_ifaces *l = arg;
+	struct ifinfomsg ifi;
 
-	if ((r = rtnl_route_alloc_cache(sk, AF_UNSPEC, 0, &routes)) < 0)
-		return nle_errno(r);
-	if ((r = rtnl_link_alloc_cache(sk, AF_UNSPEC, &links)) < 0) {
-		nl_cache_free(routes);
-		return nle_errno(r);
-	}
-	for (struct nl_object *o = nl_cache_get_first(routes); o; o = nl_cache_get_next(o)) {
-		struct rtnl_route *rt = (struct rtnl_route *)o;
-		struct nl_addr *dst = rtnl_route_get_dst(rt);
-		if (rtnl_route_get_table(rt) != RT_TABLE_MAIN)
-			continue;
-		if (n++ >= max)
-			continue;
-		struct netshow_route *e = &ret[n - 1];
-		memset(e, 0, sizeof(*e));
-		if (!dst || nl_addr_get_prefixlen(dst) == 0)
-			snprintf(e->dst, sizeof(e->dst), "default");
-		else
-			nl_addr2str(dst, e->dst, sizeof(e->dst));
-		struct rtnl_nexthop *nh = rtnl_route_nexthop_n(rt, 0);
-		if (nh) {
-			if (rtnl_route_nh_get_gateway(nh))
-				nl_addr2str(rtnl_route_nh_get_gateway(nh), e->gateway,
-					    sizeof(e->gateway));
-			rtnl_link_i2name(links, rtnl_route_nh_get_ifindex(nh), e->dev,
-					 sizeof(e->dev));
-		}
-	}
-	nl_cache_free(links);
-	nl_cache_free(routes);
-	return (int)n;
+	if (h->nlmsg_type != RTM_NEWLINK || rtnl_attrs(h, sizeof(ifi), tb, IFLA_MAX) < 0)
+		return 0;
+	if (l->count++ >= l->max)
+		return 0;
+	struct netshow_iface *i = &l->ret[l->count - 1];
+	memcpy(&ifi, NLMSG_DATA(h), sizeof(ifi));
+	memset(i, 0, sizeof(*i));
+	i->ifindex = ifi.ifi_index;
+	i->up = ifi.ifi_flags & IFF_UP;
+	rtnl_get_str(tb[IFLA_IFNAME], i->name, sizeof(i->name));
+	if (tb[IFLA_LINKINFO] && rtnl_nested(tb[IFLA_LINKINFO], 0, info, IFLA_INFO_MAX) == 0)
+		rtnl_get_str(info[IFLA_INFO_KIND], i->kind, sizeof(i->kind));
+	return 0;
 }
 
-struct nsid_answer {
-	int nsid;
-	bool have;
-};
-
-static int nsid_valid(struct nl_msg *msg, void *arg)
+int netshow_take_addr(const struct nlmsghdr *h, void *arg)
 {
-	struct nsid_answer *a = arg;
-	struct nlattr *tb[NETNSA_MAX + 1];
+	const struct rtattr *tb[IFA_MAX + 1], *local;
+	struct netshow_ifaces *l = arg;
+	struct ifaddrmsg ifa;
+	unsigned prefix;
+	char text[INET6_ADDRSTRLEN + 8];
 
-	if (nlmsg_parse(nlmsg_hdr(msg), sizeof(struct rtgenmsg), tb, NETNSA_MAX, NULL) == 0 &&
-	    tb[NETNSA_NSID]) {
-		a->nsid = (int)nla_get_s32(tb[NETNSA_NSID]);
+	if (h->nlmsg_type != RTM_NEWADDR || rtnl_attrs(h, sizeof(ifa), tb, IFA_MAX) < 0)
+		return 0;
+	memcpy(&ifa, NLMSG_DATA(h), sizeof(ifa));
+	/* IFA_LOCAL is the address; IFA_ADDRESS alone (IPv6) too, and beside
+	 * a different IFA_LOCAL it is the peer, which the prefix belongs to */
+	local = tb[IFA_LOCAL] ?: tb[IFA_ADDRESS];
+	prefix = ifa.ifa_prefixlen;
+	if (tb[IFA_LOCAL] && tb[IFA_ADDRESS] &&
+	    (rtnl_len(tb[IFA_LOCAL]) != rtnl_len(tb[IFA_ADDRESS]) ||
+	     memcmp(rtnl_data(tb[IFA_LOCAL]), rtnl_data(tb[IFA_ADDRESS]), rtnl_len(tb[IFA_LOCAL]))))
+		prefix = (unsigned)rtnl_len(tb[IFA_LOCAL]) * 8;
+	if (!addr_text(ifa.ifa_family, local, prefix, text, sizeof(text)))
+		return 0;
+	for (unsigned k = 0; k < l->count && k < l->max; k++)
+		if (l->ret[k].ifindex == (int)ifa.ifa_index)
+			append(l->ret[k].addrs, sizeof(l->ret[k].addrs), text);
+	return 0;
+}
+
+/* A dump of type with the fixed header body of size bytes. */
+static int dump(struct rtnl *sk, uint16_t type, const void *body, size_t size, bool skip_stats,
+		int (*each)(const struct nlmsghdr *h, void *arg), void *arg)
+{
+	char buf[64] __attribute__((aligned(NLMSG_ALIGNTO)));
+	struct rtnl_msg m;
+
+	rtnl_msg_start(&m, buf, sizeof(buf), type, 0, body, size);
+	if (skip_stats)
+		rtnl_put_u32(&m, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+	return rtnl_dump(sk, &m, each, arg);
+}
+
+int netshow_ifaces(struct rtnl *sk, struct netshow_iface *ret, unsigned max)
+{
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
+	struct ifaddrmsg ifa = { .ifa_family = AF_UNSPEC };
+	struct netshow_ifaces l = { ret, max, 0 };
+	int r;
+
+	if ((r = dump(sk, RTM_GETLINK, &ifi, sizeof(ifi), true, netshow_take_link, &l)) < 0 ||
+	    (r = dump(sk, RTM_GETADDR, &ifa, sizeof(ifa), false, netshow_take_addr, &l)) < 0)
+		return r;
+	qsort(ret, l.count < max ? l.count : max, sizeof(*ret), cmp_ifindex);
+	return (int)l.count;
+}
+
+/* The first hop of a multipath route: its device and gateway. */
+static void first_hop(const struct rtattr *mp, int family, struct netshow_route *e)
+{
+	const struct rtattr *tb[RTA_MAX + 1];
+	struct rtnexthop nh;
+
+	if (rtnl_len(mp) < sizeof(nh))
+		return;
+	memcpy(&nh, rtnl_data(mp), sizeof(nh));
+	if (nh.rtnh_len < sizeof(nh) || nh.rtnh_len > rtnl_len(mp))
+		return;
+	e->ifindex = nh.rtnh_ifindex;
+	/* its attributes follow it, within rtnh_len */
+	if (rtnl_parse((const char *)rtnl_data(mp) + sizeof(nh), nh.rtnh_len - sizeof(nh), tb,
+		       RTA_MAX) == 0)
+		addr_text(family, tb[RTA_GATEWAY], family == AF_INET ? 32 : 128, e->gateway,
+			  sizeof(e->gateway));
+}
+
+int netshow_take_route(const struct nlmsghdr *h, void *arg)
+{
+	const struct rtattr *tb[RTA_MAX + 1];
+	struct netshow_routes *rs = arg;
+	struct rtmsg rtm;
+	uint32_t table, oif;
+
+	if (h->nlmsg_type != RTM_NEWROUTE || rtnl_attrs(h, sizeof(rtm), tb, RTA_MAX) < 0)
+		return 0;
+	memcpy(&rtm, NLMSG_DATA(h), sizeof(rtm));
+	table = rtm.rtm_table;
+	/* RTA_TABLE holds the ids that do not fit rtm_table */
+	if ((tb[RTA_TABLE] && rtnl_get_u32(tb[RTA_TABLE], &table) < 0) || table != RT_TABLE_MAIN)
+		return 0;
+	if (rs->count++ >= rs->max)
+		return 0;
+	struct netshow_route *e = &rs->ret[rs->count - 1];
+	memset(e, 0, sizeof(*e));
+	if (rtm.rtm_dst_len == 0 ||
+	    !addr_text(rtm.rtm_family, tb[RTA_DST], rtm.rtm_dst_len, e->dst, sizeof(e->dst)))
+		snprintf(e->dst, sizeof(e->dst), "default");
+	addr_text(rtm.rtm_family, tb[RTA_GATEWAY], rtm.rtm_family == AF_INET ? 32 : 128,
+		  e->gateway, sizeof(e->gateway));
+	if (tb[RTA_OIF] && rtnl_get_u32(tb[RTA_OIF], &oif) == 0)
+		e->ifindex = (int)oif;
+	else if (tb[RTA_MULTIPATH])
+		first_hop(tb[RTA_MULTIPATH], rtm.rtm_family, e);
+	return 0;
+}
+
+int netshow_take_dev(const struct nlmsghdr *h, void *arg)
+{
+	const struct rtattr *tb[IFLA_MAX + 1];
+	struct netshow_routes *rs = arg;
+	struct ifinfomsg ifi;
+
+	if (h->nlmsg_type != RTM_NEWLINK || rtnl_attrs(h, sizeof(ifi), tb, IFLA_MAX) < 0)
+		return 0;
+	memcpy(&ifi, NLMSG_DATA(h), sizeof(ifi));
+	for (unsigned k = 0; k < rs->count && k < rs->max; k++)
+		if (rs->ret[k].ifindex && rs->ret[k].ifindex == ifi.ifi_index)
+			rtnl_get_str(tb[IFLA_IFNAME], rs->ret[k].dev, sizeof(rs->ret[k].dev));
+	return 0;
+}
+
+int netshow_routes(struct rtnl *sk, struct netshow_route *ret, unsigned max)
+{
+	struct rtmsg rtm = { .rtm_family = AF_UNSPEC };
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
+	struct netshow_routes rs = { ret, max, 0 };
+	int r;
+
+	/* then the devices' names: a dump of the links */
+	if ((r = dump(sk, RTM_GETROUTE, &rtm, sizeof(rtm), false, netshow_take_route, &rs)) < 0 ||
+	    (r = dump(sk, RTM_GETLINK, &ifi, sizeof(ifi), true, netshow_take_dev, &rs)) < 0)
+		return r;
+	return (int)rs.count;
+}
+
+int netshow_take_nsid(const struct nlmsghdr *h, void *arg)
+{
+	const struct rtattr *tb[NETNSA_MAX + 1];
+	struct netshow_nsid *a = arg;
+	uint32_t v;
+
+	if (h->nlmsg_type == RTM_NEWNSID && rtnl_attrs(h, sizeof(struct rtgenmsg), tb, NETNSA_MAX) == 0 &&
+	    tb[NETNSA_NSID] && rtnl_get_u32(tb[NETNSA_NSID], &v) == 0) {
+		a->nsid = (int32_t)v;
 		a->have = true;
 	}
-	return NL_OK;
+	return 0;
 }
 
-int netshow_nsid(struct nl_sock *sk, int nsfd)
+int netshow_nsid(struct rtnl *sk, int nsfd)
 {
+	char buf[64] __attribute__((aligned(NLMSG_ALIGNTO)));
 	struct rtgenmsg g = { .rtgen_family = AF_UNSPEC };
-	struct nsid_answer a = { -1, false };
-	struct nl_msg *msg = nlmsg_alloc_simple(RTM_GETNSID, NLM_F_REQUEST);
+	struct netshow_nsid a = { -1, false };
+	struct rtnl_msg m;
 	int r;
 
-	if (!msg)
-		return -ENOMEM;
-	if (nlmsg_append(msg, &g, sizeof(g), NLMSG_ALIGNTO) < 0 ||
-	    nla_put_u32(msg, NETNSA_FD, (uint32_t)nsfd) < 0) {
-		nlmsg_free(msg);
-		return -ENOMEM;
-	}
-	/* The answer comes without an acknowledgement. Without auto-ack libnl
-	 * also skips its sequence check, which would otherwise expect the
-	 * acknowledgements it did not get and refuse the next answer. */
-	nl_socket_disable_auto_ack(sk);
-	r = nl_send_auto(sk, msg);
-	nlmsg_free(msg);
-	if (r >= 0) {
-		nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, nsid_valid, &a);
-		r = nl_recvmsgs_default(sk);
-		nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_DEFAULT, NULL, NULL);
-	}
-	nl_socket_enable_auto_ack(sk);
-	if (r < 0)
-		return nle_errno(r);
+	/* the answer, then the acknowledgement */
+	rtnl_msg_start(&m, buf, sizeof(buf), RTM_GETNSID, 0, &g, sizeof(g));
+	rtnl_put_u32(&m, NETNSA_FD, (uint32_t)nsfd);
+	if ((r = rtnl_call(sk, &m, netshow_take_nsid, &a)) < 0)
+		return r;
 	if (!a.have || a.nsid < 0)
 		return -ENOENT;
 	return a.nsid;

@@ -258,7 +258,7 @@ static void cell_figure(const struct row *w, enum cg_figure f, char *buf, size_t
 static void cell_links(struct row *w, char *buf, size_t size)
 {
 	struct netshow_iface ifs[32];
-	struct nl_sock *sk = NULL;
+	struct rtnl sk = RTNL_CLOSED;
 	unsigned net = type_index("net");
 	_cleanup_close_ int fd = -1;
 	size_t len = 0;
@@ -272,7 +272,7 @@ static void cell_links(struct row *w, char *buf, size_t size)
 		nsls_note(w->notes, NOTE_NET, n);
 		return;
 	}
-	n = netshow_ifaces(sk, ifs, 32);
+	n = netshow_ifaces(&sk, ifs, 32);
 	netlink_close(&sk);
 	for (int i = 0; i < n && i < 32; i++) {
 		if (ifs[i].ifindex == NETLINK_LOOPBACK_IFINDEX)

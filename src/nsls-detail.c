@@ -234,13 +234,13 @@ static void network(struct sections *x, const struct target *t, struct nsls_note
 	struct libscols_table *rt = section(x, rcols, ELEMENTSOF(rcols), "routes");
 	struct netshow_iface ifs[64];
 	struct netshow_route rts[64];
-	struct nl_sock *sk = NULL;
+	struct rtnl sk = RTNL_CLOSED;
 	_cleanup_close_ int fd = openat(t->procfd, "ns/net", O_RDONLY | O_CLOEXEC);
 	int n = -EBADF, m = -EBADF;
 
 	if (fd >= 0 && (n = netlink_open_in(fd, &sk)) == 0) {
-		n = netshow_ifaces(sk, ifs, 64);
-		m = netshow_routes(sk, rts, 64);
+		n = netshow_ifaces(&sk, ifs, 64);
+		m = netshow_routes(&sk, rts, 64);
 		netlink_close(&sk);
 	} else {
 		nsls_note(notes, NOTE_NET, fd < 0 ? -errno : n);

@@ -214,7 +214,7 @@ static int ns_fd(const struct nsls_scan *s, const struct ns_entry *e)
 }
 
 static void ns_cell(const struct nsls_scan *s, const struct ns_entry *e, enum ns_col col,
-		    struct nl_sock *sk, char *buf, size_t size)
+		    struct rtnl *sk, char *buf, size_t size)
 {
 	const struct nsls_proc *p = e->proc == SIZE_MAX ? NULL : &s->procs[e->proc];
 	_cleanup_close_ int fd = -1;
@@ -242,8 +242,8 @@ static void ns_cell(const struct nsls_scan *s, const struct ns_entry *e, enum ns
 			snprintf(buf, size, "%s", pw->pw_name);
 		break;
 	case NS_NETNSID:
-		if (sk && !strcmp(ns_types[e->type].proc_name, "net") && (fd = ns_fd(s, e)) >= 0 &&
-		    (id = netshow_nsid(sk, fd)) >= 0)
+		if (sk->fd >= 0 && !strcmp(ns_types[e->type].proc_name, "net") &&
+		    (fd = ns_fd(s, e)) >= 0 && (id = netshow_nsid(sk, fd)) >= 0)
 			snprintf(buf, size, "%d", id);
 		break;
 	case NS_NSFS: nsls_nsfs_paths(s, e->type, e->inode, buf, size); break;
@@ -261,7 +261,7 @@ int nsls_view_namespaces(const struct nsls_opts *o, struct nsls_scan *s)
 	bool net_only = o->ns_types == 1u << (ns_by_proc_name("net") - ns_types);
 	struct out_selection sel;
 	struct nsls_notes notes = { { 0 }, { 0 } };
-	struct nl_sock *sk = NULL;
+	struct rtnl sk = RTNL_CLOSED;
 	struct libscols_table *tb;
 	size_t n = 0;
 	struct ns_entry *v;
@@ -272,15 +272,15 @@ int nsls_view_namespaces(const struct nsls_opts *o, struct nsls_scan *s)
 			   &sel) < 0)
 		return EXIT_TOOL_FAILED;
 	for (unsigned k = 0; k < sel.count; k++)
-		if (sel.ids[k] == NS_NETNSID && netlink_open(&sk) < 0)
-			sk = NULL;	/* the column stays empty, as lsns leaves it */
+		if (sel.ids[k] == NS_NETNSID && sk.fd < 0)
+			netlink_open(&sk);	/* failed: the column stays empty, as lsns leaves it */
 	tb = out_table_new_selected(&o->out, nsls_ns_columns, &sel, false, "namespaces");
 	v = collect_namespaces(o, s, &n);
 	for (size_t i = 0; tb && v && r == 0 && i < n; i++) {
 		char store[OUT_MAX_SELECTED][CELL_SIZE];
 		const char *cells[OUT_MAX_SELECTED];
 		for (unsigned k = 0; k < sel.count; k++) {
-			ns_cell(s, &v[i], (enum ns_col)sel.ids[k], sk, store[k], CELL_SIZE);
+			ns_cell(s, &v[i], (enum ns_col)sel.ids[k], &sk, store[k], CELL_SIZE);
 			cells[k] = *store[k] ? store[k] : NULL;
 		}
 		r = out_table_add_row(tb, cells, sel.count);

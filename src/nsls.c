@@ -6,7 +6,7 @@
  *   nsls -t PID|PID:INODE|-                          everything about one container
  *   nsls --namespaces [-N TYPE]                      namespaces, as lsns(8)
  *
- * It reads /proc, the caller's mountinfo and netlink (libnl) itself and
+ * It reads /proc, the caller's mountinfo and netlink (lib/rtnl) itself and
  * runs no other program. */
 #include <locale.h>
 #include <stdlib.h>

@@ -19,7 +19,7 @@
 
 /* Look a link up by name (ifindex 0) or index: 0, -ENODEV (not reported
  * when missing_ok), or -errno after one line. */
-static int look_up(struct nl_sock *host, const char *name, int ifindex, bool missing_ok,
+static int look_up(struct rtnl *host, const char *name, int ifindex, bool missing_ok,
 		   struct netlink_link *l)
 {
 	struct netlink_batch b;
@@ -43,7 +43,7 @@ static bool is_kind(const struct netlink_link *l, const char *kind)
 /* Delete the bridge br unless it has ports. Asked for by name, a bridge
  * with ports is refused (named); after its last port (after_port), one
  * that has others stays, and one already gone is no error. */
-static int delete_bridge(struct nl_sock *host, const struct netlink_link *br, bool after_port)
+static int delete_bridge(struct rtnl *host, const struct netlink_link *br, bool after_port)
 {
 	struct netlink_link ports[4];
 	struct netlink_batch b;
@@ -90,7 +90,7 @@ static int await_kernel(int events, const struct netlink_link *l, long grace_ms,
 
 /* The pair whose host end is l, then its bridge if vethup made it and no
  * port is left: the bridge is looked up first, while l is its port. */
-static int delete_veth(struct nl_sock *host, int events, const struct netlink_link *l,
+static int delete_veth(struct rtnl *host, int events, const struct netlink_link *l,
 		       long grace_ms, int stop_fd)
 {
 	bool grace = grace_ms >= 0, ours = false;
@@ -126,7 +126,7 @@ static int delete_veth(struct nl_sock *host, int events, const struct netlink_li
 }
 
 /* Delete NAME (see vethup_run_delete): 0, or -errno after one line. */
-static int run_delete(const char *name, long grace_ms, struct nl_sock **host, int *events,
+static int run_delete(const char *name, long grace_ms, struct rtnl *host, int *events,
 		      int stop_fd, struct netlink_link *l)
 {
 	bool grace = grace_ms >= 0;
@@ -141,13 +141,13 @@ static int run_delete(const char *name, long grace_ms, struct nl_sock **host, in
 		report("netlink", "link notifications", *events, "");
 		return *events;
 	}
-	r = look_up(*host, name, 0, grace, l);
+	r = look_up(host, name, 0, grace, l);
 	if (r == -ENODEV && grace) {
 		r = 0;		/* gone already: what was asked for */
 	} else if (r == 0 && is_kind(l, "veth")) {
-		r = delete_veth(*host, *events, l, grace_ms, stop_fd);
+		r = delete_veth(host, *events, l, grace_ms, stop_fd);
 	} else if (r == 0 && is_kind(l, "bridge")) {
-		r = delete_bridge(*host, l, false);	/* never deleted by the kernel */
+		r = delete_bridge(host, l, false);	/* never deleted by the kernel */
 	} else if (r == 0) {
 		nsk_err("%s: not a veth or a bridge (%s)", name, *l->kind ? l->kind : "no kind");
 		r = -EINVAL;
@@ -163,7 +163,7 @@ int vethup_run_delete(const char *name, long grace_ms)
 {
 	bool grace = grace_ms >= 0;
 	_cleanup_close_ int events = -1, stop_fd = -1;
-	struct nl_sock *host = NULL;
+	struct rtnl host = RTNL_CLOSED;
 	struct netlink_link l;
 	sigset_t ending, mask;
 	int r;

@@ -151,7 +151,7 @@ void report_item(const char *object, const char *what, const struct netlink_batc
 /* The bridge, created up if it is missing, and its ifindex: one round
  * trip either way (creating exclusively fails with EEXIST when it is
  * there, and the lookup that follows answers in both cases). */
-static int prepare_bridge(struct nl_sock *host, const struct vethup_opts *o, struct made *m)
+static int prepare_bridge(struct rtnl *host, const struct vethup_opts *o, struct made *m)
 {
 	struct netlink_batch b;
 	int r;
@@ -179,7 +179,7 @@ static int prepare_bridge(struct nl_sock *host, const struct vethup_opts *o, str
 
 /* After EEXIST, say which end's name is taken (one more lookup, on the
  * error path only). */
-static void report_name_in_use(struct nl_sock *host, const char *name, const char *peer,
+static void report_name_in_use(struct rtnl *host, const char *name, const char *peer,
 			       const struct place *p)
 {
 	struct netlink_link l;
@@ -193,7 +193,7 @@ static void report_name_in_use(struct nl_sock *host, const char *name, const cha
 		nsk_err("%s: name in use in the network namespace of %s", peer, p->what);
 }
 
-static int create_pair(struct nl_sock *host, const struct vethup_opts *o, const struct place *p,
+static int create_pair(struct rtnl *host, const struct vethup_opts *o, const struct place *p,
 		       struct made *m)
 {
 	const char *name = o->name ? o->name : p->default_name;
@@ -232,7 +232,7 @@ static int create_pair(struct nl_sock *host, const struct vethup_opts *o, const 
  * that existed may hold them already (a second container on it). For
  * the output options the bridge is looked up again: it took a MAC from its
  * new port. */
-static int configure_host(struct nl_sock *host, const struct vethup_opts *o, struct made *m)
+static int configure_host(struct rtnl *host, const struct vethup_opts *o, struct made *m)
 {
 	const struct netlink_link *on = o->bridge ? &m->bridge : &m->host;
 	bool shared = o->bridge && !m->bridge_created;
@@ -292,7 +292,7 @@ static const struct ipaddr *gateway_for(const struct vethup_opts *o, int family)
 
 /* Inside: lo up, the addresses and the default routes, in one batch;
  * item descriptions for messages go in what[]. */
-static int configure_inner(struct nl_sock *inner, const struct vethup_opts *o, struct made *m)
+static int configure_inner(struct rtnl *inner, const struct vethup_opts *o, struct made *m)
 {
 	static const int families[] = { AF_INET, AF_INET6 };
 	char what[NETLINK_BATCH_MAX][IPADDR_STRLEN + 32] = { "" }, text[IPADDR_STRLEN];
@@ -343,14 +343,14 @@ static bool all_gone(const struct netlink_batch *b)
 }
 
 /* Undo in reverse order; a failure to undo warns and names what is left. */
-static void undo(struct nl_sock *host, struct nl_sock *inner, const struct vethup_opts *o,
+static void undo(struct rtnl *host, struct rtnl *inner, const struct vethup_opts *o,
 		 struct made *m)
 {
 	struct netlink_batch b;
 	int r;
 
 	netlink_batch_init(&b);
-	if (inner && m->lo_was_down &&
+	if (inner->fd >= 0 && m->lo_was_down &&
 	    netlink_batch_link_set_up(&b, NETLINK_LOOPBACK_IFINDEX, false) >= 0 &&
 	    netlink_batch_commit(inner, &b) < 0)
 		nsk_warn("lo: left up in the network namespace: %s", strerror(-b.err[0]));
@@ -427,7 +427,7 @@ static int print_made(const struct vethup_opts *o, const struct place *p, const 
 static int run_create(const struct vethup_opts *o)
 {
 	struct place p = { .target = TARGET_INIT, .netns_fd = -1 };
-	struct nl_sock *host = NULL, *inner = NULL;
+	struct rtnl host = RTNL_CLOSED, inner = RTNL_CLOSED;
 	struct made m = { .bridge_created = false };
 	sigset_t ending, mask;
 	int r = open_place(o, &p);
@@ -436,12 +436,12 @@ static int run_create(const struct vethup_opts *o)
 	if (r < 0)
 		goto out;
 	if ((r = netlink_open(&host)) < 0 || (r = netlink_open_in(p.netns_fd, &inner)) < 0) {
-		report(host ? p.what : "netlink", host ? "netlink socket" : "", r, "");
+		report(host.fd >= 0 ? p.what : "netlink", host.fd >= 0 ? "netlink socket" : "", r, "");
 		goto out;
 	}
-	if ((o->bridge && (r = prepare_bridge(host, o, &m)) < 0) ||
-	    (r = create_pair(host, o, &p, &m)) < 0 || (r = configure_host(host, o, &m)) < 0 ||
-	    (r = configure_inner(inner, o, &m)) < 0)
+	if ((o->bridge && (r = prepare_bridge(&host, o, &m)) < 0) ||
+	    (r = create_pair(&host, o, &p, &m)) < 0 || (r = configure_host(&host, o, &m)) < 0 ||
+	    (r = configure_inner(&inner, o, &m)) < 0)
 		goto undo;
 	if (init_ending_pending(&ending)) {
 		r = -EINTR;	/* said by the signal, when it ends us */
@@ -453,7 +453,7 @@ static int run_create(const struct vethup_opts *o)
 	}
 	goto out;
 undo:
-	undo(host, inner, o, &m);
+	undo(&host, &inner, o, &m);
 out:
 	netlink_close(&inner);
 	netlink_close(&host);
