@@ -35,6 +35,15 @@ static int foreground_child(const struct nsrun_opts *o, int parent, int sync_fd)
 static int persist_then_go(struct helper *h, int sync_fd);
 static int set_kill_child(const struct nsrun_opts *o, int parent);
 
+/* Whether the child only sets up its own process state and execs the
+ * command (bare, or as PID 1 with --as-pid-1), with no helper whose
+ * channel it would have to forget: then it can be a vfork, as nsjoin's
+ * and our init's (issue 19), and our page tables need not be copied. */
+static bool child_only_execs(const struct nsrun_opts *o, const struct helper *h)
+{
+	return h->pid < 0 && (!(o->clone_flags & CLONE_NEWPID) || o->as_pid_1);
+}
+
 int nsrun_foreground(const struct nsrun_opts *o)
 {
 	struct helper helper = HELPER_INIT;
@@ -66,7 +75,7 @@ int nsrun_foreground(const struct nsrun_opts *o)
 		return EXIT_TOOL_FAILED;
 	}
 	init_block_signals();
-	child = fork();
+	child = child_only_execs(o, &helper) ? vfork() : fork();
 	if (child < 0) {
 		nsk_err("fork: %s", strerror(errno));
 		nsrun_finish_helper(&helper, false);
