@@ -145,6 +145,19 @@ int confine_nondumpable(void)
 	return prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0 ? -errno : 0;
 }
 
+int confine_dumpable(void)
+{
+	int r = prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
+
+	return r < 0 ? -errno : r;
+}
+
+void confine_restore_dumpable(int was)
+{
+	if (was >= 0 && prctl(PR_GET_DUMPABLE, 0, 0, 0, 0) != was)
+		(void)prctl(PR_SET_DUMPABLE, was, 0, 0, 0);
+}
+
 int confine_pick_id(const struct idmap *m, uint32_t want, uint32_t *ret_id)
 {
 	if (m->count == 0)

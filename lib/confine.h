@@ -45,6 +45,14 @@ int confine_close_fds_but(const struct fdkeep *k, int fd);
 
 /* Make this process non-dumpable (again, after a change of credentials). */
 int confine_nondumpable(void);
+/* Around a vfork whose child may change its credentials before its exec:
+ * the kernel then sets the dumpable flag of the memory the child shares
+ * with us to fs.suid_dumpable, which is 1 (dumpable) on some systems, and
+ * that flag stays ours once the child has exec'd. confine_dumpable says
+ * what it is before the vfork (PR_GET_DUMPABLE, or -errno), and
+ * confine_restore_dumpable sets it back in the parent after. */
+int confine_dumpable(void);
+void confine_restore_dumpable(int was);
 /* A process created by host root (or any outside user) in a user
  * namespace whose maps were written from outside runs under an unmapped
  * uid: its host one, outer_uid (its euid before the namespace was made).

@@ -17,6 +17,7 @@
 
 #include "cgctl.h"
 #include "cleanup.h"
+#include "confine.h"
 #include "err.h"
 #include "exec.h"
 #include "init.h"
@@ -558,7 +559,7 @@ static pid_t spawn(const struct cgctl_opts *o, struct cgctl_ctx *c, const sigset
 	_cleanup_close_ int cgfd = -1;
 	pid_t pid = -1;
 	sigset_t mask = *start_mask;
-	int r;
+	int r, dumpable;
 
 	init_block_signals();
 	if (c->sys.layout == CG_LAYOUT_UNIFIED && v2dir &&
@@ -577,6 +578,7 @@ static pid_t spawn(const struct cgctl_opts *o, struct cgctl_ctx *c, const sigset
 	/* vfork, as nsrun's init and nsjoin: the child only joins the group
 	 * and sets up its own process state, then execs or _exits; our page
 	 * tables need not be copied first (issue 19). */
+	dumpable = confine_dumpable();
 	pid = vfork();
 	if (pid == 0) {
 		if ((r = cg_group_join(&c->g, 0, &f)) < 0) {
@@ -585,6 +587,7 @@ static pid_t spawn(const struct cgctl_opts *o, struct cgctl_ctx *c, const sigset
 		}
 		run_command(o, &mask);
 	}
+	confine_restore_dumpable(dumpable);	/* the child's ids may have reset it */
 	if (pid < 0)
 		nsk_err("fork: %s", strerror(errno));
 	return pid;

@@ -519,6 +519,7 @@ static int exec_cmd(const struct nsjoin_opts *o)
  * so that none is lost. */
 static int fork_cmd(const struct nsjoin_opts *o)
 {
+	int dumpable = confine_dumpable();
 	pid_t child;
 
 	init_block_signals();
@@ -529,6 +530,7 @@ static int fork_cmd(const struct nsjoin_opts *o)
 	}
 	if (child == 0)
 		_exit(exec_cmd(o));
+	confine_restore_dumpable(dumpable);	/* the child's ids may have reset it */
 	/* _exit: nothing is left to flush, and exit() would run the leak
 	 * checker of a sanitizer build, whose helper thread would be born in
 	 * the joined PID namespace, unable to reach us, and spin forever. */

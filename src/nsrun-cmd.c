@@ -180,6 +180,7 @@ static bool wants_init(const struct nsrun_opts *o)
 static int run_init(const struct nsrun_opts *o, int sync_fd, const struct nsrun_report *rep)
 {
 	struct nsk_failure f = NSK_FAILURE_INIT;
+	int dumpable = confine_dumpable();
 	pid_t cmd = vfork();
 
 	if (cmd < 0)
@@ -187,6 +188,7 @@ static int run_init(const struct nsrun_opts *o, int sync_fd, const struct nsrun_
 					    nsk_fail(&f, -errno, "fork", NULL));
 	if (cmd == 0)
 		_exit(exec_cmd(o, sync_fd, rep));
+	confine_restore_dumpable(dumpable);	/* the child's ids may have reset it */
 	/* Only the command answers nsrun: if it fails, nsrun sees the end;
 	 * once it has exec'd, the report's reader sees the end. */
 	if (sync_fd >= 0)

@@ -50,7 +50,7 @@ int nsrun_foreground(const struct nsrun_opts *o)
 	struct target parent = TARGET_INIT;
 	int sync[2] = { -1, -1 };
 	pid_t child;
-	int status, r;
+	int status, r, dumpable;
 
 	if (nsrun_start_helper(o, true, &helper) < 0)
 		return EXIT_TOOL_FAILED;
@@ -74,6 +74,7 @@ int nsrun_foreground(const struct nsrun_opts *o)
 		nsrun_finish_helper(&helper, false);
 		return EXIT_TOOL_FAILED;
 	}
+	dumpable = confine_dumpable();
 	init_block_signals();
 	child = child_only_execs(o, &helper) ? vfork() : fork();
 	if (child < 0) {
@@ -86,6 +87,7 @@ int nsrun_foreground(const struct nsrun_opts *o)
 		closep(&sync[0]);
 		_exit(foreground_child(o, parent.pidfd, sync[1]));
 	}
+	confine_restore_dumpable(dumpable);	/* a vfork child's ids may have reset it */
 	target_close(&parent);
 	closep(&sync[1]);
 	if (helper.persists) {

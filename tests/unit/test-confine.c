@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/prctl.h>
@@ -218,10 +219,40 @@ static void test_nondumpable(void **state)
 	assert_int_equal(status, 0);
 }
 
+/* What a vfork child's change of credentials may leave in the memory it
+ * shared with us (fs.suid_dumpable), set back: in a child of our own, so
+ * that the test's process keeps its flag. */
+static void test_restore_dumpable(void **state)
+{
+	pid_t pid;
+	int st;
+
+	(void)state;
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int was;
+
+		if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0 || (was = confine_dumpable()) != 0)
+			_exit(1);
+		if (prctl(PR_SET_DUMPABLE, 1, 0, 0, 0) < 0)	/* as suid_dumpable=1 would */
+			_exit(2);
+		confine_restore_dumpable(was);
+		if (prctl(PR_GET_DUMPABLE, 0, 0, 0, 0) != 0)
+			_exit(3);
+		confine_restore_dumpable(-EPERM);	/* unknown before: left alone */
+		_exit(prctl(PR_GET_DUMPABLE, 0, 0, 0, 0) == 0 ? 0 : 4);
+	}
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse), cmocka_unit_test(test_has),
+		cmocka_unit_test(test_restore_dumpable),
 		cmocka_unit_test(test_ranges), cmocka_unit_test(test_ranges_far),
 		cmocka_unit_test(test_close), cmocka_unit_test(test_close_but),
 		cmocka_unit_test(test_pick), cmocka_unit_test(test_maps_outer),
