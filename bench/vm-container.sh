@@ -14,10 +14,9 @@
 #
 # --steps prints where one run of container.sh spends its time instead
 # (bench/steps.awk over strace -f; relative figures), and one of crun's.
-# The image carries, beyond make check-vm's: crun, GNU env (the example
-# restores signals with `env --default-signal`, which busybox's env lacks)
-# and dash to run the example (as on the host: busybox's sh would run its
-# own env), with their libraries, the example, the bundle, timeit, and overlay.ko
+# The image carries, beyond make check-vm's: crun and dash to run the
+# example (as on the host: busybox's sh runs its own applets before PATH's
+# programs), with their libraries, the example, the bundle, timeit, and overlay.ko
 # (the example's nsroot --overlay). Missing crun is installed (apt-get).
 #
 # In the VM (NSKIT_VM=1) this same file is the test that runs: the VM's
@@ -53,7 +52,7 @@ guest() {
 	chown -R 100000:100000 "$root"
 	crun="crun --root /tmp/bench/crun-state run --bundle /nskit/bench/crun bench"
 	# dash, the host's /bin/sh: busybox's sh runs its own applets before
-	# PATH's programs, its env for GNU env
+	# PATH's programs
 	example="$(command -v dash) $NSKIT_SRCDIR/examples/container.sh -r $root true"
 	echo "== pure cgroup2 VM: $(nproc) CPUs, $(uname -r), crun $(crun --version | sed -n 's/^crun version //p') with cgroups; load $(cut -d' ' -f1-3 /proc/loadavg)"
 	# a failure of either is shown, not timed
@@ -99,7 +98,7 @@ NSKIT_SRCDIR=$top NSKIT_BUILDDIR=$build \
 	NSKIT_TOOLS="$tools bench/timeit" \
 	NSKIT_VM_TESTS=bench/vm-container.sh \
 	NSKIT_VM_EXTRA="examples/container.sh bench/steps.awk" \
-	NSKIT_VM_FILES="$(command -v crun) $(command -v env) $(command -v dash) $out/crun/config.json=/nskit/bench/crun/config.json $out/settings=/nskit/bench/settings" \
+	NSKIT_VM_FILES="$(command -v crun) $(command -v dash) $out/crun/config.json=/nskit/bench/crun/config.json $out/settings=/nskit/bench/settings" \
 	NSKIT_VM_MODULES=overlay \
 	NSKIT_VM_LAYOUTS=unified \
 	NSKIT_VM_SHOW_OUTPUT=1 \

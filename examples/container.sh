@@ -94,11 +94,10 @@ done
 # container; nsjoin exits with its status, and so do we. It runs as a job
 # that we wait for: sh acts on a TERM only between commands, and wait is
 # one it interrupts. A job gets /dev/null for stdin (ours is given back:
-# fd 3) and ignores INT and QUIT, which env restores for Ctrl-C (GNU env).
+# fd 3) and ignores INT and QUIT, which the command gets back for Ctrl-C.
 exec 3<&0
-env --default-signal=INT,QUIT \
-	nsjoin --target "$pid" --all --root --wd --join-cgroup --seccomp "${SECCOMP:-default}" \
-	-- "$@" <&3 3<&- &
+nsjoin --target "$pid" --all --root --wd --join-cgroup --seccomp "${SECCOMP:-default}" \
+	--default-signal=INT,QUIT -- "$@" <&3 3<&- &
 job=$! ran=1
 while :; do	# until the job ends: a Ctrl-C (INT) interrupts the wait too
 	st=0 && wait "$job" || st=$?
