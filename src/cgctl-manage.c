@@ -41,7 +41,12 @@ static int make_plan(const struct cgctl_opts *o, struct cgctl_ctx *c, struct pla
 	struct cgkey_batch batch = { NULL, false };
 	int ctrl;
 
-	memset(p, 0, sizeof(*p));
+	/* Only the writes made count (w[0..n), each filled whole by
+	 * cgkey_translate): the plan is 30 KiB of stack, eight pages the
+	 * kernel would have to fault in to clear for a run that sets two
+	 * limits (issue 19). */
+	p->n = 0;
+	p->ctrls = 0;
 	for (unsigned i = 0; i < o->nset; i++) {
 		if (!strcmp(o->set[i].key, "memory.max"))
 			batch.memory_max = o->set[i].value;
