@@ -10,8 +10,14 @@
  *       -S adds the system calls of the rules every cgctl run follows,
  *       the fair floor (issue 19): the hierarchies found from
  *       /proc/self/mountinfo and /proc/self/cgroup, the ending signals
- *       blocked while groups exist (a signal undoes them) and taken with
- *       sigtimedwait while the command runs, to forward them.
+ *       blocked while groups exist and looked for (sigpending) before the
+ *       command starts (one that came has the groups undone and the
+ *       command never started), and taken with sigtimedwait while the
+ *       command runs, to forward them. Not in it: the checks cgctl no
+ *       longer makes before it acts (a parent's or a key's existence,
+ *       the swap limit of a group it made, whether the command left a
+ *       process: each is learned from the failing mkdir, write or rmdir
+ *       itself, which the floor makes too).
  *   cgctl-floor create DIR...
  *       only the mkdirs (and the cpuset copies) of cycle.
  *   cgctl-floor time FILE
@@ -133,6 +139,16 @@ static int cycle(int argc, char **argv)
 		}
 	if (i >= argc - 1)
 		return 1;
+	if (rules) {
+		sigset_t pending;
+		if (sigpending(&pending) < 0 || sigismember(&pending, SIGTERM) ||
+		    sigismember(&pending, SIGINT) || sigismember(&pending, SIGHUP) ||
+		    sigismember(&pending, SIGQUIT)) {
+			for (int d = ndirs; d-- > 0;)
+				rmdir(dirs[d]);
+			return 1;
+		}
+	}
 	pid_t pid = fork();
 	if (pid == 0) {
 		for (int d = 0; d < ndirs; d++) {

@@ -313,7 +313,13 @@ static int mkdir_checked(struct cg_group *g, bool is_cpuset, const char *dir, bo
 }
 
 /* mkdir -p of dir below its parent's directory (g->base[h]), never of
- * the parent itself or above it. */
+ * the parent itself or above it. A parent that names nothing is a
+ * mistake (a typo, a parent gone), not a request to make it, and making
+ * it would put cgroups where the caller never said (at a hierarchy's
+ * root, for --parent /typo): the first mkdir below it then fails with
+ * ENOENT, -CGGROUP_ENOPARENT with f naming the parent. The failing mkdir
+ * is the check, so the common run, whose parents exist, makes no other
+ * system call for it (issue 19). */
 static int mkdir_p(struct cg_group *g, unsigned h, const char *dir, bool exclusive,
 		   struct nsk_failure *f)
 {
@@ -333,7 +339,11 @@ static int mkdir_p(struct cg_group *g, unsigned h, const char *dir, bool exclusi
 		if (slash)
 			*slash = '\0';
 		if ((r = mkdir_checked(g, is_cpuset, buf, exclusive && !slash, f)) < 0) {
-			if (r == -ENOENT)	/* a parent went away meanwhile */
+			if (r == -ENOENT && p == buf + base + 1) {
+				buf[base] = '\0';	/* the parent itself */
+				return cg_fail_at(f, -CGGROUP_ENOPARENT, buf, NULL);
+			}
+			if (r == -ENOENT)	/* a directory made here went away meanwhile */
 				cg_fail_at(f, r, buf, NULL);
 			return r;
 		}
@@ -344,37 +354,30 @@ static int mkdir_p(struct cg_group *g, unsigned h, const char *dir, bool exclusi
 	return 0;
 }
 
-/* The parent's directory in every hierarchy, before anything is made: a
- * parent that names nothing is a mistake (a typo, a parent gone), not a
- * request to make it, and making it would put cgroups where the caller
- * never said (at a hierarchy's root, for --parent /typo). */
-static int check_parents(const struct cg_group *g, struct nsk_failure *f)
+/* Remove the directories made since made[n], deepest first; one that
+ * cannot go stays recorded, for the caller's undo to name. */
+static void unmake_since(struct cg_group *g, unsigned n)
 {
-	char dir[4096];
-
-	for (unsigned i = 0; i < g->sys->n; i++) {
-		if (!g->dir[i] || !strcmp(g->path[i], "/"))
-			continue;
-		snprintf(dir, sizeof(dir), "%.*s", (int)g->base[i], g->dir[i]);
-		if (access(dir, F_OK) < 0)
-			return cg_fail_at(f, errno == ENOENT ? -CGGROUP_ENOPARENT : -errno, dir,
-					  NULL);
-	}
-	return 0;
+	while (g->nmade > n && (rmdir(g->made[g->nmade - 1]) == 0 || errno == ENOENT))
+		free(g->made[--g->nmade]);
 }
 
 int cg_group_create(struct cg_group *g, bool exclusive, struct nsk_failure *f)
 {
+	unsigned made_before = g->nmade;
 	int r;
 
-	if ((r = check_parents(g, f)) < 0)
-		return r;
 	/* Exclusive: the group's own mkdir must be the one that makes it
 	 * (EEXIST otherwise), so only what this run made is ever undone. */
-	for (unsigned i = 0; i < g->sys->n; i++)
-		if (g->dir[i] && strcmp(g->path[i], "/") &&
-		    (r = mkdir_p(g, i, g->dir[i], exclusive, f)) < 0)
-			return r;
+	for (unsigned i = 0; i < g->sys->n; i++) {
+		if (!g->dir[i] || !strcmp(g->path[i], "/") ||
+		    (r = mkdir_p(g, i, g->dir[i], exclusive, f)) == 0)
+			continue;
+		/* a parent missing in one hierarchy: none is made in the others */
+		if (r == -CGGROUP_ENOPARENT)
+			unmake_since(g, made_before);
+		return r;
+	}
 	return 0;
 }
 
@@ -464,23 +467,21 @@ static bool unreadable(int err)
 /* Read the old value of every file a write changes; -ENOENT (nothing
  * written yet) when one is missing. v1 memory.limit_in_bytes alone moves
  * memsw with it (write_keeping_swap), so memsw is kept too. A group this
- * run made has nothing to restore (undo removes it): its files are only
- * checked to exist. */
+ * run made has nothing to restore: a file missing there fails its own
+ * write with ENOENT, and what was written before goes with the group
+ * when the caller undoes it, as a failed run does (no check first: the
+ * common run, in a group it made, makes no system call beyond its writes,
+ * issue 19). */
 static int save_old(struct cg_group *g, const struct cg_write *w, unsigned i, struct saved *s,
 		    unsigned *ns, struct nsk_failure *f)
 {
 	const char *dir = cg_group_dir_for(g, w->ctrl, w->v2);
-	char path[4096];
 	int r;
 
 	if (!dir)
 		return nsk_fail(f, -ENOENT, NULL, "%s", w->file);
-	if (made_by_us(g, dir)) {
-		if ((r = join_path(dir, w->file, path, sizeof(path))) < 0 ||
-		    (access(path, F_OK) < 0 && (r = -errno) < 0))
-			return cg_fail_at(f, r, dir, w->file);
+	if (made_by_us(g, dir))
 		return 0;
-	}
 	s[*ns] = (struct saved){ dir, w->file, w->value, NULL, i, false };
 	if ((r = read_path_alloc(dir, w->file, &s[*ns].old)) < 0 && !unreadable(r))
 		return cg_fail_at(f, r, dir, w->file);
@@ -609,7 +610,9 @@ static int write_one(struct cg_group *g, const struct cg_write *w, struct nsk_fa
 		snprintf(value, sizeof(value), "%llu", (unsigned long long)(a + b < a ? UINT64_MAX : a + b));
 		v = value;
 	}
-	if (w->keep_swap)
+	/* A v1 memory group this run made has no swap limit to keep: the
+	 * kernel starts each one unlimited (limits are not inherited on v1). */
+	if (w->keep_swap && !made_by_us(g, dir))
 		return write_keeping_swap(dir, w, f);
 	if ((r = cg_write_path(dir, w->file, v)) < 0)
 		return cg_fail_at(f, r, dir, w->file);

@@ -81,10 +81,11 @@ bool cg_group_complete(const struct cg_group *g);
 
 /* mkdir -p beneath the parent in every hierarchy, recording what was
  * made; on v1 a new cpuset group gets its parent's cpus and mems. The
- * parent (cg_group_init's, or the root for an absolute name) must exist
- * in every hierarchy first: -CGGROUP_ENOPARENT, f naming the first
- * directory missing, and nothing made. exclusive: -EEXIST if the group
- * itself exists anywhere. */
+ * parent (cg_group_init's, or the root for an absolute name) must exist:
+ * -CGGROUP_ENOPARENT, f naming the first one missing in hierarchy order,
+ * and nothing left made (what this call made in the hierarchies before
+ * is removed again). exclusive: -EEXIST if the group itself exists
+ * anywhere. */
 int cg_group_create(struct cg_group *g, bool exclusive, struct nsk_failure *f);
 /* v2: enable ctrls in cgroup.subtree_control of every ancestor of the
  * group, down from the hierarchy root, recording each enable this run
@@ -92,9 +93,13 @@ int cg_group_create(struct cg_group *g, bool exclusive, struct nsk_failure *f);
  * cgroup with processes). */
 int cg_group_enable(struct cg_group *g, unsigned ctrls, struct nsk_failure *f);
 /* Make the writes, all or nothing: reads first the old value of every
- * file (-ENOENT if one is missing, nothing written), and when a write
- * fails writes the old values back, last first. A value that could not
- * be written back is added to g->left; f names the file that failed. */
+ * file of a directory this run did not make (-ENOENT if one is missing,
+ * nothing written), and when a write fails writes the old values back,
+ * last first. A directory this run made has no old values: a file
+ * missing there fails its write (-ENOENT), and the values written there
+ * go with the directory when the caller undoes the run (cg_group_undo).
+ * A value that could not be written back is added to g->left; f names
+ * the file that failed. */
 int cg_group_apply(struct cg_group *g, const struct cg_write *w, unsigned n,
 		   struct nsk_failure *f);
 /* Undo what this run made: the directories it created, deepest first,

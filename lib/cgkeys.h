@@ -65,7 +65,8 @@ struct cgkey_batch {
 int cgkey_translate(const struct cgkey_ctx *ctx, const char *key, const char *value,
 		    const struct cgkey_batch *batch, struct cg_write *out, int *ret_ctrl);
 
-/* The controller a key needs (CG_CORE for cgroup.*), or -CGKEY_EUNKNOWN. */
+/* The controller a key needs (CG_CORE for cgroup.*), or -CGKEY_EUNKNOWN;
+ * from the key's name alone (ctx may be NULL). */
 int cgkey_ctrl(const struct cgkey_ctx *ctx, const char *key);
 /* What a key's value should look like, for messages ("SIZE or max"). */
 const char *cgkey_expects(const char *key);

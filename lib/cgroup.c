@@ -367,12 +367,29 @@ void cg_sys_finish(struct cg_sys *sys)
 		sys->layout = v1 ? CG_LAYOUT_LEGACY : CG_LAYOUT_NONE;
 }
 
+bool cg_sys_needs_v2_list(const struct cg_sys *sys, unsigned ctrls)
+{
+	unsigned on_v1 = 0;
+
+	if (sys->v2 < 0)
+		return false;
+	for (unsigned i = 0; i < sys->n; i++)
+		if (!sys->h[i].v2)
+			on_v1 |= sys->h[i].ctrls;
+	return (ctrls & ~on_v1) != 0;
+}
+
 int cg_sys_load(struct cg_sys *sys)
 {
-	return cg_sys_load_named(sys, false);
+	return cg_sys_load_for(sys, false, ~0u);
 }
 
 int cg_sys_load_named(struct cg_sys *sys, bool with_named)
+{
+	return cg_sys_load_for(sys, with_named, ~0u);
+}
+
+int cg_sys_load_for(struct cg_sys *sys, bool with_named, unsigned ctrls)
 {
 	struct mountinfo mi = MOUNTINFO_INIT;
 	_cleanup_free_ char *cgroup = NULL;
@@ -390,12 +407,12 @@ int cg_sys_load_named(struct cg_sys *sys, bool with_named)
 		return r;
 	}
 	mountinfo_free(&mi);
-	if (sys->v2 >= 0) {
-		_cleanup_free_ char *ctrls = NULL;
+	if (cg_sys_needs_v2_list(sys, ctrls)) {
+		_cleanup_free_ char *listed = NULL;
 		char path[4096];
 		snprintf(path, sizeof(path), "%s/cgroup.controllers", sys->h[sys->v2].mount);
-		if (readfile_at_alloc(AT_FDCWD, path, &ctrls, NULL) == 0)
-			sys->h[sys->v2].ctrls = cg_parse_controllers(ctrls);
+		if (readfile_at_alloc(AT_FDCWD, path, &listed, NULL) == 0)
+			sys->h[sys->v2].ctrls = cg_parse_controllers(listed);
 	}
 	cg_sys_finish(sys);
 	return 0;

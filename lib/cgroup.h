@@ -112,6 +112,16 @@ void cg_sys_finish(struct cg_sys *sys);
  * as in struct cg_sys. */
 int cg_sys_load(struct cg_sys *sys);
 int cg_sys_load_named(struct cg_sys *sys, bool with_named);
+/* Whether the controllers CTRLS need the v2 root's cgroup.controllers to
+ * be found: a v2 hierarchy exists and one of them is on no v1 hierarchy
+ * (on a hybrid layout v2 lists only the controllers v1 left unbound). */
+bool cg_sys_needs_v2_list(const struct cg_sys *sys, unsigned ctrls);
+/* cg_sys_load_named for a caller that will use the controllers CTRLS
+ * only: the v2 root's cgroup.controllers is read only when
+ * cg_sys_needs_v2_list says so, else v2 holds no controller in SYS (a
+ * hybrid layout whose v1 hierarchies hold them all: one file fewer to
+ * open for cgctl's common run, issue 19). */
+int cg_sys_load_for(struct cg_sys *sys, bool with_named, unsigned ctrls);
 
 const char *cg_layout_name(enum cg_layout l);
 

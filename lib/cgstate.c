@@ -355,6 +355,18 @@ static int remove_tree(struct cg_group *g, const char *dir, struct nsk_failure *
 	return 0;
 }
 
+int cg_group_remove_empty(struct cg_group *g)
+{
+	for (unsigned i = 0; i < g->sys->n; i++) {
+		if (!g->dir[i] || !strcmp(g->path[i], "/"))
+			continue;
+		if (rmdir(g->dir[i]) < 0 && errno != ENOENT)
+			return -errno;
+		cg_group_forget_made(g, g->dir[i]);
+	}
+	return 0;
+}
+
 int cg_group_remove(struct cg_group *g, struct nsk_failure *f)
 {
 	int r = 0, r1;

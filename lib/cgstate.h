@@ -33,3 +33,8 @@ int cg_group_wait_empty(struct cg_group *g, long timeout_ms, struct nsk_failure 
  * first error (-EBUSY: populated), f naming its directory and g->left
  * every directory that could not be removed. */
 int cg_group_remove(struct cg_group *g, struct nsk_failure *f);
+/* One rmdir in each hierarchy, none retried, stopping at the first that
+ * fails (-errno; -EBUSY: a process or a child group is in it): the end
+ * of a group that is most likely empty (cgctl exec --rm), for which
+ * asking first whether it is would cost more than the rmdirs. */
+int cg_group_remove_empty(struct cg_group *g);

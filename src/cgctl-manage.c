@@ -41,7 +41,12 @@ static int make_plan(const struct cgctl_opts *o, struct cgctl_ctx *c, struct pla
 	struct cgkey_batch batch = { NULL, false };
 	int ctrl;
 
-	memset(p, 0, sizeof(*p));
+	/* Only the writes made count (w[0..n), each filled whole by
+	 * cgkey_translate): the plan is 30 KiB of stack, eight pages the
+	 * kernel would have to fault in to clear for a run that sets two
+	 * limits (issue 19). */
+	p->n = 0;
+	p->ctrls = 0;
 	for (unsigned i = 0; i < o->nset; i++) {
 		if (!strcmp(o->set[i].key, "memory.max"))
 			batch.memory_max = o->set[i].value;
@@ -599,6 +604,11 @@ static int remove_transient(const struct cgctl_opts *o, struct cgctl_ctx *c)
 	struct nsk_failure f = NSK_FAILURE_INIT;
 	int r = 0;
 
+	/* Usually the command left nothing: one rmdir per hierarchy is the
+	 * whole job. Else (a process left, a child group, or an empty group
+	 * still busy for a moment) what stays goes the long way. */
+	if (cg_group_remove_empty(&c->g) == 0)
+		goto removed;
 	/* the command joined every hierarchy, and its children with it */
 	if (cg_group_populated_joined(&c->g, &f) > 0)
 		r = cg_group_kill(&c->g, SIGKILL, &f);
@@ -610,6 +620,7 @@ static int remove_transient(const struct cgctl_opts *o, struct cgctl_ctx *c)
 		report_left(o, c);
 		return r;
 	}
+removed:
 	/* the parents it made; the controllers it enabled in ancestors that
 	 * were there before stay, as after any run that succeeded */
 	cg_group_keep_enabled(&c->g);

@@ -440,6 +440,24 @@ int cgctl_parse_args(int argc, char **argv, struct cgctl_opts *o)
 	return check_options(o);
 }
 
+/* The controllers a run may touch: for create, set, attach and exec
+ * those a group is made for, those of -c and those of the keys given;
+ * for the other subcommands any (cg_sys_load_for). */
+static unsigned ctrls_used(const struct cgctl_opts *o)
+{
+	unsigned ctrls = CG_DEFAULT_CTRLS | o->ctrls;
+
+	if (o->cmd != CMD_CREATE && o->cmd != CMD_SET && o->cmd != CMD_ATTACH &&
+	    o->cmd != CMD_EXEC)
+		return ~0u;
+	for (unsigned i = 0; i < o->nset; i++) {
+		int c = cgkey_ctrl(NULL, o->set[i].key);	/* an unknown key is refused */
+		if (c >= 0)
+			ctrls |= CG_BIT(c);
+	}
+	return ctrls;
+}
+
 int main(int argc, char **argv)
 {
 	static int (*const run[])(const struct cgctl_opts *, struct cgctl_ctx *) = {
@@ -459,7 +477,8 @@ int main(int argc, char **argv)
 		nsk_err_failure(&f, r);
 		return EXIT_TOOL_FAILED;
 	}
-	if ((r = cg_sys_load_named(&c.sys, o.nnames > 0)) < 0 || c.sys.layout == CG_LAYOUT_NONE) {
+	if ((r = cg_sys_load_for(&c.sys, o.nnames > 0, ctrls_used(&o))) < 0 ||
+	    c.sys.layout == CG_LAYOUT_NONE) {
 		nsk_err("/proc/self/mountinfo: %s", r < 0 ? strerror(-r) : "no cgroup hierarchy is mounted");
 		return EXIT_TOOL_FAILED;
 	}

@@ -149,26 +149,40 @@ static void test_create_apply_undo(void **state)
 	assert_int_equal(g.nmade, 2);	/* me/a, me/a/b: me is the parent */
 	assert_true(exists("memory/me/a/b"));
 	assert_true(cg_group_complete(&g));
-	/* every file is checked before any is written */
+	/* in a group this run made, a missing file fails its own write;
+	 * nothing was there before, so nothing is put back: what was written
+	 * goes with the group (undo) */
 	put("memory/me/a/b/memory.limit_in_bytes", "-1");
 	assert_int_equal(cg_group_apply(&g, w, 2, &fail), -ENOENT);
-	assert_string_equal(get("memory/me/a/b/memory.limit_in_bytes"), "-1");
 	assert_non_null(strstr(fail.object, "memory.soft_limit_in_bytes"));
+	assert_int_equal(g.nleft, 0);
 	put("memory/me/a/b/memory.soft_limit_in_bytes", "");
 	assert_int_equal(cg_group_apply(&g, w, 2, &fail), 0);
 	assert_string_equal(get("memory/me/a/b/memory.limit_in_bytes"), "1048576");
 	assert_string_equal(get("memory/me/a/b/memory.soft_limit_in_bytes"), "4096");
-	/* v1 memory limit alone: memsw moves with it, keeping 1M of swap */
+	/* v1 memory limit alone, in a group this run did not make: memsw
+	 * moves with it, keeping 1M of swap */
 	struct cg_write keep = { .ctrl = CG_MEMORY, .keep_swap = true,
 				 .file = "memory.limit_in_bytes", .value = "4194304" };
+	struct cg_group old;
+	assert_int_equal(cg_group_init(&old, &sys, "self", "a/b", cg_hiers_for(&sys, ~0u)), 0);
 	put("memory/me/a/b/memory.memsw.limit_in_bytes", "2097152");
-	assert_int_equal(cg_group_apply(&g, &keep, 1, &fail), 0);
+	assert_int_equal(cg_group_apply(&old, &keep, 1, &fail), 0);
 	assert_string_equal(get("memory/me/a/b/memory.limit_in_bytes"), "4194304");
 	assert_string_equal(get("memory/me/a/b/memory.memsw.limit_in_bytes"), "5242880");
 	put("memory/me/a/b/memory.memsw.limit_in_bytes", "9223372036854771712");
 	put("memory/me/a/b/memory.limit_in_bytes", "1048576\n");
-	assert_int_equal(cg_group_apply(&g, &keep, 1, &fail), 0);
+	assert_int_equal(cg_group_apply(&old, &keep, 1, &fail), 0);
 	assert_string_equal(get("memory/me/a/b/memory.memsw.limit_in_bytes"), "9223372036854771712");
+	cg_group_free(&old);
+	/* in a group this run made, the kernel's memsw is unlimited: only the
+	 * limit is written, memsw neither read nor written (this stand-in's
+	 * value would have moved) */
+	put("memory/me/a/b/memory.memsw.limit_in_bytes", "2097152");
+	put("memory/me/a/b/memory.limit_in_bytes", "1048576");
+	assert_int_equal(cg_group_apply(&g, &keep, 1, &fail), 0);
+	assert_string_equal(get("memory/me/a/b/memory.limit_in_bytes"), "4194304");
+	assert_string_equal(get("memory/me/a/b/memory.memsw.limit_in_bytes"), "2097152");
 	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/memory.memsw.limit_in_bytes"));
 	/* a group that exists is refused when creating exclusively */
 	struct cg_group again;
@@ -242,8 +256,9 @@ static void test_apply_rollback(void **state)
 	cg_sys_free(&sys);
 }
 
-/* A group this run made has nothing to put back: its files are only
- * checked, and undo removes it, naming what it could not. */
+/* A group this run made has nothing to put back: a write that fails
+ * there leaves those before it, and undo removes it, naming what it
+ * could not. */
 static void test_apply_made_group(void **state)
 {
 	struct cg_sys sys;
@@ -258,9 +273,12 @@ static void test_apply_made_group(void **state)
 	assert_int_equal(cg_group_init(&g, &sys, NULL, "/r", cg_hiers_for(&sys, ~0u)), 0);
 	assert_int_equal(cg_group_create(&g, true, &fail), 0);
 	put("memory/r/memory.limit_in_bytes", "100");
-	/* a missing file: nothing written */
+	/* a missing file fails its own write, after the first one */
 	assert_int_equal(cg_group_apply(&g, w, 2, &fail), -ENOENT);
-	assert_string_equal(get("memory/r/memory.limit_in_bytes"), "100");
+	assert_non_null(strstr(fail.object, "/memory/r/memory.soft_limit_in_bytes"));
+	assert_string_equal(get("memory/r/memory.limit_in_bytes"), "200");
+	assert_int_equal(g.nleft, 0);
+	put("memory/r/memory.limit_in_bytes", "100");
 	/* a directory: the write fails (EISDIR) after the first one */
 	assert_int_equal(mkdir(strcat(strcpy((char[512]){ 0 }, g.dir[0]),
 				      "/memory.soft_limit_in_bytes"), 0755), 0);
@@ -336,6 +354,51 @@ static void test_v2_enable(void **state)
 	cg_sys_free(&sys);
 }
 
+/* A parent missing in one hierarchy, present in the one before: the
+ * group (and the directories above it) made there is removed again, so
+ * nothing is left made, and the error names the missing parent. */
+static void test_parent_missing_in_one(void **state)
+{
+	struct cg_sys sys;
+	struct cg_group g;
+	struct mountinfo mi;
+	char text[512];
+	size_t bad;
+
+	snprintf(text, sizeof(text),
+		 "1 0 0:1 / %s/mem rw - cgroup cgroup rw,memory\n"
+		 "2 0 0:2 / %s/pids rw - cgroup cgroup rw,pids\n",
+		 unit_tmp(), unit_tmp());
+	assert_int_equal(mountinfo_parse(strdup(text), &mi, &bad), 0);
+	cg_sys_init(&sys);
+	assert_int_equal(cg_sys_parse(&sys, &mi, "4:memory:/me\n8:pids:/me\n"), 0);
+	mountinfo_free(&mi);
+	cg_sys_finish(&sys);
+	assert_int_equal(mkdir(strcat(strcpy((char[512]){ 0 }, unit_tmp()), "/mem"), 0755), 0);
+	assert_int_equal(mkdir(strcat(strcpy((char[512]){ 0 }, unit_tmp()), "/mem/me"), 0755), 0);
+	assert_int_equal(mkdir(strcat(strcpy((char[512]){ 0 }, unit_tmp()), "/pids"), 0755), 0);
+	for (int deep = 0; deep < 2; deep++) {
+		assert_int_equal(cg_group_init(&g, &sys, "self", deep ? "a/b" : "x",
+					       cg_hiers_for(&sys, ~0u)), 0);
+		assert_int_equal(cg_group_create(&g, false, &fail), -CGGROUP_ENOPARENT);
+		assert_string_equal(strstr(fail.object, "/pids/"), "/pids/me");
+		assert_int_equal(g.nmade, 0);
+		assert_false(exists(deep ? "mem/me/a" : "mem/me/x"));
+		assert_true(exists("mem/me"));	/* the parent: not ours */
+		cg_group_free(&g);
+	}
+	/* present in both: made in both */
+	assert_int_equal(mkdir(strcat(strcpy((char[512]){ 0 }, unit_tmp()), "/pids/me"), 0755), 0);
+	assert_int_equal(cg_group_init(&g, &sys, "self", "a/b", cg_hiers_for(&sys, ~0u)), 0);
+	assert_int_equal(cg_group_create(&g, true, &fail), 0);
+	assert_int_equal(g.nmade, 4);
+	assert_int_equal(cg_group_undo(&g), 0);
+	assert_false(exists("mem/me/a"));
+	assert_false(exists("pids/me/a"));
+	cg_group_free(&g);
+	cg_sys_free(&sys);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -344,6 +407,7 @@ int main(void)
 		cmocka_unit_test(test_v2_enable),
 		cmocka_unit_test(test_apply_rollback),
 		cmocka_unit_test(test_apply_made_group), cmocka_unit_test(test_enable_undo),
+		cmocka_unit_test(test_parent_missing_in_one),
 	};
 	return cmocka_run_group_tests(tests, unit_tmp_setup, unit_tmp_teardown);
 }

@@ -92,6 +92,11 @@ static void test_hybrid(void **state)
 	int pids = sys.ctrl_hier[CG_PIDS];
 	assert_int_equal(cg_resolve(&sys.h[pids], "self", "box", buf, sizeof(buf)), 0);
 	assert_string_equal(buf, "/box");
+	/* v2's list is needed only for a controller on no v1 hierarchy */
+	assert_false(cg_sys_needs_v2_list(&sys, CG_DEFAULT_CTRLS | CG_BIT(CG_DEVICES)));
+	assert_true(cg_sys_needs_v2_list(&sys, CG_DEFAULT_CTRLS | CG_BIT(CG_HUGETLB)));
+	assert_true(cg_sys_needs_v2_list(&sys, CG_BIT(CG_RDMA)));
+	assert_true(cg_sys_needs_v2_list(&sys, ~0u));
 	cg_sys_free(&sys);
 }
 
@@ -122,6 +127,9 @@ static void test_unified(void **state)
 	assert_int_equal(cg_dir(&sys.h[0], "/", buf, sizeof(buf)), 0);
 	assert_string_equal(buf, "/sys/fs/cgroup");
 	assert_int_equal(cg_resolve(&sys.h[0], NULL, "xyz", buf, 4), -ENAMETOOLONG);
+	/* no v1 hierarchy: v2's list says what there is */
+	assert_true(cg_sys_needs_v2_list(&sys, CG_BIT(CG_MEMORY)));
+	assert_false(cg_sys_needs_v2_list(&sys, 0));
 	cg_sys_free(&sys);
 }
 
@@ -151,6 +159,7 @@ static void test_legacy(void **state)
 	assert_int_equal(cg_dir(&sys.h[fr], "/other", buf, sizeof(buf)), -ENOENT);
 	assert_int_equal(cg_dir(&sys.h[fr], "/lxc/c10", buf, sizeof(buf)), -ENOENT);
 	assert_int_equal(sys.ctrl_hier[CG_PIDS], -1);
+	assert_false(cg_sys_needs_v2_list(&sys, ~0u));	/* no v2 */
 	cg_sys_free(&sys);
 }
 

@@ -316,6 +316,31 @@ static void test_remove_every_hierarchy(void **state)
 	cg_sys_free(&sys);
 }
 
+/* The end of an empty group: one rmdir a hierarchy, stopping at the
+ * first that fails (left for cg_group_remove's long way). */
+static void test_remove_empty(void **state)
+{
+	struct cg_sys sys;
+	struct cg_group g;
+
+	fake_sys(&sys, v1_freezer, 0);
+	make_group(&g, &sys);
+	put("freezer/x/cgroup.procs", "");	/* a stand-in: rmdir fails */
+	put("pids/x/cgroup.procs", "");
+	assert_int_equal(cg_group_remove_empty(&g), -ENOTEMPTY);
+	assert_true(exists("freezer/x"));
+	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[0]), "/cgroup.procs"));
+	assert_int_equal(cg_group_remove_empty(&g), -ENOTEMPTY);
+	assert_false(exists("freezer/x"));
+	assert_true(exists("pids/x"));
+	unlink(strcat(strcpy((char[512]){ 0 }, g.dir[1]), "/cgroup.procs"));
+	assert_int_equal(cg_group_remove_empty(&g), 0);
+	assert_false(exists("pids/x"));
+	assert_int_equal(g.nmade, 0);	/* nothing for undo to remove again */
+	cg_group_free(&g);
+	cg_sys_free(&sys);
+}
+
 /* The root of a hierarchy is never removed. */
 static void test_remove_root(void **state)
 {
@@ -340,6 +365,7 @@ int main(void)
 		cmocka_unit_test_setup(test_kill_signals_every_process, clean),
 		cmocka_unit_test_setup(test_wait_empty, clean),
 		cmocka_unit_test_setup(test_remove_every_hierarchy, clean),
+		cmocka_unit_test_setup(test_remove_empty, clean),
 		cmocka_unit_test_setup(test_remove_root, clean),
 	};
 	return cmocka_run_group_tests(tests, unit_tmp_setup, unit_tmp_teardown);
