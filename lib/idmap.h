@@ -10,6 +10,8 @@
 
 /* The kernel accepts at most 340 lines per map (since Linux 4.15). */
 #define IDMAP_MAX_RANGES 340
+/* The longest line of a map's text: "4294967295 4294967295 4294967295\n". */
+#define IDMAP_LINE_MAX 33
 
 struct idmap_range {
 	uint32_t inner, outer, count;
