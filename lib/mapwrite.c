@@ -191,13 +191,14 @@ static int check_userns(const struct target *t, const struct idpolicy_caller *c,
 	}
 	if (stat("/proc/self/ns/user", &self) < 0)
 		return nsk_fail(f, -errno, NULL, "/proc/self/ns/user");
-	if (is_file(ns, &self)) {
-		at_process(f, t->pid);
-		return nsk_fail_detail(f, -EPERM, "is in nsmap's own user namespace, not a new one");
-	}
+	/* A namespace whose parent is ours is not ours: asked only when its
+	 * parent is not, to say which of the two is wrong. */
 	parent = ioctl(ns, NS_GET_PARENT);
 	if (parent < 0 || !is_file(parent, &self)) {
 		at_process(f, t->pid);
+		if (is_file(ns, &self))
+			return nsk_fail_detail(f, -EPERM, "is in nsmap's own user namespace, not a "
+					       "new one");
 		return nsk_fail_detail(f, -EPERM, "its user namespace is not a child of nsmap's");
 	}
 	if (c->privileged) {
