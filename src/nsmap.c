@@ -220,10 +220,10 @@ static int apply_whole(const struct target *t, const struct mapwrite_request *re
 		       const struct mapwrite_plan *plan, const struct idpolicy_caller *c,
 		       struct nsk_failure *f)
 {
-	sigset_t held, mask;
+	sigset_t mask;
 	int r;
 
-	init_block_ending(&held, &mask);
+	init_hold_ending(&mask);
 	r = mapwrite_apply(t, req, plan, c, f);
 	sigprocmask(SIG_SETMASK, &mask, NULL);
 	return r;
