@@ -37,12 +37,12 @@
 #include "target.h"
 
 struct nsmap_opts {
-	struct mapwrite_request req;
 	bool root, auto_map, dry_run, show;
 	struct out_opts out;	/* --show: -o, --output-all, -n, -r, -J, -u */
 	const char *auto_user;	/* --auto=USER */
 	const char *target;
 	int setid_held;		/* PRIVS_SETUID | PRIVS_SETGID kept at start */
+	struct mapwrite_request req;	/* last, as its maps (lib/idmap.h) */
 };
 
 enum {
