@@ -42,6 +42,8 @@ struct nsmap_opts {
 	const char *auto_user;	/* --auto=USER */
 	const char *target;
 	int setid_held;		/* PRIVS_SETUID | PRIVS_SETGID kept at start */
+	uid_t uid;		/* the real ids, read then */
+	gid_t gid;
 	struct mapwrite_request req;	/* last, as its maps (lib/idmap.h) */
 };
 
@@ -240,8 +242,7 @@ static int run_map(struct nsmap_opts *o)
 
 	if (open_target(&t, o->target, &f) < 0)
 		return EXIT_TOOL_FAILED;
-	r = idpolicy_caller_load(&caller, getuid(), getgid(), MAPWRITE_SUBUID, MAPWRITE_SUBGID,
-				 &f);
+	r = idpolicy_caller_load(&caller, o->uid, o->gid, MAPWRITE_SUBUID, MAPWRITE_SUBGID, &f);
 	caller.may_setuid = o->setid_held & PRIVS_SETUID;
 	caller.may_setgid = o->setid_held & PRIVS_SETGID;
 	if (r == 0 && (r = build_request(o, &caller, &f)) == 0) {
@@ -359,7 +360,7 @@ int main(int argc, char **argv)
 
 	/* Before anything else: installed with privilege, keep only what
 	 * writing maps needs, and read nothing from the environment. */
-	if ((o.setid_held = privs_keep_setid()) < 0) {
+	if ((o.setid_held = privs_keep_setid_ids(&o.uid, &o.gid)) < 0) {
 		nsk_err("dropping capabilities: %s", strerror(-o.setid_held));
 		return EXIT_TOOL_FAILED;
 	}
