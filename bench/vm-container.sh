@@ -7,18 +7,21 @@
 # container's root, uid 100000); crun's bundle is bench/container.sh's
 # (bench/oci-bundle.inc: the same namespaces, 65,536-id map, memory, CPU
 # and PID limits and hostname; no veth, no overlay), written on the host,
-# which has python. Interleaved, medians, ratio container.sh/crun. Under
-# TCG every system call is slower than on the host: read the ratio.
+# which has python. Beside them, "crun, the same work"
+# (bench/crun-same-work.sh): crun with the veth and the overlay root
+# container.sh also makes, made first by iproute2 and mount(8), as crun's
+# users (podman, CNI) make them. Interleaved, medians, ratios to crun.
+# Under TCG every system call is slower than on the host: read the ratios.
 #
 #   bench/vm-container.sh [--steps] [BUILD-DIR] [RUNS]   (as root; RUNS 21)
 #
 # --steps prints where one run of container.sh spends its time instead
-# (bench/steps.awk over strace -f; relative figures), and one of crun's.
-# The image carries, beyond make check-vm's: crun, GNU env (the example
-# restores signals with `env --default-signal`, which busybox's env lacks)
-# and dash to run the example (as on the host: busybox's sh would run its
-# own env), with their libraries, the example, the bundle, timeit, and overlay.ko
-# (the example's nsroot --overlay). Missing crun is installed (apt-get).
+# (bench/steps.awk over strace -f; relative figures), and one of each crun's.
+# The image carries, beyond make check-vm's: crun, iproute2's ip, and dash
+# to run the example (as on the host: busybox's sh runs its own applets
+# before PATH's programs), with their libraries, the example, the bundles,
+# timeit, and overlay.ko (nsroot --overlay, mount -t overlay). Missing crun
+# is installed (apt-get).
 #
 # In the VM (NSKIT_VM=1) this same file is the test that runs: the VM's
 # root is the initramfs (rootfs), which pivot_root refuses to leave, so it
@@ -52,15 +55,21 @@ guest() {
 	chroot "$root" /bin/busybox --install -s /bin
 	chown -R 100000:100000 "$root"
 	crun="crun --root /tmp/bench/crun-state run --bundle /nskit/bench/crun bench"
+	# crun with container.sh's whole work: its veth and overlay root made
+	# the way crun's users make them (iproute2, mount), then crun run
+	same="$(command -v dash) $NSKIT_SRCDIR/bench/crun-same-work.sh /nskit/bench/crun-same $root /tmp/bench/same"
+	IP=${IPROUTE:?} CRUN="crun --root /tmp/bench/crun-state"
+	export IP CRUN
 	# dash, the host's /bin/sh: busybox's sh runs its own applets before
-	# PATH's programs, its env for GNU env
+	# PATH's programs
 	example="$(command -v dash) $NSKIT_SRCDIR/examples/container.sh -r $root true"
 	echo "== pure cgroup2 VM: $(nproc) CPUs, $(uname -r), crun $(crun --version | sed -n 's/^crun version //p') with cgroups; load $(cut -d' ' -f1-3 /proc/loadavg)"
 	# a failure of either is shown, not timed
 	$crun || { echo "bench: crun run failed" >&2; exit 1; }
 	$example || { echo "bench: examples/container.sh failed" >&2; exit 1; }
+	$same || { echo "bench: bench/crun-same-work.sh failed" >&2; exit 1; }
 	if [ -n "$steps" ]; then
-		for cmd in "$example" "$crun"; do
+		for cmd in "$example" "$crun" "$same"; do
 			echo "-- $cmd"
 			# shellcheck disable=SC2086 # a command and its arguments
 			strace -f -q -ttt -e trace=%process -e signal=none -o /tmp/bench/trace $cmd
@@ -72,6 +81,7 @@ guest() {
 	# shellcheck disable=SC2086 # commands and their arguments
 	"$NSKIT_BUILDDIR/bench/timeit" -s 200 "$runs" "crun run (cgroups)" -- $crun ";" \
 		"examples/container.sh" -- $example ";" \
+		"crun, the same work" -- $same ";" \
 		"true (for scale)" -- /bin/true
 	echo "   load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
@@ -94,12 +104,13 @@ cc -O2 -o "$build/bench/timeit" "$top/bench/timeit.c"
 # shellcheck source=bench/oci-bundle.inc
 . "$top/bench/oci-bundle.inc"
 oci_config crun /tmp/bench/rootfs "$out/crun" /nskit-crun-bench
-printf 'RUNS=%s\nSTEPS=%s\n' "$runs" "$steps" >"$out/settings"
+oci_config crun /tmp/bench/same/merged "$out/crun-same" /nskit-crun-same /run/netns/nskit-bench
+printf 'RUNS=%s\nSTEPS=%s\nIPROUTE=%s\n' "$runs" "$steps" "$(command -v ip)" >"$out/settings"
 NSKIT_SRCDIR=$top NSKIT_BUILDDIR=$build \
 	NSKIT_TOOLS="$tools bench/timeit" \
 	NSKIT_VM_TESTS=bench/vm-container.sh \
-	NSKIT_VM_EXTRA="examples/container.sh bench/steps.awk" \
-	NSKIT_VM_FILES="$(command -v crun) $(command -v env) $(command -v dash) $out/crun/config.json=/nskit/bench/crun/config.json $out/settings=/nskit/bench/settings" \
+	NSKIT_VM_EXTRA="examples/container.sh bench/steps.awk bench/crun-same-work.sh" \
+	NSKIT_VM_FILES="$(command -v crun) $(command -v dash) $(command -v ip) $out/crun/config.json=/nskit/bench/crun/config.json $out/crun-same/config.json=/nskit/bench/crun-same/config.json $out/settings=/nskit/bench/settings" \
 	NSKIT_VM_MODULES=overlay \
 	NSKIT_VM_LAYOUTS=unified \
 	NSKIT_VM_SHOW_OUTPUT=1 \

@@ -18,7 +18,7 @@
 set -eu
 root="" name=box net=${NET:-10.99.0}
 while getopts r:n: o; do
-	case $o in r) root=$(cd "$OPTARG" && pwd) || exit 125 ;; n) name=$OPTARG ;; *) exit 125 ;; esac
+	case $o in r) root=$OPTARG ;; n) name=$OPTARG ;; *) exit 125 ;; esac
 done
 shift $((OPTIND - 1))
 [ $# -gt 0 ] || set -- /bin/sh
@@ -26,30 +26,33 @@ shift $((OPTIND - 1))
 # Our files (the container's root, uid 100000, walks through them), its
 # cgroup and the host end of its link, all named after this shell.
 tmp=${TMPDIR:-/tmp}/container.$$ cg=nskit-$$ veth=nskit$$
-mkdir -m 755 "$tmp" "$tmp/mnt"
-ran=""
+made="" ran=""
 teardown() {	# the processes (all in the cgroup), the cgroup, the veth, our files
 	[ -z "${cgjob:-}" ] || wait "$cgjob"	# the cgroup is made before it goes
 	cgctl delete "$cg" --parent self --kill
 	# With its network namespace the kernel deletes the veth: wait for
 	# that (quicker than deleting it ourselves), or delete it after 1 s.
 	vethup --delete "$veth" --grace 1000
-	rm -rf "$tmp"
+	[ -z "$made" ] || rm -rf "$tmp"
 } >/dev/null 2>&1 </dev/null
 cleanup() {	# runs on every exit
 	set +e	# each undo runs even when another has nothing to undo
-	[ ! -s "$tmp/log" ] || cat "$tmp/log" >&2	# what the exec chain said
+	[ -z "$made" ] || [ ! -s "$tmp/log" ] || cat "$tmp/log" >&2	# what the exec chain said
 	# Once the command has run, its caller need not wait for the teardown.
 	if [ -n "$ran" ]; then teardown & else teardown; fi
 }
 trap cleanup EXIT
 trap 'exit 129' HUP; trap 'exit 143' TERM; trap : INT	# Ctrl-C is the command's
 
-# The cgroup with its limits, made while the root is built; the container
+# The cgroup with its limits, made while the rest is prepared; the container
 # starts in it (nsrun --into-cgroup), so that a kill of the group ends it.
 cgctl create "$cg" --parent self --memory 256M --cpus 1 --pids 64 &
 cgjob=$!
-if [ -z "$root" ]; then		# a busybox root whose files belong to the container's root
+[ -e "$tmp" ] || made=1	# ours to remove once mkdir makes it (not a stale one)
+mkdir -m 755 "$tmp" "$tmp/mnt" || exit 125
+if [ -n "$root" ]; then
+	root=$(cd "$root" && pwd) || exit 125
+else		# a busybox root whose files belong to the container's root
 	root=$tmp/root
 	mkdir -p "$root/bin" "$root/proc" "$root/dev" "$root/tmp" "$root/etc"
 	bb=$(command -v busybox) || { echo "container.sh: needs busybox-static" >&2; exit 125; }
@@ -60,14 +63,14 @@ fi
 cd /	# the pivot moves what is at the old root, the init's directory too, to the new
 
 # Namespaces made and held, in the cgroup; configured from outside; then
-# released, which gives the handle back. Released, the held process runs
-# the exec chain: private propagation, then the new root (an overlay of
-# ROOT and a tmpfs), then a pause that keeps the container up while the
-# command runs in it.
+# released, which gives the handle back. The mount namespace's propagation
+# is private (nsrun's default: nothing we mount reaches the host). Released,
+# the held process runs the exec chain: the new root (an overlay of ROOT and
+# a tmpfs), then a pause that keeps the container up while the command runs
+# in it.
 wait "$cgjob" && cgjob=""
 pid=$(nsrun --user --mount --pid --net --uts --ipc --cgroup --hostname "$name" \
-	--propagation unchanged --detach --hold --into-cgroup "$cg" --log "$tmp/log" -- \
-	mkprop --private --recursive / -- \
+	--detach --hold --into-cgroup "$cg" --log "$tmp/log" -- \
 	nsroot --proc --dev --tmp --overlay "$root" "$tmp/mnt" -- /bin/sleep 2147483647 |
 	nsmap --uid 0:100000:65536 --gid 0:100000:65536 |
 	vethup --name "$veth" --addr "$net.2/24" --host-addr "$net.1/24" |
@@ -91,11 +94,10 @@ done
 # container; nsjoin exits with its status, and so do we. It runs as a job
 # that we wait for: sh acts on a TERM only between commands, and wait is
 # one it interrupts. A job gets /dev/null for stdin (ours is given back:
-# fd 3) and ignores INT and QUIT, which env restores for Ctrl-C (GNU env).
+# fd 3) and ignores INT and QUIT, which the command gets back for Ctrl-C.
 exec 3<&0
-env --default-signal=INT,QUIT \
-	nsjoin --target "$pid" --all --root --wd --join-cgroup --seccomp "${SECCOMP:-default}" \
-	-- "$@" <&3 3<&- &
+nsjoin --target "$pid" --all --root --wd --join-cgroup --seccomp "${SECCOMP:-default}" \
+	--default-signal=INT,QUIT -- "$@" <&3 3<&- &
 job=$! ran=1
 while :; do	# until the job ends: a Ctrl-C (INT) interrupts the wait too
 	st=0 && wait "$job" || st=$?

@@ -51,8 +51,7 @@ cd /		# see container.sh: the pivot moves the init's directory
 # The pipeline and the exec chain of container.sh, with only the steps
 # that need no privilege; then, as there, wait for the chain's last step and join.
 nsrun --user --mount --pid --net --uts --ipc --hostname "$name" \
-	--propagation unchanged --detach --hold --log "$tmp/log" -- \
-	mkprop --private --recursive / -- \
+	--detach --hold --log "$tmp/log" -- \
 	nsroot --proc --dev --tmp --overlay "$root" "$tmp/mnt" -- /bin/sleep 2147483647 |
 	tee "$tmp/handle" | "${NSMAP:-nsmap}" "$map" | nsrun --release >/dev/null
 read -r pid <"$tmp/handle"
@@ -66,8 +65,8 @@ while [ -d "/proc/$pid" ]; do
 done
 # As in container.sh: a job, so that a TERM is acted on at once.
 exec 3<&0
-env --default-signal=INT,QUIT nsjoin --target "$pid" --all --root --wd \
-	--seccomp "${SECCOMP:-default}" -- "$@" <&3 3<&- &
+nsjoin --target "$pid" --all --root --wd --seccomp "${SECCOMP:-default}" \
+	--default-signal=INT,QUIT -- "$@" <&3 3<&- &
 job=$!
 while :; do
 	st=0 && wait "$job" || st=$?

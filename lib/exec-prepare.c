@@ -70,6 +70,7 @@ int exec_prepare_but(const struct exec_opts *o, int fd, struct nsk_failure *f)
 	/* Last: the tool may still have to report through stderr. */
 	if (o->close_fds && (r = confine_close_fds_but(&o->keep_fds, fd)) < 0)
 		return nsk_fail(f, r, "closing inherited descriptors", NULL);
+	exec_default_signals(&o->default_signals);
 	exec_reset_signals();
 	return exec_seccomp(o, f);
 }

@@ -69,6 +69,13 @@ static bool env_name_ok(const char *start, size_t len)
 	return len > 0 && !memchr(start, '=', len);
 }
 
+void exec_default_signals(const sigset_t *set)
+{
+	for (int sig = 1; sig < NSIG; sig++)
+		if (sigismember(set, sig) == 1)
+			signal(sig, SIG_DFL);
+}
+
 int exec_env_keep_only(const char *keep)
 {
 	char **saved = NULL;

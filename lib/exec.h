@@ -3,6 +3,7 @@
  * (root, working directory, credentials, no_new_privs, capabilities,
  * signals), the exec itself, and the exit-status rules of DESIGN.md. */
 #pragma once
+#include <signal.h>
 #include <stdbool.h>
 #include <sys/types.h>
 
@@ -28,6 +29,10 @@ struct exec_opts {
 	 * comma-separated names of env_keep (--whitelist-env; may be NULL) */
 	bool clear_env;
 	const char *env_keep;
+	/* --default-signal: signals the command starts with at their default
+	 * action, not ignored (a shell's background job ignores INT and
+	 * QUIT); zero bytes are the empty set. */
+	sigset_t default_signals;
 	capmask_t cap_drop, cap_add;
 	/* --seccomp PROFILE (NULL: none, or "unconfined") and --seccomp-log:
 	 * the name as given, and what opts_seccomp_load made of it once the
@@ -64,6 +69,8 @@ int exec_seccomp(const struct exec_opts *o, struct nsk_failure *f);
 /* Unblock every signal, as an exec'd command expects (an init must do
  * this before exec: DESIGN.md); ignored signals stay ignored. */
 void exec_reset_signals(void);
+/* Each signal of set back to its default action (SIG_DFL). */
+void exec_default_signals(const sigset_t *set);
 /* execvp(argv) ($SHELL, else /bin/sh, when argv is empty); returns only
  * on failure, with errno set and the exit status DESIGN.md gives for it:
  * 127 (not found) or 126 (found but not runnable). */

@@ -336,6 +336,58 @@ static int cmp_int(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* The id a mountinfo line begins with ("36 35 98:0 ..."), or -EINVAL. */
+static int line_id(const char *line, int *ret)
+{
+	long id = 0;
+	const char *p = line;
+
+	for (; *p >= '0' && *p <= '9'; p++) {
+		id = id * 10 + (*p - '0');
+		if (id > INT_MAX)
+			return -EINVAL;
+	}
+	if (p == line || *p != ' ')
+		return -EINVAL;
+	*ret = (int)id;
+	return 0;
+}
+
+int mountinfo_text_ids(const char *text, int *ids, size_t max, size_t *ret_count)
+{
+	size_t n = 0;
+	int r;
+
+	for (const char *line = text; *line;) {
+		const char *end = strchrnul(line, '\n');
+
+		if (n == max)
+			return -E2BIG;
+		if ((r = line_id(line, &ids[n])) < 0)
+			return r;
+		n++;
+		line = *end ? end + 1 : end;
+	}
+	qsort(ids, n, sizeof(*ids), cmp_int);
+	*ret_count = n;
+	return 0;
+}
+
+int mountinfo_text_has_an_id(const char *text, const int *ids, size_t count)
+{
+	for (const char *line = text; *line;) {
+		const char *end = strchrnul(line, '\n');
+		int id, r;
+
+		if ((r = line_id(line, &id)) < 0)
+			return r;
+		if (bsearch(&id, ids, count, sizeof(*ids), cmp_int))
+			return 1;
+		line = *end ? end + 1 : end;
+	}
+	return 0;
+}
+
 bool mountinfo_share_a_mount(const struct mountinfo *a, const struct mountinfo *b)
 {
 	_cleanup_free_ int *ids = calloc(a->count ? a->count : 1, sizeof(int));

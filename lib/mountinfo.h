@@ -74,5 +74,14 @@ const struct mnt_entry *mountinfo_find_path(const struct mountinfo *mi, const ch
 /* Whether any mount appears in both tables: mount ids are unique across
  * namespaces, so two processes share a mount namespace iff they do. */
 bool mountinfo_share_a_mount(const struct mountinfo *a, const struct mountinfo *b);
+
+/* The same question asked of the texts by their mount ids alone, with
+ * nothing allocated (nsroot asks it of every run where PID 1's namespace
+ * files are closed to it): the ids of table a, the first field of each
+ * line, into ids (up to max: -E2BIG beyond, when the caller parses the
+ * tables instead), sorted; then 1 if a line of table b has one of them,
+ * 0 if none does. -EINVAL for a line that does not begin with an id. */
+int mountinfo_text_ids(const char *text, int *ids, size_t max, size_t *ret_count);
+int mountinfo_text_has_an_id(const char *text, const int *ids, size_t count);
 /* "shared", "slave", "shared,slave", "unbindable" or "private". */
 const char *mnt_entry_propagation(const struct mnt_entry *e);

@@ -4,7 +4,9 @@
 
 #include "confine.h"
 #include "err.h"
+#include "exec.h"
 #include "opts.h"
+#include "parse.h"
 
 int opts_parse(int argc, char **argv, const char *optstring, const struct option *longopts,
 	       void (*usage)(void), int (*parse)(void *ctx, int c, const char *arg), void *ctx)
@@ -42,5 +44,13 @@ int opts_fd_option(bool preserve, const char *arg, struct fdkeep *k)
 		return nsk_usage_err("--preserve-fds %s: not a number of descriptors", arg);
 	if (r < 0)
 		return nsk_usage_err("--keep-fd %s: not a descriptor of 3 or more", arg);
+	return 0;
+}
+
+int opts_default_signal_option(const char *arg, struct exec_opts *e)
+{
+	if (parse_signal_list(arg, &e->default_signals) < 0)
+		return nsk_usage_err("--default-signal=%s: not a list of signals whose action can "
+				     "change", arg);
 	return 0;
 }

@@ -23,6 +23,9 @@ int opts_fd_option(bool preserve, const char *arg, struct fdkeep *k);
  * the capability code. */
 struct exec_opts;
 int opts_caps_option(bool add, const char *arg, struct exec_opts *e);
+/* --default-signal[=SIGS] into e (arg NULL: every signal); 0, or the usage
+ * error (printed, -EINVAL). */
+int opts_default_signal_option(const char *arg, struct exec_opts *e);
 /* --seccomp PROFILE (log false) or --seccomp-log into e; 0. In
  * lib/opts-seccomp.c, so that only the tools that filter link
  * libseccomp and json-c. */

@@ -179,6 +179,33 @@ int parse_signal(const char *s, int *ret)
 	return parse_rt_signal(s, ret);
 }
 
+int parse_signal_list(const char *s, sigset_t *ret)
+{
+	char item[32];
+
+	if (!s || !*s) {
+		for (int sig = 1; sig < NSIG; sig++)
+			if (sig != SIGKILL && sig != SIGSTOP)
+				sigaddset(ret, sig);
+		return 0;
+	}
+	for (const char *p = s;; p++) {
+		size_t len = strcspn(p, ",");
+		int sig;
+
+		if (len == 0 || len >= sizeof(item))
+			return -EINVAL;
+		memcpy(item, p, len);
+		item[len] = '\0';
+		if (parse_signal(item, &sig) < 0 || sig == SIGKILL || sig == SIGSTOP)
+			return -EINVAL;
+		sigaddset(ret, sig);
+		p += len;
+		if (!*p)
+			return 0;
+	}
+}
+
 int parse_seconds(const char *s, int64_t *ret_sec, long *ret_nsec)
 {
 	bool neg = false;

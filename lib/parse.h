@@ -5,6 +5,7 @@
  * sense, or trailing garbage (unlike atoi/strtoul alone). */
 #pragma once
 #include <stdbool.h>
+#include <signal.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -21,6 +22,10 @@ int parse_size(const char *s, uint64_t *ret);
 /* A signal by number (1..64), name with or without "SIG" (TERM, SIGTERM,
  * case insensitive) or RTMIN+N / RTMAX-N. */
 int parse_signal(const char *s, int *ret);
+/* A comma-separated list of signals as parse_signal reads them, added to
+ * *ret (NULL or "": every signal whose action can change, KILL and STOP
+ * left out); -EINVAL for a bad name, an empty item, KILL or STOP. */
+int parse_signal_list(const char *s, sigset_t *ret);
 /* The name of a signal, "SIGTERM"; NULL for an unknown number. */
 const char *signal_name(int sig);
 /* A signed number of seconds with up to nine decimals: "-3600", "1.5". */

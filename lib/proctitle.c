@@ -1,29 +1,45 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 
 #include "proctitle.h"
 
+/* The copy of the first call, when it fits: a run with a short command
+ * line then allocates nothing at all (the heap's first pages, and
+ * malloc's setup, cost more than nsrun's whole parse: issue 19). */
+static char first_copy[4096] __attribute__((aligned(sizeof(char *))));
+static bool first_copy_used;
+
 int proctitle_init(struct proctitle *pt, int argc, char **argv, char **keep, char ***ret_keep)
 {
-	size_t n = 0;
-	char **copy;
+	size_t n = 0, need;
+	char **copy, *text;
 
 	pt->start = NULL;
 	pt->size = 0;
 	while (keep[n])
 		n++;
-	if (!(copy = calloc(n + 1, sizeof(*copy))))
-		return -ENOMEM;
+	need = (n + 1) * sizeof(*copy);
 	for (size_t i = 0; i < n; i++)
-		if (!(copy[i] = strdup(keep[i]))) {
-			while (i-- > 0)
-				free(copy[i]);
-			free(copy);
-			return -ENOMEM;
-		}
+		need += strlen(keep[i]) + 1;
+	if (!first_copy_used && need <= sizeof(first_copy)) {
+		copy = (char **)(void *)first_copy;
+		first_copy_used = true;
+	} else if (!(copy = malloc(need))) {
+		return -ENOMEM;
+	}
+	/* the pointers, then the strings after them, in one block */
+	text = (char *)(copy + n + 1);
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(keep[i]) + 1;
+
+		copy[i] = memcpy(text, keep[i], len);
+		text += len;
+	}
+	copy[n] = NULL;
 	*ret_keep = copy;
 	/* the strings lie one after another (execve's layout): the area
 	 * ends after the last one that does */

@@ -13,8 +13,11 @@ struct proctitle {
 };
 
 /* Record the argv area of main(argc, argv), and copy the strings of keep
- * (a NULL-terminated tail of argv: what must outlive a rewrite) to the
- * heap: *ret_keep. 0 or -ENOMEM (nothing recorded then). */
+ * (a NULL-terminated tail of argv: what must outlive a rewrite) with
+ * their pointer array into one block: *ret_keep, which lives as long as
+ * the process and is never freed (the first call's, when it fits, is
+ * this module's static storage; a larger or later one is malloc'd). 0 or
+ * -ENOMEM (nothing recorded then). */
 int proctitle_init(struct proctitle *pt, int argc, char **argv, char **keep, char ***ret_keep);
 /* NAME, then each word of args (may be NULL), NUL separated, in a buffer
  * of size bytes; what does not fit is cut, the rest zeroed, the last byte

@@ -20,7 +20,7 @@
 enum {
 	OPT_PRESERVE_CRED = CHAR_MAX + 1, OPT_KEEP_CAPS, OPT_USER_PARENT, OPT_CAP_DROP,
 	OPT_CAP_ADD, OPT_NO_NEW_PRIVS, OPT_MOUNT_PROC, OPT_MOUNT_SYS, OPT_PROC_UNMASKED,
-	OPT_PRESERVE_FDS, OPT_KEEP_FD, OPT_SECCOMP, OPT_SECCOMP_LOG,
+	OPT_PRESERVE_FDS, OPT_KEEP_FD, OPT_SECCOMP, OPT_SECCOMP_LOG, OPT_DEFAULT_SIGNAL,
 };
 
 static const struct option longopts[] = {
@@ -57,6 +57,7 @@ static const struct option longopts[] = {
 	{ "net-socket", required_argument, NULL, 'N' },
 	{ "preserve-fds", required_argument, NULL, OPT_PRESERVE_FDS },
 	{ "keep-fd", required_argument, NULL, OPT_KEEP_FD },
+	{ "default-signal", optional_argument, NULL, OPT_DEFAULT_SIGNAL },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -116,6 +117,9 @@ static void usage(void)
 	      "     --seccomp-log          log what the profile would refuse, refuse nothing\n"
 	      "     --preserve-fds N       pass descriptors 3 to 2+N (others are closed)\n"
 	      "     --keep-fd FD           pass descriptor FD (repeatable; others are closed)\n"
+	      "     --default-signal[=SIGS]\n"
+	      "                            start the command with SIGS (comma list; default\n"
+	      "                              all) at their default action, not ignored\n"
 	      "\n"
 	      " -h, --help                 show this help\n"
 	      " -V, --version              show the version\n"
@@ -183,6 +187,8 @@ static int parse_value(struct nsjoin_opts *o, int c, const char *arg)
 	case OPT_SECCOMP:
 	case OPT_SECCOMP_LOG:
 		return opts_seccomp_option(c == OPT_SECCOMP_LOG, arg, &o->exec);
+	case OPT_DEFAULT_SIGNAL:
+		return opts_default_signal_option(arg, &o->exec);
 	}
 	return -EINVAL;
 }

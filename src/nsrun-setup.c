@@ -91,30 +91,47 @@ static void say_map_writers(const struct mapwrite_request *req, const struct idp
 	}
 }
 
-int nsrun_start_helper(const struct nsrun_opts *o, bool persist, struct helper *h)
+/* helper_start, its failure printed. */
+static int start_helper(struct helper *h, const struct helper_work *w)
+{
+	struct nsk_failure f = NSK_FAILURE_INIT;
+	int r = helper_start(h, w, &f);
+
+	if (r < 0)
+		nsk_err_failure(&f, r);
+	return r < 0 ? -1 : 0;
+}
+
+/* With maps to write: the requests on this frame, which the helper reads
+ * in its copy of it. A function of its own, never inlined, so that a run
+ * without maps does not touch (and fault in) the ~14 KiB its locals take
+ * (the compiler probes every page of a frame that large). */
+static __attribute__((noinline)) int start_helper_mapping(const struct nsrun_opts *o,
+							   struct helper_work *w, struct helper *h)
 {
 	struct mapwrite_request req;	/* ~8 KiB and ~6 KiB: the stack holds them */
 	struct idpolicy_caller caller;
-	struct helper_work w = { .persist = persist ? o->persist_path : NULL };
 	struct nsk_failure f = NSK_FAILURE_INIT;
 	int r;
 
-	if (mapreq_wanted(&o->maps)) {
-		if ((r = mapreq_resolve(&o->maps, &req, &caller, &f)) < 0) {
-			nsk_err_failure(&f, r);
-			return -1;
-		}
-		w.maps = &req;
-		w.caller = &caller;
-		if (o->verbose)
-			say_map_writers(&req, &caller);
-	}
-	/* The helper reads w in its copy of this frame. */
-	if ((r = helper_start(h, &w, &f)) < 0) {
+	if ((r = mapreq_resolve(&o->maps, &req, &caller, &f)) < 0) {
 		nsk_err_failure(&f, r);
 		return -1;
 	}
-	return 0;
+	w->maps = &req;
+	w->caller = &caller;
+	if (o->verbose)
+		say_map_writers(&req, &caller);
+	return start_helper(h, w);
+}
+
+int nsrun_start_helper(const struct nsrun_opts *o, bool persist, struct helper *h)
+{
+	struct helper_work w = { .persist = persist ? o->persist_path : NULL };
+
+	if (mapreq_wanted(&o->maps))
+		return start_helper_mapping(o, &w, h);
+	return start_helper(h, &w);
 }
 
 /* --owner: the user namespace is owned by whoever creates it, so become

@@ -41,6 +41,7 @@ complete -c nsjoin -s Z -l follow-context -d 'the SELinux context of the target 
 complete -c nsjoin -l cap-drop -x -a '(__nsjoin_caps)' -d 'drop capabilities (comma list, or ALL)'
 complete -c nsjoin -l cap-add -x -a '(__nsjoin_caps)' -d 'keep or add capabilities (comma list)'
 complete -c nsjoin -l no-new-privs -d 'set no_new_privs'
+complete -c nsjoin -l default-signal -f -a 'INT QUIT HUP TERM PIPE USR1 USR2' -d 'start the command with SIGS at their default action'
 complete -c nsjoin -l seccomp -r -a 'default unconfined (__fish_complete_suffix .json)' -d 'filter system calls: default, unconfined, or a JSON profile'
 complete -c nsjoin -l seccomp-log -d 'log what the profile would refuse, refuse nothing'
 complete -c nsjoin -l preserve-fds -x -d 'pass descriptors 3 to 2+N (others are closed)'

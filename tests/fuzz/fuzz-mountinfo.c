@@ -63,10 +63,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else {
 		FUZZ_CHECK(r_cg == -ENOMEM || (r_cg == -EINVAL && bad >= 1 && bad <= n));
 	}
+	/* by ids alone (nsroot): a table that parses has its ids */
+	int ids[64];
+	size_t count = 0;
+	int r_ids = mountinfo_text_ids(text, ids, 64, &count);
+	if (r_ids == 0) {
+		FUZZ_CHECK(count <= n);
+		FUZZ_CHECK(mountinfo_text_has_an_id(text, ids, count) == (count > 0));
+	} else {
+		FUZZ_CHECK(r_ids == -EINVAL || (r_ids == -E2BIG && n > 64));
+	}
 	r_all = mountinfo_parse(text, &all, &bad);	/* takes text */
 	if (r_all == 0) {
 		check_entries(&all);
 		FUZZ_CHECK(all.count <= n);
+		FUZZ_CHECK(r_ids == -E2BIG || (r_ids == 0 && count == all.count));
 		FUZZ_CHECK(r_cg != 0 || cg.count <= all.count);
 	} else {
 		FUZZ_CHECK(r_all == -ENOMEM || (r_all == -EINVAL && bad >= 1 && bad <= n));

@@ -62,6 +62,20 @@ static void signals(const char *s)
 		FUZZ_CHECK(parse_signal(name, &back) == 0 && back == sig);
 }
 
+/* --default-signal's list: never KILL or STOP, and an empty list is all */
+static void signal_lists(const char *s)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	if (parse_signal_list(s, &set) < 0)
+		return;
+	FUZZ_CHECK(!sigismember(&set, SIGKILL) && !sigismember(&set, SIGSTOP));
+	FUZZ_CHECK(!*s || s[strlen(s) - 1] != ',');
+	if (!*s)
+		FUZZ_CHECK(sigismember(&set, SIGTERM) == 1);
+}
+
 static void seconds(const char *s)
 {
 	int64_t sec;
@@ -127,6 +141,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	numbers(f.field[0]);
 	signals(f.field[0]);
+	signal_lists(f.field[0]);
 	seconds(f.field[0]);
 	choices(f.field[0]);
 	capabilities(f.field[0]);

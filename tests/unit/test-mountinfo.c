@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cleanup.h"
 #include "mountinfo.h"
 
 static struct mnt_entry parse_ok(char *line)
@@ -390,6 +391,38 @@ static void test_share_a_mount(void **state)
 	mountinfo_free(&c);
 }
 
+static void test_text_ids(void **state)
+{
+	int ids[64];
+	size_t n;
+
+	/* the text test_share_a_mount parses, by ids alone */
+	assert_int_equal(mountinfo_text_ids(table, ids, ELEMENTSOF(ids), &n), 0);
+	assert_true(n > 0);
+	for (size_t i = 1; i < n; i++)
+		assert_true(ids[i - 1] <= ids[i]);	/* sorted */
+	assert_int_equal(mountinfo_text_has_an_id("90 89 0:1 / / rw - ext4 r rw\n"
+						  "24 90 0:5 / /x rw - tmpfs c rw\n", ids, n), 1);
+	assert_int_equal(mountinfo_text_has_an_id("90 89 0:1 / / rw - ext4 r rw\n", ids, n), 0);
+	assert_int_equal(mountinfo_text_has_an_id("", ids, n), 0);
+	/* without a final newline, and one id per line */
+	assert_int_equal(mountinfo_text_ids("7 1 0:1 / / rw - a b rw\n3 7 0:2 / /b rw - c d rw",
+					    ids, ELEMENTSOF(ids), &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(ids[0], 3);
+	assert_int_equal(ids[1], 7);
+	assert_int_equal(mountinfo_text_has_an_id("3 1 0:1 / / rw - a b rw", ids, n), 1);
+	/* more lines than room: the caller parses instead */
+	assert_int_equal(mountinfo_text_ids("1 0 x\n2 0 x\n3 0 x\n", ids, 2, &n), -E2BIG);
+	/* lines that do not begin with an id */
+	const char *bad[] = { "x 1 0:1 / / rw - a b rw\n", " 1 0 x\n", "1\n", "1x 0\n",
+			      "1 0 x\n\n2 0 x\n", "99999999999 0 x\n", "-1 0 x\n", NULL };
+	for (int i = 0; bad[i]; i++) {
+		assert_int_equal(mountinfo_text_ids(bad[i], ids, ELEMENTSOF(ids), &n), -EINVAL);
+		assert_int_equal(mountinfo_text_has_an_id(bad[i], ids, 0), -EINVAL);
+	}
+}
+
 static void test_read_fd(void **state)
 {
 	struct mountinfo mi;
@@ -481,6 +514,7 @@ int main(void)
 		cmocka_unit_test(test_parse_table_bad_line),
 		cmocka_unit_test(test_empty_table),
 		cmocka_unit_test(test_share_a_mount),
+		cmocka_unit_test(test_text_ids),
 		cmocka_unit_test(test_read_fd),
 		cmocka_unit_test(test_read_at),
 	};

@@ -86,6 +86,30 @@ static void test_signal(void **state)
 	assert_null(signal_name(200));
 }
 
+static void test_signal_list(void **state)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	assert_int_equal(parse_signal_list("INT,SIGQUIT,15", &set), 0);
+	assert_int_equal(sigismember(&set, SIGINT), 1);
+	assert_int_equal(sigismember(&set, SIGQUIT), 1);
+	assert_int_equal(sigismember(&set, SIGTERM), 1);
+	assert_int_equal(sigismember(&set, SIGHUP), 0);
+	sigemptyset(&set);
+	assert_int_equal(parse_signal_list(NULL, &set), 0);	/* all but KILL, STOP */
+	assert_int_equal(sigismember(&set, SIGHUP), 1);
+	assert_int_equal(sigismember(&set, SIGRTMAX), 1);
+	assert_int_equal(sigismember(&set, SIGKILL), 0);
+	assert_int_equal(sigismember(&set, SIGSTOP), 0);
+	const char *bad[] = { ",", "INT,", ",INT", "INT,,QUIT", "INT,NOPE", "KILL", "INT,STOP",
+			      "INT QUIT", "0", "SIGRTMAX+1", "INTERRUPTINTERRUPTINTERRUPTINTERRUPT", NULL };
+	for (int i = 0; bad[i]; i++) {
+		sigemptyset(&set);
+		assert_int_equal(parse_signal_list(bad[i], &set), -EINVAL);
+	}
+}
+
 static void test_seconds(void **state)
 {
 	int64_t sec;
@@ -122,6 +146,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_uint), cmocka_unit_test(test_u32_pid_id),
 		cmocka_unit_test(test_size), cmocka_unit_test(test_signal),
+		cmocka_unit_test(test_signal_list),
 		cmocka_unit_test(test_seconds), cmocka_unit_test(test_choice),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -42,9 +42,30 @@ static void test_init(void **state)
 	proctitle_format(pt.start, pt.size, "nsrun-init", keep);
 	assert_memory_equal(area, "nsrun-init\0sleep\0" "9\0", 20);
 	assert_string_equal(keep[0], "sleep");
-	for (size_t i = 0; keep[i]; i++)
-		free(keep[i]);
+}
+
+/* a second call, and a command line larger than the first call's room,
+ * each get a block of their own */
+static void test_init_again(void **state)
+{
+	static char big[6000];
+	char area[] = "a\0b";
+	char *argv[] = { area, area + 2, NULL }, *bigv[] = { big, NULL };
+	struct proctitle pt;
+	char **keep = NULL, **keep2 = NULL;
+
+	assert_int_equal(proctitle_init(&pt, 2, argv, argv, &keep), 0);
+	memset(big, 'x', sizeof(big) - 1);
+	assert_int_equal(proctitle_init(&pt, 1, bigv, bigv, &keep2), 0);
+	assert_ptr_not_equal(keep, keep2);
+	assert_string_equal(keep[0], "a");
+	assert_string_equal(keep[1], "b");
+	assert_null(keep[2]);
+	assert_int_equal(strlen(keep2[0]), sizeof(big) - 1);
+	assert_null(keep2[1]);
+	/* test_init took the static block: both of these are malloc'd */
 	free(keep);
+	free(keep2);
 }
 
 int main(void)
@@ -52,6 +73,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_init),
+		cmocka_unit_test(test_init_again),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

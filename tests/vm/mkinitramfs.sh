@@ -15,7 +15,7 @@
 # source tree to include without running them (what a benchmark sources).
 # $NSKIT_VM_FILES names host files to add with the libraries ldd names,
 # each as PATH (at the same path) or PATH=DEST: the programs a benchmark
-# compares with (crun; GNU env in place of busybox's), a file it reads.
+# compares with (crun), the shell it runs (dash), a file it reads.
 # Environment: NSKIT_SRCDIR, NSKIT_BUILDDIR, NSKIT_TOOLS (as in make check).
 # Exit status: 0 built; 77 busybox is missing; 1 anything else.
 set -eu
