@@ -110,25 +110,28 @@ int mapwrite_add_auto(struct mapwrite_request *req, const struct idpolicy_caller
  * 4096 bytes at least, so a map of fewer than 4096 / IDMAP_LINE_MAX lines
  * fits in one whatever its ids; a longer one is formatted to be measured,
  * on the heap (11 KiB on the stack would cost page faults on every run). */
-static int check_length(pid_t pid, const char *file, const struct idmap *m,
-			struct nsk_failure *f)
+static int check_long_length(pid_t pid, const char *file, const struct idmap *m,
+			     struct nsk_failure *f)
 {
-	_cleanup_free_ char *text = NULL;
 	size_t size = (size_t)m->count * IDMAP_LINE_MAX + 1;
-	long page;
+	_cleanup_free_ char *text = malloc(size);
+	long page = sysconf(_SC_PAGESIZE);
 	int len;
 
-	if (m->count * IDMAP_LINE_MAX < 4096)
-		return 0;
-	if (!(text = malloc(size)))
+	if (!text)
 		return nsk_fail(f, -ENOMEM, NULL, "/proc/%d/%s", (int)pid, file);
 	len = idmap_format(m, text, size);
-	page = sysconf(_SC_PAGESIZE);
 	if (len >= 0 && len < page)
 		return 0;
 	at_file(f, pid, file);
 	return nsk_fail_detail(f, -E2BIG, "the map is %d bytes of text, more than the kernel "
 			       "accepts (%ld)", len, page - 1);
+}
+
+static int check_length(pid_t pid, const char *file, const struct idmap *m,
+			struct nsk_failure *f)
+{
+	return m->count * IDMAP_LINE_MAX < 4096 ? 0 : check_long_length(pid, file, m, f);
 }
 
 static int check_shape(pid_t pid, const char *file, const struct idmap *m, unsigned asked,

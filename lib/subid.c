@@ -91,6 +91,20 @@ static int parse_text(const char *text, size_t len, const char *name, uint32_t u
 	return 0;
 }
 
+/* A file longer than the page read first: read again whole. */
+static int read_long(int fd, const char *name, uint32_t uid, struct subid_grants *ret)
+{
+	_cleanup_free_ char *text = NULL;
+	size_t len;
+	int r;
+
+	if (lseek(fd, 0, SEEK_SET) < 0)
+		return -errno;
+	if ((r = readfile_fd_alloc(fd, &text, &len)) < 0)
+		return r;
+	return parse_text(text, len, name, uid, ret);
+}
+
 int subid_read(const char *path, const char *name, uint32_t uid, struct subid_grants *ret)
 {
 	/* Most files are a few lines: read into a page of stack; only a
@@ -98,10 +112,7 @@ int subid_read(const char *path, const char *name, uint32_t uid, struct subid_gr
 	 * common path would pay in page faults, bench/nsmap.sh). */
 	char small[4096];
 	_cleanup_close_ int fd = -1;
-	_cleanup_free_ char *text = NULL;
 	ssize_t n;
-	size_t len;
-	int r;
 
 	ret->count = ret->malformed = ret->dropped = 0;
 	if ((fd = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC)) < 0)
@@ -110,11 +121,7 @@ int subid_read(const char *path, const char *name, uint32_t uid, struct subid_gr
 		return (int)n;
 	if ((size_t)n + 1 < sizeof(small))
 		return parse_text(small, (size_t)n, name, uid, ret);
-	if (lseek(fd, 0, SEEK_SET) < 0)
-		return -errno;
-	if ((r = readfile_fd_alloc(fd, &text, &len)) < 0)
-		return r;
-	return parse_text(text, len, name, uid, ret);
+	return read_long(fd, name, uid, ret);
 }
 
 bool subid_covers(const struct subid_grants *g, uint32_t start, uint32_t count)
