@@ -6,8 +6,12 @@
  * from them: only CAP_SETUID and CAP_SETGID kept (capset), the target
  * opened through a pidfd and checked alive after the reads, the caller's
  * name through NSS, /etc/subuid and /etc/subgid read, the target's user
- * namespace a child of ours, both maps still unwritten. The difference
- * between the two is the price of the rules.
+ * namespace a child of ours and owned by the caller (nsmap(1), RULES:
+ * "unless the caller is root: the caller owns that user namespace"), both
+ * maps still unwritten; and the writes made with the ending signals
+ * blocked (nsmap(1), EXIT STATUS: a signal that comes while the maps are
+ * written ends nsmap once they all are). The difference between the two
+ * is the price of the rules.
  *   nsmap-floor [--checked] PID UID_MAP_TEXT GID_MAP_TEXT */
 #define _GNU_SOURCE
 #include <linux/capability.h>
@@ -61,23 +65,49 @@ static int keep_setid(void)
 static int checks(int dir, int pidfd)
 {
 	struct stat self, parent_st;
+	uid_t uid = getuid(), owner;
 	int ns, parent;
 
-	if (syscall(SYS_pidfd_send_signal, pidfd, 0, NULL, 0) < 0 || !getpwuid(getuid()) || slurp(AT_FDCWD, "/etc/subuid") < 0 ||
+	if (syscall(SYS_pidfd_send_signal, pidfd, 0, NULL, 0) < 0 || !getpwuid(uid) || slurp(AT_FDCWD, "/etc/subuid") < 0 ||
 	    slurp(AT_FDCWD, "/etc/subgid") < 0)
 		return -1;
 	if ((ns = openat(dir, "ns/user", O_RDONLY | O_CLOEXEC)) < 0)
 		return -1;
 	parent = ioctl(ns, NS_GET_PARENT);
+	if (parent < 0 || ioctl(ns, NS_GET_OWNER_UID, &owner) < 0)
+		return -1;
 	close(ns);
-	if (parent < 0 || stat("/proc/self/ns/user", &self) < 0 || fstat(parent, &parent_st) < 0)
+	if (stat("/proc/self/ns/user", &self) < 0 || fstat(parent, &parent_st) < 0)
 		return -1;
 	close(parent);
-	if (self.st_ino != parent_st.st_ino)
+	if (self.st_ino != parent_st.st_ino || owner != uid)
 		return -1;
 	if (slurp(dir, "uid_map") != 0 || slurp(dir, "gid_map") != 0)
 		return -1;
 	return syscall(SYS_pidfd_send_signal, pidfd, 0, NULL, 0) < 0 ? -1 : 0;
+}
+
+static int put_maps(int dir, const char *uid_map, const char *gid_map)
+{
+	return put(dir, "setgroups", "deny") < 0 || put(dir, "uid_map", uid_map) < 0 ||
+	       put(dir, "gid_map", gid_map) < 0 ? -1 : 0;
+}
+
+/* --checked: the same writes with INT, TERM, HUP and QUIT held back. */
+static int put_maps_whole(int dir, const char *uid_map, const char *gid_map)
+{
+	sigset_t ending, old;
+	int r;
+
+	sigemptyset(&ending);
+	sigaddset(&ending, SIGINT);
+	sigaddset(&ending, SIGTERM);
+	sigaddset(&ending, SIGHUP);
+	sigaddset(&ending, SIGQUIT);
+	sigprocmask(SIG_BLOCK, &ending, &old);
+	r = put_maps(dir, uid_map, gid_map);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return r;
 }
 
 int main(int argc, char **argv)
@@ -95,8 +125,8 @@ int main(int argc, char **argv)
 		return perror("nsmap-floor"), 1;
 	snprintf(path, sizeof(path), "/proc/%s", argv[1]);
 	dir = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
-	if (dir < 0 || (checked && checks(dir, pidfd) < 0) || put(dir, "setgroups", "deny") < 0 ||
-	    put(dir, "uid_map", argv[2]) < 0 || put(dir, "gid_map", argv[3]) < 0) {
+	if (dir < 0 || (checked && checks(dir, pidfd) < 0) ||
+	    (checked ? put_maps_whole : put_maps)(dir, argv[2], argv[3]) < 0) {
 		perror("nsmap-floor");
 		return 1;
 	}

@@ -10,14 +10,19 @@
 
 /* The kernel accepts at most 340 lines per map (since Linux 4.15). */
 #define IDMAP_MAX_RANGES 340
+/* The longest line of a map's text: "4294967295 4294967295 4294967295\n". */
+#define IDMAP_LINE_MAX 33
 
 struct idmap_range {
 	uint32_t inner, outer, count;
 };
 
+/* The count first: with the first ranges it is what a short map touches,
+ * one page (each page of a static or stack map first touched is a page
+ * fault, which nsmap's run pays on every call: bench/nsmap.sh). */
 struct idmap {
-	struct idmap_range ranges[IDMAP_MAX_RANGES];
 	unsigned count;
+	struct idmap_range ranges[IDMAP_MAX_RANGES];
 };
 
 enum idmap_problem {

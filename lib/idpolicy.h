@@ -14,12 +14,11 @@
 #include "idmap.h"
 #include "subid.h"
 
+/* The grants last: what a caller with a few of them touches is then the
+ * first page or two (each a page fault the first time, bench/nsmap.sh). */
 struct idpolicy_caller {
 	bool privileged;	/* real uid 0 */
 	uint32_t uid, gid;	/* real ids: the caller's own */
-	char name[256];		/* login name of uid ("" when it has none,
-				 * and for a privileged caller: not looked up) */
-	struct subid_grants subuid, subgid;
 	/* CAP_SETUID, CAP_SETGID held: without one, the kernel takes no more
 	 * than the caller's own id in that map (set by the caller of
 	 * idpolicy_caller_load, which knows its privileges) */
@@ -28,6 +27,9 @@ struct idpolicy_caller {
 	 * map for us instead (shadow's newuidmap, newgidmap: [0] uid_map,
 	 * [1] gid_map), as unshare(1) falls back to them; "": none */
 	char map_helper[2][256];
+	char name[256];		/* login name of uid ("" when it has none,
+				 * and for a privileged caller: not looked up) */
+	struct subid_grants subuid, subgid;
 };
 
 enum idpolicy_verdict {

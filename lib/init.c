@@ -41,6 +41,16 @@ void init_block_ending(sigset_t *ret_blocked, sigset_t *ret_old)
 	sigprocmask(SIG_BLOCK, ret_blocked, ret_old);
 }
 
+void init_hold_ending(sigset_t *ret_old)
+{
+	sigset_t ending;
+
+	sigemptyset(&ending);
+	for (unsigned i = 0; i < ELEMENTSOF(ending_signals); i++)
+		sigaddset(&ending, ending_signals[i]);
+	sigprocmask(SIG_BLOCK, &ending, ret_old);
+}
+
 bool init_ending_pending(const sigset_t *held)
 {
 	sigset_t pending;

@@ -35,6 +35,11 @@ extern const unsigned init_forwarded_count;
  * into *ret_old. Restoring *ret_old lets one that came meanwhile end the
  * process, as it would have, with the step done. */
 void init_block_ending(sigset_t *ret_blocked, sigset_t *ret_old);
+/* The same for a step that neither notices them nor undoes anything (a
+ * map write): all four blocked, without asking which are ignored (one
+ * system call instead of five). One that is ignored and comes meanwhile is
+ * dropped when *ret_old is restored, as it would have been at once. */
+void init_hold_ending(sigset_t *ret_old);
 /* Whether one of those held back (init_block_ending's *ret_blocked) has
  * come: a tool that can still undo what it made does, before letting the
  * signal end it. */

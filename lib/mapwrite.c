@@ -6,6 +6,7 @@
 #include <pwd.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
@@ -15,6 +16,7 @@
 #include "cleanup.h"
 #include "err.h"
 #include "mapwrite.h"
+#include "readfile.h"
 
 void mapwrite_add(struct mapwrite_request *req, bool is_gid, struct idmap_range r)
 {
@@ -104,19 +106,32 @@ int mapwrite_add_auto(struct mapwrite_request *req, const struct idpolicy_caller
 
 /* ---- the checks ---- */
 
-/* The kernel takes a map in one write of less than a page. */
-static int check_length(pid_t pid, const char *file, const struct idmap *m,
-			struct nsk_failure *f)
+/* The kernel takes a map in one write of less than a page. A page is
+ * 4096 bytes at least, so a map of fewer than 4096 / IDMAP_LINE_MAX lines
+ * fits in one whatever its ids; a longer one is formatted to be measured,
+ * on the heap (11 KiB on the stack would cost page faults on every run). */
+static int check_long_length(pid_t pid, const char *file, const struct idmap *m,
+			     struct nsk_failure *f)
 {
-	char text[IDMAP_MAX_RANGES * 33 + 1];
+	size_t size = (size_t)m->count * IDMAP_LINE_MAX + 1;
+	_cleanup_free_ char *text = malloc(size);
 	long page = sysconf(_SC_PAGESIZE);
-	int len = idmap_format(m, text, sizeof(text));
+	int len;
 
+	if (!text)
+		return nsk_fail(f, -ENOMEM, NULL, "/proc/%d/%s", (int)pid, file);
+	len = idmap_format(m, text, size);
 	if (len >= 0 && len < page)
 		return 0;
 	at_file(f, pid, file);
 	return nsk_fail_detail(f, -E2BIG, "the map is %d bytes of text, more than the kernel "
 			       "accepts (%ld)", len, page - 1);
+}
+
+static int check_length(pid_t pid, const char *file, const struct idmap *m,
+			struct nsk_failure *f)
+{
+	return m->count * IDMAP_LINE_MAX < 4096 ? 0 : check_long_length(pid, file, m, f);
 }
 
 static int check_shape(pid_t pid, const char *file, const struct idmap *m, unsigned asked,
@@ -179,13 +194,14 @@ static int check_userns(const struct target *t, const struct idpolicy_caller *c,
 	}
 	if (stat("/proc/self/ns/user", &self) < 0)
 		return nsk_fail(f, -errno, NULL, "/proc/self/ns/user");
-	if (is_file(ns, &self)) {
-		at_process(f, t->pid);
-		return nsk_fail_detail(f, -EPERM, "is in nsmap's own user namespace, not a new one");
-	}
+	/* A namespace whose parent is ours is not ours: asked only when its
+	 * parent is not, to say which of the two is wrong. */
 	parent = ioctl(ns, NS_GET_PARENT);
 	if (parent < 0 || !is_file(parent, &self)) {
 		at_process(f, t->pid);
+		if (is_file(ns, &self))
+			return nsk_fail_detail(f, -EPERM, "is in nsmap's own user namespace, not a "
+					       "new one");
 		return nsk_fail_detail(f, -EPERM, "its user namespace is not a child of nsmap's");
 	}
 	if (c->privileged) {
@@ -257,21 +273,34 @@ static int check_capable(pid_t pid, const char *file, const struct idmap *m, boo
 			       gid ? "CAP_SETGID" : "CAP_SETUID");
 }
 
-static int check_unwritten(const struct target *t, const char *file, struct nsk_failure *f)
+/* Written already: what it holds, for the refusal. */
+static int __attribute__((noinline)) written_already(const struct target *t, const char *file,
+						     struct nsk_failure *f)
 {
 	struct idmap now;
+	char first[40];
 	int r = idmap_read_at(t->procfd, file, &now);
 
 	if (r < 0)
 		return nsk_fail(f, r, NULL, "/proc/%d/%s", (int)t->pid, file);
-	if (now.count > 0) {
-		char first[40];
-		idmap_range_format(&now.ranges[0], first, sizeof(first));
-		at_file(f, t->pid, file);
-		return nsk_fail_detail(f, -EEXIST, "already written (%s%s); a map is written once",
-				       first, now.count > 1 ? ", ..." : "");
-	}
-	return 0;
+	if (now.count == 0)
+		return 0;
+	idmap_range_format(&now.ranges[0], first, sizeof(first));
+	at_file(f, t->pid, file);
+	return nsk_fail_detail(f, -EEXIST, "already written (%s%s); a map is written once", first,
+			       now.count > 1 ? ", ..." : "");
+}
+
+/* An unwritten map reads as nothing: one byte read tells, and only a
+ * written one is read whole (into a map on the stack, 4 KiB deeper). */
+static int check_unwritten(const struct target *t, const char *file, struct nsk_failure *f)
+{
+	char byte[2];
+	ssize_t len = readfile_at(t->procfd, file, byte, sizeof(byte));
+
+	if (len < 0)
+		return nsk_fail(f, (int)len, NULL, "/proc/%d/%s", (int)t->pid, file);
+	return len == 0 ? 0 : written_already(t, file, f);
 }
 
 static int check_policy(pid_t pid, const char *file, const struct idmap *m,

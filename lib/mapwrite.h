@@ -17,9 +17,9 @@
 #define MAPWRITE_SUBGID "/etc/subgid"
 
 struct mapwrite_request {
-	struct idmap uid, gid;
 	unsigned uid_asked, gid_asked;	/* ranges asked for, even past the limit */
 	int setgroups;			/* -1: not asked, 0: deny, 1: allow */
+	struct idmap uid, gid;		/* last: a short request touches two pages */
 };
 
 /* What will be written once every check passed. */

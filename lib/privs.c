@@ -66,10 +66,23 @@ static int permitted_of(const int *wanted, int nwanted, int *have)
 
 int privs_keep_setid(void)
 {
-	uid_t ruid = getuid();
-	gid_t rgid = getgid();
+	uid_t uid;
+	gid_t gid;
+
+	return privs_keep_setid_ids(&uid, &gid);
+}
+
+int privs_keep_setid_ids(uid_t *ret_uid, gid_t *ret_gid)
+{
+	uid_t ruid, euid, suid;
+	gid_t rgid, egid, sgid;
 	int wanted[6], have[6], n = 0;
 
+	/* all three of each in one call (they cannot fail: EFAULT only) */
+	getresuid(&ruid, &euid, &suid);
+	getresgid(&rgid, &egid, &sgid);
+	*ret_uid = ruid;
+	*ret_gid = rgid;
 	clearenv();
 	for (unsigned i = 0; i < 2; i++)
 		wanted[n++] = kept[i];
@@ -77,7 +90,7 @@ int privs_keep_setid(void)
 		wanted[n++] = kept_for_root[i];
 	/* setuid root: back to the real ids, keeping the permitted set
 	 * across the change (the effective set is cleared by it). */
-	if (geteuid() != ruid || getegid() != rgid) {
+	if (euid != ruid || egid != rgid) {
 		if (prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) < 0 || setresgid(rgid, rgid, rgid) < 0 ||
 		    setresuid(ruid, ruid, ruid) < 0 || prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0) < 0)
 			return -errno;

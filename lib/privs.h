@@ -2,6 +2,7 @@
 /* Running with borrowed privilege (nsmap installed setuid root or with
  * file capabilities cap_setuid,cap_setgid+ep, as newuidmap is). */
 #pragma once
+#include <sys/types.h>
 
 /* The two capabilities that writing more than one's own id takes. */
 #define PRIVS_SETUID 1
@@ -18,5 +19,8 @@
  * which nothing is read. Returns which of the two it holds (PRIVS_SETUID,
  * PRIVS_SETGID), or -errno. */
 int privs_keep_setid(void);
+/* The same, and the real uid and gid it read, which it keeps (a caller
+ * that needs them then asks no more). */
+int privs_keep_setid_ids(uid_t *ret_uid, gid_t *ret_gid);
 /* Which of the two the process holds effectively (PRIVS_*), or -errno. */
 int privs_setid_held(void);

@@ -80,19 +80,48 @@ void subid_parse(const char *text, const char *name, uint32_t uid, struct subid_
 	}
 }
 
-int subid_read(const char *path, const char *name, uint32_t uid, struct subid_grants *ret)
+/* The text of a file as subid_parse takes it: -EINVAL for a NUL byte
+ * (not a text file). */
+static int parse_text(const char *text, size_t len, const char *name, uint32_t uid,
+		      struct subid_grants *ret)
+{
+	if (strlen(text) != len)
+		return -EINVAL;
+	subid_parse(text, name, uid, ret);
+	return 0;
+}
+
+/* A file longer than the page read first: read again whole. */
+static int read_long(int fd, const char *name, uint32_t uid, struct subid_grants *ret)
 {
 	_cleanup_free_ char *text = NULL;
 	size_t len;
 	int r;
 
+	if (lseek(fd, 0, SEEK_SET) < 0)
+		return -errno;
+	if ((r = readfile_fd_alloc(fd, &text, &len)) < 0)
+		return r;
+	return parse_text(text, len, name, uid, ret);
+}
+
+int subid_read(const char *path, const char *name, uint32_t uid, struct subid_grants *ret)
+{
+	/* Most files are a few lines: read into a page of stack; only a
+	 * larger one is read again whole, on the heap (whose 16 KiB nsmap's
+	 * common path would pay in page faults, bench/nsmap.sh). */
+	char small[4096];
+	_cleanup_close_ int fd = -1;
+	ssize_t n;
+
 	ret->count = ret->malformed = ret->dropped = 0;
-	if ((r = readfile_at_alloc(AT_FDCWD, path, &text, &len)) < 0)
-		return r == -ENOENT ? 0 : r;	/* no file: no grants */
-	if (strlen(text) != len)
-		return -EINVAL;	/* a NUL byte: not a text file */
-	subid_parse(text, name, uid, ret);
-	return 0;
+	if ((fd = openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC)) < 0)
+		return errno == ENOENT ? 0 : -errno;	/* no file: no grants */
+	if ((n = readfile_fd(fd, small, sizeof(small))) < 0)
+		return (int)n;
+	if ((size_t)n + 1 < sizeof(small))
+		return parse_text(small, (size_t)n, name, uid, ret);
+	return read_long(fd, name, uid, ret);
 }
 
 bool subid_covers(const struct subid_grants *g, uint32_t start, uint32_t count)

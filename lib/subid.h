@@ -16,11 +16,12 @@ struct subid_range {
 	uint32_t start, count;
 };
 
+/* The counts first, beside the first ranges (as struct idmap). */
 struct subid_grants {
-	struct subid_range ranges[SUBID_MAX];
 	unsigned count;
 	unsigned malformed;	/* lines skipped as malformed (any user) */
 	unsigned dropped;	/* matching lines past SUBID_MAX */
+	struct subid_range ranges[SUBID_MAX];
 };
 
 /* Collect the ranges TEXT grants to the user named NAME (NULL: none) or

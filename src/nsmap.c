@@ -37,12 +37,14 @@
 #include "target.h"
 
 struct nsmap_opts {
-	struct mapwrite_request req;
 	bool root, auto_map, dry_run, show;
 	struct out_opts out;	/* --show: -o, --output-all, -n, -r, -J, -u */
 	const char *auto_user;	/* --auto=USER */
 	const char *target;
 	int setid_held;		/* PRIVS_SETUID | PRIVS_SETGID kept at start */
+	uid_t uid;		/* the real ids, read then */
+	gid_t gid;
+	struct mapwrite_request req;	/* last, as its maps (lib/idmap.h) */
 };
 
 enum {
@@ -174,13 +176,12 @@ static int parse_args(int argc, char **argv, struct nsmap_opts *o)
 	return check_options(o, argc, argv);
 }
 
-static int open_target(struct target *t, const char *arg)
+static int open_target(struct target *t, const char *arg, struct nsk_failure *f)
 {
-	struct nsk_failure f = NSK_FAILURE_INIT;
-	int r = target_open(t, arg, &f);
+	int r = target_open(t, arg, f);
 
 	if (r < 0)
-		nsk_err_failure(&f, r);
+		nsk_err_failure(f, r);
 	return r;
 }
 
@@ -220,27 +221,28 @@ static int apply_whole(const struct target *t, const struct mapwrite_request *re
 		       const struct mapwrite_plan *plan, const struct idpolicy_caller *c,
 		       struct nsk_failure *f)
 {
-	sigset_t held, mask;
+	sigset_t mask;
 	int r;
 
-	init_block_ending(&held, &mask);
+	init_hold_ending(&mask);
 	r = mapwrite_apply(t, req, plan, c, f);
 	sigprocmask(SIG_SETMASK, &mask, NULL);
 	return r;
 }
 
+/* The caller and the failure record are static, as main's options are:
+ * zero from the start and off the stack (page faults, bench/nsmap.sh). */
 static int run_map(struct nsmap_opts *o)
 {
 	static struct idpolicy_caller caller;
+	static struct nsk_failure f;
 	struct target t = TARGET_INIT;
-	struct nsk_failure f = NSK_FAILURE_INIT;
 	struct mapwrite_plan plan;
 	int r;
 
-	if (open_target(&t, o->target) < 0)
+	if (open_target(&t, o->target, &f) < 0)
 		return EXIT_TOOL_FAILED;
-	r = idpolicy_caller_load(&caller, getuid(), getgid(), MAPWRITE_SUBUID, MAPWRITE_SUBGID,
-				 &f);
+	r = idpolicy_caller_load(&caller, o->uid, o->gid, MAPWRITE_SUBUID, MAPWRITE_SUBGID, &f);
 	caller.may_setuid = o->setid_held & PRIVS_SETUID;
 	caller.may_setgid = o->setid_held & PRIVS_SETGID;
 	if (r == 0 && (r = build_request(o, &caller, &f)) == 0) {
@@ -324,6 +326,7 @@ static int read_maps(const struct target *t, struct idmap *uid, struct idmap *gi
 static int run_show(const struct nsmap_opts *o)
 {
 	static struct idmap uid, gid;
+	static struct nsk_failure f;
 	struct target t = TARGET_INIT;
 	static const unsigned defaults[] = { COL_MAP, COL_INNER, COL_OUTER, COL_COUNT, COL_NAME,
 					     COL_SETGROUPS };
@@ -334,7 +337,7 @@ static int run_show(const struct nsmap_opts *o)
 
 	if (opts_output_select(&o->out, show_columns, NCOLS, defaults, ELEMENTSOF(defaults),
 			       &sel) < 0 ||
-	    open_target(&t, o->target) < 0 || read_maps(&t, &uid, &gid, &sg) < 0)
+	    open_target(&t, o->target, &f) < 0 || read_maps(&t, &uid, &gid, &sg) < 0)
 		return EXIT_TOOL_FAILED;
 	setgroups = sg ? "allow" : "deny";
 	tb = out_table_new_selected(&o->out, show_columns, &sel, false, "idmap");
@@ -348,13 +351,16 @@ static int run_show(const struct nsmap_opts *o)
 
 int main(int argc, char **argv)
 {
-	struct nsmap_opts o = { .req = { .setgroups = -1 } };
-	struct nsk_failure f = NSK_FAILURE_INIT;
+	/* Static, zero from the start (.bss): two maps of 340 ranges and a
+	 * failure record are 13 KiB, which on the stack would be zeroed (4
+	 * pages, each a page fault) on every run. */
+	static struct nsmap_opts o;
+	static struct nsk_failure f;
 	int r;
 
 	/* Before anything else: installed with privilege, keep only what
 	 * writing maps needs, and read nothing from the environment. */
-	if ((o.setid_held = privs_keep_setid()) < 0) {
+	if ((o.setid_held = privs_keep_setid_ids(&o.uid, &o.gid)) < 0) {
 		nsk_err("dropping capabilities: %s", strerror(-o.setid_held));
 		return EXIT_TOOL_FAILED;
 	}
@@ -362,6 +368,7 @@ int main(int argc, char **argv)
 	if (!strcmp(program_invocation_short_name, "newuidmap") ||
 	    !strcmp(program_invocation_short_name, "newgidmap"))
 		return nsmap_shadow_main(argc, argv, program_invocation_short_name[3] == 'g');
+	o.req.setgroups = -1;	/* not asked */
 	r = parse_args(argc, argv, &o);
 	if (r <= 0)
 		return r < 0 ? EXIT_TOOL_FAILED : EXIT_SUCCESS;

@@ -103,6 +103,24 @@ static void test_write_at(void **state)
 	text[n > 0 ? n : 0] = '\0';
 	close(fd);
 	assert_string_equal(text, "deny");
+	/* formatted on the stack up to a few lines, allocated beyond: the
+	 * file holds the same text either way */
+	for (unsigned count = 1; count <= IDMAP_MAX_RANGES; count += count < 12 ? 1 : 41) {
+		static char want[IDMAP_MAX_RANGES * IDMAP_LINE_MAX + 1], got[sizeof(want)];
+
+		m.count = 0;
+		for (unsigned i = 0; i < count; i++)
+			idmap_add(&m, (struct idmap_range){ 4000000000u + i, 4000000000u + i, 1 });
+		assert_true(idmap_format(&m, want, sizeof(want)) > 0);
+		fd = openat(dfd, "uid_map", O_WRONLY | O_TRUNC);
+		close(fd);
+		assert_int_equal(idmap_write_at(dfd, "uid_map", &m), 0);
+		fd = openat(dfd, "uid_map", O_RDONLY);
+		n = read(fd, got, sizeof(got) - 1);
+		got[n > 0 ? n : 0] = '\0';
+		close(fd);
+		assert_string_equal(got, want);
+	}
 	unlinkat(dfd, "uid_map", 0);
 	unlinkat(dfd, "setgroups", 0);
 	close(dfd);

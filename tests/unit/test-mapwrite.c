@@ -75,6 +75,13 @@ static void test_shape_messages(void **state)
 	assert_int_equal(req.uid.count, IDMAP_MAX_RANGES);
 	assert_int_equal(check_shape_only(), -E2BIG);
 	assert_string_equal(msg, "/proc/4242/uid_map: 341 ranges, more than the kernel's limit of 340");
+	/* 340 short ranges are measured, and fit in a page: the check goes
+	 * on to the target, which this test has not opened */
+	reset();
+	for (unsigned i = 0; i < IDMAP_MAX_RANGES; i++)
+		mapwrite_add(&req, false, (struct idmap_range){ i, 1000 + i, 1 });
+	assert_int_equal(check_shape_only(), -EBADF);
+	assert_string_equal(msg, "/proc/4242/ns/user: Bad file descriptor");
 	/* 340 ranges of ten-digit ids are more than a page of text */
 	reset();
 	for (unsigned i = 0; i < IDMAP_MAX_RANGES; i++)

@@ -90,11 +90,16 @@ static int root_keeps(void)
 	return 0;
 }
 
-/* setuid root: back to the real user, keeping the two, nothing more. */
+/* setuid root: back to the real user, keeping the two, nothing more; the
+ * real ids are the ones said. */
 static int setuid_root(void)
 {
+	uid_t uid = 0;
+	gid_t gid = 0;
+
 	CHECK(setresgid(NOBODY, 0, 0) == 0 && setresuid(NOBODY, 0, 0) == 0);
-	CHECK(privs_keep_setid() == BOTH);
+	CHECK(privs_keep_setid_ids(&uid, &gid) == BOTH);
+	CHECK(uid == NOBODY && gid == NOBODY);
 	CHECK(getuid() == NOBODY && geteuid() == NOBODY && getgid() == NOBODY &&
 	      getegid() == NOBODY);
 	CHECK(effective(CAP_SETUID) && effective(CAP_SETGID));

@@ -112,12 +112,74 @@ static void test_read(void **state)
 	assert_int_equal(subid_read("/", "alice", 1000, &g), -EISDIR);
 }
 
+static void write_file(const char *path, const char *text, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, len), (int)len);
+	close(fd);
+}
+
+/* A file of `len` bytes: alice's grant on the first line and bob's on the
+ * last, comment lines between. */
+static size_t make_text(char *buf, size_t len)
+{
+	const char *first = "alice:100000:65536\n", *last = "bob:300000:10\n";
+	size_t at = strlen(first);
+
+	memcpy(buf, first, at);
+	while (at < len - strlen(last)) {
+		size_t n = len - strlen(last) - at;
+
+		if (n > 60)
+			n = 60;
+		buf[at] = '#';
+		memset(buf + at + 1, 'x', n - 1);
+		buf[at + n - 1] = '\n';
+		at += n;
+	}
+	memcpy(buf + at, last, strlen(last));
+	return at + strlen(last);
+}
+
+/* Around the page read first and well past it: the whole file is read,
+ * its last line too. */
+static void test_read_sizes(void **state)
+{
+	static const size_t sizes[] = { 4000, 4094, 4095, 4096, 4097, 20000 };
+	char path[] = "/tmp/nskit-unit-subid.XXXXXX";
+	static char text[20001];
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	close(fd);
+	for (unsigned i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		size_t len = make_text(text, sizes[i]);
+
+		assert_int_equal(len, sizes[i]);
+		write_file(path, text, len);
+		assert_int_equal(subid_read(path, "alice", 1000, &g), 0);
+		assert_int_equal(g.count, 1);
+		assert_int_equal(g.ranges[0].start, 100000);
+		assert_int_equal(subid_read(path, "bob", 1001, &g), 0);
+		assert_int_equal(g.count, 1);
+		assert_int_equal(g.ranges[0].start, 300000);
+		assert_int_equal(g.malformed, 0);
+		/* a NUL byte anywhere: not a text file */
+		text[len - 2] = '\0';
+		write_file(path, text, len);
+		assert_int_equal(subid_read(path, "alice", 1000, &g), -EINVAL);
+	}
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_by_name_and_uid), cmocka_unit_test(test_comments_and_malformed),
 		cmocka_unit_test(test_too_many), cmocka_unit_test(test_covers),
-		cmocka_unit_test(test_read),
+		cmocka_unit_test(test_read), cmocka_unit_test(test_read_sizes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
