@@ -60,7 +60,7 @@ enum {
 	OPT_RELEASE, OPT_LOG, OPT_MAP_USERS, OPT_MAP_GROUPS, OPT_MAP_AUTO, OPT_PRESERVE_FDS,
 	OPT_KEEP_FD, OPT_HANDLE_FORMAT, OPT_MAP_SUBIDS, OPT_KEEP_CAPS, OPT_FORWARD_SIGNALS,
 	OPT_CLEAR_ENV, OPT_WHITELIST_ENV, OPT_OWNER, OPT_MOUNT_BINFMT, OPT_VERBOSE, OPT_SECCOMP,
-	OPT_SECCOMP_LOG, OPT_INTO_CGROUP,
+	OPT_SECCOMP_LOG, OPT_INTO_CGROUP, OPT_DEFAULT_SIGNAL,
 };
 
 static const struct option longopts[] = {
@@ -110,6 +110,7 @@ static const struct option longopts[] = {
 	{ "wd", required_argument, NULL, 'w' },
 	{ "preserve-fds", required_argument, NULL, OPT_PRESERVE_FDS },
 	{ "keep-fd", required_argument, NULL, OPT_KEEP_FD },
+	{ "default-signal", optional_argument, NULL, OPT_DEFAULT_SIGNAL },
 	{ "detach", no_argument, NULL, OPT_DETACH },
 	{ "hold", no_argument, NULL, OPT_HOLD },
 	{ "release", no_argument, NULL, OPT_RELEASE },
@@ -198,6 +199,9 @@ static void usage(void)
 	      "     --whitelist-env LIST   the same, but keep the variables of LIST (comma list)\n"
 	      "     --preserve-fds N       pass descriptors 3 to 2+N (where others are closed)\n"
 	      "     --keep-fd FD           pass descriptor FD (repeatable; where others are closed)\n"
+	      "     --default-signal[=SIGS]\n"
+	      "                            start the command with SIGS (comma list; default\n"
+	      "                              all) at their default action, not ignored\n"
 	      "\n"
 	      "     --verbose              say which program writes the id maps\n"
 	      " -h, --help                 show this help\n"
@@ -328,6 +332,8 @@ static int parse_value(struct nsrun_opts *o, int c, const char *arg)
 	case OPT_SECCOMP:
 	case OPT_SECCOMP_LOG:
 		return opts_seccomp_option(c == OPT_SECCOMP_LOG, arg, &o->exec);
+	case OPT_DEFAULT_SIGNAL:
+		return opts_default_signal_option(arg, &o->exec);
 	case OPT_PRESERVE_FDS:
 	case OPT_KEEP_FD:
 		o->keep_fds_given = true;

@@ -66,6 +66,7 @@ complete -c nsrun -l seccomp -r -a 'default unconfined (__fish_complete_suffix .
 complete -c nsrun -l seccomp-log -d 'log what the profile would refuse, refuse nothing'
 complete -c nsrun -l preserve-fds -x -d 'pass descriptors 3 to 2+N (where others are closed)'
 complete -c nsrun -l keep-fd -x -a '(__nsrun_fds)' -d 'pass descriptor FD (repeatable; where others are closed)'
+complete -c nsrun -l default-signal -f -a 'INT QUIT HUP TERM PIPE USR1 USR2' -d 'start the command with SIGS at their default action'
 complete -c nsrun -s h -l help -d 'show this help'
 complete -c nsrun -s V -l version -d 'show the version'
 

@@ -208,6 +208,39 @@ assert_error_line() {
 	assert_eq "$1" "$(cat "$TMP_DIR/stderr")" "the error line"
 }
 
+# --- ignored signals (--default-signal) -----------------------------------------
+# sigign_digit: the last hex digit of the SigIgn line of a /proc/PID/status
+# on stdin: HUP 1, INT 2, QUIT 4.
+sigign_digit() {
+	awk '$1 == "SigIgn:" { print substr($2, length($2)) }'
+}
+# sigign_ignoring CMD...: run CMD, which prints its command's
+# /proc/self/status, with HUP, INT and QUIT ignored (as nohup and a
+# shell's traps leave them); print sigign_digit of it.
+sigign_ignoring() {
+	_out=$(sh -c 'trap "" HUP INT QUIT; exec "$@"' sh "$@") || fail "$*: exit status $?"
+	_digit=$(printf '%s\n' "$_out" | sigign_digit)
+	[ -n "$_digit" ] || fail "$*: no SigIgn line"
+	echo "$_digit"
+}
+# sigign_as_job CMD...: the same with CMD a background job of sh, which
+# starts it with INT and QUIT ignored.
+sigign_as_job() {
+	sh -c '"$@" & wait $!' sh "$@" | sigign_digit
+}
+# default_signal_refusals TOOL CMD...: CMD --default-signal=BAD -- touch
+# refuses each bad list with exit 125 and TOOL's one line, running nothing.
+default_signal_refusals() {
+	_tool=$1
+	shift
+	_mark=$TMP_DIR/default-signal-ran
+	for _bad in KILL INT,STOP NOPE 'INT,'; do
+		assert_status 125 "--default-signal=$_bad" -- "$@" "--default-signal=$_bad" -- touch "$_mark"
+		assert_error_line "$_tool: --default-signal=$_bad: not a list of signals whose action can change (see '$_tool --help')"
+	done
+	[ ! -e "$_mark" ] || fail "a refused --default-signal ran the command"
+}
+
 # help_columns CMD...: the column names CMD --help lists under "Available
 # output columns", one a line (the tools' output options, lib/output).
 help_columns() {
