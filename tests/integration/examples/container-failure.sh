@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # examples/container.sh when a step fails: a step of the pipeline (vethup
 # refusing an address) or of the exec chain (nsroot, in a root without
-# /proc), or building its busybox root: exit 125, the failing step's
-# message, and nothing left behind, the held process included.
+# /proc), building its busybox root, or before any of them, once its
+# cgroup is being made (a ROOT that is not there, a TMPDIR it cannot make
+# its directory in): exit 125, the failing step's message, and nothing
+# left behind, the held process and the cgroup included.
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 require_root
 isolate
@@ -34,4 +36,23 @@ PATH=$TMP_DIR/bin:$PATH run_example container.sh true
 assert_eq 125 "$EX_STATUS" "exit status with a busybox that is not static"
 assert_match "^container.sh: $TMP_DIR/bin/busybox: cannot install it in $TMPDIR/container\.[0-9]*/root \(not static\?\)\$" \
 	"$(tail -n 1 "$TMP_DIR/stderr")" "the script's error"
+assert_nothing_left "$before"
+
+# a ROOT that is not there: found out while cgctl create runs, whose
+# group goes again
+run_example container.sh -r "$TMP_DIR/no-such-root" true
+assert_eq 125 "$EX_STATUS" "exit status with a ROOT that is not there"
+assert_match "no-such-root" "$(cat "$TMP_DIR/stderr")" "the shell's error names the ROOT"
+assert_nothing_left "$before"
+
+# a TMPDIR it cannot make its directory in: the group goes again, and
+# nothing it did not make is removed
+(
+	TMPDIR=$TMP_DIR/no-such-tmp
+	export TMPDIR
+	run_example container.sh -r "$ROOT" true
+	echo "$EX_STATUS" >"$TMP_DIR/status"
+)
+assert_eq 125 "$(cat "$TMP_DIR/status")" "exit status when its directory cannot be made"
+EX_PID=$(cat "$TMP_DIR/ex.pid")
 assert_nothing_left "$before"
