@@ -388,6 +388,63 @@ int mountinfo_text_has_an_id(const char *text, const int *ids, size_t count)
 	return 0;
 }
 
+/* PATH's text into buf when it fits, else into *heap (malloc'd, the
+ * caller frees it): *ret points at it. 0 or -errno. */
+static int read_table(const char *path, char *buf, size_t size, char **heap, const char **ret)
+{
+	ssize_t len = readfile_at(AT_FDCWD, path, buf, size);
+	int r;
+
+	if (len < 0)
+		return (int)len;
+	*ret = buf;
+	if ((size_t)len < size - 1)
+		return 0;
+	free(*heap);
+	*heap = NULL;
+	if ((r = readfile_at_alloc(AT_FDCWD, path, heap, NULL)) < 0)
+		return r;
+	*ret = *heap;
+	return 0;
+}
+
+static size_t count_lines(const char *text)
+{
+	size_t n = 1;
+
+	for (; *text; text++)
+		n += *text == '\n';
+	return n;
+}
+
+int mountinfo_files_share_a_mount(const char *a_path, const char *b_path)
+{
+	char buf[8192];
+	int stack_ids[512], *ids = stack_ids;
+	_cleanup_free_ char *heap = NULL;
+	_cleanup_free_ int *heap_ids = NULL;
+	const char *text;
+	size_t count;
+	int r;
+
+	if ((r = read_table(a_path, buf, sizeof(buf), &heap, &text)) < 0)
+		return r;
+	r = mountinfo_text_ids(text, ids, ELEMENTSOF(stack_ids), &count);
+	if (r == -E2BIG) {
+		size_t max = count_lines(text);
+
+		if (!(heap_ids = calloc(max, sizeof(*heap_ids))))
+			return -ENOMEM;
+		ids = heap_ids;
+		r = mountinfo_text_ids(text, ids, max, &count);
+	}
+	if (r < 0)
+		return r;
+	if ((r = read_table(b_path, buf, sizeof(buf), &heap, &text)) < 0)
+		return r;
+	return mountinfo_text_has_an_id(text, ids, count);
+}
+
 bool mountinfo_share_a_mount(const struct mountinfo *a, const struct mountinfo *b)
 {
 	_cleanup_free_ int *ids = calloc(a->count ? a->count : 1, sizeof(int));

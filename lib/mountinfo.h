@@ -83,5 +83,11 @@ bool mountinfo_share_a_mount(const struct mountinfo *a, const struct mountinfo *
  * 0 if none does. -EINVAL for a line that does not begin with an id. */
 int mountinfo_text_ids(const char *text, int *ids, size_t max, size_t *ret_count);
 int mountinfo_text_has_an_id(const char *text, const int *ids, size_t count);
+/* Both questions for the mount tables at two paths (/proc/PID/mountinfo):
+ * 1 if they share a mount, 0 if not, -errno (-EINVAL for a line without
+ * an id). Tables of a few dozen mounts are read and compared on the
+ * stack, nothing allocated (nsroot asks it on every run where PID 1's
+ * namespace files are closed to it, issue 19); larger ones on the heap. */
+int mountinfo_files_share_a_mount(const char *a_path, const char *b_path);
 /* "shared", "slave", "shared,slave", "unbindable" or "private". */
 const char *mnt_entry_propagation(const struct mnt_entry *e);

@@ -35,7 +35,6 @@
 #include "mnt.h"
 #include "mountinfo.h"
 #include "procmask.h"
-#include "readfile.h"
 
 /* The initial PID namespace's inode (include/linux/proc_ns.h). */
 #define PROC_PID_INIT_INO 0xEFFFFFFCU
@@ -246,57 +245,11 @@ static int parse_args(int argc, char **argv, struct nsroot_opts *o)
 
 /* ---- may we pivot this namespace? ---- */
 
-static int read_mountinfo_file(const char *file, struct mountinfo *ret)
-{
-	size_t bad_line;
-
-	return mountinfo_read_at(AT_FDCWD, file, ret, &bad_line);
-}
-
-/* Whether the two tables share a mount, parsed in full (large tables). */
-static int share_a_mount_parsed(void)
-{
-	struct mountinfo ours = MOUNTINFO_INIT, init = MOUNTINFO_INIT;
-	int r;
-
-	if ((r = read_mountinfo_file("/proc/self/mountinfo", &ours)) == 0 &&
-	    (r = read_mountinfo_file("/proc/1/mountinfo", &init)) == 0)
-		r = mountinfo_share_a_mount(&ours, &init);
-	mountinfo_free(&ours);
-	mountinfo_free(&init);
-	return r;
-}
-
-/* The same by mount ids, in one buffer on the stack: every run on a
- * machine like this one asks it, and the heap's first pages cost more
- * than the question (issue 19). -E2BIG when a table does not fit. */
-static int share_a_mount_by_id(void)
-{
-	char text[8192];
-	int ids[512];
-	size_t count;
-	ssize_t len;
-	int r;
-
-	if ((len = readfile_at(AT_FDCWD, "/proc/self/mountinfo", text, sizeof(text))) < 0)
-		return (int)len;
-	if ((size_t)len == sizeof(text) - 1)
-		return -E2BIG;
-	if ((r = mountinfo_text_ids(text, ids, ELEMENTSOF(ids), &count)) < 0)
-		return r;
-	if ((len = readfile_at(AT_FDCWD, "/proc/1/mountinfo", text, sizeof(text))) < 0)
-		return (int)len;
-	if ((size_t)len == sizeof(text) - 1)
-		return -E2BIG;
-	return mountinfo_text_has_an_id(text, ids, count);
-}
-
 /* 1 if we share our mount namespace with PID 1 of our PID namespace (the
  * host's init, or a container's), 0 if not, -errno. */
 static int shares_init_mount_ns(void)
 {
 	struct stat self, one;
-	int r;
 
 	if (stat("/proc/self/ns/mnt", &self) < 0)
 		return -errno;
@@ -307,9 +260,7 @@ static int shares_init_mount_ns(void)
 	/* PID 1's namespace files are closed to us (ptrace access), but its
 	 * mount table is not: mount ids are unique system-wide, so one
 	 * mount in both tables means one namespace. */
-	if ((r = share_a_mount_by_id()) != -E2BIG)
-		return r;
-	return share_a_mount_parsed();
+	return mountinfo_files_share_a_mount("/proc/self/mountinfo", "/proc/1/mountinfo");
 }
 
 static bool in_initial_pid_ns(void)

@@ -447,6 +447,70 @@ static void remove_file(const char *dir, const char *name)
 	assert_int_equal(unlink(path), 0);
 }
 
+/* A table of n mounts with the ids first, first + 1, ... (malloc'd): past
+ * 8 KiB and 512 lines when n is large, the heap path. */
+static char *table_of(int first, int n)
+{
+	size_t size = (size_t)n * 40 + 1, len = 0;
+	char *t = malloc(size);
+
+	assert_non_null(t);
+	t[0] = '\0';
+	for (int i = 0; i < n; i++)
+		len += (size_t)snprintf(t + len, size - len, "%d 1 0:1 / /m%d rw - tmpfs t rw\n",
+					first + i, i);
+	return t;
+}
+
+/* 1 or 0 for the tables of a and b, written to files in dir first */
+static int files_share(const char *dir, const char *a, const char *b)
+{
+	char pa[256], pb[256];
+
+	unit_put(dir, "a", a);
+	unit_put(dir, "b", b);
+	snprintf(pa, sizeof(pa), "%s/a", dir);
+	snprintf(pb, sizeof(pb), "%s/b", dir);
+	return mountinfo_files_share_a_mount(pa, pb);
+}
+
+static void test_files_share_a_mount(void **state)
+{
+	char dir[] = "/tmp/test-mountinfo.XXXXXX", missing[256];
+	char *small = table_of(100, 3), *small_102 = table_of(102, 3), *small_900 = table_of(900, 3);
+	char *big = table_of(1000, 600), *big_1599 = table_of(1599, 600), *big_5000 = table_of(5000, 600);
+	char *small_1599 = table_of(1599, 2);
+
+	assert_non_null(mkdtemp(dir));
+	assert_true(strlen(big) > 8192);
+	/* small tables (compared on the stack) */
+	assert_int_equal(files_share(dir, small, small_102), 1);
+	assert_int_equal(files_share(dir, small, small_900), 0);
+	/* large ones (on the heap), sharing only one's last line and the other's first */
+	assert_int_equal(files_share(dir, big, big_1599), 1);
+	assert_int_equal(files_share(dir, big_1599, big), 1);
+	assert_int_equal(files_share(dir, big, big_5000), 0);
+	/* a small one and a large one, both ways */
+	assert_int_equal(files_share(dir, big, small_1599), 1);
+	assert_int_equal(files_share(dir, small_1599, big), 1);
+	assert_int_equal(files_share(dir, small, big), 0);
+	/* a line without an id; a table that is not there */
+	assert_int_equal(files_share(dir, small, "garbage\n"), -EINVAL);
+	assert_int_equal(files_share(dir, "1 0 x\nbad\n", small), -EINVAL);
+	snprintf(missing, sizeof(missing), "%s/none", dir);
+	assert_int_equal(mountinfo_files_share_a_mount(missing, missing), -ENOENT);
+	remove_file(dir, "a");
+	remove_file(dir, "b");
+	assert_int_equal(rmdir(dir), 0);
+	free(small);
+	free(small_102);
+	free(small_900);
+	free(big);
+	free(big_1599);
+	free(big_5000);
+	free(small_1599);
+}
+
 static void test_read_at(void **state)
 {
 	char dir[] = "/tmp/test-mountinfo.XXXXXX", path[256];
@@ -515,6 +579,7 @@ int main(void)
 		cmocka_unit_test(test_empty_table),
 		cmocka_unit_test(test_share_a_mount),
 		cmocka_unit_test(test_text_ids),
+		cmocka_unit_test(test_files_share_a_mount),
 		cmocka_unit_test(test_read_fd),
 		cmocka_unit_test(test_read_at),
 	};
