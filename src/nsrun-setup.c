@@ -105,7 +105,8 @@ static int start_helper(struct helper *h, const struct helper_work *w)
 /* With maps to write: the requests on this frame, which the helper reads
  * in its copy of it. A function of its own, never inlined, so that a run
  * without maps does not touch (and fault in) the ~14 KiB its locals take
- * (the compiler probes every page of a frame that large). */
+ * (a frame that large pushes every later call's stack onto fresh pages,
+ * and -fstack-clash-protection, in Debian's build flags, probes each). */
 static __attribute__((noinline)) int start_helper_mapping(const struct nsrun_opts *o,
 							   struct helper_work *w, struct helper *h)
 {
