@@ -174,15 +174,12 @@ int confine_pick_id(const struct idmap *m, uint32_t want, uint32_t *ret_id)
 int confine_become_mapped(uid_t outer_uid, gid_t outer_gid, uid_t want_uid, gid_t want_gid,
 			  struct nsk_failure *f)
 {
-	/* 4 KiB each: on the heap, since an init's stack is no place for it. */
-	_cleanup_free_ struct idmap *uids = malloc(sizeof(*uids));
-	_cleanup_free_ struct idmap *gids = malloc(sizeof(*gids));
+	_cleanup_idmap_ struct idmap uid_map = IDMAP_EMPTY, gid_map = IDMAP_EMPTY;
+	struct idmap *uids = &uid_map, *gids = &gid_map;
 	_cleanup_close_ int self = open("/proc/self", O_PATH | O_DIRECTORY | O_CLOEXEC);
 	uint32_t uid, gid;
 	int r;
 
-	if (!uids || !gids)
-		return nsk_fail(f, -ENOMEM, "reading its maps", NULL);
 	if (self < 0)
 		return nsk_fail(f, -errno, "reading its maps", NULL);
 	if ((r = idmap_read_at(self, "uid_map", uids)) < 0)

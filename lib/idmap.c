@@ -39,12 +39,44 @@ int idmap_parse_range(const char *s, struct idmap_range *ret)
 	return 0;
 }
 
+/* Room for one range more: the array doubled (from 4, up to the kernel's
+ * limit), moved to the heap when it was the owner's. */
+static int grow(struct idmap *m)
+{
+	unsigned capacity = m->capacity ? m->capacity * 2 : 4;
+	struct idmap_range *ranges;
+
+	if (capacity > IDMAP_MAX_RANGES)
+		capacity = IDMAP_MAX_RANGES;
+	ranges = m->heap ? realloc(m->ranges, capacity * sizeof(*ranges))
+			 : malloc(capacity * sizeof(*ranges));
+	if (!ranges)
+		return -ENOMEM;
+	if (!m->heap && m->count)
+		memcpy(ranges, m->ranges, m->count * sizeof(*ranges));
+	m->ranges = ranges;
+	m->capacity = capacity;
+	m->heap = true;
+	return 0;
+}
+
 int idmap_add(struct idmap *m, struct idmap_range r)
 {
+	int e;
+
 	if (m->count >= IDMAP_MAX_RANGES)
 		return -E2BIG;
+	if (m->count == m->capacity && (e = grow(m)) < 0)
+		return e;
 	m->ranges[m->count++] = r;
 	return 0;
+}
+
+void idmap_release(struct idmap *m)
+{
+	if (m->heap)
+		free(m->ranges);
+	*m = (struct idmap){ .count = 0 };
 }
 
 static bool overlaps(uint32_t a, uint32_t alen, uint32_t b, uint32_t blen)

@@ -17,13 +17,22 @@ struct idmap_range {
 	uint32_t inner, outer, count;
 };
 
-/* The count first: with the first ranges it is what a short map touches,
- * one page (each page of a static or stack map first touched is a page
- * fault, which nsmap's run pays on every call: bench/nsmap.sh). */
+/* A map's ranges are an array sized to what it holds: storage its owner
+ * gives (IDMAP_ON), or the heap, grown by idmap_add from 4 ranges up to
+ * IDMAP_MAX_RANGES. A short map is then a few dozen bytes: the uid and gid
+ * maps of a request sit side by side, where 340 ranges inline put their
+ * heads 4 KiB apart, each head a fresh page and a page fault on every run
+ * of nsmap (~4 us each here: bench/nsmap.sh). A zeroed struct is an empty
+ * map; one that grew on the heap is freed by idmap_release. */
 struct idmap {
 	unsigned count;
-	struct idmap_range ranges[IDMAP_MAX_RANGES];
+	unsigned capacity;		/* ranges the array holds */
+	bool heap;			/* the array is malloc'd */
+	struct idmap_range *ranges;
 };
+/* An empty map on the owner's array (no heap until it outgrows it). */
+#define IDMAP_ON(array) ((struct idmap){ .capacity = sizeof(array) / sizeof((array)[0]), \
+					 .ranges = (array) })
 
 enum idmap_problem {
 	IDMAP_OK = 0,
@@ -36,8 +45,14 @@ enum idmap_problem {
 
 /* Parse "INNER:OUTER:COUNT". Returns 0 or -EINVAL/-ERANGE. */
 int idmap_parse_range(const char *s, struct idmap_range *ret);
-/* Append a range; -E2BIG past IDMAP_MAX_RANGES. */
+/* Append a range; -E2BIG past IDMAP_MAX_RANGES, -ENOMEM if the array
+ * cannot grow (the map is then as it was). */
 int idmap_add(struct idmap *m, struct idmap_range r);
+/* Free a grown array; the map is then empty, with no storage. */
+void idmap_release(struct idmap *m);
+/* A map released when it goes out of scope (initialize it: IDMAP_EMPTY). */
+#define _cleanup_idmap_ __attribute__((cleanup(idmap_release)))
+#define IDMAP_EMPTY { .count = 0 }
 /* Check a whole map; on a problem, *ret_a and *ret_b index the ranges
  * involved (the same index when one range is at fault). */
 enum idmap_problem idmap_validate(const struct idmap *m, unsigned *ret_a, unsigned *ret_b);
@@ -63,8 +78,8 @@ int idmap_write_setgroups_at(int procfd, bool allow);
 void idmap_problem_describe(const struct idmap *m, enum idmap_problem p, unsigned a, unsigned b,
 			    char *buf, size_t size);
 /* Parse a map as the kernel shows it ("         0     100000      65536\n"
- * per line; empty text is an empty map). -EINVAL on malformed text,
- * -E2BIG past IDMAP_MAX_RANGES. */
+ * per line; empty text is an empty map) into ret, emptied first. -EINVAL on
+ * malformed text, -E2BIG past IDMAP_MAX_RANGES, -ENOMEM. */
 int idmap_parse_text(const char *text, struct idmap *ret);
 /* Read and parse FILE ("uid_map", "gid_map") under procfd. */
 int idmap_read_at(int procfd, const char *file, struct idmap *ret);

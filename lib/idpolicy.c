@@ -62,6 +62,12 @@ int idpolicy_user_grants(const char *name, uint32_t uid, const char *subuid_path
 	return 0;
 }
 
+void idpolicy_caller_release(struct idpolicy_caller *c)
+{
+	subid_release(&c->subuid);
+	subid_release(&c->subgid);
+}
+
 int idpolicy_caller_load(struct idpolicy_caller *c, uint32_t uid, uint32_t gid,
 			 const char *subuid_path, const char *subgid_path, struct nsk_failure *f)
 {
@@ -71,7 +77,7 @@ int idpolicy_caller_load(struct idpolicy_caller *c, uint32_t uid, uint32_t gid,
 	c->uid = uid;
 	c->gid = gid;
 	c->name[0] = '\0';
-	c->subuid.count = c->subgid.count = 0;
+	c->subuid = c->subgid = (struct subid_grants)SUBID_EMPTY;
 	c->map_helper[0][0] = c->map_helper[1][0] = '\0';	/* the caller sets it */
 	/* root's policy reads no grants, so it needs no name (NSS is the
 	 * dearest step of a map write; mapwrite_add_auto looks it up) */

@@ -14,8 +14,7 @@
 #include "idmap.h"
 #include "subid.h"
 
-/* The grants last: what a caller with a few of them touches is then the
- * first page or two (each a page fault the first time, bench/nsmap.sh). */
+/* Under 1 KiB, the grants' ranges on the heap (idpolicy_caller_release). */
 struct idpolicy_caller {
 	bool privileged;	/* real uid 0 */
 	uint32_t uid, gid;	/* real ids: the caller's own */
@@ -56,12 +55,15 @@ enum idpolicy_verdict idpolicy_setgroups(bool privileged, bool gid_map, bool gid
 					 int requested, int *ret_write);
 /* Fill in the caller: real ids and, unless privileged, the login name and
  * the grants read from subuid_path/subgid_path. -errno on a read error,
- * with f (may be NULL) naming the file. */
+ * with f (may be NULL) naming the file. *c is filled from nothing (a
+ * caller loaded before is to be released first); whatever it returns,
+ * idpolicy_caller_release frees it. */
 struct nsk_failure;
 int idpolicy_caller_load(struct idpolicy_caller *c, uint32_t uid, uint32_t gid,
 			 const char *subuid_path, const char *subgid_path, struct nsk_failure *f);
-/* Grants of another user, for --auto=USER by a privileged caller; the same
- * errors. */
+void idpolicy_caller_release(struct idpolicy_caller *c);
+/* Grants of another user, for --auto=USER by a privileged caller, into
+ * grants as subid_read takes them; the same errors. */
 int idpolicy_user_grants(const char *name, uint32_t uid, const char *subuid_path,
 			 const char *subgid_path, struct subid_grants *ret_subuid,
 			 struct subid_grants *ret_subgid, struct nsk_failure *f);

@@ -119,47 +119,50 @@ void mapreq_carve(struct idmap_range r, uint32_t inner, uint32_t outer,
 
 static const char *const map_option[2] = { "--map-users", "--map-groups" };
 
-/* The caller's grants for one kind: loaded by idpolicy for an ordinary
- * caller; read now for root, whose policy needs none. */
+/* The caller's grants for one kind (*ret): loaded by idpolicy for an
+ * ordinary caller; read now for root, whose policy needs none, into read. */
 static int caller_grants(const struct mapreq *m, const struct idpolicy_caller *c, int kind,
-			 struct subid_grants *ret, struct nsk_failure *f)
+			 struct subid_grants *read, const struct subid_grants **ret,
+			 struct nsk_failure *f)
 {
-	struct subid_grants other;
+	_cleanup_subid_ struct subid_grants other = SUBID_EMPTY;
 	const char *name = *c->name ? c->name : NULL;
 	struct passwd *pw;
 
 	if (!c->privileged) {
-		*ret = kind ? c->subgid : c->subuid;
+		*ret = kind ? &c->subgid : &c->subuid;
 		return 0;
 	}
+	*ret = read;
 	if (!name && (pw = getpwuid(c->uid)))
 		name = pw->pw_name;
 	return idpolicy_user_grants(name, c->uid, m->subid_path[0], m->subid_path[1],
-				    kind ? &other : ret, kind ? ret : &other, f);
+				    kind ? &other : read, kind ? read : &other, f);
 }
 
 /* auto and subids: the first range granted, at 0 or at its own ids. */
 static int add_granted(const struct mapreq *m, const struct idpolicy_caller *c, int kind,
 		       struct mapwrite_request *req, struct nsk_failure *f)
 {
-	static struct subid_grants g;	/* ~2.7 KiB: off the stack */
+	_cleanup_subid_ struct subid_grants read = SUBID_EMPTY;
+	const struct subid_grants *g;
 	unsigned s = m->sources[kind];
 	int r;
 
 	if (!(s & (MAPREQ_AUTO | MAPREQ_SUBIDS)))
 		return 0;
-	if ((r = caller_grants(m, c, kind, &g, f)) < 0)
+	if ((r = caller_grants(m, c, kind, &read, &g, f)) < 0)
 		return r;
-	if (g.count == 0) {
+	if (g->count == 0) {
 		nsk_fail(f, 0, NULL, "%s %s", map_option[kind], s & MAPREQ_AUTO ? "auto" : "subids");
 		return nsk_fail_detail(f, -ENOENT, "%s grants uid %u no range", m->subid_path[kind],
 				       c->uid);
 	}
 	if (s & MAPREQ_AUTO)
-		mapwrite_add(req, kind, (struct idmap_range){ 0, g.ranges[0].start, g.ranges[0].count });
+		mapwrite_add(req, kind, (struct idmap_range){ 0, g->ranges[0].start, g->ranges[0].count });
 	if (s & MAPREQ_SUBIDS)
-		mapwrite_add(req, kind, (struct idmap_range){ g.ranges[0].start, g.ranges[0].start,
-							       g.ranges[0].count });
+		mapwrite_add(req, kind, (struct idmap_range){ g->ranges[0].start, g->ranges[0].start,
+							       g->ranges[0].count });
 	return 0;
 }
 
@@ -167,7 +170,7 @@ static int add_granted(const struct mapreq *m, const struct idpolicy_caller *c, 
 static int add_all(int kind, struct mapwrite_request *req, struct nsk_failure *f)
 {
 	static const char *const file[2] = { "uid_map", "gid_map" };
-	static struct idmap ours;
+	_cleanup_idmap_ struct idmap ours = IDMAP_EMPTY;
 	_cleanup_close_ int self = open("/proc/self", O_PATH | O_DIRECTORY | O_CLOEXEC);
 	int r = self < 0 ? -errno : idmap_read_at(self, file[kind], &ours);
 
@@ -182,15 +185,15 @@ static int add_all(int kind, struct mapwrite_request *req, struct nsk_failure *f
 /* The own id first, and every other range without it. */
 static void put_own_first(const struct mapreq *m, int kind, struct mapwrite_request *req)
 {
-	static struct idmap rest;
 	struct idmap *map = kind ? &req->gid : &req->uid;
 	uint32_t inner = m->own_inner[kind], outer = kind ? getegid() : geteuid();
 	unsigned *asked = kind ? &req->gid_asked : &req->uid_asked;
 
 	if (!m->own[kind])
 		return;
-	rest = *map;
-	map->count = 0;
+	/* the ranges so far moved out (their array with them), the map anew */
+	_cleanup_idmap_ struct idmap rest = *map;
+	*map = (struct idmap)IDMAP_EMPTY;
 	*asked = 0;
 	mapwrite_add(req, kind, (struct idmap_range){ inner, outer, 1 });
 	for (unsigned i = 0; i < rest.count; i++) {
@@ -241,17 +244,17 @@ static void find_map_helpers(struct idpolicy_caller *c)
 int mapreq_resolve(const struct mapreq *m, struct mapwrite_request *ret,
 		   struct idpolicy_caller *ret_caller, struct nsk_failure *f)
 {
-	int r = idpolicy_caller_load(ret_caller, getuid(), getgid(), m->subid_path[0],
-				     m->subid_path[1], f);
+	int r;
 
-	if (r < 0)
+	mapwrite_request_copy(ret, &m->req);
+	if ((r = idpolicy_caller_load(ret_caller, getuid(), getgid(), m->subid_path[0],
+				      m->subid_path[1], f)) < 0)
 		return r;
 	if ((r = privs_setid_held()) < 0)
 		return nsk_fail(f, r, "reading our capabilities", NULL);
 	ret_caller->may_setuid = r & PRIVS_SETUID;
 	ret_caller->may_setgid = r & PRIVS_SETGID;
 	find_map_helpers(ret_caller);
-	*ret = m->req;
 	for (int kind = 0; kind < 2; kind++) {
 		if ((r = add_granted(m, ret_caller, kind, ret, f)) < 0)
 			return r;

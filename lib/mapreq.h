@@ -53,7 +53,9 @@ void mapreq_add_own(struct mapreq *m, bool map_uid, uint32_t inner_uid, bool map
 /* The complete request for this caller into *ret (the named ranges
  * resolved, the own ids carved out and put first); the caller's ids,
  * grants and privileges into *ret_caller. 0, or -errno with f (may be
- * NULL) saying why: a file that cannot be read, or no range granted. */
+ * NULL) saying why: a file that cannot be read, or no range granted.
+ * Either way *ret and *ret_caller are the caller's to release
+ * (mapwrite_request_release, idpolicy_caller_release). */
 struct nsk_failure;
 int mapreq_resolve(const struct mapreq *m, struct mapwrite_request *ret,
 		   struct idpolicy_caller *ret_caller, struct nsk_failure *f);

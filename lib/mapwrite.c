@@ -29,6 +29,22 @@ void mapwrite_add(struct mapwrite_request *req, bool is_gid, struct idmap_range 
 	}
 }
 
+void mapwrite_request_copy(struct mapwrite_request *ret, const struct mapwrite_request *req)
+{
+	*ret = (struct mapwrite_request){ .uid_asked = req->uid_asked, .gid_asked = req->gid_asked,
+					  .setgroups = req->setgroups };
+	for (unsigned i = 0; i < req->uid.count; i++)
+		(void)idmap_add(&ret->uid, req->uid.ranges[i]);
+	for (unsigned i = 0; i < req->gid.count; i++)
+		(void)idmap_add(&ret->gid, req->gid.ranges[i]);
+}
+
+void mapwrite_request_release(struct mapwrite_request *req)
+{
+	idmap_release(&req->uid);
+	idmap_release(&req->gid);
+}
+
 void mapwrite_add_root(struct mapwrite_request *req, const struct idpolicy_caller *c)
 {
 	mapwrite_add(req, false, (struct idmap_range){ 0, c->uid, 1 });
@@ -64,7 +80,7 @@ static void at_process(struct nsk_failure *f, pid_t pid)
 int mapwrite_add_auto(struct mapwrite_request *req, const struct idpolicy_caller *c,
 		      const char *user, struct nsk_failure *f)
 {
-	struct subid_grants su, sg;
+	_cleanup_subid_ struct subid_grants su = SUBID_EMPTY, sg = SUBID_EMPTY;
 	const char *name = *c->name ? c->name : NULL;
 	uint32_t uid = c->uid, gid = c->gid;
 	int r;
@@ -146,6 +162,8 @@ static int check_shape(pid_t pid, const char *file, const struct idmap *m, unsig
 		return nsk_fail_detail(f, -E2BIG, "%u ranges, more than the kernel's limit of %d",
 				       asked, IDMAP_MAX_RANGES);
 	}
+	if (m->count < asked)	/* mapwrite_add found no memory for one */
+		return nsk_fail(f, -ENOMEM, NULL, "/proc/%d/%s", (int)pid, file);
 	p = idmap_validate(m, &a, &b);
 	if (p == IDMAP_OK)
 		return check_length(pid, file, m, f);
@@ -230,7 +248,7 @@ static int check_mapped_here(pid_t pid, const char *file, const struct idmap *m,
 			     const struct stat *self_ns, struct nsk_failure *f)
 {
 	char own_file[32];
-	struct idmap own;
+	_cleanup_idmap_ struct idmap own = IDMAP_EMPTY;
 	int r;
 
 	if (m->count == 0 || self_ns->st_ino == PROC_USER_INIT_INO)
@@ -274,10 +292,9 @@ static int check_capable(pid_t pid, const char *file, const struct idmap *m, boo
 }
 
 /* Written already: what it holds, for the refusal. */
-static int __attribute__((noinline)) written_already(const struct target *t, const char *file,
-						     struct nsk_failure *f)
+static int written_already(const struct target *t, const char *file, struct nsk_failure *f)
 {
-	struct idmap now;
+	_cleanup_idmap_ struct idmap now = IDMAP_EMPTY;
 	char first[40];
 	int r = idmap_read_at(t->procfd, file, &now);
 

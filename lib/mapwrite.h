@@ -19,7 +19,7 @@
 struct mapwrite_request {
 	unsigned uid_asked, gid_asked;	/* ranges asked for, even past the limit */
 	int setgroups;			/* -1: not asked, 0: deny, 1: allow */
-	struct idmap uid, gid;		/* last: a short request touches two pages */
+	struct idmap uid, gid;		/* on the heap: mapwrite_request_release */
 };
 
 /* What will be written once every check passed. */
@@ -30,8 +30,14 @@ struct mapwrite_plan {
 };
 
 /* Add a range to the uid (is_gid false) or gid map, counting it even past
- * the limit so that the check can say how many were asked for. */
+ * the limit (or one the map had no memory for) so that the check can say
+ * how many were asked for. */
 void mapwrite_add(struct mapwrite_request *req, bool is_gid, struct idmap_range r);
+/* A copy of req with arrays of its own into *ret (a range it finds no
+ * memory for is missing from it, and the check refuses it for that). */
+void mapwrite_request_copy(struct mapwrite_request *ret, const struct mapwrite_request *req);
+/* Free the maps' arrays. */
+void mapwrite_request_release(struct mapwrite_request *req);
 /* --root: the caller's own uid and gid to 0. */
 void mapwrite_add_root(struct mapwrite_request *req, const struct idpolicy_caller *c);
 /* --auto[=USER] (USER NULL: the caller): the user's ids to 0, then every

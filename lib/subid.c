@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -34,6 +35,21 @@ static bool matches(const char *owner, const char *name, uint32_t uid)
 	return parse_id(owner, &n) == 0 && n == uid;
 }
 
+/* Room for one range more: the array doubled, from 4 up to SUBID_MAX. */
+static int grow(struct subid_grants *g)
+{
+	unsigned capacity = g->capacity ? g->capacity * 2 : 4;
+	struct subid_range *ranges;
+
+	if (capacity > SUBID_MAX)
+		capacity = SUBID_MAX;
+	if (!(ranges = realloc(g->ranges, capacity * sizeof(*ranges))))
+		return -ENOMEM;
+	g->ranges = ranges;
+	g->capacity = capacity;
+	return 0;
+}
+
 /* One line, without its newline. */
 static void parse_line(char *line, const char *name, uint32_t uid, struct subid_grants *g)
 {
@@ -53,11 +69,17 @@ static void parse_line(char *line, const char *name, uint32_t uid, struct subid_
 	}
 	if (!matches(field[0], name, uid))
 		return;
-	if (g->count >= SUBID_MAX) {
+	if (g->count >= SUBID_MAX || (g->count == g->capacity && grow(g) < 0)) {
 		g->dropped++;
 		return;
 	}
 	g->ranges[g->count++] = (struct subid_range){ start, count };
+}
+
+void subid_release(struct subid_grants *g)
+{
+	free(g->ranges);
+	*g = (struct subid_grants)SUBID_EMPTY;
 }
 
 void subid_parse(const char *text, const char *name, uint32_t uid, struct subid_grants *ret)

@@ -162,7 +162,7 @@ static void cell_state(const struct row *w, char *buf, size_t size)
  * "+N" for further ranges. */
 static void cell_map(struct row *w, const char *file, char *buf, size_t size)
 {
-	struct idmap m;
+	_cleanup_idmap_ struct idmap m = IDMAP_EMPTY;
 	int r;
 
 	buf[0] = '\0';

@@ -136,7 +136,7 @@ static void maps(struct sections *x, const struct target *t)
 	};
 	struct libscols_table *tb = section(x, cols, ELEMENTSOF(cols), "maps");
 	static const char *const files[] = { "uid_map", "gid_map" };
-	struct idmap m;
+	_cleanup_idmap_ struct idmap m = IDMAP_EMPTY;
 
 	for (unsigned f = 0; f < 2; f++) {
 		if (idmap_read_at(t->procfd, files[f], &m) < 0)

@@ -162,8 +162,9 @@ static void parse_ranges(const struct shadow_run *s, int argc, char **argv, stru
 		if (v[0] > UINT_MAX || v[1] > UINT_MAX || v[2] > UINT_MAX ||
 		    v[0] + v[2] > UINT_MAX || v[1] + v[2] > UINT_MAX)
 			die(s, "subuid overflow detected.");
-		m->ranges[m->count++] = (struct idmap_range){
-			.inner = (uint32_t)v[0], .outer = (uint32_t)v[1], .count = (uint32_t)v[2] };
+		if (idmap_add(m, (struct idmap_range){ .inner = (uint32_t)v[0], .outer = (uint32_t)v[1],
+						       .count = (uint32_t)v[2] }) < 0)
+			die(s, "write to %s_map failed: %s", s->kind, strerror(ENOMEM));
 	}
 }
 

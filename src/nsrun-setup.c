@@ -26,7 +26,8 @@
 static int write_self_maps(const struct nsrun_opts *o, uid_t outer_uid, gid_t outer_gid)
 {
 	_cleanup_close_ int self = open("/proc/self", O_PATH | O_DIRECTORY | O_CLOEXEC);
-	struct idmap m = { .count = 0 };
+	struct idmap_range line[1];
+	struct idmap m = IDMAP_ON(line);	/* one line at a time: no heap */
 	int r;
 
 	if (o->setgroups >= 0 && (r = idmap_write_setgroups_at(self, o->setgroups)) < 0) {
@@ -103,27 +104,31 @@ static int start_helper(struct helper *h, const struct helper_work *w)
 }
 
 /* With maps to write: the requests on this frame, which the helper reads
- * in its copy of it. A function of its own, never inlined, so that a run
- * without maps does not touch (and fault in) the ~14 KiB its locals take
- * (a frame that large pushes every later call's stack onto fresh pages,
- * and -fstack-clash-protection, in Debian's build flags, probes each). */
+ * in its copy of it (and of the heap their ranges are on). A function of
+ * its own, never inlined, so that a run without maps does not touch (and
+ * fault in) the ~6 KiB its locals take (the failure record mostly). */
 static __attribute__((noinline)) int start_helper_mapping(const struct nsrun_opts *o,
 							   struct helper_work *w, struct helper *h)
 {
-	struct mapwrite_request req;	/* ~8 KiB and ~6 KiB: the stack holds them */
+	struct mapwrite_request req;
 	struct idpolicy_caller caller;
 	struct nsk_failure f = NSK_FAILURE_INIT;
 	int r;
 
 	if ((r = mapreq_resolve(&o->maps, &req, &caller, &f)) < 0) {
 		nsk_err_failure(&f, r);
+		mapwrite_request_release(&req);
+		idpolicy_caller_release(&caller);
 		return -1;
 	}
 	w->maps = &req;
 	w->caller = &caller;
 	if (o->verbose)
 		say_map_writers(&req, &caller);
-	return start_helper(h, w);
+	r = start_helper(h, w);	/* the helper works on its copy of them */
+	mapwrite_request_release(&req);
+	idpolicy_caller_release(&caller);
+	return r;
 }
 
 int nsrun_start_helper(const struct nsrun_opts *o, bool persist, struct helper *h)

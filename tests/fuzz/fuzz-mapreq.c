@@ -22,6 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size > 4096 || fuzz_split(data, size, 2, &f) < 0)
 		return 0;
+	mapwrite_request_release(&m.req);
 	memset(&m, 0, sizeof(m));
 	if (mapreq_add_range(&m, false, f.field[0]) == 0 && m.req.uid.count == 1) {
 		struct idmap_range r = m.req.uid.ranges[0], p[3];

@@ -171,7 +171,7 @@ static void test_close_but(void **state)
 
 static void test_pick(void **state)
 {
-	struct idmap m;
+	_cleanup_idmap_ struct idmap m = IDMAP_EMPTY;
 	uint32_t id = 42;
 
 	assert_int_equal(idmap_parse_text("", &m), 0);
@@ -189,7 +189,7 @@ static void test_pick(void **state)
 
 static void test_maps_outer(void **state)
 {
-	struct idmap m;
+	_cleanup_idmap_ struct idmap m = IDMAP_EMPTY;
 
 	/* whether our host id is mapped: the outer column, not the inner
 	 * one, which may hold the overflow id 65534 an unmapped id shows */

@@ -122,6 +122,9 @@ static void test_refusal_comes_back(void **state)
 	struct persisted left;
 	int r;
 
+	mapwrite_request_release(&maps.req);
+	mapwrite_request_release(&req);
+	idpolicy_caller_release(&caller);
 	maps = (struct mapreq)MAPREQ_INIT;
 	assert_int_equal(mapreq_add_range(&maps, false, "0:100000:65536"), 0);
 	assert_int_equal(mapreq_resolve(&maps, &req, &caller, NULL), 0);

@@ -74,6 +74,44 @@ static void test_limits_and_format(void **state)
 	assert_string_equal(buf, "1:1001:1");
 }
 
+/* The array grows on the heap as ranges are added, every range kept; an
+ * owner's array is used while it holds them, then left for the heap. */
+static void test_growth_and_release(void **state)
+{
+	_cleanup_idmap_ struct idmap m = IDMAP_EMPTY;
+	struct idmap_range two[2];
+	struct idmap on = IDMAP_ON(two);
+
+	assert_true(m.count == 0 && m.capacity == 0 && !m.heap && !m.ranges);
+	for (unsigned i = 0; i < IDMAP_MAX_RANGES; i++) {
+		assert_int_equal(idmap_add(&m, (struct idmap_range){ i, 1000 + i, 1 }), 0);
+		assert_true(m.heap && m.capacity >= m.count && m.capacity <= IDMAP_MAX_RANGES);
+	}
+	for (unsigned i = 0; i < IDMAP_MAX_RANGES; i++)
+		assert_true(m.ranges[i].inner == i && m.ranges[i].outer == 1000 + i);
+	assert_int_equal(idmap_add(&m, (struct idmap_range){ 999, 9999, 1 }), -E2BIG);
+	assert_int_equal(m.count, IDMAP_MAX_RANGES);
+	/* emptied by count, the array is used again */
+	m.count = 0;
+	assert_int_equal(idmap_parse_text("0 1 1\n", &m), 0);
+	assert_true(m.count == 1 && m.capacity == IDMAP_MAX_RANGES);
+
+	assert_int_equal(on.capacity, 2);
+	assert_int_equal(idmap_add(&on, (struct idmap_range){ 0, 10, 1 }), 0);
+	assert_int_equal(idmap_add(&on, (struct idmap_range){ 1, 20, 1 }), 0);
+	assert_true(on.ranges == two && !on.heap);
+	assert_int_equal(idmap_add(&on, (struct idmap_range){ 2, 30, 1 }), 0);
+	assert_true(on.ranges != two && on.heap && on.capacity == 4);
+	assert_true(on.ranges[0].outer == 10 && on.ranges[1].outer == 20 && on.ranges[2].outer == 30);
+	idmap_release(&on);
+	assert_true(on.count == 0 && on.capacity == 0 && !on.heap && !on.ranges);
+	/* released on the owner's array: nothing freed, the map emptied */
+	on = IDMAP_ON(two);
+	assert_int_equal(idmap_add(&on, (struct idmap_range){ 0, 10, 1 }), 0);
+	idmap_release(&on);
+	assert_true(on.count == 0 && !on.ranges);
+}
+
 static void test_write_at(void **state)
 {
 	char dir[] = "/tmp/nskit-unit-idmap.XXXXXX";
@@ -161,7 +199,7 @@ static void test_parse_text(void **state)
 
 static void test_covers(void **state)
 {
-	struct idmap m = { .count = 0 };
+	_cleanup_idmap_ struct idmap m = IDMAP_EMPTY;
 
 	assert_false(idmap_covers(&m, 0, 1));	/* an empty map covers nothing */
 	assert_int_equal(idmap_add(&m, (struct idmap_range){ 0, 1000, 1 }), 0);
@@ -203,7 +241,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_range), cmocka_unit_test(test_validate),
-		cmocka_unit_test(test_limits_and_format), cmocka_unit_test(test_write_at),
+		cmocka_unit_test(test_limits_and_format), cmocka_unit_test(test_growth_and_release),
+		cmocka_unit_test(test_write_at),
 		cmocka_unit_test(test_parse_text), cmocka_unit_test(test_read_setgroups),
 		cmocka_unit_test(test_covers),
 	};

@@ -133,11 +133,13 @@ static void test_caller_load(void **state)
 	assert_int_equal(c.subgid.count, 1);
 	assert_int_equal(c.subgid.ranges[0].start, 300000);
 	/* root reads no grants, and needs no name for them */
+	idpolicy_caller_release(&c);
 	assert_int_equal(idpolicy_caller_load(&c, 0, 0, su, sg, &f), 0);
 	assert_true(c.privileged);
 	assert_string_equal(c.name, "");
 	assert_int_equal(c.subuid.count, 0);
 	/* an unreadable file names itself */
+	idpolicy_caller_release(&c);
 	assert_int_equal(idpolicy_caller_load(&c, 4000000001u, 1, su, "/", &f), -EISDIR);
 	assert_string_equal(f.object, "/");
 	unlink(su);

@@ -14,6 +14,7 @@ static struct mapreq m;
 
 static void reset(void)
 {
+	mapwrite_request_release(&m.req);
 	memset(&m, 0, sizeof(m));
 	m.req.setgroups = -1;
 	m.subid_path[0] = MAPWRITE_SUBUID;
@@ -120,6 +121,15 @@ static void put(const char *path, const char *text)
 	assert_int_equal(fclose(f), 0);
 }
 
+/* mapreq_resolve of m into a request and caller used before: their arrays
+ * freed first */
+static int resolve(struct mapwrite_request *req, struct idpolicy_caller *c, struct nsk_failure *f)
+{
+	mapwrite_request_release(req);
+	idpolicy_caller_release(c);
+	return mapreq_resolve(&m, req, c, f);
+}
+
 /* Resolving for this caller, with subuid/subgid files of the test's. */
 static void test_resolve(void **state)
 {
@@ -143,7 +153,7 @@ static void test_resolve(void **state)
 	/* numeric ranges as given */
 	reset();
 	assert_int_equal(mapreq_add_range(&m, false, "0:100000:65536"), 0);
-	assert_int_equal(mapreq_resolve(&m, &req, &caller, &f), 0);
+	assert_int_equal(resolve(&req, &caller, &f), 0);
 	assert_true(req.uid.count == 1 && req.gid.count == 0);
 	assert_true(range_is(&req.uid.ranges[0], 0, 100000, 65536));
 	assert_true(caller.uid == getuid());
@@ -153,7 +163,7 @@ static void test_resolve(void **state)
 	m.subid_path[0] = su;
 	m.subid_path[1] = sg;
 	mapreq_add_source(&m, MAPREQ_AUTO);
-	assert_int_equal(mapreq_resolve(&m, &req, &caller, &f), 0);
+	assert_int_equal(resolve(&req, &caller, &f), 0);
 	assert_int_equal(req.uid.count, 1);
 	assert_true(range_is(&req.uid.ranges[0], 0, 100000, 65536));
 	assert_true(range_is(&req.gid.ranges[0], 0, 200000, 1000));
@@ -163,7 +173,7 @@ static void test_resolve(void **state)
 	m.subid_path[0] = su;
 	m.subid_path[1] = sg;
 	mapreq_add_source(&m, MAPREQ_SUBIDS);
-	assert_int_equal(mapreq_resolve(&m, &req, &caller, &f), 0);
+	assert_int_equal(resolve(&req, &caller, &f), 0);
 	assert_true(range_is(&req.uid.ranges[0], 100000, 100000, 65536));
 
 	/* -r --map-auto: the caller at 0 first, the grant after it */
@@ -172,7 +182,7 @@ static void test_resolve(void **state)
 	m.subid_path[1] = sg;
 	mapreq_add_source(&m, MAPREQ_AUTO);
 	mapreq_add_own(&m, true, 0, true, 0, -1);
-	assert_int_equal(mapreq_resolve(&m, &req, &caller, &f), 0);
+	assert_int_equal(resolve(&req, &caller, &f), 0);
 	assert_int_equal(req.uid.count, 2);
 	assert_true(range_is(&req.uid.ranges[0], 0, geteuid(), 1));
 	assert_true(range_is(&req.uid.ranges[1], 1, 100000, 65535));
@@ -181,7 +191,7 @@ static void test_resolve(void **state)
 	/* --map-users all: our own map, at its own ids */
 	reset();
 	assert_int_equal(mapreq_add_range(&m, false, "all"), 0);
-	assert_int_equal(mapreq_resolve(&m, &req, &caller, &f), 0);
+	assert_int_equal(resolve(&req, &caller, &f), 0);
 	assert_true(req.uid.count >= 1);
 	assert_int_equal(req.uid.ranges[0].inner, req.uid.ranges[0].outer);
 	assert_int_equal(req.gid.count, 0);
@@ -192,7 +202,7 @@ static void test_resolve(void **state)
 	m.subid_path[0] = su;
 	m.subid_path[1] = sg;
 	mapreq_add_source(&m, MAPREQ_AUTO);
-	assert_int_equal(mapreq_resolve(&m, &req, &caller, &f), -ENOENT);
+	assert_int_equal(resolve(&req, &caller, &f), -ENOENT);
 	assert_string_equal(f.object, "--map-users auto");
 	assert_non_null(strstr(f.detail, su));
 	unlink(su);

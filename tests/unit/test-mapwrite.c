@@ -21,6 +21,7 @@ static int said(int r)
 
 static void reset(void)
 {
+	mapwrite_request_release(&req);
 	memset(&req, 0, sizeof(req));
 	req.setgroups = -1;
 	msg[0] = '\0';
@@ -90,6 +91,32 @@ static void test_shape_messages(void **state)
 	assert_non_null(strstr(msg, "bytes of text, more than the kernel accepts"));
 }
 
+/* A copy has arrays of its own; a range the request holds fewer of than
+ * were asked for (no memory for it) is refused, not dropped. */
+static void test_copy_and_missing_range(void **state)
+{
+	struct mapwrite_request copy;
+
+	reset();
+	req.setgroups = 0;
+	add(false, "0:100000:65536");
+	add(true, "0:1000:1");
+	add(true, "1:200000:10");
+	mapwrite_request_copy(&copy, &req);
+	assert_true(copy.uid_asked == 1 && copy.gid_asked == 2 && copy.setgroups == 0);
+	assert_true(copy.uid.count == 1 && copy.gid.count == 2);
+	assert_true(copy.uid.ranges != req.uid.ranges && copy.gid.ranges != req.gid.ranges);
+	assert_true(copy.gid.ranges[1].outer == 200000);
+	copy.gid.ranges[1].outer = 7;
+	assert_int_equal(req.gid.ranges[1].outer, 200000);
+	mapwrite_request_release(&copy);
+	assert_true(copy.uid.count == 0 && !copy.uid.ranges && !copy.gid.ranges);
+
+	req.gid.count = 1;	/* as if the second had found no memory */
+	assert_int_equal(check_shape_only(), -ENOMEM);
+	assert_string_equal(msg, "/proc/4242/gid_map: Cannot allocate memory");
+}
+
 static void test_own_namespace_refused(void **state)
 {
 	struct target t = TARGET_INIT;
@@ -143,6 +170,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_shape_messages),
+		cmocka_unit_test(test_copy_and_missing_range),
 		cmocka_unit_test(test_own_namespace_refused),
 		cmocka_unit_test(test_root_and_auto),
 	};

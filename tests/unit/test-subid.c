@@ -73,6 +73,26 @@ static void test_too_many(void **state)
 	subid_parse(text, "u", 1, &g);
 	assert_int_equal(g.count, SUBID_MAX);
 	assert_int_equal(g.dropped, 5);
+	/* every range kept as the array grew */
+	for (unsigned i = 0; i < SUBID_MAX; i++)
+		assert_true(g.ranges[i].start == 1000 + 2 * i && g.ranges[i].count == 1);
+	assert_true(g.capacity >= g.count && g.capacity <= SUBID_MAX);
+}
+
+static void test_release(void **state)
+{
+	_cleanup_subid_ struct subid_grants mine = SUBID_EMPTY;
+
+	subid_parse("u:100:10\nu:200:10\n", "u", 1, &mine);
+	assert_true(mine.count == 2 && mine.ranges[1].start == 200);
+	/* parsed again: replaced, its array used again */
+	subid_parse("u:300:1\n", "u", 1, &mine);
+	assert_true(mine.count == 1 && mine.ranges[0].start == 300);
+	subid_release(&mine);
+	assert_true(mine.count == 0 && mine.capacity == 0 && !mine.ranges);
+	/* no grants: no array */
+	subid_parse("v:1:1\n", "u", 1, &mine);
+	assert_true(mine.count == 0 && !mine.ranges);
 }
 
 static void test_covers(void **state)
@@ -178,7 +198,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_by_name_and_uid), cmocka_unit_test(test_comments_and_malformed),
-		cmocka_unit_test(test_too_many), cmocka_unit_test(test_covers),
+		cmocka_unit_test(test_too_many), cmocka_unit_test(test_release),
+		cmocka_unit_test(test_covers),
 		cmocka_unit_test(test_read), cmocka_unit_test(test_read_sizes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
