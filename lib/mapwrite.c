@@ -181,7 +181,9 @@ static bool is_file(int fd, const struct stat *b)
 
 /* The target must be alive and in a user namespace whose parent is ours
  * (only from there can maps be written); an unprivileged caller must
- * own that namespace. */
+ * own that namespace. Alive: its /proc directory (bound to the process by
+ * target_open) no longer opens anything once it has gone, so the open of
+ * ns/user says so, with no check of its own first. */
 static int check_userns(const struct target *t, const struct idpolicy_caller *c,
 			struct stat *self_ns, struct nsk_failure *f)
 {
@@ -189,15 +191,13 @@ static int check_userns(const struct target *t, const struct idpolicy_caller *c,
 	struct stat self;
 	uid_t owner;
 
-	if (target_alive(t) < 0 ||
-	    (ns = openat(t->procfd, "ns/user", O_RDONLY | O_CLOEXEC)) < 0) {
+	if ((ns = openat(t->procfd, "ns/user", O_RDONLY | O_CLOEXEC)) < 0) {
 		int err = errno;
 		struct stat st;
 
 		/* No ptrace access to its namespace: another user's process,
 		 * or ours in a namespace someone else owns. */
-		if (ns < 0 && (err == EACCES || err == EPERM) && !c->privileged &&
-		    fstat(t->procfd, &st) == 0) {
+		if ((err == EACCES || err == EPERM) && !c->privileged && fstat(t->procfd, &st) == 0) {
 			at_process(f, t->pid);
 			if (st.st_uid != c->uid)
 				return nsk_fail_detail(f, -EPERM, "belongs to uid %u, not to uid %u",
@@ -205,7 +205,7 @@ static int check_userns(const struct target *t, const struct idpolicy_caller *c,
 			return nsk_fail_detail(f, -EPERM, "its user namespace is not one uid %u owns",
 					       c->uid);
 		}
-		if (ns < 0 && err != ENOENT && err != ESRCH)
+		if (err != ENOENT && err != ESRCH)
 			return nsk_fail(f, -err, NULL, "/proc/%d/ns/user", (int)t->pid);
 		at_process(f, t->pid);
 		return nsk_fail_detail(f, -ESRCH, "has exited");

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "unit.h"
@@ -131,6 +133,32 @@ static void test_own_namespace_refused(void **state)
 	target_close(&t);
 }
 
+/* A target gone since it was opened: its directory opens nothing, which
+ * the check says as the target having exited, before anything is read. */
+static void test_target_gone(void **state)
+{
+	struct target t = TARGET_INIT;
+	struct mapwrite_plan plan;
+	char want[64];
+	pid_t child = fork();
+
+	assert_true(child >= 0);
+	if (child == 0) {
+		pause();
+		_exit(0);
+	}
+	caller.privileged = true;
+	reset();
+	add(false, "0:0:1");
+	assert_int_equal(target_open_pid(&t, child), 0);
+	assert_int_equal(kill(child, SIGKILL), 0);
+	assert_int_equal(waitpid(child, NULL, 0), child);
+	assert_int_equal(said(mapwrite_check(&t, &req, &caller, &plan, &fail)), -ESRCH);
+	snprintf(want, sizeof(want), "process %d: has exited", (int)child);
+	assert_string_equal(msg, want);
+	target_close(&t);
+}
+
 static void test_root_and_auto(void **state)
 {
 	caller.privileged = false;
@@ -172,6 +200,7 @@ int main(void)
 		cmocka_unit_test(test_shape_messages),
 		cmocka_unit_test(test_copy_and_missing_range),
 		cmocka_unit_test(test_own_namespace_refused),
+		cmocka_unit_test(test_target_gone),
 		cmocka_unit_test(test_root_and_auto),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
