@@ -28,15 +28,24 @@ const unsigned init_forwarded_count = ELEMENTSOF(init_forwarded_signals);
 /* The ones that ask a held or pausing process to end. */
 static const int ending_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 
+/* Every signal whose default ends a process and that comes from outside
+ * it (kill(2), a terminal, a timer), not from a fault of its own code: the
+ * ones held back over a step that must not be cut short. Not the real-time
+ * signals, which no one sends a tool of ours by chance. */
+static const int step_ending_signals[] = {
+	SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM,
+	SIGVTALRM, SIGPROF, SIGIO, SIGPWR, SIGXCPU, SIGSTKFLT,
+};
+
 void init_block_ending(sigset_t *ret_blocked, sigset_t *ret_old)
 {
 	sigemptyset(ret_blocked);
-	for (unsigned i = 0; i < ELEMENTSOF(ending_signals); i++) {
+	for (unsigned i = 0; i < ELEMENTSOF(step_ending_signals); i++) {
 		struct sigaction sa;
 		/* one ignored (nohup's HUP) stays ignored */
-		if (sigaction(ending_signals[i], NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
+		if (sigaction(step_ending_signals[i], NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
 			continue;
-		sigaddset(ret_blocked, ending_signals[i]);
+		sigaddset(ret_blocked, step_ending_signals[i]);
 	}
 	sigprocmask(SIG_BLOCK, ret_blocked, ret_old);
 }
@@ -46,8 +55,8 @@ void init_hold_ending(sigset_t *ret_old)
 	sigset_t ending;
 
 	sigemptyset(&ending);
-	for (unsigned i = 0; i < ELEMENTSOF(ending_signals); i++)
-		sigaddset(&ending, ending_signals[i]);
+	for (unsigned i = 0; i < ELEMENTSOF(step_ending_signals); i++)
+		sigaddset(&ending, step_ending_signals[i]);
 	sigprocmask(SIG_BLOCK, &ending, ret_old);
 }
 
@@ -57,8 +66,9 @@ bool init_ending_pending(const sigset_t *held)
 
 	if (sigpending(&pending) < 0)
 		return false;
-	for (unsigned i = 0; i < ELEMENTSOF(ending_signals); i++)
-		if (sigismember(held, ending_signals[i]) && sigismember(&pending, ending_signals[i]))
+	for (unsigned i = 0; i < ELEMENTSOF(step_ending_signals); i++)
+		if (sigismember(held, step_ending_signals[i]) &&
+		    sigismember(&pending, step_ending_signals[i]))
 			return true;
 	return false;
 }

@@ -29,15 +29,17 @@
 extern const int init_forwarded_signals[];
 extern const unsigned init_forwarded_count;
 
-/* Hold back the signals that end a process (INT, TERM, HUP, QUIT; not one
- * that is ignored) over a step that must not be cut short: the set blocked
- * into *ret_blocked (for a signalfd that notices them), the mask before
- * into *ret_old. Restoring *ret_old lets one that came meanwhile end the
- * process, as it would have, with the step done. */
+/* Hold back the signals that end a process (every one whose default ends
+ * it and that comes from outside: INT, TERM, HUP, QUIT, USR1, USR2, ALRM,
+ * VTALRM, PROF, IO, PWR, XCPU, STKFLT; not one that is ignored) over a
+ * step that must not be cut short: the set blocked into *ret_blocked (for
+ * a signalfd that notices them), the mask before into *ret_old. Restoring
+ * *ret_old lets one that came meanwhile end the process, as it would
+ * have, with the step done. */
 void init_block_ending(sigset_t *ret_blocked, sigset_t *ret_old);
 /* The same for a step that neither notices them nor undoes anything (a
- * map write): all four blocked, without asking which are ignored (one
- * system call instead of five). One that is ignored and comes meanwhile is
+ * map write): all blocked, without asking which are ignored (one system
+ * call instead of fourteen). One that is ignored and comes meanwhile is
  * dropped when *ret_old is restored, as it would have been at once. */
 void init_hold_ending(sigset_t *ret_old);
 /* Whether one of those held back (init_block_ending's *ret_blocked) has

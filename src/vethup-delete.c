@@ -155,7 +155,8 @@ static int run_delete(const char *name, long grace_ms, struct rtnl *host, int *e
 	return r;
 }
 
-/* With --grace, INT, TERM, HUP and QUIT are held back until the end, and
+/* With --grace, the signals that would end vethup (INT, TERM, USR1 ...:
+ * init_block_ending) are held back until the end, and
  * one that comes while vethup waits for the kernel ends the wait: the
  * pair is deleted at once, and then the signal ends vethup (128+N), with
  * nothing left of what it was asked to delete. */

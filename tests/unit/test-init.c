@@ -63,10 +63,15 @@ static void test_should_forward(void **state)
 	assert_false(init_should_forward(SI_KERNEL, INIT_CHILD_IS_BARE_PID1, true));
 }
 
-/* INT, TERM, HUP and QUIT are held back, but not one that is ignored
- * (nohup's HUP), and the old mask comes back whole. */
+/* Every signal whose default ends a process and that comes from outside
+ * is held back, but not one that is ignored (nohup's HUP), nor a fault's
+ * or a child's; the old mask comes back whole. */
 static void test_block_ending(void **state)
 {
+	static const int ending[] = { SIGINT, SIGTERM, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM,
+				      SIGVTALRM, SIGPROF, SIGIO, SIGPWR, SIGXCPU, SIGSTKFLT };
+	static const int not_ending[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGPIPE, SIGCHLD,
+					  SIGWINCH, SIGCONT };
 	struct sigaction ign = { .sa_handler = SIG_IGN }, old_hup;
 	sigset_t none, blocked, old, now;
 
@@ -74,9 +79,10 @@ static void test_block_ending(void **state)
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	assert_int_equal(sigaction(SIGHUP, &ign, &old_hup), 0);
 	init_block_ending(&blocked, &old);
-	assert_true(sigismember(&blocked, SIGINT));
-	assert_true(sigismember(&blocked, SIGTERM));
-	assert_true(sigismember(&blocked, SIGQUIT));
+	for (unsigned i = 0; i < sizeof(ending) / sizeof(ending[0]); i++)
+		assert_true(sigismember(&blocked, ending[i]));
+	for (unsigned i = 0; i < sizeof(not_ending) / sizeof(not_ending[0]); i++)
+		assert_false(sigismember(&blocked, not_ending[i]));
 	assert_false(sigismember(&blocked, SIGHUP));
 	sigprocmask(SIG_SETMASK, NULL, &now);
 	assert_true(sigismember(&now, SIGTERM));
@@ -94,13 +100,24 @@ static void test_block_ending(void **state)
 		assert_int_equal(sigtimedwait(&term, NULL, &now0), SIGTERM);
 	}
 	assert_false(init_ending_pending(&blocked));
+	/* USR1 as much as TERM: its default ends the process too */
+	assert_int_equal(raise(SIGUSR1), 0);
+	assert_true(init_ending_pending(&blocked));
+	{
+		struct timespec now0 = { 0, 0 };
+		sigset_t usr1;
+		sigemptyset(&usr1);
+		sigaddset(&usr1, SIGUSR1);
+		assert_int_equal(sigtimedwait(&usr1, NULL, &now0), SIGUSR1);
+	}
+	assert_false(init_ending_pending(&blocked));
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	sigprocmask(SIG_SETMASK, NULL, &now);
 	assert_false(sigismember(&now, SIGTERM));
 	sigaction(SIGHUP, &old_hup, NULL);
 }
 
-/* init_hold_ending blocks all four, an ignored HUP too; the ignored one
+/* init_hold_ending blocks all of them, an ignored HUP too; the ignored one
  * that comes meanwhile is dropped when the mask is restored (the test
  * lives on), the old mask comes back whole. */
 static void test_hold_ending(void **state)
@@ -117,6 +134,9 @@ static void test_hold_ending(void **state)
 	assert_true(sigismember(&now, SIGTERM));
 	assert_true(sigismember(&now, SIGQUIT));
 	assert_true(sigismember(&now, SIGHUP));
+	assert_true(sigismember(&now, SIGUSR1));
+	assert_true(sigismember(&now, SIGALRM));
+	assert_false(sigismember(&now, SIGPIPE));
 	assert_false(sigismember(&old, SIGHUP));
 	assert_int_equal(raise(SIGHUP), 0);
 	assert_int_equal(sigpending(&pending), 0);

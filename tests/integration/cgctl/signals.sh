@@ -7,7 +7,8 @@
 # while attach moves its target (strace holds it on its return from its
 # write of the target's PID to the group's cgroup.procs) ends it (143)
 # with the target back where it was and the group gone; so do create and
-# exec --rm, held after their first mkdir(2), with no group left.
+# exec --rm, held after their first mkdir(2), with no group left, and
+# create so for USR1, USR2 and ALRM too (their default ends a process).
 # shellcheck source=tests/integration/lib.sh
 . "${NSKIT_SRCDIR:-.}/tests/integration/lib.sh"
 require_root
@@ -78,11 +79,15 @@ assert_eq "" "$(cat "$TMP_DIR/stdout")" "attach: stdout (no handle)"
 assert_eq "$(cat /proc/self/cgroup)" "$(cat "/proc/$target/cgroup")" "the target's cgroups after TERM"
 no_group sig-attach-$$
 
-paused mkdir 1 "" "$CGCTL" create sig-create-$$ --parent self --pids 16
-kill -TERM "$PAUSED"
-resume
-assert_eq 143 "$PAUSED_STATUS" "create: exit status after TERM"
-no_group sig-create-$$
+# TERM, and the other signals whose default ends a process (USR1, ALRM
+# ...): held back as well, each has the group undone before it ends cgctl
+for sig in TERM:143 USR1:138 USR2:140 ALRM:142; do
+	paused mkdir 1 "" "$CGCTL" create sig-create-$$ --parent self --pids 16
+	kill -"${sig%:*}" "$PAUSED"
+	resume
+	assert_eq "${sig#*:}" "$PAUSED_STATUS" "create: exit status after ${sig%:*}"
+	no_group sig-create-$$
+done
 
 # exec --rm, held after its first mkdir(2): the transient group is undone
 # before the TERM ends cgctl, and the command never starts
