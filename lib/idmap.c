@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cleanup.h"
+#include "fmt.h"
 #include "idmap.h"
 #include "parse.h"
 #include "readfile.h"
@@ -132,6 +133,20 @@ void idmap_range_format(const struct idmap_range *r, char *buf, size_t size)
 	snprintf(buf, size, "%u:%u:%u", r->inner, r->outer, r->count);
 }
 
+/* "INNER OUTER COUNT\n" at buf (IDMAP_LINE_MAX bytes of room): its length.
+ * No printf: a map write is on every run's path (lib/fmt.h). */
+static size_t format_line(const struct idmap_range *r, char *buf)
+{
+	size_t n = fmt_u32(buf, r->inner);
+
+	buf[n++] = ' ';
+	n += fmt_u32(buf + n, r->outer);
+	buf[n++] = ' ';
+	n += fmt_u32(buf + n, r->count);
+	buf[n++] = '\n';
+	return n;
+}
+
 int idmap_format(const struct idmap *m, char *buf, size_t size)
 {
 	size_t len = 0;
@@ -140,11 +155,17 @@ int idmap_format(const struct idmap *m, char *buf, size_t size)
 		return -ENOSPC;
 	buf[0] = '\0';
 	for (unsigned i = 0; i < m->count; i++) {
-		const struct idmap_range *r = &m->ranges[i];
-		int n = snprintf(buf + len, size - len, "%u %u %u\n", r->inner, r->outer, r->count);
-		if (n < 0 || (size_t)n >= size - len)
+		char line[IDMAP_LINE_MAX];
+		size_t n = format_line(&m->ranges[i], line);
+
+		/* the line and the NUL after it, as snprintf would need */
+		if (n >= size - len) {
+			buf[len] = '\0';
 			return -ENOSPC;
+		}
+		memcpy(buf + len, line, n);
 		len += n;
+		buf[len] = '\0';
 	}
 	return (int)len;
 }

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <errno.h>
 #include <pwd.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "err.h"
+#include "fmt.h"
 #include "idpolicy.h"
 
 enum idpolicy_verdict idpolicy_check_map(const struct idmap *m, bool privileged, uint32_t own,
@@ -84,8 +84,9 @@ int idpolicy_caller_load(struct idpolicy_caller *c, uint32_t uid, uint32_t gid,
 	if (c->privileged)
 		return 0;
 	pw = getpwuid(uid);
-	if (pw)
-		snprintf(c->name, sizeof(c->name), "%s", pw->pw_name);
+	/* a name longer than any login name is none: cut, it could be another's */
+	if (pw && !fmt_copy(c->name, sizeof(c->name), pw->pw_name))
+		c->name[0] = '\0';
 	return idpolicy_user_grants(*c->name ? c->name : NULL, uid, subuid_path, subgid_path,
 				    &c->subuid, &c->subgid, f);
 }

@@ -12,6 +12,7 @@
 
 #include "cleanup.h"
 #include "err.h"
+#include "fmt.h"
 #include "parse.h"
 #include "target.h"
 
@@ -105,7 +106,8 @@ int target_open_pid(struct target *t, pid_t pid)
 	t->pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
 	if (t->pidfd < 0)
 		return -errno;
-	snprintf(path, sizeof(path), "/proc/%d", (int)pid);
+	memcpy(path, "/proc/", 6);
+	path[6 + fmt_u32(path + 6, (uint32_t)pid)] = '\0';	/* no printf: lib/fmt.h */
 	t->procfd = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (t->procfd < 0)
 		return errno == ENOENT ? -ESRCH : -errno;
@@ -165,7 +167,9 @@ static int open_handle(struct target *t, const char *arg)
 		if (r < 0)
 			return r;
 	} else if (arg) {
-		snprintf(t->handle, sizeof(t->handle), "%s", arg);
+		/* longer than any handle: refused, not cut into another */
+		if (!fmt_copy(t->handle, sizeof(t->handle), arg))
+			return -TARGET_ESYNTAX;
 	} else {
 		return -TARGET_ENOHANDLE;
 	}

@@ -86,6 +86,17 @@ static void test_open_self_and_errors(void **state)
 	target_close(&bad);
 	struct target syntax = TARGET_INIT;
 	assert_int_equal(target_open(&syntax, "abc", NULL), -TARGET_ESYNTAX);
+	/* longer than a handle's buffer: refused, not cut into another handle
+	 * (here "PID:" and an inode of leading zeros and digits that, cut at
+	 * the buffer's end, would read as inode 123456789) */
+	char longer[sizeof(t.handle) + 16];
+	int n = snprintf(longer, sizeof(longer), "%d:", (int)getpid());
+	memset(longer + n, '0', sizeof(t.handle) - 10 - (size_t)n);
+	snprintf(longer + sizeof(t.handle) - 10, sizeof(longer) - sizeof(t.handle) + 10, "%s",
+		 "1234567890123456789012");
+	struct target cut = TARGET_INIT;
+	assert_int_equal(target_open(&cut, longer, NULL), -TARGET_ESYNTAX);
+	assert_int_equal(cut.pidfd, -1);
 	assert_string_equal(target_strerror(-ESRCH), "no such process");
 	assert_non_null(strstr(target_strerror(-TARGET_ESTALE), "not the process the handle named"));
 }
