@@ -45,6 +45,9 @@ struct nsmap_opts {
 	uid_t uid;		/* the real ids, read then */
 	gid_t gid;
 	struct mapwrite_request req;
+	/* the maps' first ranges (IDMAP_ON): a request of a few, the common
+	 * one, needs no heap (root's run then allocates nothing) */
+	struct idmap_range uid_first[4], gid_first[4];
 };
 
 enum {
@@ -355,7 +358,10 @@ int main(int argc, char **argv)
 	/* Initialized, so in .data: the page the loader's relocations wrote
 	 * already (in .bss it may be a page of its own, another page fault on
 	 * every run; the maps' ranges are on the heap, bench/nsmap.sh). */
-	static struct nsmap_opts o = { .req.setgroups = -1 /* not asked */ };
+	static struct nsmap_opts o = {
+		.req = { .setgroups = -1, /* not asked */
+			 .uid = IDMAP_ON(o.uid_first), .gid = IDMAP_ON(o.gid_first) },
+	};
 	static struct nsk_failure f;
 	int r;
 
