@@ -357,7 +357,7 @@ int main(int argc, char **argv)
 {
 	/* Initialized, so in .data: the page the loader's relocations wrote
 	 * already (in .bss it may be a page of its own, another page fault on
-	 * every run; the maps' ranges are on the heap, bench/nsmap.sh). */
+	 * every run, bench/nsmap.sh), the maps' first ranges with them. */
 	static struct nsmap_opts o = {
 		.req = { .setgroups = -1, /* not asked */
 			 .uid = IDMAP_ON(o.uid_first), .gid = IDMAP_ON(o.gid_first) },
