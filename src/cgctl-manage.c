@@ -519,13 +519,15 @@ out:
 	return r < 0 ? EXIT_TOOL_FAILED : 0;
 }
 
-/* --seccomp: the command's filter, loaded last before its exec. 0, or -1
+/* Just before the command's exec: --default-signal's signals back to
+ * their default action, then --seccomp's filter, loaded last. 0, or -1
  * with the line printed. */
-static int load_filter(const struct cgctl_opts *o)
+static int prepare_command(const struct cgctl_opts *o)
 {
 	struct nsk_failure f = NSK_FAILURE_INIT;
 	int r;
 
+	exec_default_signals(&o->exec.default_signals);
 	if ((r = exec_seccomp(&o->exec, &f)) >= 0)
 		return 0;
 	nsk_err_failure(&f, r);
@@ -534,11 +536,12 @@ static int load_filter(const struct cgctl_opts *o)
 
 /* The command in the child: the signal mask it was started with, then
  * exec. cgctl installs no handler, so dispositions (an ignored HUP under
- * nohup, say) pass through to the command as they came, as with env(1). */
+ * nohup, say) pass through to the command as they came, as with env(1),
+ * but for those --default-signal names. */
 static _Noreturn void run_command(const struct cgctl_opts *o, const sigset_t *mask)
 {
 	sigprocmask(SIG_SETMASK, mask, NULL);
-	if (load_filter(o) < 0)
+	if (prepare_command(o) < 0)
 		_exit(EXIT_TOOL_FAILED);
 	_exit(nsk_exec_error(o->argv[0], exec_command(o->argv)));
 }
@@ -655,7 +658,7 @@ int cmd_exec(const struct cgctl_opts *o, struct cgctl_ctx *c)
 			return EXIT_TOOL_FAILED;
 		}
 		sigprocmask(SIG_SETMASK, &mask, NULL);
-		if (load_filter(o) < 0)
+		if (prepare_command(o) < 0)
 			return EXIT_TOOL_FAILED;
 		r = exec_command(o->argv);
 		return nsk_exec_error(o->argv[0], r);

@@ -25,7 +25,7 @@ enum {
 	OPT_PARENT = CHAR_MAX + 1, OPT_MEMORY, OPT_MEMORY_HIGH, OPT_SWAP, OPT_CPUS,
 	OPT_CPU_WEIGHT, OPT_CPUSET, OPT_CPUSET_MEMS, OPT_PIDS, OPT_IO_MAX, OPT_CREATE, OPT_RM,
 	OPT_TREE, OPT_TIMEOUT, OPT_KILL, OPT_EXIST_OK, OPT_COPY_FROM, OPT_ADMIN_OWNER,
-	OPT_TASK_OWNER, OPT_SECCOMP, OPT_SECCOMP_LOG,
+	OPT_TASK_OWNER, OPT_SECCOMP, OPT_SECCOMP_LOG, OPT_DEFAULT_SIGNAL,
 };
 
 static const struct option longopts[] = {
@@ -43,6 +43,7 @@ static const struct option longopts[] = {
 	{ "rm", no_argument, NULL, OPT_RM },
 	{ "seccomp", required_argument, NULL, OPT_SECCOMP },
 	{ "seccomp-log", no_argument, NULL, OPT_SECCOMP_LOG },
+	{ "default-signal", optional_argument, NULL, OPT_DEFAULT_SIGNAL },
 	{ "target", required_argument, NULL, 't' },
 	OUT_LONGOPTS('r'),
 	{ "tree", no_argument, NULL, OPT_TREE },
@@ -125,6 +126,9 @@ static void usage(void)
 	      "     --seccomp PROFILE      exec: filter the command's system calls: default,\n"
 	      "                            unconfined, or a Docker/OCI JSON profile file\n"
 	      "     --seccomp-log          exec: log what the profile would refuse instead\n"
+	      "     --default-signal[=SIGS]\n"
+	      "                            exec: start the command with SIGS (comma list;\n"
+	      "                              default all) at their default action\n"
 	      " -t, --target PID           attach: the process (or PID:INODE, or - for stdin)\n"
 	      "     --tree                 list: as a tree\n"
 	      " -s, --signal SIGNAL        kill: the signal (default KILL)\n"
@@ -259,6 +263,7 @@ static int parse_option(struct cgctl_opts *o, int c, const char *arg)
 	case OPT_SECCOMP:
 	case OPT_SECCOMP_LOG:
 		return opts_seccomp_option(c == OPT_SECCOMP_LOG, arg, &o->exec);
+	case OPT_DEFAULT_SIGNAL: return opts_default_signal_option(arg, &o->exec);
 	case 't':
 		if (o->ntargets == MAX_TARGETS)
 			return nsk_usage_err("too many targets");
@@ -368,6 +373,8 @@ static int check_options(struct cgctl_opts *o)
 		return nsk_usage_err("--kill goes with delete");
 	if ((o->exec.seccomp_name || o->exec.seccomp_log) && c != CMD_EXEC)
 		return nsk_usage_err("--seccomp and --seccomp-log go with exec");
+	if (!sigisemptyset(&o->exec.default_signals) && c != CMD_EXEC)
+		return nsk_usage_err("--default-signal goes with exec");
 	if ((o->exist_ok || o->copy_from || o->admin_owner || o->task_owner) && c != CMD_CREATE)
 		return nsk_usage_err("--exist-ok, --copy-from and the owners go with create");
 	if (c == CMD_SET && !o->nset)

@@ -67,7 +67,8 @@ struct cgctl_opts {
 	int signal;
 	long timeout_ms;		/* -1: none */
 	char **argv;			/* exec: the command */
-	struct exec_opts exec;		/* exec: --seccomp, --seccomp-log only */
+	struct exec_opts exec;		/* exec: --seccomp, --seccomp-log and
+					 * --default-signal only */
 };
 
 /* A loaded layout and a group resolved in it. */

@@ -57,7 +57,7 @@ struct nsroot_opts {
 
 enum {
 	OPT_PROC = CHAR_MAX + 1, OPT_PROC_UNMASKED, OPT_DEV, OPT_SYS, OPT_TMP, OPT_RO, OPT_BIND,
-	OPT_RO_BIND, OPT_OVERLAY, OPT_PRESERVE_FDS, OPT_KEEP_FD,
+	OPT_RO_BIND, OPT_OVERLAY, OPT_PRESERVE_FDS, OPT_KEEP_FD, OPT_DEFAULT_SIGNAL,
 };
 
 static const struct option longopts[] = {
@@ -73,6 +73,7 @@ static const struct option longopts[] = {
 	{ "wd", required_argument, NULL, 'w' },
 	{ "preserve-fds", required_argument, NULL, OPT_PRESERVE_FDS },
 	{ "keep-fd", required_argument, NULL, OPT_KEEP_FD },
+	{ "default-signal", optional_argument, NULL, OPT_DEFAULT_SIGNAL },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -105,6 +106,9 @@ static void usage(void)
 	      " -w, --wd DIR             working directory (default /)\n"
 	      "     --preserve-fds N     pass descriptors 3 to 2+N (others are closed)\n"
 	      "     --keep-fd FD         pass descriptor FD (repeatable; others are closed)\n"
+	      "     --default-signal[=SIGS]\n"
+	      "                          start the command with SIGS (comma list; default\n"
+	      "                            all) at their default action, not ignored\n"
 	      " -h, --help               show this help\n"
 	      " -V, --version            show the version\n"
 	      "\n"
@@ -213,6 +217,7 @@ static int parse_option(void *opts, int c, const char *arg)
 	case OPT_PRESERVE_FDS:
 	case OPT_KEEP_FD:
 		return opts_fd_option(c == OPT_PRESERVE_FDS, arg, &o->exec.keep_fds);
+	case OPT_DEFAULT_SIGNAL: return opts_default_signal_option(arg, &o->exec);
 	}
 	return -EINVAL;
 }

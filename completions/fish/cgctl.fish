@@ -128,6 +128,7 @@ complete -c cgctl -n "__fish_seen_subcommand_from create" -l task-owner -x -d 'o
 complete -c cgctl -n "__fish_seen_subcommand_from exec" -l rm -d 'a transient group, removed afterwards'
 complete -c cgctl -n "__fish_seen_subcommand_from exec" -l seccomp -r -a 'default unconfined (__fish_complete_suffix .json)' -d 'filter the command\'s system calls'
 complete -c cgctl -n "__fish_seen_subcommand_from exec" -l seccomp-log -d 'log what the profile would refuse instead'
+complete -c cgctl -n "__fish_seen_subcommand_from exec" -l default-signal -f -a 'INT QUIT HUP TERM PIPE USR1 USR2' -d 'start the command with SIGS at their default action'
 complete -c cgctl -n "__fish_seen_subcommand_from attach" -s t -l target -x -a '(__fish_complete_pids) -' -d 'the process (PID, PID:INODE, or - for stdin)'
 complete -c cgctl -n "__fish_seen_subcommand_from stat list" -s o -l output -x -a '(__cgctl_columns)' -d 'the columns to show (+LIST: add)'
 complete -c cgctl -n "__fish_seen_subcommand_from stat list" -l output-all -d 'every column'

@@ -17,5 +17,6 @@ complete -c nsroot -l overlay -r -a '(__fish_complete_directories)' -d 'the root
 complete -c nsroot -s w -l wd -r -a '(__fish_complete_directories)' -d 'working directory (default /)'
 complete -c nsroot -l preserve-fds -x -d 'pass descriptors 3 to 2+N (others are closed)'
 complete -c nsroot -l keep-fd -x -a '(__nsroot_fds)' -d 'pass descriptor FD (repeatable; others are closed)'
+complete -c nsroot -l default-signal -f -a 'INT QUIT HUP TERM PIPE USR1 USR2' -d 'start the command with SIGS at their default action'
 complete -c nsroot -s h -l help -d 'show this help'
 complete -c nsroot -s V -l version -d 'show the version'
