@@ -101,6 +101,13 @@ void mapreq_carve(struct idmap_range r, uint32_t inner, uint32_t outer,
 	uint32_t lo = cut[0] < cut[1] ? cut[0] : cut[1], hi = cut[0] < cut[1] ? cut[1] : cut[0];
 	uint32_t bounds[4] = { 0, lo < count ? lo : count, hi < count ? hi : count, count };
 
+	/* carved, its pieces would wrap around past 2^32 - 1 into ids the
+	 * caller never named, which the check might then take */
+	if ((uint64_t)r.inner + r.count > UINT32_MAX || (uint64_t)r.outer + r.count > UINT32_MAX) {
+		ret[0] = r;
+		*ret_n = 1;
+		return;
+	}
 	*ret_n = 0;
 	for (int i = 0; i < 3; i++) {
 		uint32_t k = bounds[i], len = bounds[i + 1] - bounds[i];

@@ -63,6 +63,7 @@ int mapreq_resolve(const struct mapreq *m, struct mapwrite_request *ret,
 /* The ranges r becomes once the single id pair inner -> outer is mapped
  * apart: r loses one id if either id falls within it (on its side), and
  * is cut where it skips them, into at most three ranges (*ret, *ret_n).
- * Pure. */
+ * A range that runs past the largest id (IDMAP_OVERFLOW) comes back
+ * whole, for the check to refuse as it was given. Pure. */
 void mapreq_carve(struct idmap_range r, uint32_t inner, uint32_t outer,
 		  struct idmap_range ret[3], unsigned *ret_n);

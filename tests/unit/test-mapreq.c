@@ -110,6 +110,12 @@ static void test_carve(void **state)
 	/* at the top of the id space */
 	carve((struct idmap_range){ 4294967285u, 4294967285u, 10 }, 4294967294u, 0, 1,
 	      (struct idmap_range[]){ { 4294967285u, 4294967285u, 9 } });
+	/* past the largest id, on either side: whole (carved, it would wrap
+	 * around into ids never named), for the check to refuse */
+	carve((struct idmap_range){ 3333333330u, 0, 4294929544u }, 7, 3333333333u, 1,
+	      (struct idmap_range[]){ { 3333333330u, 0, 4294929544u } });
+	carve((struct idmap_range){ 0, 4294967290u, 10 }, 5, 4294967292u, 1,
+	      (struct idmap_range[]){ { 0, 4294967290u, 10 } });
 }
 
 static void put(const char *path, const char *text)
