@@ -13,6 +13,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,10 +42,12 @@ struct mkprop_opts {
 	char **paths;
 	int npaths;
 	char **argv;			/* the command, NULL: none */
+	struct exec_opts exec;		/* --default-signal only */
 };
 
 enum {
 	OPT_PRIVATE = CHAR_MAX + 1, OPT_SHARED, OPT_SLAVE, OPT_UNBINDABLE, OPT_SHOW,
+	OPT_DEFAULT_SIGNAL,
 };
 
 static const struct option longopts[] = {
@@ -54,6 +57,7 @@ static const struct option longopts[] = {
 	{ "unbindable", no_argument, NULL, OPT_UNBINDABLE },
 	{ "recursive", no_argument, NULL, 'r' },
 	{ "show", no_argument, NULL, OPT_SHOW },
+	{ "default-signal", optional_argument, NULL, OPT_DEFAULT_SIGNAL },
 	/* -r is --recursive (mount's --make-r*): --raw has no short form */
 	OUT_LONGOPTS(OUT_OPT_RAW),
 	{ "target", required_argument, NULL, 't' },
@@ -91,6 +95,9 @@ static void usage(void)
 	      " -t, --target PID       act in the mount namespace of process PID\n"
 	      "                        (PID:INODE, or - to read the handle from stdin)\n"
 	      "     --show             show the propagation of each mount (or of PATHs)\n"
+	      "     --default-signal[=SIGS]\n"
+	      "                        start the command with SIGS (comma list; default\n"
+	      "                          all) at their default action, not ignored\n"
 	      " -h, --help             show this help\n"
 	      " -V, --version          show the version\n"
 	      "\n"
@@ -128,8 +135,11 @@ static int check_options(struct mkprop_opts *o)
 			return nsk_usage_err("--show does not go with --recursive");
 		if (o->argv)
 			return nsk_usage_err("--show runs no command");
-		return 1;
 	}
+	if (!sigisemptyset(&o->exec.default_signals) && !o->argv)
+		return nsk_usage_err("--default-signal goes with a command");
+	if (o->show)
+		return 1;
 	if (opts_output_refuse(&o->out, "goes with --show") < 0)
 		return -EINVAL;
 	if (!o->type)
@@ -147,6 +157,7 @@ static int parse_option(void *opts, int c, const char *arg)
 	case 'r': o->recursive = true; return 0;
 	case 't': o->target = arg; return 0;
 	case OPT_SHOW: o->show = true; return 0;
+	case OPT_DEFAULT_SIGNAL: return opts_default_signal_option(arg, &o->exec);
 	}
 	if (out_opts_option(&o->out, c, arg))
 		return 0;
@@ -282,13 +293,16 @@ static int change_all(const struct mkprop_opts *o, const struct target *t)
 	return 0;
 }
 
-/* mkprop changes no credential, capability or signal state, so the
- * command needs no exec_prepare: only the exec and its status. */
-static int exec_cmd(char **argv)
+/* mkprop changes no credential or capability, so the command needs no
+ * exec_prepare: only --default-signal's dispositions, the exec and its
+ * status. */
+static int exec_cmd(const struct mkprop_opts *o)
 {
-	int r = exec_command(argv);
+	int r;
 
-	return nsk_exec_error(argv[0], r);
+	exec_default_signals(&o->exec.default_signals);
+	r = exec_command(o->argv);
+	return nsk_exec_error(o->argv[0], r);
 }
 
 static int run_change(const struct mkprop_opts *o, struct target *t)
@@ -298,7 +312,7 @@ static int run_change(const struct mkprop_opts *o, struct target *t)
 	if (check_paths(o, t) < 0 || change_all(o, t) < 0)
 		return EXIT_TOOL_FAILED;
 	if (o->argv)
-		return exec_cmd(o->argv);
+		return exec_cmd(o);
 	if ((r = target_echo(t)) < 0) {
 		nsk_err("stdout: writing the handle: %s", strerror(-r));
 		return EXIT_TOOL_FAILED;
