@@ -17,15 +17,15 @@ for sig in $(ending_signals); do
 	n=$((n + 1))
 
 	# foreground, waiting for the command (the init's child)
-	with_signals "$NSRUN" --pid --fork -- sleep "4245.$n" &
+	with_signals "$NSRUN" --pid --fork -- sleep "4245.$$$n" &
 	pid=$!
 	kill_later "$pid"
 	wait_in_syscall "$pid" rt_sigtimedwait
-	wait_for "[ -n \"\$(pids_with_arg 4245.$n)\" ]" || fail "the command did not start"
+	wait_for "[ -n \"\$(pids_with_arg 4245.$$$n)\" ]" || fail "the command did not start"
 	init=$(children_of "$pid")
 	assert_ended_by "$sig" "$pid" "foreground nsrun"
 	wait_gone "$init" || fail "the init outlived SIG$name"
-	[ -z "$(pids_with_arg "4245.$n")" ] || fail "the command outlived SIG$name"
+	[ -z "$(pids_with_arg "4245.$$$n")" ] || fail "the command outlived SIG$name"
 
 	# held, waiting for the release: strace follows it to its end, to
 	# tell its exit status (it is nobody's child here)
