@@ -30,9 +30,10 @@ struct idmap {
 	bool heap;			/* the array is malloc'd */
 	struct idmap_range *ranges;
 };
-/* An empty map on the owner's array (no heap until it outgrows it). */
-#define IDMAP_ON(array) ((struct idmap){ .capacity = sizeof(array) / sizeof((array)[0]), \
-					 .ranges = (array) })
+/* An empty map on the owner's array (no heap until it outgrows it): the
+ * initializer (of a static struct too), and the value. */
+#define IDMAP_INIT_ON(array) { .capacity = sizeof(array) / sizeof((array)[0]), .ranges = (array) }
+#define IDMAP_ON(array) ((struct idmap)IDMAP_INIT_ON(array))
 
 enum idmap_problem {
 	IDMAP_OK = 0,

@@ -360,7 +360,7 @@ int main(int argc, char **argv)
 	 * every run, bench/nsmap.sh), the maps' first ranges with them. */
 	static struct nsmap_opts o = {
 		.req = { .setgroups = -1, /* not asked */
-			 .uid = IDMAP_ON(o.uid_first), .gid = IDMAP_ON(o.gid_first) },
+			 .uid = IDMAP_INIT_ON(o.uid_first), .gid = IDMAP_INIT_ON(o.gid_first) },
 	};
 	static struct nsk_failure f;
 	int r;
