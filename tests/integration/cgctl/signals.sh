@@ -39,26 +39,26 @@ for sig in $(ending_signals); do
 	name=${sig%:*}
 	n=$((n + 1))
 
-	with_signals "$CGCTL" exec --rm sig-rm-$$ --parent self --pids 16 -- sleep "4246.$n" &
+	with_signals "$CGCTL" exec --rm sig-rm-$$ --parent self --pids 16 -- sleep "4246.$$$n" &
 	pid=$!
 	kill_later "$pid"
 	wait_in_syscall "$pid" rt_sigtimedwait
-	wait_for "[ -n \"\$(pids_with_arg 4246.$n)\" ]" || fail "the command did not start"
+	wait_for "[ -n \"\$(pids_with_arg 4246.$$$n)\" ]" || fail "the command did not start"
 	assert_ended_by "$sig" "$pid" "exec --rm"
-	[ -z "$(pids_with_arg "4246.$n")" ] || fail "exec --rm: the command outlived SIG$name"
+	[ -z "$(pids_with_arg "4246.$$$n")" ] || fail "exec --rm: the command outlived SIG$name"
 	no_group sig-rm-$$
 
 	"$CGCTL" create sig-wait-$$ --parent self || hard_error "cgctl create"
-	"$CGCTL" exec sig-wait-$$ --parent self -- sleep "4247.$n" &
+	"$CGCTL" exec sig-wait-$$ --parent self -- sleep "4247.$$$n" &
 	sleeper=$!
 	kill_later "$sleeper"
-	wait_for "[ -n \"\$(pids_with_arg 4247.$n)\" ]" || fail "the group's process did not start"
+	wait_for "[ -n \"\$(pids_with_arg 4247.$$$n)\" ]" || fail "the group's process did not start"
 	with_signals "$CGCTL" wait sig-wait-$$ --parent self &
 	pid=$!
 	kill_later "$pid"
 	wait_in_syscall "$pid" "$blocking"
 	assert_ended_by "$sig" "$pid" "wait"
-	[ -n "$(pids_with_arg "4247.$n")" ] || fail "wait: the group's process is gone"
+	[ -n "$(pids_with_arg "4247.$$$n")" ] || fail "wait: the group's process is gone"
 	"$CGCTL" delete sig-wait-$$ --parent self --kill || fail "cgctl delete --kill: exit status $?"
 	no_group sig-wait-$$
 done

@@ -14,14 +14,14 @@ kill_later "$pid"
 n=0
 for sig in $(ending_signals); do
 	n=$((n + 1))
-	with_signals "$NSJOIN" -t "$pid" --pid -- sleep "4244.$n" &
+	with_signals "$NSJOIN" -t "$pid" --pid -- sleep "4244.$$$n" &
 	joiner=$!
 	kill_later "$joiner"
 	# blocked in sigwaitinfo: by then the vfork'ed child has exec'd
 	wait_in_syscall "$joiner" rt_sigtimedwait
-	[ -n "$(pids_with_arg "4244.$n")" ] || fail "the command did not start"
+	[ -n "$(pids_with_arg "4244.$$$n")" ] || fail "the command did not start"
 	assert_ended_by "$sig" "$joiner" nsjoin
-	wait_for "[ -z \"\$(pids_with_arg 4244.$n)\" ]" || fail "the command outlived SIG${sig%:*}"
+	wait_for "[ -z \"\$(pids_with_arg 4244.$$$n)\" ]" || fail "the command outlived SIG${sig%:*}"
 done
 # nothing of nsjoin's is left in the target's PID namespace
 assert_eq "$pid" "$(in_pid_ns "$pid")" "the processes of the target's PID namespace"

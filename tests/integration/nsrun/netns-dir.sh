@@ -17,6 +17,9 @@ mount -t tmpfs nskit-run /run || hard_error "mount a tmpfs on /run"
 on_exit "umount -l /run"
 mount --make-private /run || hard_error "make /run private"
 run=/run/netns
+# the commands' marker, unique to this run (pids_with_arg looks at every
+# process of the machine)
+mark=4243.28$$
 
 # the mountinfo line of $run, if it is a mount point
 netns_mount() {
@@ -27,7 +30,7 @@ nothing_left() {
 	# $1: what was tried
 	[ ! -e "$run" ] || fail "$1: $run is left ($(ls -a "$run" | tr '\n' ' '))"
 	assert_eq "" "$(netns_mount)" "$1: the mount of $run is left"
-	assert_eq "" "$(pids_with_arg 4243.28)" "$1: processes left"
+	assert_eq "" "$(pids_with_arg "$mark")" "$1: processes left"
 }
 
 # made_like_ip_netns WHAT NAME: $run holds NAME as `ip netns add` would
@@ -54,7 +57,7 @@ unmade
 
 # detached, the directory written through the /var/run link
 if [ "$(readlink -f /var/run)" = /run ]; then
-	pid=$("$NSRUN" --net="/var/run/netns/nskit-box" --detach -- sleep 4243.28) ||
+	pid=$("$NSRUN" --net="/var/run/netns/nskit-box" --detach -- sleep "$mark") ||
 		fail "--detach --net=/var/run/netns/nskit-box"
 	kill_later "$pid"
 	made_like_ip_netns "--detach via /var/run" nskit-box
@@ -67,14 +70,14 @@ fi
 
 # a detached command that cannot run takes the directory it made along
 assert_status 127 "--detach of a missing command" -- \
-	"$NSRUN" --net="$run/nskit-box" --detach -- /nonexistent/nskit-cmd 4243.28
+	"$NSRUN" --net="$run/nskit-box" --detach -- /nonexistent/nskit-cmd "$mark"
 assert_one_line_error nsrun "/nonexistent/nskit-cmd: command not found\$"
 nothing_left "--detach of a missing command"
 
 # so does --release of a held one, under the init too
 for opts in "" "--pid"; do
 	# shellcheck disable=SC2086 # opts: no option or one
-	pid=$("$NSRUN" --net="$run/nskit-box" $opts --detach --hold -- /nonexistent/nskit-cmd 4243.28) ||
+	pid=$("$NSRUN" --net="$run/nskit-box" $opts --detach --hold -- /nonexistent/nskit-cmd "$mark") ||
 		fail "--detach --hold $opts"
 	kill_later "$pid"
 	made_like_ip_netns "--hold $opts" nskit-box
