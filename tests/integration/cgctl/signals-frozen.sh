@@ -11,11 +11,12 @@ require_tool cgctl
 require_cmd strace
 
 group=sig-frz-$$
+mark=4249.$$	# the process's marker, unique to this run
 on_exit '"$CGCTL" delete '$group' --parent self --kill'
 "$CGCTL" create "$group" --parent self || hard_error "cgctl create"
-"$CGCTL" exec "$group" --parent self -- sh -c 'trap "" TERM; exec sleep 4249' &
+"$CGCTL" exec "$group" --parent self -- sh -c 'trap "" TERM; exec sleep "$1"' sh "$mark" &
 kill_later $!
-wait_for '[ -n "$(pids_with_arg 4249)" ]' || hard_error "the group's process did not start"
+wait_for "[ -n \"\$(pids_with_arg $mark)\" ]" || hard_error "the group's process did not start"
 
 # frozen_files: each freezer file of the group that says it is frozen
 frozen_files() {
@@ -35,4 +36,4 @@ kill -TERM "$PAUSED"
 resume
 assert_eq 143 "$PAUSED_STATUS" "cgctl kill's exit status after TERM"
 assert_eq "" "$(frozen_files)" "the group's freezer files"
-[ -n "$(pids_with_arg 4249)" ] || fail "the process that ignores TERM is gone"
+[ -n "$(pids_with_arg "$mark")" ] || fail "the process that ignores TERM is gone"

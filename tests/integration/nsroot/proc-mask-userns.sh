@@ -18,14 +18,15 @@ ROOT=$TMP_DIR/root
 make_root "$ROOT"
 chmod 755 "$TMP_DIR"	# the container's root (uid 100000) walks through it
 no_leak_check_after_pivot
+mark=4243.5$$	# the command's marker, unique to this run
 
 pid=$("$NSRUN" --user --map-users 0:100000:65536 --map-groups 0:100000:65536 \
-	--mount --pid --net --detach -- "$NSROOT" --proc --sys "$ROOT" -- /bin/sleep 4243.5) ||
+	--mount --pid --net --detach -- "$NSROOT" --proc --sys "$ROOT" -- /bin/sleep "$mark") ||
 	hard_error "nsrun --detach failed"
 kill_later "$pid"
 # the command itself, once nsroot has exec'd it (nsrun's init names it too)
 sleep_pid() {
-	for _p in $(pids_with_arg 4243.5 2>/dev/null); do
+	for _p in $(pids_with_arg "$mark" 2>/dev/null); do
 		[ "$(cat "/proc/$_p/comm" 2>/dev/null)" = sleep ] && echo "$_p"
 	done
 	return 0

@@ -14,6 +14,7 @@ require_tool cgctl
 require_cmd strace
 isolate
 g=nskit-into-$$
+mark=4242.$$	# the failing runs' commands' marker, unique to this run
 # the cgroup path of G (or of us, G empty) in each hierarchy, "ID:PATH"
 # sorted, as /proc/PID/cgroup writes it, where G exists; else our own
 where() {
@@ -83,9 +84,9 @@ assert_eq "$(echo "$want" | sed 's/:.*/:\//')" "$(cat "$TMP_DIR/log")" \
 # a missing group: one line, 125, no process, no namespace file
 ns_file_dir
 assert_status 125 "--into-cgroup of a missing group" -- \
-	"$NSRUN" --net="$NS_DIR/net" --detach --into-cgroup "nskit-none-$$" -- sleep 4242
+	"$NSRUN" --net="$NS_DIR/net" --detach --into-cgroup "nskit-none-$$" -- sleep "$mark"
 assert_error_line "nsrun: cgroup nskit-none-$$: No such file or directory"
-assert_eq "" "$(pids_with_arg 4242)" "processes left"
+assert_eq "" "$(pids_with_arg "$mark")" "processes left"
 assert_eq "" "$(ls "$NS_DIR")" "namespace files left"
 
 # a v1 hierarchy that refuses the join (a cpuset group whose cpus are
@@ -100,17 +101,17 @@ if [ -n "$cpuset" ]; then
 	echo >"$cpuset/$bad/cpuset.cpus" || hard_error "emptying $cpuset/$bad/cpuset.cpus"
 	assert_eq "" "$(cat "$cpuset/$bad/cpuset.cpus")" "the cpus of the cpuset group"
 	assert_status 125 "--into-cgroup, a join refused" -- \
-		"$NSRUN" --pid --net="$NS_DIR/net" --detach --into-cgroup "$bad" -- sleep 4242
+		"$NSRUN" --pid --net="$NS_DIR/net" --detach --into-cgroup "$bad" -- sleep "$mark"
 	assert_error_line "nsrun: $cpuset/$bad: No space left on device"
-	assert_eq "" "$(pids_with_arg 4242)" "processes left"
+	assert_eq "" "$(pids_with_arg "$mark")" "processes left"
 	assert_eq "" "$(ls "$NS_DIR")" "namespace files left"
-	h=$("$NSRUN" --pid --detach --hold --into-cgroup "$bad" -- sleep 4242) ||
+	h=$("$NSRUN" --pid --detach --hold --into-cgroup "$bad" -- sleep "$mark") ||
 		fail "nsrun --detach --hold: status $?"
 	kill_later "$h"
 	assert_status 125 "the release of a holder whose join was refused" -- "$NSRUN" --release -t "$h"
 	assert_error_line "nsrun: $cpuset/$bad: No space left on device"
 	wait_gone "$h" || fail "the holder $h stays"
-	assert_eq "" "$(pids_with_arg 4242)" "processes left"
+	assert_eq "" "$(pids_with_arg "$mark")" "processes left"
 fi
 # and without --detach: refused as a usage error
 assert_status 125 "--into-cgroup without --detach" -- "$NSRUN" --into-cgroup "$g" true
