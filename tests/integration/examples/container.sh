@@ -75,13 +75,14 @@ assert_nothing_left "$before"
 
 # a TERM while the command runs (a supervisor stopping it): the script
 # acts on it at once, not when the command ends: 143, nothing left
-( run_example container.sh -r "$ROOT" /bin/sleep 4243; echo "$EX_STATUS" >"$TMP_DIR/ex.status" ) &
+mark=4243.$$	# the command's marker, unique to this run
+( run_example container.sh -r "$ROOT" /bin/sleep "$mark"; echo "$EX_STATUS" >"$TMP_DIR/ex.status" ) &
 on_exit "for f in '$TMPDIR'/*/handle; do kill -KILL \"\$(cat \"\$f\")\"; done; kill -KILL $!"
-wait_for '[ -n "$(pids_with_arg 4243 2>/dev/null)" ]' || fail "the command did not start: $(cat "$TMP_DIR/stderr")"
+wait_for "[ -n \"\$(pids_with_arg $mark 2>/dev/null)\" ]" || fail "the command did not start: $(cat "$TMP_DIR/stderr")"
 kill -TERM "$(cat "$TMP_DIR/ex.pid")"
 wait_for '[ -s "$TMP_DIR/ex.status" ]' || fail "no exit within 5 s of a TERM"
 assert_eq 143 "$(cat "$TMP_DIR/ex.status")" "exit status after a TERM"
 EX_PID=$(cat "$TMP_DIR/ex.pid")
 wait_for '[ -z "$(ls -A "$TMPDIR")" ]' || :	# its teardown, after its exit
-assert_eq "" "$(pids_with_arg 4243 2>/dev/null)" "the command after a TERM"
+assert_eq "" "$(pids_with_arg "$mark" 2>/dev/null)" "the command after a TERM"
 assert_nothing_left "$before"

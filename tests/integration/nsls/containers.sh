@@ -19,18 +19,19 @@ chmod 755 "$TMP_DIR" || hard_error "chmod"	# uid 100000 opens the image below it
 root=$TMP_DIR/root
 make_root "$root" 100000
 cg=nsls-$$
+mark=4243.25$$	# the command's marker, unique to this run
 on_exit "'$CGCTL' delete '$cg' --parent self --kill"
 mkdir "$TMP_DIR/mnt" || hard_error "mkdir"
 cd / || hard_error "cd /"	# the pivot moves the init's directory along
 pid=$(detached -U -m -p -n -u --hostname box --propagation unchanged --hold \
 	--log "$TMP_DIR/log" -- "$MKPROP" --private --recursive / -- \
-	"$NSROOT" --proc --overlay "$root" "$TMP_DIR/mnt" -- /bin/sleep 4243.25)
+	"$NSROOT" --proc --overlay "$root" "$TMP_DIR/mnt" -- /bin/sleep "$mark")
 "$NSMAP" -t "$pid" --uid 0:100000:65536 --gid 0:100000:65536 || fail "nsmap"
 "$VETHUP" -t "$pid" --addr 10.0.0.2/24 --host-addr 10.0.0.1/24 >/dev/null || fail "vethup"
 "$CGCTL" attach "$cg" -t "$pid" --parent self --create --memory 64M --pids 16 >/dev/null ||
 	fail "cgctl attach"
 "$NSRUN" --release -t "$pid" || fail "nsrun --release"
-wait_for '[ -n "$(pids_with_arg 4243.25)" ]' ||
+wait_for "[ -n \"\$(pids_with_arg $mark)\" ]" ||
 	fail "the command did not start: $(cat "$TMP_DIR/log")"
 
 r=$(row "$pid" --output-all)
@@ -54,6 +55,6 @@ assert_eq box "$(field "$r" hostname)" "host name"
 # the root: an overlay whose lower directory is the image (nsroot --overlay)
 assert_eq "overlay:$root" "$(field "$r" root)" "root"
 # the command is the init's, named by nsrun once released (ps shows it too)
-assert_eq "nsrun-init $MKPROP --private --recursive / -- $NSROOT --proc --overlay $root $TMP_DIR/mnt -- /bin/sleep 4243.25" \
+assert_eq "nsrun-init $MKPROP --private --recursive / -- $NSROOT --proc --overlay $root $TMP_DIR/mnt -- /bin/sleep $mark" \
 	"$(field "$r" command)" "command"
 assert_eq nsrun-init "$(cat "/proc/$pid/comm")" "comm of the init"

@@ -17,13 +17,14 @@ held() {
 	"$NSLS" -J -t "$1" | jq -r '.container[0].held'
 }
 
+mark=4243.25$$	# the commands' marker, unique to this run
 for ns in "-U -p -n" "-u"; do
 	# shellcheck disable=SC2086 # the namespace flags are words
-	pid=$(detached $ns --hold -- sleep 4243.25)
+	pid=$(detached $ns --hold -- sleep "$mark")
 	assert_eq held "$(state "$pid")" "nsrun $ns --detach --hold: state"
 	assert_eq yes "$(held "$pid")" "nsrun $ns --detach --hold: -t says held"
 	"$NSRUN" --release -t "$pid" || fail "nsrun --release: exit status $?"
-	wait_for '[ -n "$(pids_with_arg 4243.25)" ]' || fail "the command did not start"
+	wait_for "[ -n \"\$(pids_with_arg $mark)\" ]" || fail "the command did not start"
 	wait_for '[ "$(state "$pid")" = running ]' ||
 		fail "nsrun $ns: state after --release: $(state "$pid")"
 	assert_eq no "$(held "$pid")" "nsrun $ns: -t after --release"
