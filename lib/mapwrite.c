@@ -309,7 +309,7 @@ static int written_already(const struct target *t, const char *file, struct nsk_
 }
 
 /* An unwritten map reads as nothing: one byte read tells, and only a
- * written one is read whole (into a map on the stack, 4 KiB deeper). */
+ * written one is read whole (its text, 13 KiB, on the heap). */
 static int check_unwritten(const struct target *t, const char *file, struct nsk_failure *f)
 {
 	char byte[2];

@@ -45,7 +45,7 @@ struct nsmap_opts {
 	uid_t uid;		/* the real ids, read then */
 	gid_t gid;
 	struct mapwrite_request req;
-	/* the maps' first ranges (IDMAP_ON): a request of a few, the common
+	/* the maps' first ranges (IDMAP_INIT_ON): a request of a few, the common
 	 * one, needs no heap (root's run then allocates nothing) */
 	struct idmap_range uid_first[4], gid_first[4];
 };
@@ -233,31 +233,28 @@ static int apply_whole(const struct target *t, const struct mapwrite_request *re
 	return r;
 }
 
-/* The failure record is static: 4.6 KiB, written only on a failure, off
- * the stack that the steps after it use (page faults, bench/nsmap.sh). */
-static int run_map(struct nsmap_opts *o)
+static int run_map(struct nsmap_opts *o, struct nsk_failure *f)
 {
-	static struct nsk_failure f;
 	struct idpolicy_caller caller;
 	struct target t = TARGET_INIT;
 	struct mapwrite_plan plan;
 	int r;
 
-	if (open_target(&t, o->target, &f) < 0)
+	if (open_target(&t, o->target, f) < 0)
 		return EXIT_TOOL_FAILED;
-	r = idpolicy_caller_load(&caller, o->uid, o->gid, MAPWRITE_SUBUID, MAPWRITE_SUBGID, &f);
+	r = idpolicy_caller_load(&caller, o->uid, o->gid, MAPWRITE_SUBUID, MAPWRITE_SUBGID, f);
 	caller.may_setuid = o->setid_held & PRIVS_SETUID;
 	caller.may_setgid = o->setid_held & PRIVS_SETGID;
-	if (r == 0 && (r = build_request(o, &caller, &f)) == 0) {
-		r = mapwrite_check(&t, &o->req, &caller, &plan, &f);
+	if (r == 0 && (r = build_request(o, &caller, f)) == 0) {
+		r = mapwrite_check(&t, &o->req, &caller, &plan, f);
 		if (o->dry_run)
 			print_plan(t.pid, &o->req, r < 0 ? o->req.setgroups : plan.setgroups);
 		if (r == 0 && !o->dry_run)
-			r = apply_whole(&t, &o->req, &plan, &caller, &f);
+			r = apply_whole(&t, &o->req, &plan, &caller, f);
 	}
 	idpolicy_caller_release(&caller);
 	if (r < 0) {
-		nsk_err_failure(&f, r);
+		nsk_err_failure(f, r);
 		return EXIT_TOOL_FAILED;
 	}
 	/* A dry run's output is the plan, not the handle. */
@@ -327,10 +324,9 @@ static int read_maps(const struct target *t, struct idmap *uid, struct idmap *gi
 	return 0;
 }
 
-static int run_show(const struct nsmap_opts *o)
+static int run_show(const struct nsmap_opts *o, struct nsk_failure *f)
 {
 	static struct idmap uid, gid;
-	static struct nsk_failure f;
 	struct target t = TARGET_INIT;
 	static const unsigned defaults[] = { COL_MAP, COL_INNER, COL_OUTER, COL_COUNT, COL_NAME,
 					     COL_SETGROUPS };
@@ -341,7 +337,7 @@ static int run_show(const struct nsmap_opts *o)
 
 	if (opts_output_select(&o->out, show_columns, NCOLS, defaults, ELEMENTSOF(defaults),
 			       &sel) < 0 ||
-	    open_target(&t, o->target, &f) < 0 || read_maps(&t, &uid, &gid, &sg) < 0)
+	    open_target(&t, o->target, f) < 0 || read_maps(&t, &uid, &gid, &sg) < 0)
 		return EXIT_TOOL_FAILED;
 	setgroups = sg ? "allow" : "deny";
 	tb = out_table_new_selected(&o->out, show_columns, &sel, false, "idmap");
@@ -362,6 +358,8 @@ int main(int argc, char **argv)
 		.req = { .setgroups = -1, /* not asked */
 			 .uid = IDMAP_INIT_ON(o.uid_first), .gid = IDMAP_INIT_ON(o.gid_first) },
 	};
+	/* The run's failure record, static too: 4.6 KiB written only on a
+	 * failure, off the stack the steps after it use (page faults). */
 	static struct nsk_failure f;
 	int r;
 
@@ -382,5 +380,5 @@ int main(int argc, char **argv)
 		nsk_err_failure(&f, r);
 		return EXIT_TOOL_FAILED;
 	}
-	return o.show ? run_show(&o) : run_map(&o);
+	return o.show ? run_show(&o, &f) : run_map(&o, &f);
 }

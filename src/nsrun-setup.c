@@ -117,18 +117,16 @@ static __attribute__((noinline)) int start_helper_mapping(const struct nsrun_opt
 
 	if ((r = mapreq_resolve(&o->maps, &req, &caller, &f)) < 0) {
 		nsk_err_failure(&f, r);
-		mapwrite_request_release(&req);
-		idpolicy_caller_release(&caller);
-		return -1;
+	} else {
+		w->maps = &req;
+		w->caller = &caller;
+		if (o->verbose)
+			say_map_writers(&req, &caller);
+		r = start_helper(h, w);	/* the helper works on its copy of them */
 	}
-	w->maps = &req;
-	w->caller = &caller;
-	if (o->verbose)
-		say_map_writers(&req, &caller);
-	r = start_helper(h, w);	/* the helper works on its copy of them */
 	mapwrite_request_release(&req);
 	idpolicy_caller_release(&caller);
-	return r;
+	return r < 0 ? -1 : 0;
 }
 
 int nsrun_start_helper(const struct nsrun_opts *o, bool persist, struct helper *h)
