@@ -16,12 +16,16 @@ wait "$gone"
 assert_status 125 "a missing PID" -- "$NSJOIN" -t "$gone" -n -- true
 assert_one_line_error nsjoin "process $gone: no such process$"
 
-# a zombie: the child of a process that never reaps it
-sh -c 'sleep 0 & echo $!; exec sleep 100' >"$TMP_DIR/zombie" &
+# a zombie: the child of a process that never reaps it. The child ends only
+# when told, once its parent is sleep: a shell still running could reap it.
+mkfifo "$TMP_DIR/end-child"
+sh -c 'read -r _ <"$1" & echo $!; exec sleep 100' sh "$TMP_DIR/end-child" >"$TMP_DIR/zombie" &
 parent=$!
 kill_later "$parent"
-wait_for "[ -s '$TMP_DIR/zombie' ]" || hard_error "no zombie"
+wait_for "[ -s '$TMP_DIR/zombie' ] && [ \"\$(cat /proc/$parent/comm)\" = sleep ]" ||
+	hard_error "no child, or its parent not yet sleep"
 zombie=$(cat "$TMP_DIR/zombie")
+echo >"$TMP_DIR/end-child"
 wait_for "grep -q '^State:.*Z' /proc/$zombie/status" || hard_error "$zombie is not a zombie"
 assert_status 125 "a zombie, -n" -- "$NSJOIN" -t "$zombie" -n -- true
 assert_one_line_error nsjoin "process $zombie: net namespace: the process has exited$"
