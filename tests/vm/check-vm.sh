@@ -18,7 +18,8 @@
 #   NSKIT_VM_SHOW_OUTPUT   1: print every test's output, passed or not
 #                          (bench/vm.sh runs benchmarks this way)
 #   NSKIT_VM_MODULES       optional modules to load too (kernel.sh's, by
-#                          name: overlay); NSKIT_VM_EXTRA, NSKIT_VM_FILES:
+#                          name: overlay; refused with NSKIT_VM_KERNEL);
+#                          NSKIT_VM_EXTRA, NSKIT_VM_FILES:
 #                          more files in the image (mkinitramfs.sh)
 # Exit status: 0 every boot reported and every test passed; 1 otherwise;
 # 77 when qemu, busybox or the kernel is missing and NSKIT_TEST_STRICT is
@@ -56,6 +57,12 @@ optional=""	# the NSKIT_VM_MODULES files
 if [ -n "${NSKIT_VM_KERNEL:-}" ]; then
 	kernel=$NSKIT_VM_KERNEL
 	[ -f "$kernel" ] || missing "NSKIT_VM_KERNEL=$kernel does not exist"
+	# its modules are not known: a test that needs one would fail later,
+	# unexplained
+	if [ -n "${NSKIT_VM_MODULES:-}" ]; then
+		say "FAIL: NSKIT_VM_MODULES ($NSKIT_VM_MODULES) needs Debian's kernel, not NSKIT_VM_KERNEL"
+		exit 1
+	fi
 else
 	kdir=$(sh "$here/kernel.sh") || missing "no kernel to boot (see the message above)"
 	kernel=$kdir/vmlinuz

@@ -9,6 +9,10 @@
 require_root
 [ "${NSKIT_VM_LAYOUT:-}" = unified ] || skip "runs only in the unified boot of make check-vm"
 
+# The image's / is open to every user (mktemp made it 0700 once: a test
+# running as another user could reach nothing).
+assert_match '^drwxr-xr-x' "$(ls -ld /)" "the mode of /"
+
 cg2=$(mounts | awk '$7 == "cgroup2" { print $5 }')
 assert_eq /sys/fs/cgroup "$cg2" "cgroup2 mount points"
 v1=$(mounts | awk '$7 == "cgroup" { print $5 }')

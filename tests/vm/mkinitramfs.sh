@@ -38,6 +38,9 @@ busybox=$(command -v busybox) || {
 
 root=$(mktemp -d "${TMPDIR:-/tmp}/nskit-vm-root.XXXXXX")
 trap 'rm -rf "$root"' EXIT
+# The archive's "." is the VM's /: mktemp's 0700 would shut every user
+# but root out of the whole file system.
+chmod 755 "$root"
 
 # copy_libs FILE: copy the shared libraries FILE needs, and its dynamic
 # loader, to the same paths under $root ("not a dynamic executable" for a
