@@ -104,10 +104,20 @@ static int parse_range(const char *arg, struct range *r)
 	return *end || !r->count ? -1 : 0;
 }
 
-/* The range is the caller's own id, or lies in one of the caller's grants
- * in TEXT (lines NAME:FIRST:COUNT, NAME a login name or a uid). */
-static int granted(const struct range *r, unsigned long own, const char *name, uid_t uid,
-		   char *text)
+/* NAME of a grant line is the caller: its login name, or its uid in digits
+ * (a name that is not all digits is no uid). */
+static bool is_caller(const char *name, const struct passwd *pw)
+{
+	char *end;
+
+	if (!strcmp(name, pw->pw_name))
+		return true;
+	return *name && strtoul(name, &end, 10) == pw->pw_uid && !*end;
+}
+
+/* The range is the caller's own id OWN, or lies in one of the caller's
+ * grants in TEXT (lines NAME:FIRST:COUNT). */
+static int granted(const struct range *r, unsigned long own, const struct passwd *pw, char *text)
 {
 	char *save, *line;
 
@@ -124,9 +134,7 @@ static int granted(const struct range *r, unsigned long own, const char *name, u
 		if (*end != ':')
 			continue;
 		count = strtoul(end + 1, &end, 10);
-		if (strcmp(line, name) && strtoul(line, NULL, 10) != uid)
-			continue;
-		if (r->outer >= start && r->outer + r->count <= start + count)
+		if (is_caller(line, pw) && r->outer >= start && r->outer + r->count <= start + count)
 			return 0;
 	}
 	return -1;
@@ -148,8 +156,8 @@ static int read_grants(const char *file, const struct asked *asked, bool gids,
 		return slurp(AT_FDCWD, file) < 0 ? -1 : 0;
 	if (slurp_into(AT_FDCWD, file, asked->buf, asked->size) < 0)
 		return -1;
-	return granted(gids ? asked->gid : asked->uid, gids ? getgid() : pw->pw_uid,
-		       pw->pw_name, pw->pw_uid, asked->buf);
+	return granted(gids ? asked->gid : asked->uid, gids ? getgid() : pw->pw_uid, pw,
+		       asked->buf);
 }
 
 static int checks(int dir, int pidfd, const struct asked *asked)
